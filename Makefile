@@ -1,0 +1,169 @@
+# Makefile — builds refsog, its tests, fuzz targets and benchmarks.
+# `make help` lists the targets and variables.
+
+CC       ?= cc
+CXX      ?= g++
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+SANITIZE ?=
+# Objects of a sanitizer build go to their own tree so the two never mix.
+BUILD    ?= build$(if $(SANITIZE),-san)
+
+PKGS := xapian-core icu-uc icu-i18n poppler-glib libmicrohttpd jansson
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread -lm
+TEST_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
+TEST_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null)
+
+WARN     := -Wall -Wextra -Werror
+OPT      ?= -O2 -g
+SANFLAGS := $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all)
+INCLUDES := -I. -Icommon -Istemmer -Iindex -Iengine -Icli
+CFLAGS   += -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) $(SANFLAGS) $(INCLUDES) $(PKG_CFLAGS) -MMD -MP
+CXXFLAGS += -std=c++17 $(WARN) $(OPT) $(SANFLAGS) $(INCLUDES) $(PKG_CFLAGS) -MMD -MP
+LDFLAGS  += $(SANFLAGS)
+
+# One static library per layer; a layer may use the layers listed after it.
+COMMON_SRC  := $(wildcard common/*.c)
+STEMMER_SRC := $(wildcard stemmer/*.c)
+INDEX_SRC   := $(wildcard index/*.c) $(wildcard index/*.cc)
+ENGINE_SRC  := $(wildcard engine/*.c)
+CLI_SRC     := $(wildcard cli/*.c)
+
+objs = $(patsubst %,$(BUILD)/%.o,$(basename $(1)))
+
+LIB_COMMON  := $(BUILD)/libcommon.a
+LIB_STEMMER := $(BUILD)/librsstemmer.a
+LIB_INDEX   := $(BUILD)/librsindex.a
+LIB_ENGINE  := $(BUILD)/librsengine.a
+
+# Link order: engine → index → stemmer → common.
+LIBS_common  := $(LIB_COMMON)
+LIBS_stemmer := $(LIB_STEMMER) $(LIBS_common)
+LIBS_index   := $(LIB_INDEX) $(LIBS_stemmer)
+LIBS_engine  := $(LIB_ENGINE) $(LIBS_index)
+ALL_LIBS     := $(LIBS_engine)
+
+REFSOG := $(BUILD)/refsog
+
+# Unit tests: tests/unit/test_<layer>_<name>.c links the <layer> library and
+# those below it, so a broken upper layer does not stop lower-layer tests.
+UNIT_SRC   := $(wildcard tests/unit/test_*.c)
+UNIT_BINS  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+TEST_SUPPORT_SRC := $(wildcard tests/support/*.c)
+TEST_SUPPORT := $(call objs,$(TEST_SUPPORT_SRC))
+
+# Fuzz targets: fuzz/fuzz_<layer>_<name>.c defines LLVMFuzzerTestOneInput.
+# `make check` links each with fuzz/replay.c and replays fuzz/corpus/<name>/.
+FUZZ_SRC   := $(wildcard fuzz/fuzz_*.c)
+FUZZ_REPLAY_BINS := $(patsubst fuzz/fuzz_%.c,$(BUILD)/fuzz/replay_%,$(FUZZ_SRC))
+FUZZ_BINS  := $(patsubst fuzz/fuzz_%.c,build-fuzz/fuzz_%,$(FUZZ_SRC))
+SECONDS    ?= 60
+
+.PHONY: all deps check unit e2e fuzz-replay fuzz fuzz-run demo install clean help bench relevance
+all: $(REFSOG)
+
+help:
+	@echo "Targets:"
+	@echo "  make              build $(REFSOG)"
+	@echo "  make deps         install the Debian packages the project needs (root)"
+	@echo "  make check        install missing deps, build, run unit, fuzz-replay and end-to-end tests"
+	@echo "  make unit         unit tests only;  make e2e  end-to-end tests only"
+	@echo "  make demo         index the sample minutes in data/sample and run a search"
+	@echo "  make fuzz         build libFuzzer targets (clang) in build-fuzz/"
+	@echo "  make fuzz-run     run each fuzz target for SECONDS (default 60)"
+	@echo "  make install      install refsog and its data into DESTDIR/PREFIX"
+	@echo "  make clean        remove build trees"
+	@echo "Variables: CC CXX PREFIX DESTDIR SANITIZE=address,undefined (own tree: build-san) OPT BUILD SECONDS"
+
+deps:
+	@scripts/deps.sh
+
+# Install packages only when something is missing (deps.sh --check is quiet).
+$(BUILD)/.deps-ok: scripts/deps.sh
+	@scripts/deps.sh --check >/dev/null 2>&1 || scripts/deps.sh
+	@mkdir -p $(BUILD) && touch $@
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/%.o: %.cc
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS) -c $< -o $@
+
+$(LIB_COMMON): $(call objs,$(COMMON_SRC))
+$(LIB_STEMMER): $(call objs,$(STEMMER_SRC))
+$(LIB_INDEX): $(call objs,$(INDEX_SRC))
+$(LIB_ENGINE): $(call objs,$(ENGINE_SRC))
+$(BUILD)/lib%.a:
+	@mkdir -p $(dir $@)
+	@rm -f $@
+	ar rcs $@ $^ $(if $^,,$(BUILD)/.empty.o)
+
+$(BUILD)/.empty.o:
+	@mkdir -p $(dir $@)
+	echo 'typedef int rs_empty_unit;' | $(CC) -x c -c - -o $@
+
+$(REFSOG): $(call objs,$(CLI_SRC)) $(ALL_LIBS)
+	$(CXX) $(LDFLAGS) -o $@ $(call objs,$(CLI_SRC)) $(ALL_LIBS) $(PKG_LIBS)
+
+layer_of = $(word 2,$(subst _, ,$(notdir $(1))))
+
+.SECONDEXPANSION:
+$(BUILD)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(TEST_SUPPORT) $$(LIBS_$$(call layer_of,test_%))
+	@mkdir -p $(dir $@)
+	$(CXX) $(LDFLAGS) -o $@ $< $(TEST_SUPPORT) $(LIBS_$(call layer_of,$@)) $(PKG_LIBS) $(TEST_LIBS)
+
+$(BUILD)/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(TEST_CFLAGS) -c $< -o $@
+
+$(BUILD)/fuzz/replay_%: $(BUILD)/fuzz/fuzz_%.o $(BUILD)/fuzz/replay.o $$(LIBS_$$(call layer_of,fuzz_%))
+	@mkdir -p $(dir $@)
+	$(CXX) $(LDFLAGS) -o $@ $< $(BUILD)/fuzz/replay.o $(LIBS_$(call layer_of,fuzz_$*)) $(PKG_LIBS)
+
+unit: $(BUILD)/.deps-ok
+	@$(MAKE) --no-print-directory $(UNIT_BINS)
+	@tests/run-unit.sh $(UNIT_BINS)
+
+fuzz-replay: $(BUILD)/.deps-ok
+	@$(MAKE) --no-print-directory $(FUZZ_REPLAY_BINS)
+	@tests/run-fuzz-replay.sh $(FUZZ_REPLAY_BINS)
+
+e2e: $(BUILD)/.deps-ok
+	@$(MAKE) --no-print-directory all
+	@REFSOG=$(abspath $(REFSOG)) tests/run-e2e.sh
+
+# The whole suite; the last line is "N passed, N failed".
+check: $(BUILD)/.deps-ok
+	@$(MAKE) --no-print-directory all $(UNIT_BINS) $(FUZZ_REPLAY_BINS)
+	@REFSOG=$(abspath $(REFSOG)) tests/run-all.sh $(UNIT_BINS) -- $(FUZZ_REPLAY_BINS)
+
+fuzz: $(FUZZ_BINS)
+build-fuzz/fuzz_%: fuzz/fuzz_%.c $(wildcard common/*.c stemmer/*.c index/*.c index/*.cc engine/*.c)
+	@$(MAKE) --no-print-directory BUILD=build-fuzz/obj CC=clang CXX=clang++ \
+	  OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined"\
+	  build-fuzz/obj/libcommon.a build-fuzz/obj/librsstemmer.a build-fuzz/obj/librsindex.a build-fuzz/obj/librsengine.a
+	clang -std=c11 -D_GNU_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined $(INCLUDES) $(PKG_CFLAGS) \
+	  -o $@ $< build-fuzz/obj/librsengine.a build-fuzz/obj/librsindex.a build-fuzz/obj/librsstemmer.a \
+	  build-fuzz/obj/libcommon.a $(PKG_LIBS) -lstdc++
+
+fuzz-run: fuzz
+	@for f in $(FUZZ_BINS); do n=$${f##*/fuzz_}; mkdir -p build-fuzz/corpus/$$n; \
+	  echo "== $$n ($(SECONDS)s)"; \
+	  $$f -max_total_time=$(SECONDS) -print_final_stats=1 build-fuzz/corpus/$$n fuzz/corpus/$$n || exit 1; done
+
+demo: $(BUILD)/.deps-ok
+	@$(MAKE) --no-print-directory all
+	@scripts/demo.sh $(REFSOG)
+
+install: $(REFSOG)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/refsog/web
+	install -m 755 $(REFSOG) $(DESTDIR)$(PREFIX)/bin/refsog
+	if [ -n "$$(ls web 2>/dev/null)" ]; then cp -r web/. $(DESTDIR)$(PREFIX)/share/refsog/web/; fi
+
+clean:
+	rm -rf build build-san build-fuzz
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

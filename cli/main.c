@@ -1,0 +1,49 @@
+/* main.c — the refsog command: dispatches to the subcommands in cli/cmd_*.c. */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+
+#define RS_VERSION "0.1.0"
+
+typedef struct {
+    const char *name;
+    RsCommandFn fn;
+    const char *summary;
+} RsCommand;
+
+/* One line per command; keep in the order shown by `refsog help`. */
+static const RsCommand commands[] = {
+    {"analyze", rs_cmd_analyze, "show the token stream of a text (as indexed or as a query)"},
+    {"parse", rs_cmd_parse, "parse a minutes file (.txt/.pdf) into meeting, items, decisions"},
+};
+
+static void usage(FILE *out) {
+    fprintf(out, "usage: refsog <command> [options]\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "  %-9s %s\n", "help", "this text");
+    fprintf(out, "  %-9s %s\n", "version", "print the version");
+    fprintf(out, "\n`refsog <command> --help` describes a command's options.\n");
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+        usage(stdout);
+        return 0;
+    }
+    if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
+        printf("refsog %s\n", RS_VERSION);
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (!strcmp(cmd, commands[i].name)) return commands[i].fn(argc - 1, argv + 1);
+    fprintf(stderr, "refsog: unknown command '%s'\n\n", cmd);
+    usage(stderr);
+    return 2;
+}

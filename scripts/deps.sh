@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# deps.sh — install every Debian package refsog needs to build, test and benchmark.
+# Idempotent: a no-op when everything is present. `--check` only reports (exit 1 if missing).
+set -euo pipefail
+
+PACKAGES=(
+  build-essential g++ pkg-config make
+  libxapian-dev xapian-tools
+  libicu-dev libstemmer-dev wdanish
+  libpoppler-glib-dev poppler-utils
+  libmicrohttpd-dev libjansson-dev
+  libcmocka-dev
+  clang curl python3
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ "${1:-}" = "--check" ]; then
+  if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+  echo "missing packages: ${missing[*]}"
+  exit 1
+fi
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "deps: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+    echo "deps: missing ${missing[*]}; run this script as root" >&2; exit 1
+  fi
+fi
+echo "deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# run-all.sh — run unit tests (cmocka), fuzz-corpus replays and end-to-end tests;
+# print one closing line "N passed, N failed" over all of them. Exit 1 on any failure.
+# Usage: run-all.sh UNIT_BIN... -- REPLAY_BIN...   (REFSOG=path/to/refsog in the environment)
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+units=(); replays=(); seen=0
+for a in "$@"; do
+  if [ "$a" = "--" ]; then seen=1; continue; fi
+  if [ $seen = 0 ]; then units+=("$a"); else replays+=("$a"); fi
+done
+passed=0; failed=0
+log=$(mktemp); trap 'rm -f "$log"' EXIT
+
+echo "=== unit tests"
+for t in "${units[@]}"; do
+  "$t" >"$log" 2>&1; rc=$?
+  cat "$log"
+  p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
+  f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
+  p=${p:-0}; f=${f:-0}
+  if [ $rc -ne 0 ] && [ "$f" = 0 ]; then f=1; echo "!! $t exited with status $rc"; fi
+  passed=$((passed + p)); failed=$((failed + f))
+done
+
+echo "=== fuzz corpus replay"
+for r in "${replays[@]}"; do
+  name=${r##*/replay_}; name=${name#*_}
+  corpus="$root/fuzz/corpus/$name"
+  if [ ! -d "$corpus" ]; then echo "!! no corpus $corpus for $r"; failed=$((failed + 1)); continue; fi
+  if "$r" "$corpus" >"$log" 2>&1; then
+    echo "ok   replay $name: $(tail -1 "$log")"; passed=$((passed + 1))
+  else
+    cat "$log"; echo "FAIL replay $name"; failed=$((failed + 1))
+  fi
+done
+
+echo "=== end-to-end tests"
+for s in "$root"/tests/e2e/test_*.sh; do
+  [ -e "$s" ] || continue
+  bash "$s" >"$log" 2>&1; rc=$?
+  cat "$log"
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+  p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p'); f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+  p=${p:-0}; f=${f:-0}
+  if [ $rc -ne 0 ] && [ "$f" = 0 ]; then f=1; echo "!! $s exited with status $rc"; fi
+  passed=$((passed + p)); failed=$((failed + f))
+done
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ] && [ "$passed" -gt 0 ]
