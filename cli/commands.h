@@ -7,7 +7,6 @@
  * 2 usage error or malformed query. Errors go to stderr as "refsog: ...". */
 typedef int (*RsCommandFn)(int argc, char **argv);
 
-int rs_cmd_analyze(int argc, char **argv);
-int rs_cmd_parse(int argc, char **argv);
+/* One declaration per command, in the order of the table in main.c. */
 
 #endif

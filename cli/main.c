@@ -14,8 +14,7 @@ typedef struct {
 
 /* One line per command; keep in the order shown by `refsog help`. */
 static const RsCommand commands[] = {
-    {"analyze", rs_cmd_analyze, "show the token stream of a text (as indexed or as a query)"},
-    {"parse", rs_cmd_parse, "parse a minutes file (.txt/.pdf) into meeting, items, decisions"},
+    /* {"name", rs_cmd_name, "summary"}, added by each command's author */
 };
 
 static void usage(FILE *out) {

@@ -3,5 +3,5 @@
 set -euo pipefail
 refsog=${1:-build/refsog}
 cd "$(dirname "$0")/.."
-echo "\$ refsog parse data/sample/000_082cc86b9df59ed8.txt"
-"$refsog" parse data/sample/000_082cc86b9df59ed8.txt
+echo "\$ refsog help"
+"$refsog" help
