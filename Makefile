@@ -99,11 +99,7 @@ $(LIB_ENGINE): $(call objs,$(ENGINE_SRC))
 $(BUILD)/lib%.a:
 	@mkdir -p $(dir $@)
 	@rm -f $@
-	ar rcs $@ $^ $(if $^,,$(BUILD)/.empty.o)
-
-$(BUILD)/.empty.o:
-	@mkdir -p $(dir $@)
-	echo 'typedef int rs_empty_unit;' | $(CC) -x c -c - -o $@
+	ar rcs $@ $^
 
 $(REFSOG): $(call objs,$(CLI_SRC)) $(ALL_LIBS)
 	$(CXX) $(LDFLAGS) -o $@ $(call objs,$(CLI_SRC)) $(ALL_LIBS) $(PKG_LIBS)

@@ -12,9 +12,17 @@ typedef struct {
     const char *summary;
 } RsCommand;
 
+static int cmd_version(int argc, char **argv) {
+    (void)argc;
+    (void)argv;
+    printf("refsog %s\n", RS_VERSION);
+    return 0;
+}
+
 /* One line per command; keep in the order shown by `refsog help`. */
 static const RsCommand commands[] = {
     /* {"name", rs_cmd_name, "summary"}, added by each command's author */
+    {"version", cmd_version, "print the version"},
 };
 
 static void usage(FILE *out) {
@@ -22,7 +30,6 @@ static void usage(FILE *out) {
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
     fprintf(out, "  %-9s %s\n", "help", "this text");
-    fprintf(out, "  %-9s %s\n", "version", "print the version");
     fprintf(out, "\n`refsog <command> --help` describes a command's options.\n");
 }
 
@@ -36,10 +43,7 @@ int main(int argc, char **argv) {
         usage(stdout);
         return 0;
     }
-    if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
-        printf("refsog %s\n", RS_VERSION);
-        return 0;
-    }
+    if (!strcmp(cmd, "--version")) return cmd_version(argc - 1, argv + 1);
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (!strcmp(cmd, commands[i].name)) return commands[i].fn(argc - 1, argv + 1);
     fprintf(stderr, "refsog: unknown command '%s'\n\n", cmd);

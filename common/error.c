@@ -31,7 +31,13 @@ void rs_error_prefix(RsError *err, const char *fmt, ...) {
     vsnprintf(head, sizeof head, fmt, ap);
     va_end(ap);
     memcpy(old, err->msg, sizeof old);
-    snprintf(err->msg, sizeof err->msg, "%s: %s", head, old);
+    /* head + ": " + old, truncated to the message size */
+    size_t n = strlen(head), cap = sizeof err->msg - 1;
+    if (n > cap) n = cap;
+    memcpy(err->msg, head, n);
+    for (const char *p = ": "; *p && n < cap; p++) err->msg[n++] = *p;
+    for (const char *p = old; *p && n < cap; p++) err->msg[n++] = *p;
+    err->msg[n] = '\0';
 }
 
 const char *rs_status_name(RsStatus code) {
