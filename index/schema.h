@@ -1,0 +1,71 @@
+/* schema.h — the index schema: every term prefix, value slot and metadata key, in one place.
+ *
+ * One Xapian document per agenda item. docs/index-schema.md explains each
+ * entry with an example; change both together, and bump RS_SCHEMA_VERSION
+ * whenever a change makes old indexes unreadable by new code.
+ *
+ * Conventions: prefixes are upper-case ASCII; what follows a prefix is
+ * always lower-case (analyser output, folded keys, digits), so a prefix
+ * followed by a term can never be mistaken for a longer prefix.
+ */
+#ifndef RS_SCHEMA_H
+#define RS_SCHEMA_H
+
+#define RS_SCHEMA_VERSION "1"
+
+/* ---- free-text terms (ranked) ---- */
+/* no prefix: the exact normalised form (NFC + case folded), positional:
+ * phrase search and exact-form matches. */
+#define RS_PREFIX_EXACT   ""
+#define RS_PREFIX_STEM    "Z"   /* Snowball stem, no positions */
+#define RS_PREFIX_FOLD    "F"   /* Danish folding key of the stem, no positions */
+#define RS_PREFIX_PART    "P"   /* compound part (stem of a lexicon word), no positions */
+#define RS_PREFIX_CASE    "C"   /* canonical case key of any case number in the item */
+
+/* Section-restricted terms (titel:budget): the section prefix followed by
+ * the stem, the folding key and compound parts of each word of that section. */
+#define RS_PREFIX_SEC_TITLE     "ST"
+#define RS_PREFIX_SEC_RESUME    "SR"
+#define RS_PREFIX_SEC_CASE      "SS" /* sagsfremstilling and other body sections */
+#define RS_PREFIX_SEC_PROPOSAL  "SI" /* indstilling / forvaltningen indstiller */
+#define RS_PREFIX_SEC_DECISION  "SB"
+#define RS_PREFIX_SEC_ATTACH    "SA" /* bilag titles */
+
+/* ---- boolean terms (filters, wdf 0) ---- */
+#define RS_PREFIX_ID          "Q"   /* unique id: Q<source>#<item number> */
+#define RS_PREFIX_SOURCE      "H"   /* the source path as given to `refsog index` */
+#define RS_PREFIX_MAINCASE    "CP"  /* the item's own case number (case line) */
+#define RS_PREFIX_MUNICIPALITY "KM" /* folded municipality key */
+#define RS_PREFIX_COMMITTEE   "KU"  /* folded committee key (meeting's and each deciding committee) */
+#define RS_PREFIX_TYPE        "KT"  /* beslutning, orientering, drøftelse, formalia, lukket */
+#define RS_PREFIX_OUTCOME     "KO"  /* godkendt, anbefalet, ... (one per decision) */
+#define RS_PREFIX_KLE         "KL"  /* KLE main group number, two digits */
+#define RS_PREFIX_DATE        "KD"  /* YYYYMMDD */
+#define RS_PREFIX_YEAR        "KY"  /* YYYY */
+#define RS_PREFIX_MONTH       "KN"  /* YYYYMM */
+#define RS_PREFIX_CLOSED      "KC"  /* KC1 on closed items */
+
+/* ---- value slots ---- */
+enum {
+    RS_SLOT_DATE = 0,          /* "YYYYMMDD": sorting and date ranges */
+    RS_SLOT_MUNICIPALITY = 1,  /* display name */
+    RS_SLOT_COMMITTEES = 2,    /* multi-valued (RSX multi-value format): canonical names */
+    RS_SLOT_TYPE = 3,          /* case type name */
+    RS_SLOT_OUTCOMES = 4,      /* multi-valued: outcome names */
+    RS_SLOT_KLE = 5,           /* "27 Social service" */
+    RS_SLOT_YEAR = 6,          /* "YYYY" */
+    RS_SLOT_ITEMKEY = 7        /* "<source>#<item>" for stable ordering */
+};
+
+/* ---- metadata keys ---- */
+#define RS_META_SCHEMA       "refsog:schema"
+#define RS_META_FINGERPRINT  "refsog:analyzer"   /* rs_analyzer_fingerprint() at index time */
+#define RS_META_SOURCE       "refsog:src:"       /* + path → "<hash hex> <items>" */
+
+/* Within-document weight (wdf increment) of a term by the section it occurs in. */
+#define RS_WDF_TITLE     6
+#define RS_WDF_SUMMARY   3  /* resumé, indstilling, beslutning */
+#define RS_WDF_BODY      1
+#define RS_WDF_ATTACH    1
+
+#endif
