@@ -1,0 +1,152 @@
+/* walk.c — recursive discovery of minutes files with symlink-loop detection. */
+#include "walk.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+typedef struct {
+    dev_t dev;
+    ino_t ino;
+} DirId;
+
+typedef struct {
+    RsFileList *out;
+    RsWalkProblemFn problem;
+    void *ctx;
+    size_t problems;
+    DirId *stack; /* directories on the current path, for loop detection */
+    size_t depth, cap;
+} Walk;
+
+static void report(Walk *w, const char *path, const char *reason) {
+    w->problems++;
+    if (w->problem) w->problem(w->ctx, path, reason);
+}
+
+static int has_minutes_ext(const char *name) {
+    const char *dot = strrchr(name, '.');
+    return dot && (!strcasecmp(dot, ".txt") || !strcasecmp(dot, ".pdf"));
+}
+
+static RsStatus add_path(RsFileList *l, const char *path) {
+    for (size_t i = 0; i < l->n; i++)
+        if (!strcmp(l->paths[i], path)) return RS_OK;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        char **p = realloc(l->paths, cap * sizeof *p);
+        if (!p) return RS_ERR_NOMEM;
+        l->paths = p;
+        l->cap = cap;
+    }
+    char *s = strdup(path);
+    if (!s) return RS_ERR_NOMEM;
+    l->paths[l->n++] = s;
+    return RS_OK;
+}
+
+static int cmp_str(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static RsStatus walk_dir(Walk *w, const char *dir, const struct stat *st);
+
+static RsStatus walk_entry(Walk *w, const char *path, int named) {
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        report(w, path, errno == ELOOP ? "symlink loop" : strerror(errno));
+        return RS_OK;
+    }
+    if (S_ISDIR(st.st_mode)) return walk_dir(w, path, &st);
+    if (!S_ISREG(st.st_mode)) {
+        if (named) report(w, path, "not a regular file");
+        return RS_OK;
+    }
+    if (!named && !has_minutes_ext(path)) return RS_OK;
+    return add_path(w->out, path);
+}
+
+static RsStatus walk_dir(Walk *w, const char *dir, const struct stat *st) {
+    for (size_t i = 0; i < w->depth; i++)
+        if (w->stack[i].dev == st->st_dev && w->stack[i].ino == st->st_ino) {
+            report(w, dir, "symlink loop (directory already on the path), skipped");
+            return RS_OK;
+        }
+    DIR *d = opendir(dir);
+    if (!d) {
+        report(w, dir, strerror(errno));
+        return RS_OK;
+    }
+    if (w->depth == w->cap) {
+        size_t cap = w->cap ? w->cap * 2 : 16;
+        DirId *p = realloc(w->stack, cap * sizeof *p);
+        if (!p) {
+            closedir(d);
+            return RS_ERR_NOMEM;
+        }
+        w->stack = p;
+        w->cap = cap;
+    }
+    w->stack[w->depth++] = (DirId){st->st_dev, st->st_ino};
+
+    /* Read all names first so the order is sorted and stable. */
+    RsFileList names = {0};
+    RsStatus rc = RS_OK;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue; /* ., .., hidden files */
+        size_t n = strlen(dir) + strlen(e->d_name) + 2;
+        char *p = malloc(n);
+        if (!p) { rc = RS_ERR_NOMEM; break; }
+        size_t dl = strlen(dir);
+        snprintf(p, n, "%s%s%s", dir, (dl && dir[dl - 1] == '/') ? "" : "/", e->d_name);
+        if (names.n == names.cap) {
+            size_t cap = names.cap ? names.cap * 2 : 32;
+            char **q = realloc(names.paths, cap * sizeof *q);
+            if (!q) { free(p); rc = RS_ERR_NOMEM; break; }
+            names.paths = q;
+            names.cap = cap;
+        }
+        names.paths[names.n++] = p;
+    }
+    closedir(d);
+    if (rc == RS_OK && names.n) qsort(names.paths, names.n, sizeof *names.paths, cmp_str);
+    for (size_t i = 0; rc == RS_OK && i < names.n; i++) rc = walk_entry(w, names.paths[i], 0);
+    rs_file_list_free(&names);
+    w->depth--;
+    return rc;
+}
+
+RsStatus rs_walk(char *const *paths, size_t n_paths, RsFileList *out,
+                 RsWalkProblemFn problem, void *ctx, size_t *n_problems, RsError *err) {
+    Walk w = {.out = out, .problem = problem, .ctx = ctx};
+    RsStatus rc = RS_OK;
+    for (size_t i = 0; rc == RS_OK && i < n_paths; i++) rc = walk_entry(&w, paths[i], 1);
+    free(w.stack);
+    if (n_problems) *n_problems = w.problems;
+    if (rc != RS_OK) return rs_error_set(err, rc, "out of memory while listing files");
+    return RS_OK;
+}
+
+void rs_file_list_free(RsFileList *list) {
+    if (!list) return;
+    for (size_t i = 0; i < list->n; i++) free(list->paths[i]);
+    free(list->paths);
+    list->paths = NULL;
+    list->n = list->cap = 0;
+}
+
+void rs_hash_hex(const void *data, size_t len, char out[17]) {
+    const unsigned char *p = data;
+    uint64_t h = 0xcbf29ce484222325ULL; /* FNV-1a 64 offset basis */
+    for (size_t i = 0; i < len; i++) {
+        h ^= p[i];
+        h *= 0x100000001b3ULL; /* FNV-1a 64 prime */
+    }
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+}

@@ -1,0 +1,37 @@
+/* walk.h — find the minutes files (.txt, .pdf) under the paths given to `refsog index`. */
+#ifndef RS_WALK_H
+#define RS_WALK_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+/* Called for each problem met while walking (unreadable directory, symlink
+ * loop, a named file that does not exist or has another extension): the
+ * walk goes on. `path` is valid during the call. */
+typedef void (*RsWalkProblemFn)(void *ctx, const char *path, const char *reason);
+
+typedef struct RsFileList {
+    char **paths;  /* malloc'd strings, in sorted order within each directory */
+    size_t n;
+    size_t cap;
+} RsFileList;
+
+/* Collect the files under `paths` into `out` (which must be zeroed): a
+ * named file is taken whatever its extension if it is a regular file; in
+ * directories (recursively, following symlinks once: a loop is reported,
+ * not followed) only *.txt and *.pdf files (case-insensitive) are taken.
+ * Each path is kept as given (dir + "/" + name), so sources stay stable.
+ * A file named twice is listed once. Returns RS_ERR_NOMEM only; problems
+ * go to `problem` (may be NULL) and are counted in *n_problems. */
+RsStatus rs_walk(char *const *paths, size_t n_paths, RsFileList *out,
+                 RsWalkProblemFn problem, void *ctx, size_t *n_problems, RsError *err);
+
+/* Release the list's strings and array; rs_file_list_free(NULL) is a no-op. */
+void rs_file_list_free(RsFileList *list);
+
+/* 64-bit FNV-1a hash of a byte buffer, as 16 lower-case hex digits plus NUL
+ * in `out` (17 bytes). Used to detect changed files. Can't fail. */
+void rs_hash_hex(const void *data, size_t len, char out[17]);
+
+#endif

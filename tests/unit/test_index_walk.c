@@ -1,0 +1,126 @@
+/* test_index_walk.c — unit tests for index/walk.c: file discovery and hashing. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "walk.h"
+
+static char root[64];
+
+static void touch(const char *rel) {
+    char p[256];
+    snprintf(p, sizeof p, "%s/%s", root, rel);
+    FILE *f = fopen(p, "w");
+    assert_non_null(f);
+    fputs("x", f);
+    fclose(f);
+}
+
+static int setup(void **state) {
+    (void)state;
+    strcpy(root, "/tmp/rs_walkXXXXXX");
+    if (!mkdtemp(root)) return -1;
+    char p[256];
+    snprintf(p, sizeof p, "%s/sub", root);
+    mkdir(p, 0755);
+    snprintf(p, sizeof p, "%s/sub/deeper", root);
+    mkdir(p, 0755);
+    touch("b.txt");
+    touch("a.PDF");
+    touch("notes.doc");
+    touch(".hidden.txt");
+    touch("sub/c.txt");
+    touch("sub/deeper/d.pdf");
+    char target[256];
+    snprintf(p, sizeof p, "%s/sub/deeper/loop", root);
+    snprintf(target, sizeof target, "%s/sub", root);
+    if (symlink(target, p) != 0) return -1; /* sub/deeper/loop -> sub: a loop */
+    return 0;
+}
+
+static int teardown(void **state) {
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", root);
+    return system(cmd);
+}
+
+typedef struct {
+    int n;
+    char last[512];
+} Problems;
+
+static void on_problem(void *ctx, const char *path, const char *reason) {
+    Problems *p = ctx;
+    p->n++;
+    snprintf(p->last, sizeof p->last, "%s: %s", path, reason);
+}
+
+static void test_walk_finds_minutes_and_reports_loop(void **state) {
+    (void)state;
+    RsFileList l = {0};
+    Problems pr = {0};
+    size_t np = 0;
+    char *paths[] = {root};
+    assert_int_equal(rs_walk(paths, 1, &l, on_problem, &pr, &np, NULL), RS_OK);
+    /* a.PDF, b.txt, sub/c.txt, sub/deeper/d.pdf; not notes.doc nor the hidden file;
+     * the loop sub/deeper/loop -> sub is reported once and not followed. */
+    assert_int_equal(l.n, 4);
+    char want[4][256];
+    snprintf(want[0], 256, "%s/a.PDF", root);
+    snprintf(want[1], 256, "%s/b.txt", root);
+    snprintf(want[2], 256, "%s/sub/c.txt", root);
+    snprintf(want[3], 256, "%s/sub/deeper/d.pdf", root);
+    for (int i = 0; i < 4; i++) assert_string_equal(l.paths[i], want[i]);
+    assert_int_equal(np, 1);
+    assert_int_equal(pr.n, 1);
+    assert_non_null(strstr(pr.last, "loop"));
+    rs_file_list_free(&l);
+    rs_file_list_free(NULL);
+}
+
+static void test_walk_named_files_and_missing(void **state) {
+    (void)state;
+    RsFileList l = {0};
+    Problems pr = {0};
+    char named[256], missing[256];
+    snprintf(named, sizeof named, "%s/notes.doc", root);
+    snprintf(missing, sizeof missing, "%s/nope.txt", root);
+    char *paths[] = {named, missing, named};
+    size_t np = 0;
+    assert_int_equal(rs_walk(paths, 3, &l, on_problem, &pr, &np, NULL), RS_OK);
+    assert_int_equal(l.n, 1); /* a named file is taken whatever its extension, once */
+    assert_string_equal(l.paths[0], named);
+    assert_int_equal(np, 1);
+    assert_non_null(strstr(pr.last, "nope.txt"));
+    rs_file_list_free(&l);
+}
+
+static void test_hash_hex(void **state) {
+    (void)state;
+    char h[17];
+    rs_hash_hex("", 0, h);
+    assert_string_equal(h, "cbf29ce484222325"); /* FNV-1a 64 offset basis */
+    rs_hash_hex("a", 1, h);
+    assert_string_equal(h, "af63dc4c8601ec8c"); /* published FNV-1a 64 test vector */
+    char h2[17];
+    rs_hash_hex("b", 1, h2);
+    assert_string_not_equal(h, h2);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_walk_finds_minutes_and_reports_loop),
+        cmocka_unit_test(test_walk_named_files_and_missing),
+        cmocka_unit_test(test_hash_hex),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
