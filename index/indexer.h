@@ -1,0 +1,72 @@
+/* indexer.h — minutes files into the index: one Xapian document per agenda item, incremental.
+ *
+ * Usage: rs_indexer_open() on a directory (created if missing), then
+ * rs_indexer_add_file() for each file, then rs_indexer_close(). Files are
+ * parsed (index/referat.h), analysed (stemmer/analyzer.h) and written with
+ * the schema of index/schema.h. Changes are committed in batches; every
+ * commit is atomic (a crash loses at most the uncommitted batch, never
+ * leaves a corrupt index). Re-adding an unchanged file is a no-op; a
+ * changed file replaces all its items (items gone from it are removed).
+ */
+#ifndef RS_INDEXER_H
+#define RS_INDEXER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+
+typedef struct RsIndexer RsIndexer;
+
+typedef struct RsIndexerOptions {
+    const char *municipality;   /* force this municipality (NULL: infer from text) */
+    size_t batch_bytes;         /* commit after this much source text (0 = 32 MiB) */
+} RsIndexerOptions;
+
+/* What happened to one file. */
+typedef enum RsFileOutcome {
+    RS_FILE_INDEXED = 0,  /* new or changed: items written */
+    RS_FILE_UNCHANGED,    /* same content hash as last time: skipped */
+    RS_FILE_FAILED        /* bad file: nothing of it written, old items kept */
+} RsFileOutcome;
+
+typedef struct RsIndexerTotals {
+    size_t files_indexed, files_unchanged, files_failed;
+    size_t items_added, items_removed;
+    uint64_t bytes;             /* bytes of source files read */
+} RsIndexerTotals;
+
+/* Open (create if needed) the index at `dir` for writing. Fails with
+ * RS_ERR_LOCKED ("index is locked by another writer"), RS_ERR_IO /
+ * RS_ERR_DATABASE naming the directory, RS_ERR_MISMATCH if the index was
+ * built with another analyser configuration or schema (re-index into a new
+ * directory), or what rs_analyzer_open fails with. */
+RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexer **out,
+                         RsError *err);
+
+/* Index one file; `source` is the path as the user gave it (stored as the
+ * item's source). *outcome says what happened. Returns RS_OK for indexed,
+ * unchanged and failed files alike when the failure was the file's (its
+ * reason is in `err` with the path); returns an error only when the index
+ * itself failed (disk full, lock lost): then stop and rs_indexer_close(). */
+RsStatus rs_indexer_add_file(RsIndexer *ix, const char *source, RsFileOutcome *outcome,
+                             size_t *n_items, RsError *err);
+
+/* Remove every item whose source is `source` / whose case number (any
+ * variant) is `caseno` / whose id ("<source>#<item>") is `id`. *n_removed
+ * receives the number of items removed. Committed at once. */
+RsStatus rs_indexer_delete_source(RsIndexer *ix, const char *source, size_t *n_removed, RsError *err);
+RsStatus rs_indexer_delete_case(RsIndexer *ix, const char *caseno, size_t *n_removed, RsError *err);
+RsStatus rs_indexer_delete_item(RsIndexer *ix, const char *id, size_t *n_removed, RsError *err);
+
+/* Commit what is pending. */
+RsStatus rs_indexer_commit(RsIndexer *ix, RsError *err);
+
+/* Totals so far. Can't fail. */
+const RsIndexerTotals *rs_indexer_totals(const RsIndexer *ix);
+
+/* Commit what is pending and release everything. Returns the commit's
+ * status (the index stays consistent either way). NULL is a no-op. */
+RsStatus rs_indexer_close(RsIndexer *ix, RsError *err);
+
+#endif
