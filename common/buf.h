@@ -7,6 +7,10 @@
 
 #include "error.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* A zero-initialised RsBuf ({0}) is a valid empty buffer. `data` is NULL or
  * a heap block owned by the buffer; it stays NUL-terminated after any
  * successful append. Release with rs_buf_free(). */
@@ -43,5 +47,9 @@ void rs_buf_free(RsBuf *b);
  * RS_ERR_INPUT (0 means no limit). Fails with RS_ERR_IO naming the path. */
 RsStatus rs_read_file(const char *path, size_t max_bytes, char **out,
                       size_t *len, RsError *err);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -4,6 +4,10 @@
 
 #include <stddef.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Every function that can fail returns an RsStatus and, when it fails, fills
  * an RsError (if the caller passed one) with a human-readable message. */
 typedef enum RsStatus {
@@ -47,5 +51,9 @@ void rs_error_prefix(RsError *err, const char *fmt, ...)
 
 /* Short stable name of a status ("io", "locked", ...), for JSON errors. */
 const char *rs_status_name(RsStatus code);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

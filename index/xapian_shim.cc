@@ -1,0 +1,717 @@
+// xapian_shim.cc — the only translation unit that includes Xapian: C API over libxapian.
+#include "xapian_shim.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <new>
+#include <string>
+#include <vector>
+
+struct RsxWritable {
+    Xapian::WritableDatabase db;
+};
+struct RsxDoc {
+    Xapian::Document doc;
+};
+struct RsxDb {
+    Xapian::Database db;
+    std::vector<std::string> paths;
+    std::vector<Xapian::Database> shards;
+};
+struct RsxQuery {
+    Xapian::Query q;
+};
+
+namespace {
+
+// Map the exception being handled to a status and message.
+RsStatus fail(RsError *err) {
+    try {
+        throw;
+    } catch (const Xapian::DatabaseLockError &e) {
+        return rs_error_set(err, RS_ERR_LOCKED, "index is locked by another writer (%s)",
+                            e.get_msg().c_str());
+    } catch (const Xapian::DatabaseNotFoundError &e) {
+        return rs_error_set(err, RS_ERR_NOTFOUND, "no index there: %s", e.get_msg().c_str());
+    } catch (const Xapian::DatabaseModifiedError &e) {
+        return rs_error_set(err, RS_ERR_MODIFIED, "index modified while reading: %s",
+                            e.get_msg().c_str());
+    } catch (const Xapian::NetworkError &e) {
+        return rs_error_set(err, RS_ERR_NETWORK, "remote index: %s", e.get_description().c_str());
+    } catch (const Xapian::UnimplementedError &e) {
+        return rs_error_set(err, RS_ERR_UNSUPPORTED, "not supported: %s", e.get_msg().c_str());
+    } catch (const Xapian::DatabaseOpeningError &e) {
+        return rs_error_set(err, RS_ERR_DATABASE, "cannot open index: %s",
+                            e.get_description().c_str());
+    } catch (const Xapian::Error &e) {
+        return rs_error_set(err, RS_ERR_DATABASE, "%s", e.get_description().c_str());
+    } catch (const std::bad_alloc &) {
+        return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    } catch (const std::exception &e) {
+        return rs_error_set(err, RS_ERR_INTERNAL, "internal error: %s", e.what());
+    } catch (...) {
+        return rs_error_set(err, RS_ERR_INTERNAL, "internal error: unknown exception");
+    }
+}
+
+#define RSX_TRY try {
+#define RSX_CATCH \
+    }             \
+    catch (...) { return fail(err); }
+#define RSX_CATCH_NULL \
+    }                  \
+    catch (...) {      \
+        fail(err);     \
+        return NULL;   \
+    }
+
+RsStatus dup_out(const std::string &s, char **out, size_t *len, RsError *err) {
+    char *p = static_cast<char *>(malloc(s.size() + 1));
+    if (!p) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    memcpy(p, s.data(), s.size());
+    p[s.size()] = '\0';
+    *out = p;
+    if (len) *len = s.size();
+    return RS_OK;
+}
+
+// Counts each distinct value of a multi-valued slot (values joined by
+// RSX_MULTI_SEP) once per document. Serialisable so that it can run on
+// remote shards whose server registers it (stock xapian-tcpsrv does not:
+// see docs/shim.md).
+class MultiValueCountSpy : public Xapian::MatchSpy {
+  public:
+    explicit MultiValueCountSpy(Xapian::valueno slot_) : slot(slot_) {}
+    void operator()(const Xapian::Document &doc, double) override {
+        const std::string v = doc.get_value(slot);
+        if (v.empty()) return;
+        std::vector<std::string> seen;
+        size_t start = 0;
+        while (start <= v.size()) {
+            size_t end = v.find(RSX_MULTI_SEP, start);
+            if (end == std::string::npos) end = v.size();
+            if (end > start) {
+                std::string one = v.substr(start, end - start);
+                if (std::find(seen.begin(), seen.end(), one) == seen.end()) {
+                    ++counts[one];
+                    seen.push_back(one);
+                }
+            }
+            start = end + 1;
+        }
+    }
+    Xapian::MatchSpy *clone() const override { return new MultiValueCountSpy(slot); }
+    std::string name() const override { return "RsxMultiValueCountSpy"; }
+    std::string serialise() const override { return std::to_string(slot); }
+    Xapian::MatchSpy *unserialise(const std::string &s,
+                                  const Xapian::Registry &) const override {
+        return new MultiValueCountSpy(static_cast<Xapian::valueno>(std::stoul(s)));
+    }
+    // Results as "<key length>:<key><count>;" per value, decimal.
+    std::string serialise_results() const override {
+        std::string out;
+        for (const auto &kv : counts)
+            out += std::to_string(kv.first.size()) + ":" + kv.first +
+                   std::to_string(kv.second) + ";";
+        return out;
+    }
+    void merge_results(const std::string &s) override {
+        size_t p = 0;
+        while (p < s.size()) {
+            size_t colon = s.find(':', p);
+            if (colon == std::string::npos) throw Xapian::SerialisationError("bad spy results");
+            size_t klen = std::stoul(s.substr(p, colon - p));
+            if (colon + 1 + klen > s.size()) throw Xapian::SerialisationError("bad spy results");
+            std::string key = s.substr(colon + 1, klen);
+            p = colon + 1 + klen;
+            size_t semi = s.find(';', p);
+            if (semi == std::string::npos) throw Xapian::SerialisationError("bad spy results");
+            counts[key] += std::stoul(s.substr(p, semi - p));
+            p = semi + 1;
+        }
+    }
+    std::string get_description() const override { return "MultiValueCountSpy"; }
+    const std::map<std::string, size_t> &get_counts() const { return counts; }
+
+  private:
+    Xapian::valueno slot;
+    std::map<std::string, size_t> counts;
+};
+
+}  // namespace
+
+/* ================================================================ writing */
+
+extern "C" RsStatus rsx_writable_open(const char *path, RsxOpenMode mode, RsxWritable **out,
+                                      RsError *err) {
+    *out = nullptr;
+    RSX_TRY
+    int flags = (mode == RSX_OPEN ? Xapian::DB_OPEN : Xapian::DB_CREATE_OR_OPEN) |
+                Xapian::DB_BACKEND_GLASS;
+    *out = new RsxWritable{Xapian::WritableDatabase(path, flags)};
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_writable_close(RsxWritable *w, RsError *err) {
+    if (!w) return RS_OK;
+    RsStatus rc = RS_OK;
+    try {
+        w->db.close();
+    } catch (...) {
+        rc = fail(err);
+    }
+    delete w;
+    return rc;
+}
+
+extern "C" RsStatus rsx_writable_commit(RsxWritable *w, RsError *err) {
+    RSX_TRY
+    w->db.commit();
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_writable_begin(RsxWritable *w, int flushed, RsError *err) {
+    RSX_TRY
+    w->db.begin_transaction(flushed != 0);
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_writable_commit_transaction(RsxWritable *w, RsError *err) {
+    RSX_TRY
+    w->db.commit_transaction();
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_writable_cancel_transaction(RsxWritable *w, RsError *err) {
+    RSX_TRY
+    w->db.cancel_transaction();
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_writable_add(RsxWritable *w, const RsxDoc *doc, RsxDocid *docid,
+                                     RsError *err) {
+    RSX_TRY
+    Xapian::docid id = w->db.add_document(doc->doc);
+    if (docid) *docid = id;
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_writable_replace(RsxWritable *w, const char *idterm, size_t idlen,
+                                         const RsxDoc *doc, RsxDocid *docid, RsError *err) {
+    RSX_TRY
+    Xapian::docid id = w->db.replace_document(std::string(idterm, idlen), doc->doc);
+    if (docid) *docid = id;
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_writable_delete_term(RsxWritable *w, const char *term, size_t len,
+                                             size_t *n_deleted, RsError *err) {
+    RSX_TRY
+    std::string t(term, len);
+    if (n_deleted) *n_deleted = w->db.get_termfreq(t);
+    w->db.delete_document(t);
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_writable_get_metadata(RsxWritable *w, const char *key, char **value,
+                                              size_t *len, RsError *err) {
+    RSX_TRY
+    return dup_out(w->db.get_metadata(key), value, len, err);
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_writable_set_metadata(RsxWritable *w, const char *key,
+                                              const char *value, size_t len, RsError *err) {
+    RSX_TRY
+    w->db.set_metadata(key, std::string(value ? value : "", value ? len : 0));
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_writable_add_spelling(RsxWritable *w, const char *word, size_t len,
+                                              unsigned freqinc, RsError *err) {
+    RSX_TRY
+    w->db.add_spelling(std::string(word, len), freqinc);
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_writable_remove_spelling(RsxWritable *w, const char *word, size_t len,
+                                                 unsigned freqdec, RsError *err) {
+    RSX_TRY
+    w->db.remove_spelling(std::string(word, len), freqdec);
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_writable_doccount(RsxWritable *w, size_t *count, RsError *err) {
+    RSX_TRY
+    *count = w->db.get_doccount();
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_writable_termfreq(RsxWritable *w, const char *term, size_t len,
+                                          size_t *freq, RsError *err) {
+    RSX_TRY
+    *freq = w->db.get_termfreq(std::string(term, len));
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_writable_doc_terms(RsxWritable *w, const char *term, size_t len,
+                                           RsxTermFn fn, void *ctx, RsError *err) {
+    RSX_TRY
+    std::string t(term, len);
+    for (auto p = w->db.postlist_begin(t); p != w->db.postlist_end(t); ++p) {
+        Xapian::Document doc = w->db.get_document(*p);
+        for (auto ti = doc.termlist_begin(); ti != doc.termlist_end(); ++ti) {
+            std::string s = *ti;
+            if (fn(ctx, s.data(), s.size(), ti.get_wdf())) return RS_OK;
+        }
+    }
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsxDoc *rsx_doc_new(void) { return new (std::nothrow) RsxDoc(); }
+
+extern "C" void rsx_doc_free(RsxDoc *d) { delete d; }
+
+extern "C" RsStatus rsx_doc_add_posting(RsxDoc *d, const char *term, size_t len, unsigned pos,
+                                        unsigned wdfinc, RsError *err) {
+    RSX_TRY
+    d->doc.add_posting(std::string(term, len), pos, wdfinc);
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_doc_add_term(RsxDoc *d, const char *term, size_t len, unsigned wdfinc,
+                                     RsError *err) {
+    RSX_TRY
+    d->doc.add_term(std::string(term, len), wdfinc);
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_doc_add_boolean_term(RsxDoc *d, const char *term, size_t len,
+                                             RsError *err) {
+    RSX_TRY
+    d->doc.add_boolean_term(std::string(term, len));
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_doc_set_value(RsxDoc *d, unsigned slot, const char *value, size_t len,
+                                      RsError *err) {
+    RSX_TRY
+    d->doc.add_value(slot, std::string(value, len));
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_doc_set_data(RsxDoc *d, const char *data, size_t len, RsError *err) {
+    RSX_TRY
+    d->doc.set_data(std::string(data, len));
+    return RS_OK;
+    RSX_CATCH
+}
+
+/* ================================================================ reading */
+
+static Xapian::Database open_one(const std::string &path, unsigned timeout_ms) {
+    if (path.compare(0, 6, "tcp://") == 0) {
+        std::string hp = path.substr(6);
+        size_t colon = hp.rfind(':');
+        if (colon == std::string::npos || colon == 0 || colon + 1 == hp.size())
+            throw Xapian::InvalidArgumentError("remote index must be tcp://host:port: " + path);
+        std::string host = hp.substr(0, colon), port_s = hp.substr(colon + 1);
+        if (!host.empty() && host.front() == '[' && host.back() == ']')
+            host = host.substr(1, host.size() - 2);
+        char *end;
+        long port = strtol(port_s.c_str(), &end, 10);
+        if (*end || port <= 0 || port > 65535)
+            throw Xapian::InvalidArgumentError("bad port in remote index address: " + path);
+        double t = (timeout_ms ? timeout_ms : 10000) / 1000.0;
+        return Xapian::Remote::open(host, static_cast<unsigned>(port), t, t);
+    }
+    return Xapian::Database(path, Xapian::DB_OPEN);
+}
+
+extern "C" RsStatus rsx_db_open(const char *const *paths, size_t n, unsigned timeout_ms,
+                                RsxDb **out, RsError *err) {
+    *out = nullptr;
+    if (n == 0) return rs_error_set(err, RS_ERR_USAGE, "no index given");
+    size_t i = 0;
+    try {
+        std::unique_ptr<RsxDb> db(new RsxDb());
+        for (i = 0; i < n; i++) {
+            Xapian::Database one = open_one(paths[i], timeout_ms);
+            db->db.add_database(one);
+            db->shards.push_back(one);
+            db->paths.push_back(paths[i]);
+        }
+        *out = db.release();
+        return RS_OK;
+    } catch (...) {
+        RsStatus rc = fail(err);
+        rs_error_prefix(err, "%s", paths[i < n ? i : n - 1]);
+        return rc;
+    }
+}
+
+extern "C" void rsx_db_close(RsxDb *db) { delete db; }
+
+extern "C" RsStatus rsx_db_reopen(RsxDb *db, int *changed, RsError *err) {
+    RSX_TRY
+    bool c = db->db.reopen();
+    for (auto &s : db->shards) s.reopen();
+    if (changed) *changed = c ? 1 : 0;
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_db_doccount(RsxDb *db, size_t *count, RsError *err) {
+    RSX_TRY
+    *count = db->db.get_doccount();
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_db_termfreq(RsxDb *db, const char *term, size_t len, size_t *freq,
+                                    RsError *err) {
+    RSX_TRY
+    *freq = db->db.get_termfreq(std::string(term, len));
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_db_get_metadata(RsxDb *db, const char *key, char **value, size_t *len,
+                                        RsError *err) {
+    return rsx_db_get_shard_metadata(db, 0, key, value, len, err);
+}
+
+extern "C" RsStatus rsx_db_get_shard_metadata(RsxDb *db, size_t i, const char *key,
+                                              char **value, size_t *len, RsError *err) {
+    if (i >= db->shards.size()) return rs_error_set(err, RS_ERR_USAGE, "no shard %zu", i);
+    RSX_TRY
+    return dup_out(db->shards[i].get_metadata(key), value, len, err);
+    RSX_CATCH
+}
+
+extern "C" size_t rsx_db_shard_count(const RsxDb *db) { return db->shards.size(); }
+
+extern "C" RsStatus rsx_db_allterms(RsxDb *db, const char *prefix, RsxTermFn fn, void *ctx,
+                                    RsError *err) {
+    RSX_TRY
+    std::string p(prefix ? prefix : "");
+    for (auto t = db->db.allterms_begin(p); t != db->db.allterms_end(p); ++t) {
+        std::string s = *t;
+        if (fn(ctx, s.data(), s.size(), t.get_termfreq())) break;
+    }
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_db_postings(RsxDb *db, const char *term, size_t len, RsxDocidFn fn,
+                                    void *ctx, RsError *err) {
+    RSX_TRY
+    std::string t(term, len);
+    for (auto p = db->db.postlist_begin(t); p != db->db.postlist_end(t); ++p)
+        if (fn(ctx, *p)) break;
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_db_get_data(RsxDb *db, RsxDocid docid, char **data, size_t *len,
+                                    RsError *err) {
+    try {
+        return dup_out(db->db.get_document(docid).get_data(), data, len, err);
+    } catch (const Xapian::DocNotFoundError &) {
+        return rs_error_set(err, RS_ERR_NOTFOUND, "no document %u", docid);
+    } catch (...) {
+        return fail(err);
+    }
+}
+
+extern "C" RsStatus rsx_db_get_value(RsxDb *db, RsxDocid docid, unsigned slot, char **value,
+                                     size_t *len, RsError *err) {
+    try {
+        return dup_out(db->db.get_document(docid).get_value(slot), value, len, err);
+    } catch (const Xapian::DocNotFoundError &) {
+        return rs_error_set(err, RS_ERR_NOTFOUND, "no document %u", docid);
+    } catch (...) {
+        return fail(err);
+    }
+}
+
+extern "C" RsStatus rsx_db_spelling(RsxDb *db, const char *word, size_t len, unsigned max_edit,
+                                    char **out, RsError *err) {
+    for (const auto &p : db->paths)
+        if (p.compare(0, 6, "tcp://") == 0)
+            return rs_error_set(err, RS_ERR_UNSUPPORTED,
+                                "spelling suggestions are not available on remote indexes");
+    RSX_TRY
+    return dup_out(db->db.get_spelling_suggestion(std::string(word, len), max_edit), out,
+                   nullptr, err);
+    RSX_CATCH
+}
+
+/* ================================================================ queries */
+
+static RsxQuery *wrap(const Xapian::Query &q) { return new RsxQuery{q}; }
+
+extern "C" RsxQuery *rsx_query_term(const char *term, size_t len, unsigned wqf, unsigned pos,
+                                    RsError *err) {
+    RSX_TRY
+    return wrap(Xapian::Query(std::string(term, len), wqf ? wqf : 1, pos));
+    RSX_CATCH_NULL
+}
+
+extern "C" RsxQuery *rsx_query_combine(RsxOp op, RsxQuery *const *subs, size_t n,
+                                       unsigned window, RsError *err) {
+    RSX_TRY
+    static const Xapian::Query::op ops[] = {
+        Xapian::Query::OP_AND,       Xapian::Query::OP_OR,     Xapian::Query::OP_AND_NOT,
+        Xapian::Query::OP_AND_MAYBE, Xapian::Query::OP_FILTER, Xapian::Query::OP_SYNONYM,
+        Xapian::Query::OP_ELITE_SET, Xapian::Query::OP_PHRASE, Xapian::Query::OP_NEAR};
+    if (static_cast<unsigned>(op) >= sizeof ops / sizeof *ops) {
+        rs_error_set(err, RS_ERR_USAGE, "unknown query operator %d", static_cast<int>(op));
+        return nullptr;
+    }
+    std::vector<Xapian::Query> v;
+    v.reserve(n);
+    for (size_t i = 0; i < n; i++) v.push_back(subs[i]->q);
+    if (n == 0) return wrap(Xapian::Query());
+    return wrap(Xapian::Query(ops[op], v.begin(), v.end(), window));
+    RSX_CATCH_NULL
+}
+
+extern "C" RsxQuery *rsx_query_scale(const RsxQuery *q, double factor, RsError *err) {
+    RSX_TRY
+    if (factor < 0) {
+        rs_error_set(err, RS_ERR_USAGE, "negative weight scale");
+        return nullptr;
+    }
+    return wrap(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor));
+    RSX_CATCH_NULL
+}
+
+extern "C" RsxQuery *rsx_query_value_range(unsigned slot, const char *lo, const char *hi,
+                                           RsError *err) {
+    RSX_TRY
+    if (lo && hi) return wrap(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi));
+    if (lo) return wrap(Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo));
+    if (hi) return wrap(Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi));
+    return wrap(Xapian::Query::MatchAll);
+    RSX_CATCH_NULL
+}
+
+extern "C" RsxQuery *rsx_query_wildcard(const char *prefix, size_t len, unsigned max_expansion,
+                                        int fail_over, RsError *err) {
+    RSX_TRY
+    if (len == 0) {
+        rs_error_set(err, RS_ERR_QUERY, "empty wildcard prefix");
+        return nullptr;
+    }
+    int mode = fail_over ? Xapian::Query::WILDCARD_LIMIT_ERROR
+                         : Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT;
+    return wrap(Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix, len),
+                              max_expansion, mode));
+    RSX_CATCH_NULL
+}
+
+extern "C" RsxQuery *rsx_query_match_all(RsError *err) {
+    RSX_TRY
+    return wrap(Xapian::Query::MatchAll);
+    RSX_CATCH_NULL
+}
+
+extern "C" RsxQuery *rsx_query_match_nothing(RsError *err) {
+    RSX_TRY
+    return wrap(Xapian::Query());
+    RSX_CATCH_NULL
+}
+
+extern "C" int rsx_query_is_empty(const RsxQuery *q) { return q->q.empty() ? 1 : 0; }
+
+extern "C" char *rsx_query_describe(const RsxQuery *q) {
+    try {
+        std::string s = q->q.get_description();
+        return strdup(s.c_str());
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+extern "C" void rsx_query_free(RsxQuery *q) { delete q; }
+
+/* ================================================================ search */
+
+struct RsxMSet {
+    Xapian::MSet mset;
+    Xapian::Enquire enquire;
+    std::vector<std::string> data_cache;   // per hit, filled on demand
+    std::vector<bool> data_loaded;
+    std::vector<std::string> value_cache;  // last value fetched per hit
+    std::vector<std::vector<std::pair<std::string, size_t>>> facets;
+    explicit RsxMSet(const Xapian::Database &db) : enquire(db) {}
+};
+
+static void collect_single(const Xapian::ValueCountMatchSpy &spy,
+                           std::vector<std::pair<std::string, size_t>> &out) {
+    for (auto v = spy.values_begin(); v != spy.values_end(); ++v)
+        out.emplace_back(*v, v.get_termfreq());
+}
+
+static void sort_facet(std::vector<std::pair<std::string, size_t>> &f) {
+    std::sort(f.begin(), f.end(), [](const auto &a, const auto &b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+}
+
+static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions *o,
+                           RsxMSet **out) {
+    std::unique_ptr<RsxMSet> m(new RsxMSet(db->db));
+    Xapian::Enquire &enq = m->enquire;
+    enq.set_query(q->q);
+    if (o->bm25)
+        enq.set_weighting_scheme(Xapian::BM25Weight(o->bm25->k1, o->bm25->k2, o->bm25->k3,
+                                                    o->bm25->b, o->bm25->min_normlen));
+    if (o->sort_slot >= 0)
+        enq.set_sort_by_value_then_relevance(static_cast<Xapian::valueno>(o->sort_slot),
+                                             o->sort_descending != 0);
+    if (o->time_limit > 0) enq.set_time_limit(o->time_limit);
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> singles;
+    std::vector<std::unique_ptr<MultiValueCountSpy>> multis;
+    for (size_t i = 0; i < o->n_facets; i++) {
+        if (o->facets[i].multi) {
+            multis.emplace_back(new MultiValueCountSpy(o->facets[i].slot));
+            enq.add_matchspy(multis.back().get());
+            singles.emplace_back(nullptr);
+        } else {
+            singles.emplace_back(new Xapian::ValueCountMatchSpy(o->facets[i].slot));
+            enq.add_matchspy(singles.back().get());
+            multis.emplace_back(nullptr);
+        }
+    }
+    Xapian::doccount check = static_cast<Xapian::doccount>(o->check_at_least);
+    // Facet counts must be exact over the whole match set: make the matcher
+    // look at every match, not just enough for the page.
+    if (o->n_facets) check = db->db.get_doccount();
+    m->mset = enq.get_mset(static_cast<Xapian::doccount>(o->offset),
+                           static_cast<Xapian::doccount>(o->limit), check);
+    for (size_t i = 0; i < o->n_facets; i++) {
+        std::vector<std::pair<std::string, size_t>> f;
+        if (singles[i]) collect_single(*singles[i], f);
+        else
+            for (const auto &kv : multis[i]->get_counts()) f.emplace_back(kv.first, kv.second);
+        sort_facet(f);
+        m->facets.push_back(std::move(f));
+    }
+    m->data_cache.resize(m->mset.size());
+    m->data_loaded.assign(m->mset.size(), false);
+    m->value_cache.resize(m->mset.size());
+    *out = m.release();
+    return RS_OK;
+}
+
+extern "C" RsStatus rsx_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions *opts,
+                               RsxMSet **out, RsError *err) {
+    *out = nullptr;
+    try {
+        try {
+            return run_search(db, q, opts, out);
+        } catch (const Xapian::DatabaseModifiedError &) {
+            db->db.reopen();
+            return run_search(db, q, opts, out);
+        }
+    } catch (const Xapian::WildcardError &e) {
+        return rs_error_set(err, RS_ERR_QUERY, "prefix matches too many words: %s",
+                            e.get_msg().c_str());
+    } catch (...) {
+        return fail(err);
+    }
+}
+
+extern "C" void rsx_mset_free(RsxMSet *m) { delete m; }
+
+extern "C" size_t rsx_mset_size(const RsxMSet *m) { return m->mset.size(); }
+extern "C" size_t rsx_mset_matches_lower(const RsxMSet *m) {
+    return m->mset.get_matches_lower_bound();
+}
+extern "C" size_t rsx_mset_matches_estimated(const RsxMSet *m) {
+    return m->mset.get_matches_estimated();
+}
+extern "C" size_t rsx_mset_matches_upper(const RsxMSet *m) {
+    return m->mset.get_matches_upper_bound();
+}
+extern "C" RsxDocid rsx_mset_docid(const RsxMSet *m, size_t i) {
+    return *(m->mset[static_cast<Xapian::doccount>(i)]);
+}
+extern "C" size_t rsx_mset_rank(const RsxMSet *m, size_t i) {
+    return m->mset[static_cast<Xapian::doccount>(i)].get_rank();
+}
+extern "C" double rsx_mset_weight(const RsxMSet *m, size_t i) {
+    return m->mset[static_cast<Xapian::doccount>(i)].get_weight();
+}
+
+extern "C" RsStatus rsx_mset_data(RsxMSet *m, size_t i, const char **data, size_t *len,
+                                  RsError *err) {
+    if (i >= m->mset.size()) return rs_error_set(err, RS_ERR_USAGE, "no hit %zu", i);
+    RSX_TRY
+    if (!m->data_loaded[i]) {
+        m->data_cache[i] = m->mset[static_cast<Xapian::doccount>(i)].get_document().get_data();
+        m->data_loaded[i] = true;
+    }
+    *data = m->data_cache[i].data();
+    *len = m->data_cache[i].size();
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_mset_value(RsxMSet *m, size_t i, unsigned slot, const char **value,
+                                   size_t *len, RsError *err) {
+    if (i >= m->mset.size()) return rs_error_set(err, RS_ERR_USAGE, "no hit %zu", i);
+    RSX_TRY
+    m->value_cache[i] = m->mset[static_cast<Xapian::doccount>(i)].get_document().get_value(slot);
+    *value = m->value_cache[i].data();
+    *len = m->value_cache[i].size();
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" size_t rsx_mset_facet_size(const RsxMSet *m, size_t f) {
+    return f < m->facets.size() ? m->facets[f].size() : 0;
+}
+
+extern "C" void rsx_mset_facet(const RsxMSet *m, size_t f, size_t i, const char **value,
+                               size_t *len, size_t *count) {
+    const auto &e = m->facets[f][i];
+    *value = e.first.data();
+    *len = e.first.size();
+    *count = e.second;
+}
+
+extern "C" RsStatus rsx_mset_snippet(RsxMSet *m, const char *text, size_t len,
+                                     size_t max_bytes, const char *hl_start, const char *hl_end,
+                                     char **out, RsError *err) {
+    RSX_TRY
+    std::string s = m->mset.snippet(std::string(text, len), max_bytes, Xapian::Stem("danish"),
+                                    Xapian::MSet::SNIPPET_EXHAUSTIVE, hl_start, hl_end, "…");
+    return dup_out(s, out, nullptr, err);
+    RSX_CATCH
+}

@@ -1,0 +1,260 @@
+/* xapian_shim.h — the plain-C API over libxapian: the only way the project reaches Xapian.
+ *
+ * Opaque handles with open/close pairs, in the manner of ICU's C API and
+ * Cyrus IMAP's xapian_wrap. Every function catches every C++ exception
+ * and returns an RsStatus with a human-readable message in the RsError
+ * (Xapian's own text): no exception ever crosses into C.
+ *
+ * Error mapping: DatabaseLockError → RS_ERR_LOCKED ("index is locked by
+ * another writer"); DatabaseNotFoundError → RS_ERR_NOTFOUND;
+ * DatabaseModifiedError → RS_ERR_MODIFIED (reopen and retry);
+ * NetworkError/NetworkTimeoutError → RS_ERR_NETWORK; UnimplementedError →
+ * RS_ERR_UNSUPPORTED; other Xapian::Error → RS_ERR_DATABASE;
+ * std::bad_alloc → RS_ERR_NOMEM; anything else → RS_ERR_INTERNAL.
+ *
+ * Terms, values and data are byte strings with explicit lengths.
+ */
+#ifndef RS_XAPIAN_SHIM_H
+#define RS_XAPIAN_SHIM_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef unsigned RsxDocid;
+
+/* Multi-valued facet slots hold their values joined by this byte. */
+#define RSX_MULTI_SEP '\x1f'
+
+/* ---------------------------------------------------------------- writing */
+
+typedef struct RsxWritable RsxWritable;
+typedef struct RsxDoc RsxDoc;
+
+typedef enum RsxOpenMode {
+    RSX_CREATE_OR_OPEN = 0, /* create the directory and index if missing */
+    RSX_OPEN = 1            /* the index must exist (RS_ERR_NOTFOUND if not) */
+} RsxOpenMode;
+
+/* Open a writable index (glass backend) at `path`. Only one writer at a
+ * time: a second gets RS_ERR_LOCKED. On success *out is owned by the
+ * caller; close with rsx_writable_close. */
+RsStatus rsx_writable_open(const char *path, RsxOpenMode mode, RsxWritable **out, RsError *err);
+
+/* Commit pending changes (outside a transaction) and close. The status of
+ * that final commit is returned; the handle is freed either way.
+ * rsx_writable_close(NULL, ...) is a no-op returning RS_OK. */
+RsStatus rsx_writable_close(RsxWritable *w, RsError *err);
+
+/* Commit everything added since the last commit, atomically. */
+RsStatus rsx_writable_commit(RsxWritable *w, RsError *err);
+
+/* Transactions: changes between begin and commit become visible together
+ * (flushed = 1: committed to disk at commit_transaction). cancel discards
+ * them. */
+RsStatus rsx_writable_begin(RsxWritable *w, int flushed, RsError *err);
+RsStatus rsx_writable_commit_transaction(RsxWritable *w, RsError *err);
+RsStatus rsx_writable_cancel_transaction(RsxWritable *w, RsError *err);
+
+/* Add a document; *docid (may be NULL) receives its id. */
+RsStatus rsx_writable_add(RsxWritable *w, const RsxDoc *doc, RsxDocid *docid, RsError *err);
+/* Replace the document(s) indexed by the unique id term `idterm` with
+ * `doc` (added if there is none). The doc should contain idterm itself. */
+RsStatus rsx_writable_replace(RsxWritable *w, const char *idterm, size_t idlen,
+                              const RsxDoc *doc, RsxDocid *docid, RsError *err);
+/* Delete every document that has `term`; *n_deleted (may be NULL) gets
+ * how many there were. */
+RsStatus rsx_writable_delete_term(RsxWritable *w, const char *term, size_t len,
+                                  size_t *n_deleted, RsError *err);
+
+/* Metadata: *value is malloc'd (caller frees), NUL-terminated; an absent
+ * key gives an empty string. Setting an empty value removes the key. */
+RsStatus rsx_writable_get_metadata(RsxWritable *w, const char *key, char **value, size_t *len,
+                                   RsError *err);
+RsStatus rsx_writable_set_metadata(RsxWritable *w, const char *key, const char *value,
+                                   size_t len, RsError *err);
+
+/* Spelling dictionary: add `freqinc` occurrences of a word / remove them. */
+RsStatus rsx_writable_add_spelling(RsxWritable *w, const char *word, size_t len,
+                                   unsigned freqinc, RsError *err);
+RsStatus rsx_writable_remove_spelling(RsxWritable *w, const char *word, size_t len,
+                                      unsigned freqdec, RsError *err);
+
+/* Number of documents / documents containing `term`. */
+RsStatus rsx_writable_doccount(RsxWritable *w, size_t *count, RsError *err);
+RsStatus rsx_writable_termfreq(RsxWritable *w, const char *term, size_t len, size_t *freq,
+                               RsError *err);
+
+/* Called for each term of a document (terms in byte order). Return
+ * non-zero to stop. */
+typedef int (*RsxTermFn)(void *ctx, const char *term, size_t len, unsigned count);
+
+/* Terms (with wdf) of each document that has `term` (e.g. before deleting
+ * them, to take their words out of the spelling dictionary). */
+RsStatus rsx_writable_doc_terms(RsxWritable *w, const char *term, size_t len, RsxTermFn fn,
+                                void *ctx, RsError *err);
+
+/* Document builder. rsx_doc_new returns NULL only when out of memory. */
+RsxDoc *rsx_doc_new(void);
+void rsx_doc_free(RsxDoc *d); /* NULL is a no-op */
+/* Positional occurrence of `term` at `pos` (wdf += wdfinc). */
+RsStatus rsx_doc_add_posting(RsxDoc *d, const char *term, size_t len, unsigned pos,
+                             unsigned wdfinc, RsError *err);
+/* Non-positional occurrence (wdf += wdfinc). */
+RsStatus rsx_doc_add_term(RsxDoc *d, const char *term, size_t len, unsigned wdfinc,
+                          RsError *err);
+/* Boolean term (wdf 0): for filters and ids. */
+RsStatus rsx_doc_add_boolean_term(RsxDoc *d, const char *term, size_t len, RsError *err);
+RsStatus rsx_doc_set_value(RsxDoc *d, unsigned slot, const char *value, size_t len,
+                           RsError *err);
+RsStatus rsx_doc_set_data(RsxDoc *d, const char *data, size_t len, RsError *err);
+
+/* ---------------------------------------------------------------- reading */
+
+typedef struct RsxDb RsxDb;
+
+/* Open `n` databases as one: local directories, or "tcp://host:port"
+ * (remote, xapian-tcpsrv) with `timeout_ms` for connecting and for each
+ * call (0 = 10 s). Term statistics are summed, so ranking is global. */
+RsStatus rsx_db_open(const char *const *paths, size_t n, unsigned timeout_ms, RsxDb **out,
+                     RsError *err);
+void rsx_db_close(RsxDb *db); /* NULL is a no-op */
+
+/* Move to the latest committed revision; *changed (may be NULL) = 1 if it
+ * moved. */
+RsStatus rsx_db_reopen(RsxDb *db, int *changed, RsError *err);
+
+RsStatus rsx_db_doccount(RsxDb *db, size_t *count, RsError *err);
+RsStatus rsx_db_termfreq(RsxDb *db, const char *term, size_t len, size_t *freq, RsError *err);
+/* Metadata of the first database (metadata is per shard); see writable. */
+RsStatus rsx_db_get_metadata(RsxDb *db, const char *key, char **value, size_t *len,
+                             RsError *err);
+/* Metadata of shard `i` (0-based) of the n opened. */
+RsStatus rsx_db_get_shard_metadata(RsxDb *db, size_t i, const char *key, char **value,
+                                   size_t *len, RsError *err);
+size_t rsx_db_shard_count(const RsxDb *db); /* can't fail */
+
+/* Every term starting with `prefix`, in byte order, with its term
+ * frequency (count = documents). */
+RsStatus rsx_db_allterms(RsxDb *db, const char *prefix, RsxTermFn fn, void *ctx, RsError *err);
+
+/* The documents having `term`, in docid order. Return non-zero to stop. */
+typedef int (*RsxDocidFn)(void *ctx, RsxDocid docid);
+RsStatus rsx_db_postings(RsxDb *db, const char *term, size_t len, RsxDocidFn fn, void *ctx,
+                         RsError *err);
+
+/* A document's data (*data malloc'd, NUL-terminated; caller frees).
+ * RS_ERR_NOTFOUND if there is no such document. */
+RsStatus rsx_db_get_data(RsxDb *db, RsxDocid docid, char **data, size_t *len, RsError *err);
+/* A document's value in `slot` (malloc'd; empty if unset). */
+RsStatus rsx_db_get_value(RsxDb *db, RsxDocid docid, unsigned slot, char **value,
+                          size_t *len, RsError *err);
+
+/* Spelling suggestion for one word (*out malloc'd, empty string if none).
+ * Remote databases have no spelling data: RS_ERR_UNSUPPORTED. */
+RsStatus rsx_db_spelling(RsxDb *db, const char *word, size_t len, unsigned max_edit,
+                         char **out, RsError *err);
+
+/* ---------------------------------------------------------------- queries */
+
+/* Queries are immutable values; every constructor returns a new handle the
+ * caller frees with rsx_query_free (NULL is a no-op). Combining copies the
+ * sub-queries (Xapian queries are reference counted), so the caller keeps
+ * owning them. Constructors return NULL and fill err only when out of
+ * memory or given invalid arguments. */
+typedef struct RsxQuery RsxQuery;
+
+typedef enum RsxOp {
+    RSX_OP_AND = 0,
+    RSX_OP_OR,
+    RSX_OP_AND_NOT,   /* first AND NOT (any of the rest) */
+    RSX_OP_AND_MAYBE, /* first, weighted by the rest when they match */
+    RSX_OP_FILTER,    /* first, filtered by the rest (no weight from them) */
+    RSX_OP_SYNONYM,   /* like OR, weighted as one term */
+    RSX_OP_ELITE_SET, /* OR of the `window` best-weighted terms */
+    RSX_OP_PHRASE,    /* in order within `window` positions (0 = number of subqueries) */
+    RSX_OP_NEAR       /* any order within `window` positions */
+} RsxOp;
+
+RsxQuery *rsx_query_term(const char *term, size_t len, unsigned wqf, unsigned pos, RsError *err);
+RsxQuery *rsx_query_combine(RsxOp op, RsxQuery *const *subs, size_t n, unsigned window,
+                            RsError *err);
+RsxQuery *rsx_query_scale(const RsxQuery *q, double factor, RsError *err);
+/* Documents whose value in `slot` is within [lo, hi] (byte order); lo or
+ * hi NULL for an open end. */
+RsxQuery *rsx_query_value_range(unsigned slot, const char *lo, const char *hi, RsError *err);
+/* OR of every term starting with `prefix` (at least 1 byte). More than
+ * `max_expansion` terms (0 = no limit): RS_ERR_QUERY when the query runs
+ * if `fail_over` is set, else only the `max_expansion` most frequent. */
+RsxQuery *rsx_query_wildcard(const char *prefix, size_t len, unsigned max_expansion,
+                             int fail_over, RsError *err);
+RsxQuery *rsx_query_match_all(RsError *err);
+RsxQuery *rsx_query_match_nothing(RsError *err);
+int rsx_query_is_empty(const RsxQuery *q); /* matches nothing; can't fail */
+/* Xapian's description, malloc'd (caller frees); NULL if out of memory. */
+char *rsx_query_describe(const RsxQuery *q);
+void rsx_query_free(RsxQuery *q);
+
+/* ---------------------------------------------------------------- search */
+
+typedef struct RsxBM25 {
+    double k1, k2, k3, b, min_normlen; /* Xapian's defaults: 1, 0, 1, 0.5, 0.5 */
+} RsxBM25;
+
+typedef struct RsxFacetRequest {
+    unsigned slot;
+    int multi; /* 1: the slot holds several values joined by RSX_MULTI_SEP */
+} RsxFacetRequest;
+
+typedef struct RsxSearchOptions {
+    size_t offset, limit;       /* limit 0 is allowed (counts/facets only) */
+    size_t check_at_least;      /* 0 = just enough for the page */
+    int sort_slot;              /* -1: by relevance; else by this value slot */
+    int sort_descending;        /* with sort_slot >= 0 */
+    const RsxBM25 *bm25;        /* NULL: defaults */
+    double time_limit;          /* seconds, 0 = none (then estimates are inexact) */
+    const RsxFacetRequest *facets; /* counted exactly over the whole match set */
+    size_t n_facets;
+} RsxSearchOptions;
+
+typedef struct RsxMSet RsxMSet;
+
+/* Run `q`. When facets are requested every match is visited (exact
+ * counts). Retries once after reopening on DatabaseModifiedError. */
+RsStatus rsx_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions *opts, RsxMSet **out,
+                    RsError *err);
+void rsx_mset_free(RsxMSet *m); /* NULL is a no-op */
+
+size_t rsx_mset_size(const RsxMSet *m);           /* hits in this page */
+size_t rsx_mset_matches_lower(const RsxMSet *m);
+size_t rsx_mset_matches_estimated(const RsxMSet *m);
+size_t rsx_mset_matches_upper(const RsxMSet *m);
+RsxDocid rsx_mset_docid(const RsxMSet *m, size_t i);
+size_t rsx_mset_rank(const RsxMSet *m, size_t i);  /* 0-based over the whole result */
+double rsx_mset_weight(const RsxMSet *m, size_t i);
+/* Data / value of hit i; pointers owned by the mset (valid until freed). */
+RsStatus rsx_mset_data(RsxMSet *m, size_t i, const char **data, size_t *len, RsError *err);
+RsStatus rsx_mset_value(RsxMSet *m, size_t i, unsigned slot, const char **value, size_t *len,
+                        RsError *err);
+
+/* Facet counts of request `f` (index into opts->facets): entries sorted by
+ * count descending, then value ascending. Pointers owned by the mset. */
+size_t rsx_mset_facet_size(const RsxMSet *m, size_t f);
+void rsx_mset_facet(const RsxMSet *m, size_t f, size_t i, const char **value, size_t *len,
+                    size_t *count);
+
+/* Xapian's MSet::snippet: up to `max_bytes` of `text` around the query's
+ * terms, highlighted with hl_start/hl_end (*out malloc'd). Note it knows
+ * only Xapian's own stemming; engine/snippet.c does our analyser's. */
+RsStatus rsx_mset_snippet(RsxMSet *m, const char *text, size_t len, size_t max_bytes,
+                          const char *hl_start, const char *hl_end, char **out, RsError *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,412 @@
+/* test_index_shim.c — unit tests for the C shim over Xapian, on real on-disk indexes. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "xapian_shim.h"
+
+static char tmp[64];
+
+static int setup(void **state) {
+    (void)state;
+    strcpy(tmp, "/tmp/rs_shimXXXXXX");
+    return mkdtemp(tmp) ? 0 : -1;
+}
+
+static int teardown(void **state) {
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", tmp);
+    return system(cmd);
+}
+
+static void path_of(char *out, size_t cap, const char *name) {
+    snprintf(out, cap, "%s/%s", tmp, name);
+}
+
+/* Add a document: words are positional, `filters` boolean, value slots 0
+ * (date) and 2 (multi-valued committees) set. */
+static void add_doc(RsxWritable *w, const char *id, const char *words, const char *date,
+                    const char *committees) {
+    RsError err;
+    RsxDoc *d = rsx_doc_new();
+    assert_non_null(d);
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", words);
+    unsigned pos = 1;
+    for (char *t = strtok(buf, " "); t; t = strtok(NULL, " "))
+        assert_int_equal(rsx_doc_add_posting(d, t, strlen(t), pos++, 1, &err), RS_OK);
+    char idt[64];
+    snprintf(idt, sizeof idt, "Q%s", id);
+    assert_int_equal(rsx_doc_add_boolean_term(d, idt, strlen(idt), &err), RS_OK);
+    char yt[16];
+    snprintf(yt, sizeof yt, "KY%.4s", date);
+    assert_int_equal(rsx_doc_add_boolean_term(d, yt, strlen(yt), &err), RS_OK);
+    assert_int_equal(rsx_doc_set_value(d, 0, date, strlen(date), &err), RS_OK);
+    assert_int_equal(rsx_doc_set_value(d, 2, committees, strlen(committees), &err), RS_OK);
+    assert_int_equal(rsx_doc_set_data(d, id, strlen(id), &err), RS_OK);
+    assert_int_equal(rsx_writable_replace(w, idt, strlen(idt), d, NULL, &err), RS_OK);
+    rsx_doc_free(d);
+}
+
+/* The same five documents, split over shards as asked. */
+static void build(const char *name, int shard_of_doc[5]) {
+    static const char *docs[5][4] = {
+        {"a", "misbrug af opiater blandt unge", "20231121", "Social\x1f" "Børn"},
+        {"b", "budget for unge og misbrug", "20240116", "Social"},
+        {"c", "opiater i esbjerg kommune", "20200922", "Social\x1f" "Social"},
+        {"d", "budgetaftale og økonomi", "20201022", "Arbejdsmarked"},
+        {"e", "unge misbrug budget", "20250121", "Børn\x1f" "Social"}};
+    for (int s = 0; s < 2; s++) {
+        char p[128];
+        snprintf(p, sizeof p, "%s/%s%d", tmp, name, s);
+        RsxWritable *w;
+        RsError err;
+        assert_int_equal(rsx_writable_open(p, RSX_CREATE_OR_OPEN, &w, &err), RS_OK);
+        for (int i = 0; i < 5; i++)
+            if (shard_of_doc[i] == s)
+                add_doc(w, docs[i][0], docs[i][1], docs[i][2], docs[i][3]);
+        assert_int_equal(rsx_writable_close(w, &err), RS_OK);
+    }
+}
+
+static RsxDb *open_db(const char *name, int n) {
+    char p0[128], p1[128];
+    snprintf(p0, sizeof p0, "%s/%s0", tmp, name);
+    snprintf(p1, sizeof p1, "%s/%s1", tmp, name);
+    const char *paths[] = {p0, p1};
+    RsxDb *db;
+    RsError err;
+    assert_int_equal(rsx_db_open(paths, (size_t)n, 0, &db, &err), RS_OK);
+    return db;
+}
+
+static RsxQuery *term(const char *t) { return rsx_query_term(t, strlen(t), 1, 0, NULL); }
+
+static size_t count_hits(RsxDb *db, const RsxQuery *q) {
+    RsxSearchOptions o = {.limit = 100, .sort_slot = -1};
+    RsxMSet *m;
+    RsError err;
+    assert_int_equal(rsx_search(db, q, &o, &m, &err), RS_OK);
+    size_t n = rsx_mset_size(m);
+    rsx_mset_free(m);
+    return n;
+}
+
+static void test_create_phrase_near_filter(void **state) {
+    (void)state;
+    int all_in_one[5] = {0, 0, 0, 0, 0};
+    build("one", all_in_one);
+    RsxDb *db = open_db("one", 1);
+    size_t n;
+    assert_int_equal(rsx_db_doccount(db, &n, NULL), RS_OK);
+    assert_int_equal(n, 5);
+    assert_int_equal(rsx_db_termfreq(db, "unge", 4, &n, NULL), RS_OK);
+    assert_int_equal(n, 3); /* a, b, e */
+
+    RsxQuery *w1 = term("unge"), *w2 = term("misbrug");
+    RsxQuery *pair[] = {w1, w2};
+    RsxQuery *phrase = rsx_query_combine(RSX_OP_PHRASE, pair, 2, 0, NULL);
+    RsxQuery *near = rsx_query_combine(RSX_OP_NEAR, pair, 2, 3, NULL);
+    RsxQuery *and = rsx_query_combine(RSX_OP_AND, pair, 2, 0, NULL);
+    assert_int_equal(count_hits(db, phrase), 1); /* only e has "unge misbrug" in order */
+    assert_int_equal(count_hits(db, near), 2);   /* b (og between) and e; not a (4 apart) */
+    assert_int_equal(count_hits(db, and), 3);    /* a, b, e */
+
+    /* FILTER with a boolean year term; AND_NOT; AND_MAYBE keeps the first's matches. */
+    RsxQuery *y = term("KY2024");
+    RsxQuery *fs[] = {and, y};
+    RsxQuery *filtered = rsx_query_combine(RSX_OP_FILTER, fs, 2, 0, NULL);
+    assert_int_equal(count_hits(db, filtered), 1);
+    RsxQuery *not = rsx_query_combine(RSX_OP_AND_NOT, fs, 2, 0, NULL);
+    assert_int_equal(count_hits(db, not), 2);
+    RsxQuery *maybe = rsx_query_combine(RSX_OP_AND_MAYBE, fs, 2, 0, NULL);
+    assert_int_equal(count_hits(db, maybe), 3);
+
+    /* Value range on the date slot: 2020 only (c, d); open-ended from 2024 (b, e). */
+    RsxQuery *r = rsx_query_value_range(0, "20200101", "20201231", NULL);
+    assert_int_equal(count_hits(db, r), 2);
+    RsxQuery *ge = rsx_query_value_range(0, "20240101", NULL, NULL);
+    assert_int_equal(count_hits(db, ge), 2);
+
+    /* Wildcard: budget* = budget (b, e) + budgetaftale (d). */
+    RsxQuery *wc = rsx_query_wildcard("budget", 6, 100, 1, NULL);
+    assert_int_equal(count_hits(db, wc), 3);
+    RsxQuery *wc1 = rsx_query_wildcard("budget", 6, 1, 1, NULL);
+    RsxSearchOptions o = {.limit = 10, .sort_slot = -1};
+    RsxMSet *m;
+    RsError err;
+    assert_int_equal(rsx_search(db, wc1, &o, &m, &err), RS_ERR_QUERY);
+    assert_non_null(strstr(err.msg, "too many"));
+
+    /* Sort by date descending: e (2025), b (2024), a (2023). */
+    o.sort_slot = 0;
+    o.sort_descending = 1;
+    assert_int_equal(rsx_search(db, and, &o, &m, &err), RS_OK);
+    assert_int_equal(rsx_mset_size(m), 3);
+    const char *data;
+    size_t len;
+    const char *want = "eba";
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(rsx_mset_data(m, i, &data, &len, &err), RS_OK);
+        assert_int_equal(len, 1);
+        assert_int_equal(data[0], want[i]);
+        assert_int_equal(rsx_mset_rank(m, i), i);
+    }
+    rsx_mset_free(m);
+
+    /* Scale weight: scaling by 2 doubles the score of the same document. */
+    RsxQuery *scaled = rsx_query_scale(w1, 2.0, NULL);
+    o.sort_slot = -1;
+    assert_int_equal(rsx_search(db, w1, &o, &m, &err), RS_OK);
+    double base = rsx_mset_weight(m, 0);
+    rsx_mset_free(m);
+    assert_int_equal(rsx_search(db, scaled, &o, &m, &err), RS_OK);
+    assert_true(rsx_mset_weight(m, 0) > 1.99 * base && rsx_mset_weight(m, 0) < 2.01 * base);
+    rsx_mset_free(m);
+
+    char *desc = rsx_query_describe(phrase);
+    assert_non_null(strstr(desc, "PHRASE"));
+    free(desc);
+    RsxQuery *all = rsx_query_match_all(NULL), *none = rsx_query_match_nothing(NULL);
+    assert_int_equal(count_hits(db, all), 5);
+    assert_true(rsx_query_is_empty(none));
+    assert_false(rsx_query_is_empty(all));
+
+    RsxQuery *qs[] = {w1, w2, phrase, near, and, y, filtered, not, maybe, r, ge, wc, wc1, scaled, all, none};
+    for (size_t i = 0; i < sizeof qs / sizeof *qs; i++) rsx_query_free(qs[i]);
+    rsx_query_free(NULL);
+    rsx_db_close(db);
+    rsx_db_close(NULL);
+}
+
+/* Facet counts over the whole match set, single- and multi-valued, from
+ * two shards opened together, equal those of one index with everything. */
+static void facet_counts(RsxDb *db, char *out, size_t cap) {
+    RsxQuery *q = rsx_query_match_all(NULL);
+    RsxFacetRequest f[] = {{0, 0}, {2, 1}};
+    RsxSearchOptions o = {.limit = 1, .sort_slot = -1, .facets = f, .n_facets = 2};
+    RsxMSet *m;
+    RsError err;
+    assert_int_equal(rsx_search(db, q, &o, &m, &err), RS_OK);
+    out[0] = '\0';
+    for (size_t k = 0; k < 2; k++) {
+        for (size_t i = 0; i < rsx_mset_facet_size(m, k); i++) {
+            const char *v;
+            size_t len, c;
+            rsx_mset_facet(m, k, i, &v, &len, &c);
+            snprintf(out + strlen(out), cap - strlen(out), "%.*s=%zu ", (int)len, v, c);
+        }
+        snprintf(out + strlen(out), cap - strlen(out), "| ");
+    }
+    rsx_mset_free(m);
+    rsx_query_free(q);
+}
+
+static void test_facets_over_two_shards(void **state) {
+    (void)state;
+    int one[5] = {0, 0, 0, 0, 0}, split[5] = {0, 1, 0, 1, 1};
+    build("fone", one);
+    build("fsplit", split);
+    char a[512], b[512];
+    RsxDb *d1 = open_db("fone", 1), *d2 = open_db("fsplit", 2);
+    facet_counts(d1, a, sizeof a);
+    facet_counts(d2, b, sizeof b);
+    /* Dates are distinct (count 1 each, ordered by value); committees:
+     * Social in a, b, c (once, though twice in c's slot), e = 4; Børn in a, e = 2;
+     * Arbejdsmarked in d = 1. */
+    assert_string_equal(a, "20200922=1 20201022=1 20231121=1 20240116=1 20250121=1 | "
+                           "Social=4 Børn=2 Arbejdsmarked=1 | ");
+    assert_string_equal(a, b);
+    assert_int_equal(rsx_db_shard_count(d2), 2);
+    rsx_db_close(d1);
+    rsx_db_close(d2);
+}
+
+static void test_replace_delete_metadata_spelling_reopen(void **state) {
+    (void)state;
+    int one[5] = {0, 0, 0, 0, 0};
+    build("rw", one);
+    char p[128];
+    path_of(p, sizeof p, "rw0");
+    RsxDb *db = open_db("rw", 1);
+    RsxWritable *w;
+    RsError err;
+    assert_int_equal(rsx_writable_open(p, RSX_OPEN, &w, &err), RS_OK);
+    /* Replacing "a" by id keeps 5 documents. */
+    add_doc(w, "a", "helt ny tekst", "20231121", "Social");
+    size_t n;
+    assert_int_equal(rsx_writable_doccount(w, &n, &err), RS_OK);
+    assert_int_equal(n, 5);
+    /* Delete by a term shared by two documents. */
+    assert_int_equal(rsx_writable_delete_term(w, "opiater", 7, &n, &err), RS_OK);
+    assert_int_equal(n, 1); /* only c still has it: a was replaced */
+    assert_int_equal(rsx_writable_set_metadata(w, "k", "værdi", strlen("værdi"), &err), RS_OK);
+    assert_int_equal(rsx_writable_add_spelling(w, "misbrug", 7, 3, &err), RS_OK);
+    /* A reader that opened before sees the old state until reopen. */
+    assert_int_equal(rsx_db_doccount(db, &n, &err), RS_OK);
+    assert_int_equal(n, 5);
+    assert_int_equal(rsx_writable_commit(w, &err), RS_OK);
+    int changed = 0;
+    assert_int_equal(rsx_db_reopen(db, &changed, &err), RS_OK);
+    assert_int_equal(changed, 1);
+    assert_int_equal(rsx_db_doccount(db, &n, &err), RS_OK);
+    assert_int_equal(n, 4);
+    char *v;
+    size_t len;
+    assert_int_equal(rsx_db_get_metadata(db, "k", &v, &len, &err), RS_OK);
+    assert_string_equal(v, "værdi");
+    free(v);
+    assert_int_equal(rsx_db_get_metadata(db, "absent", &v, &len, &err), RS_OK);
+    assert_string_equal(v, "");
+    free(v);
+    assert_int_equal(rsx_db_spelling(db, "misbrig", 7, 2, &v, &err), RS_OK);
+    assert_string_equal(v, "misbrug");
+    free(v);
+
+    /* A cancelled transaction leaves no trace. */
+    assert_int_equal(rsx_writable_begin(w, 1, &err), RS_OK);
+    add_doc(w, "z", "kortvarig", "20260101", "X");
+    assert_int_equal(rsx_writable_cancel_transaction(w, &err), RS_OK);
+    assert_int_equal(rsx_writable_termfreq(w, "kortvarig", 9, &n, &err), RS_OK);
+    assert_int_equal(n, 0);
+    /* A committed one is there. */
+    assert_int_equal(rsx_writable_begin(w, 1, &err), RS_OK);
+    add_doc(w, "y", "varig", "20260101", "X");
+    assert_int_equal(rsx_writable_commit_transaction(w, &err), RS_OK);
+    assert_int_equal(rsx_writable_termfreq(w, "varig", 5, &n, &err), RS_OK);
+    assert_int_equal(n, 1);
+
+    /* Terms of the documents with a term, with their wdf. */
+    struct { int seen_varig, seen_id; } seen = {0, 0};
+    int cb(void *ctx, const char *t, size_t l, unsigned c);
+    assert_int_equal(rsx_writable_doc_terms(w, "Qy", 2, cb, &seen, &err), RS_OK);
+    assert_int_equal(seen.seen_varig, 1);
+    assert_int_equal(seen.seen_id, 1);
+
+    /* All terms with a prefix, with their frequencies. */
+    assert_int_equal(rsx_writable_close(w, &err), RS_OK);
+    assert_int_equal(rsx_db_reopen(db, NULL, &err), RS_OK);
+    char list[256] = "";
+    int listcb(void *ctx, const char *t, size_t l, unsigned c);
+    assert_int_equal(rsx_db_allterms(db, "KY", listcb, list, &err), RS_OK);
+    assert_string_equal(list, "KY2020:1 KY2023:1 KY2024:1 KY2025:1 KY2026:1 ");
+    /* Data of a document by docid, and a missing docid. */
+    size_t docs = 0;
+    int countcb(void *ctx, RsxDocid id);
+    assert_int_equal(rsx_db_postings(db, "Qy", 2, countcb, &docs, &err), RS_OK);
+    assert_int_equal(docs, 1);
+    assert_int_equal(rsx_db_get_data(db, 999999, &v, &len, &err), RS_ERR_NOTFOUND);
+    rsx_db_close(db);
+}
+
+int cb(void *ctx, const char *t, size_t l, unsigned c) {
+    struct { int seen_varig, seen_id; } *s = ctx;
+    if (l == 5 && !memcmp(t, "varig", 5) && c == 1) s->seen_varig = 1;
+    if (l == 2 && !memcmp(t, "Qy", 2)) s->seen_id = 1;
+    return 0;
+}
+
+int listcb(void *ctx, const char *t, size_t l, unsigned c) {
+    char *s = ctx;
+    snprintf(s + strlen(s), 256 - strlen(s), "%.*s:%u ", (int)l, t, c);
+    return 0;
+}
+
+int countcb(void *ctx, RsxDocid id) {
+    (void)id;
+    ++*(size_t *)ctx;
+    return 0;
+}
+
+static void test_error_paths(void **state) {
+    (void)state;
+    RsError err;
+    RsxDb *db;
+    char p[128];
+    path_of(p, sizeof p, "missing");
+    const char *paths[] = {p};
+    assert_int_equal(rsx_db_open(paths, 1, 0, &db, &err), RS_ERR_NOTFOUND);
+    assert_non_null(strstr(err.msg, "missing"));
+    /* A directory that is not an index. */
+    path_of(p, sizeof p, "plain");
+    mkdir(p, 0755);
+    assert_int_not_equal(rsx_db_open(paths, 1, 0, &db, &err), RS_OK);
+    RsxWritable *w;
+    assert_int_equal(rsx_writable_open(p, RSX_OPEN, &w, &err), RS_ERR_NOTFOUND);
+    /* A second writer is refused with a clear message. */
+    path_of(p, sizeof p, "locked");
+    RsxWritable *w1, *w2;
+    assert_int_equal(rsx_writable_open(p, RSX_CREATE_OR_OPEN, &w1, &err), RS_OK);
+    assert_int_equal(rsx_writable_open(p, RSX_CREATE_OR_OPEN, &w2, &err), RS_ERR_LOCKED);
+    assert_non_null(strstr(err.msg, "locked by another writer"));
+    assert_int_equal(rsx_writable_close(w1, &err), RS_OK);
+    assert_int_equal(rsx_writable_close(NULL, &err), RS_OK);
+    /* Malformed remote addresses, and a closed port. */
+    const char *bad[] = {"tcp://localhost", "tcp://localhost:notaport", "tcp://:80"};
+    for (size_t i = 0; i < 3; i++) {
+        const char *one[] = {bad[i]};
+        assert_int_equal(rsx_db_open(one, 1, 0, &db, &err), RS_ERR_DATABASE);
+        assert_non_null(strstr(err.msg, "tcp://"));
+    }
+    const char *closed[] = {"tcp://127.0.0.1:1"};
+    assert_int_equal(rsx_db_open(closed, 1, 2000, &db, &err), RS_ERR_NETWORK);
+}
+
+/* A remote shard served by xapian-tcpsrv gives the same hits as local. */
+static void test_remote_tcpsrv(void **state) {
+    (void)state;
+    int one[5] = {0, 0, 0, 0, 0};
+    build("remote", one);
+    char p[128];
+    path_of(p, sizeof p, "remote0");
+    int port = 20000 + (int)(getpid() % 20000);
+    char ports[16];
+    snprintf(ports, sizeof ports, "%d", port);
+    pid_t pid = fork();
+    if (pid == 0) {
+        execlp("xapian-tcpsrv", "xapian-tcpsrv", "--interface", "127.0.0.1", "--port", ports,
+               "--one-shot", p, (char *)NULL);
+        _exit(127);
+    }
+    char addr[64];
+    snprintf(addr, sizeof addr, "tcp://127.0.0.1:%d", port);
+    const char *paths[] = {addr};
+    RsxDb *db = NULL;
+    RsError err;
+    RsStatus rc = RS_ERR_NETWORK;
+    for (int i = 0; i < 50 && rc != RS_OK; i++) { /* wait for the server to listen */
+        usleep(100000);
+        rc = rsx_db_open(paths, 1, 5000, &db, &err);
+    }
+    assert_int_equal(rc, RS_OK);
+    RsxQuery *q = term("unge");
+    assert_int_equal(count_hits(db, q), 3);
+    char *v;
+    assert_int_equal(rsx_db_spelling(db, "unge", 4, 2, &v, &err), RS_ERR_UNSUPPORTED);
+    rsx_query_free(q);
+    rsx_db_close(db);
+    kill(pid, SIGTERM);
+    waitpid(pid, NULL, 0);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_create_phrase_near_filter),
+        cmocka_unit_test(test_facets_over_two_shards),
+        cmocka_unit_test(test_replace_delete_metadata_spelling_reopen),
+        cmocka_unit_test(test_error_paths),
+        cmocka_unit_test(test_remote_tcpsrv),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
