@@ -22,6 +22,7 @@ static int cmd_version(int argc, char **argv) {
 /* One line per command; keep in the order shown by `refsog help`. */
 static const RsCommand commands[] = {
     /* {"name", rs_cmd_name, "summary"}, added by each command's author */
+    {"analyze", rs_cmd_analyze, "show the token stream of a text (as indexed or as a query)"},
     {"version", cmd_version, "print the version"},
 };
 

@@ -1,0 +1,99 @@
+/* caseno.c — case-number recognition (ESDH formats) and canonical keys. */
+#include "caseno.h"
+
+#include "analyzer.h"
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static int is_sep(char c) { return c == '/' || c == '-' || c == '.' || c == ' ' || c == '_'; }
+
+static int split_groups(const char *s, size_t len, RsCaseGroups *g) {
+    g->n = 0;
+    size_t i = 0;
+    char sep = 0;
+    while (i < len) {
+        if (is_sep(s[i])) {
+            if (sep || g->n == 0) return 0; /* two separators in a row, or leading */
+            sep = s[i++];
+            continue;
+        }
+        int d = is_digit(s[i]);
+        if (!d && !is_alpha(s[i])) return 0;
+        if (g->n == RS_CASENO_MAX_GROUPS) return 0;
+        size_t st = i;
+        while (i < len && (d ? is_digit(s[i]) : is_alpha(s[i]))) i++;
+        g->start[g->n] = st;
+        g->len[g->n] = i - st;
+        g->sep[g->n] = sep;
+        g->digits[g->n] = d;
+        g->n++;
+        sep = 0;
+    }
+    return sep == 0 && g->n > 0;
+}
+
+/* Pattern letters: 'L' letter group, 'A' single letter, '2' two digits,
+ * '4' four digits, 'N' any digits, 'S' 3+ digits. */
+static int group_is(const RsCaseGroups *g, size_t i, char kind) {
+    switch (kind) {
+    case 'L': return !g->digits[i] && g->len[i] <= 6;
+    case 'A': return !g->digits[i] && g->len[i] == 1;
+    case '2': return g->digits[i] && g->len[i] == 2;
+    case '4': return g->digits[i] && g->len[i] == 4;
+    case 'N': return g->digits[i] && g->len[i] <= 12;
+    case 'S': return g->digits[i] && g->len[i] >= 3 && g->len[i] <= 12;
+    }
+    return 0;
+}
+
+static int matches(const RsCaseGroups *g, const char *pat) {
+    size_t n = 0;
+    while (pat[n]) n++;
+    if (n != g->n) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!group_is(g, i, pat[i])) return 0;
+    return 1;
+}
+
+int rs_caseno_parse(const char *s, size_t len, int strict, RsCaseGroups *g) {
+    RsCaseGroups local;
+    if (!g) g = &local;
+    if (len == 0 || len > 64 || !split_groups(s, len, g)) return 0;
+    if (matches(g, "2S")) /* 23/15645 */
+        return !strict || g->sep[1] == '/';
+    if (matches(g, "L2N")) return !strict || g->sep[2] == '/' || g->sep[2] == '-';
+    if (matches(g, "L4N")) {
+        /* S2020-26746, EMN-2023-04567; the year must be plausible */
+        const char *y = s + g->start[1];
+        return (y[0] == '1' && y[1] == '9') || (y[0] == '2' && y[1] == '0');
+    }
+    if (matches(g, "LA4N")) return 1; /* mig-a-2024-19506 */
+    if (matches(g, "222A2N2")) return !strict || (g->sep[1] == '.' && g->sep[2] == '.');
+    return 0;
+}
+
+size_t rs_caseno_key(const char *s, size_t len, int strict, char *out, size_t cap) {
+    RsCaseGroups g;
+    if (cap == 0 || !rs_caseno_parse(s, len, strict, &g)) return 0;
+    size_t n = 0;
+    for (size_t i = 0; i < g.n; i++) {
+        const char *p = s + g.start[i];
+        size_t l = g.len[i];
+        if (g.digits[i])
+            while (l > 1 && *p == '0') { p++; l--; }
+        if (i && n + 1 < cap) out[n++] = '-';
+        for (size_t k = 0; k < l && n + 1 < cap; k++) {
+            char c = p[k];
+            out[n++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        }
+    }
+    out[n] = '\0';
+    return n;
+}
+
+size_t rs_case_key(const char *s, size_t len, char *out, size_t cap) {
+    /* User input: trim surrounding blanks, then any separator goes. */
+    while (len && (*s == ' ' || *s == '\t')) { s++; len--; }
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t')) len--;
+    return rs_caseno_key(s, len, 0, out, cap);
+}

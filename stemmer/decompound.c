@@ -1,0 +1,197 @@
+/* decompound.c — lexicon loading (hash set in one block) and compound splitting. */
+#include "decompound.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+struct RsLexicon {
+    char *text;        /* the file's bytes; words are NUL-terminated in place */
+    uint32_t *slots;   /* open addressing: offset+1 of a word in text, 0 = empty */
+    size_t n_slots, n_words;
+    uint64_t checksum;
+};
+
+static uint64_t hash64(const char *p, size_t n) {
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 0x100000001b3ULL;
+    return h;
+}
+
+/* Whether a line is usable: lower-case letters only (UTF-8 multibyte
+ * letters allowed), no apostrophe, no capital. */
+static int usable(const char *w, size_t n) {
+    if (n < 2) return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c >= 'A' && c <= 'Z') return 0;
+        if (c == 0xC3 && i + 1 < n && (unsigned char)w[i + 1] >= 0x80 &&
+            (unsigned char)w[i + 1] <= 0x9E)
+            return 0; /* Æ Ø Å ... */
+        if (c < 0x80 && !(c >= 'a' && c <= 'z') && c != '-') return 0;
+    }
+    return 1;
+}
+
+RsStatus rs_lexicon_load(const char *path, RsLexicon **out, RsError *err) {
+    *out = NULL;
+    RsLexicon *lex = calloc(1, sizeof *lex);
+    if (!lex) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    size_t len;
+    RsStatus rc = rs_read_file(path, 64u << 20, &lex->text, &len, err);
+    if (rc != RS_OK) {
+        free(lex);
+        rs_error_prefix(err, "cannot read the decompounding lexicon");
+        return rc;
+    }
+    size_t lines = 1;
+    for (size_t i = 0; i < len; i++) lines += lex->text[i] == '\n';
+    lex->n_slots = 1;
+    while (lex->n_slots < lines * 2) lex->n_slots *= 2;
+    lex->slots = calloc(lex->n_slots, sizeof *lex->slots);
+    if (!lex->slots) {
+        rs_lexicon_free(lex);
+        return rs_error_set(err, RS_ERR_NOMEM, "out of memory loading the lexicon");
+    }
+    size_t mask = lex->n_slots - 1;
+    char *p = lex->text, *end = lex->text + len;
+    while (p < end) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) nl = end;
+        size_t n = (size_t)(nl - p);
+        if (n && p[n - 1] == '\r') n--;
+        p[n] = '\0';
+        if (usable(p, n)) {
+            uint64_t h = hash64(p, n);
+            lex->checksum ^= h * 0x9E3779B97F4A7C15ULL;
+            size_t i = (size_t)h & mask;
+            int dup = 0;
+            while (lex->slots[i]) {
+                const char *q = lex->text + lex->slots[i] - 1;
+                if (!strcmp(q, p)) { dup = 1; break; }
+                i = (i + 1) & mask;
+            }
+            if (!dup) {
+                lex->slots[i] = (uint32_t)(p - lex->text) + 1;
+                lex->n_words++;
+            }
+        }
+        p = nl + 1;
+    }
+    *out = lex;
+    return RS_OK;
+}
+
+void rs_lexicon_free(RsLexicon *lex) {
+    if (!lex) return;
+    free(lex->text);
+    free(lex->slots);
+    free(lex);
+}
+
+size_t rs_lexicon_size(const RsLexicon *lex) { return lex ? lex->n_words : 0; }
+uint64_t rs_lexicon_checksum(const RsLexicon *lex) { return lex ? lex->checksum : 0; }
+
+int rs_lexicon_has(const RsLexicon *lex, const char *w, size_t len) {
+    if (!lex || len == 0) return 0;
+    size_t mask = lex->n_slots - 1, i = (size_t)hash64(w, len) & mask;
+    while (lex->slots[i]) {
+        const char *q = lex->text + lex->slots[i] - 1;
+        if (!strncmp(q, w, len) && q[len] == '\0') return 1;
+        i = (i + 1) & mask;
+    }
+    return 0;
+}
+
+/* Number of characters (not bytes) in UTF-8. */
+static size_t nchars(const char *s, size_t n) {
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+typedef struct {
+    const RsLexicon *lex;
+    const char *w;
+    size_t min_part;
+    size_t min_known; /* minimum characters of a known part */
+} Ctx;
+
+/* Best split of w[from..len) into known parts (the last part must reach
+ * the end; at depth 0 the whole word does not count as a split). Returns
+ * the number of parts (0 if none) and fills `s` from index `k`. Tries the
+ * longest known head first (greedy longest match). */
+static size_t split_rest(const Ctx *c, size_t from, size_t len, size_t depth, RsSplit *s,
+                         size_t k) {
+    size_t rest = len - from;
+    if (depth > 0 && nchars(c->w + from, rest) >= c->min_known &&
+        rs_lexicon_has(c->lex, c->w + from, rest)) {
+        s->start[k] = from;
+        s->len[k] = rest;
+        return 1;
+    }
+    if (depth + 1 >= RS_MAX_PARTS || k + 1 >= RS_MAX_PARTS) return 0;
+    /* Try heads from the longest, so the first success has the longest head. */
+    for (size_t h = rest; h > 0; h--) {
+        if (((unsigned char)c->w[from + h] & 0xC0) == 0x80) continue; /* not a char boundary */
+        size_t hc = nchars(c->w + from, h);
+        if (hc < c->min_known) break;
+        if (from + h >= len) continue;
+        if (!rs_lexicon_has(c->lex, c->w + from, h)) continue;
+        /* Linking element: try without, then with s / e. */
+        for (int link = 0; link < 2; link++) {
+            size_t next = from + h;
+            if (link) {
+                char l = c->w[next];
+                if (l != 's' && l != 'e') break;
+                next++;
+            }
+            if (next >= len) continue;
+            RsSplit tmp = *s;
+            size_t got = split_rest(c, next, len, depth + 1, &tmp, k + 1);
+            if (got) {
+                *s = tmp;
+                s->start[k] = from;
+                s->len[k] = h;
+                return got + 1;
+            }
+        }
+    }
+    return 0;
+}
+
+void rs_decompound(const RsLexicon *lex, const char *w, size_t len, size_t min_part,
+                   RsSplit *out) {
+    out->n = 0;
+    if (!lex || !min_part) min_part = 3;
+    if (!lex || nchars(w, len) < 2 * min_part || len > 80) return;
+    for (size_t i = 0; i < len; i++)
+        if (w[i] == '-' || (w[i] >= '0' && w[i] <= '9')) return;
+    int known = rs_lexicon_has(lex, w, len);
+    Ctx c = {lex, w, min_part, known ? (min_part > 4 ? min_part : 4) : min_part};
+    RsSplit best = {0};
+    size_t n = split_rest(&c, 0, len, 0, &best, 0);
+    if (n >= 2) {
+        best.n = n;
+        *out = best;
+        return;
+    }
+    if (known) return;
+    /* Unknown head (≥ 4 characters) + known tail(s): opioid + misbruget. */
+    Ctx t = {lex, w, min_part, 5};
+    for (size_t h = 1; h < len; h++) {
+        if (((unsigned char)w[h] & 0xC0) == 0x80) continue;
+        if (nchars(w, h) < 4) continue;
+        RsSplit tmp = {0};
+        size_t got = split_rest(&t, h, len, 1, &tmp, 1);
+        if (got) {
+            tmp.start[0] = 0;
+            tmp.len[0] = h;
+            tmp.n = got + 1;
+            *out = tmp;
+            return;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+/* stem.c — the only file that includes libstemmer: Danish stems with a cache, and stopwords. */
+#include "stem.h"
+
+#include <libstemmer.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Snowball's Danish stopword list (snowballstem.org, danish/stop.txt). */
+static const char *const stopwords[] = {
+    "ad", "af", "alle", "alt", "anden", "at", "blev", "blive", "bliver", "da", "de", "dem",
+    "den", "denne", "der", "deres", "det", "dette", "dig", "din", "disse", "dog", "du", "efter",
+    "eller", "en", "end", "er", "et", "for", "fra", "ham", "han", "hans", "har", "havde", "have",
+    "hende", "hendes", "her", "hos", "hun", "hvad", "hvis", "hvor", "i", "ikke", "ind", "jeg",
+    "jer", "jo", "kunne", "man", "mange", "med", "meget", "men", "mig", "min", "mine", "mit",
+    "mod", "ned", "noget", "nogle", "nu", "når", "og", "også", "om", "op", "os", "over", "på",
+    "selv", "sig", "sin", "sine", "sit", "skal", "skulle", "som", "sådan", "thi", "til", "ud",
+    "under", "var", "vi", "vil", "ville", "vor", "være", "været"};
+
+int rs_is_stopword(const char *word, size_t len) {
+    size_t lo = 0, hi = sizeof stopwords / sizeof *stopwords;
+    while (lo < hi) { /* the list is in byte order */
+        size_t mid = (lo + hi) / 2;
+        int c = strncmp(stopwords[mid], word, len);
+        if (c == 0) c = stopwords[mid][len] ? 1 : 0;
+        if (c == 0) return 1;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return 0;
+}
+
+const char *rs_stem_version(void) { return "snowball-danish/libstemmer0d-2.2;stop94"; }
+
+/* The cache: open addressing over (word → stem), strings in one arena;
+ * when it fills up it is emptied (stems are cheap to recompute). */
+typedef struct {
+    uint32_t hash;
+    uint32_t word_off, word_len, stem_off, stem_len;
+    int used;
+} Slot;
+
+struct RsStemmer {
+    struct sb_stemmer *sb;
+    Slot *slots;
+    size_t n_slots, n_used, max_used;
+    char *arena;
+    size_t arena_len, arena_cap;
+};
+
+RsStatus rs_stemmer_open(size_t cache_entries, RsStemmer **out, RsError *err) {
+    *out = NULL;
+    if (!cache_entries) cache_entries = 65536;
+    RsStemmer *s = calloc(1, sizeof *s);
+    if (!s) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    s->sb = sb_stemmer_new("danish", "UTF_8");
+    if (!s->sb) {
+        free(s);
+        return rs_error_set(err, RS_ERR_INTERNAL, "libstemmer has no Danish stemmer");
+    }
+    s->n_slots = 1;
+    while (s->n_slots < cache_entries * 2) s->n_slots *= 2;
+    s->max_used = cache_entries;
+    s->slots = calloc(s->n_slots, sizeof *s->slots);
+    s->arena_cap = cache_entries * 24;
+    s->arena = malloc(s->arena_cap);
+    if (!s->slots || !s->arena) {
+        rs_stemmer_close(s);
+        return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    }
+    *out = s;
+    return RS_OK;
+}
+
+void rs_stemmer_close(RsStemmer *s) {
+    if (!s) return;
+    if (s->sb) sb_stemmer_delete(s->sb);
+    free(s->slots);
+    free(s->arena);
+    free(s);
+}
+
+static uint32_t hash_bytes(const char *p, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 16777619u;
+    return h;
+}
+
+const char *rs_stem(RsStemmer *s, const char *word, size_t len, size_t *out_len) {
+    uint32_t h = hash_bytes(word, len);
+    size_t mask = s->n_slots - 1, i = h & mask;
+    while (s->slots[i].used) {
+        Slot *sl = &s->slots[i];
+        if (sl->hash == h && sl->word_len == len && !memcmp(s->arena + sl->word_off, word, len)) {
+            *out_len = sl->stem_len;
+            return s->arena + sl->stem_off;
+        }
+        i = (i + 1) & mask;
+    }
+    const sb_symbol *st = sb_stemmer_stem(s->sb, (const sb_symbol *)word, (int)len);
+    if (!st) return NULL;
+    size_t sl = (size_t)sb_stemmer_length(s->sb);
+    *out_len = sl;
+    /* Cache it unless the word is huge or the cache is full (then empty it). */
+    if (len > 64) return (const char *)st;
+    if (s->n_used >= s->max_used || s->arena_len + len + sl > s->arena_cap) {
+        memset(s->slots, 0, s->n_slots * sizeof *s->slots);
+        s->n_used = 0;
+        s->arena_len = 0;
+        i = h & mask;
+    }
+    Slot *n = &s->slots[i];
+    n->used = 1;
+    n->hash = h;
+    n->word_off = (uint32_t)s->arena_len;
+    n->word_len = (uint32_t)len;
+    memcpy(s->arena + s->arena_len, word, len);
+    s->arena_len += len;
+    n->stem_off = (uint32_t)s->arena_len;
+    n->stem_len = (uint32_t)sl;
+    memcpy(s->arena + s->arena_len, st, sl);
+    s->arena_len += sl;
+    s->n_used++;
+    return s->arena + n->stem_off;
+}
