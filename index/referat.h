@@ -1,0 +1,189 @@
+/* referat.h — minutes (referat/dagsorden, text or PDF) into a meeting with agenda items, sections and decisions.
+ *
+ * The parser reads the structure described in docs/minutes-format.md:
+ * a header (REFERAT/DAGSORDEN <udvalg> <valgperiode> d. <dato>), Mødedato,
+ * Mødested, Mødedeltagere, a table of contents (ignored), then items
+ * "Punkt N: <titel>" with an optional case-number line, section headings,
+ * and decisions ("Beslutning", "Beslutning <udvalg> den DD-MM-YYYY", ...).
+ *
+ * All text of a meeting lives in one buffer it owns (`text`); every RsSpan
+ * below is a byte range [start, end) into it. Strings that are computed
+ * (keys, canonical names, ISO dates) are owned by the meeting too. Free
+ * everything with rs_meeting_free().
+ */
+#ifndef RS_REFERAT_H
+#define RS_REFERAT_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "error.h"
+
+typedef struct RsRange {
+    size_t start, end;
+} RsRange;
+
+typedef enum RsSectionKind {
+    RS_SEC_BODY = 0,        /* text before the first heading, or unknown */
+    RS_SEC_RESUME,          /* Resumé */
+    RS_SEC_SAGSFREMSTILLING,/* Sagsfremstilling */
+    RS_SEC_BAGGRUND,        /* Baggrund for sagen */
+    RS_SEC_BEMAERKNINGER,   /* Forvaltningens bemærkninger */
+    RS_SEC_OEKONOMI,        /* Økonomi */
+    RS_SEC_VISION,          /* Vision 2025 */
+    RS_SEC_LOVGRUNDLAG,     /* Lovgrundlag(, planer mv.) */
+    RS_SEC_KOMPETENCER,     /* Kompetencer */
+    RS_SEC_SAGENS_GANG,     /* Sagens gang */
+    RS_SEC_INDSTILLING,     /* Indstilling, Forvaltningen indstiller */
+    RS_SEC_HOERING,         /* Høring/udtalelse */
+    RS_SEC_AFGOERES_AF,     /* Sagen afgøres af */
+    RS_SEC_VURDERING,       /* Vurdering herunder alternativer */
+    RS_SEC_KONSEKVENSER,    /* Konsekvenser for andre udvalg */
+    RS_SEC_PERSONALE,       /* Personaleforhold og arbejdsmiljøforhold */
+    RS_SEC_SUPPLERENDE,     /* Supplerende sagsfremstilling */
+    RS_SEC_TIDLIGERE,       /* Tidligere besluttet */
+    RS_SEC_HISTORIK,        /* Beslutningshistorik */
+    RS_SEC_BILAG,           /* Bilag */
+    RS_SEC_BESLUTNING,      /* Beslutning (any form) */
+    RS_SEC_COUNT
+} RsSectionKind;
+
+typedef enum RsOutcome {
+    RS_OUT_ANDET = 0,
+    RS_OUT_GODKENDT,
+    RS_OUT_ANBEFALET,
+    RS_OUT_ORIENTERING_GIVET,
+    RS_OUT_TAGET_TIL_EFTERRETNING,
+    RS_OUT_UDSAT,
+    RS_OUT_FORKASTET,
+    RS_OUT_OVERSENDT,
+    RS_OUT_DROEFTET
+} RsOutcome;
+
+typedef enum RsCaseType {
+    RS_TYPE_BESLUTNING = 0,
+    RS_TYPE_ORIENTERING,
+    RS_TYPE_DROEFTELSE,
+    RS_TYPE_FORMALIA,
+    RS_TYPE_LUKKET
+} RsCaseType;
+
+typedef struct RsSection {
+    RsSectionKind kind;
+    RsRange heading; /* the heading line as written */
+    RsRange body;    /* from after the heading to the next heading */
+} RsSection;
+
+typedef struct RsVote {
+    int kind;      /* 'F' for, 'I' imod (against), 'U' undlod (abstained) */
+    int count;     /* the number written ("For stemte 3:") */
+    RsRange names; /* the names line */
+} RsVote;
+
+typedef struct RsDecision {
+    char *committee;     /* as written (owned); the meeting's committee for a plain "Beslutning" */
+    char *committee_key; /* folded key (owned), see rs_committee_key */
+    char date[11];       /* YYYY-MM-DD, or "" if unknown */
+    RsOutcome outcome;
+    RsRange text;        /* the decision text (absence lines included) */
+    RsVote votes[3];
+    size_t n_votes;
+} RsDecision;
+
+typedef struct RsItem {
+    int number;
+    char *title;          /* owned; without "Lukket:" */
+    int closed;
+    char *case_no;        /* the case line as written (owned), NULL if none */
+    char **cases;         /* every case number in the item, case line first (owned) */
+    size_t n_cases;
+    RsSection *sections;
+    size_t n_sections;
+    RsDecision *decisions;
+    size_t n_decisions;
+    RsRange *attachments; /* Bilag titles */
+    size_t n_attachments;
+    RsRange *absences;    /* absence notes: "Afbud …", "Fraværende: …", "… deltog ikke …" */
+    size_t n_absences;
+    RsCaseType type;
+    int kle_group;        /* KLE main group number (0..99), -1 if the case is not KLE-style */
+    RsRange range;        /* the whole item: from "Punkt N" to the next item */
+    RsRange body;         /* after the title/case line; empty for closed items */
+} RsItem;
+
+typedef struct RsParticipant {
+    char *name;   /* owned */
+    char party[16];
+    int absent;   /* (Afbud) or (Fravær) */
+} RsParticipant;
+
+typedef struct RsMeeting {
+    char *text;           /* the cleaned text (no BOM, LF line ends), NUL-terminated */
+    size_t text_len;
+    char kind[10];        /* "referat" or "dagsorden" */
+    char *municipality;   /* owned; NULL if unknown */
+    int municipality_given; /* 1 if from the options, 0 if inferred */
+    char *committee;      /* as written in the header (owned), NULL if unknown */
+    char *committee_name; /* canonical display name (owned) */
+    char *committee_key;  /* folded key (owned) */
+    char period[16];      /* "2022-2025" */
+    char date[11];        /* YYYY-MM-DD or "" */
+    char time[6];         /* HH:MM or "" */
+    char *place;          /* owned or NULL */
+    RsParticipant *participants;
+    size_t n_participants;
+    RsItem *items;
+    size_t n_items;
+} RsMeeting;
+
+typedef struct RsParseOptions {
+    const char *municipality; /* overrides the inferred one (NULL: infer) */
+    int single_item;          /* text without "Punkt" structure becomes one item */
+    size_t max_bytes;         /* refuse larger files (0 = 64 MiB) */
+} RsParseOptions;
+
+/* Parse minutes text (`len` bytes of UTF-8; a BOM and CRLF are handled).
+ * `name` is used in error messages. Fails with RS_ERR_INPUT on invalid
+ * UTF-8 or NUL bytes ("<name>: not UTF-8 text (byte N)"), an empty text,
+ * or text without agenda items ("no agenda items found") unless
+ * single_item; RS_ERR_NOMEM. On success *out is owned by the caller. */
+RsStatus rs_referat_parse(const char *text, size_t len, const char *name,
+                          const RsParseOptions *opts, RsMeeting **out, RsError *err);
+
+/* Read and parse a file: PDF (by its %PDF- signature; through poppler-glib)
+ * or text. Errors name the file: unreadable, empty, binary, not UTF-8, a
+ * PDF that is damaged, encrypted or has no text layer (a scan). */
+RsStatus rs_referat_parse_file(const char *path, const RsParseOptions *opts, RsMeeting **out,
+                               RsError *err);
+
+/* Extract the text of a PDF held in memory (reading order, pages joined by
+ * "\n\n"). *out is malloc'd. Errors as for rs_referat_parse_file. */
+RsStatus rs_pdf_text(const char *data, size_t len, const char *name, char **out,
+                     size_t *out_len, RsError *err);
+
+void rs_meeting_free(RsMeeting *m); /* NULL is a no-op */
+
+/* The folded key of a committee name: "Social & Arbejdsmarkedsudvalget",
+ * "Social- og Arbejdsmarkedsudvalg" → "social arbejdsmarkedsudvalg"
+ * (malloc'd; NULL when out of memory). */
+char *rs_committee_key(const char *name);
+
+/* Canonical display name of a committee: the definite form
+ * ("Social & Arbejdsmarkedsudvalg" → "Social & Arbejdsmarkedsudvalget").
+ * malloc'd; NULL when out of memory. */
+char *rs_committee_display(const char *name);
+
+const char *rs_outcome_name(RsOutcome o);      /* "godkendt", "taget til efterretning", ... */
+const char *rs_case_type_name(RsCaseType t);   /* "beslutning", "orientering", ... */
+const char *rs_section_name(RsSectionKind k);  /* "resume", "sagsfremstilling", ... */
+const char *rs_kle_group_name(int group);      /* "Social service" for 27; NULL if unknown */
+/* Outcome of a decision text (its first clause that says one). Can't fail. */
+RsOutcome rs_outcome_of(const char *text, size_t len);
+
+/* The meeting as JSON (the `refsog parse --json` format; a new reference,
+ * caller json_decref's; NULL when out of memory). `source` may be NULL. */
+json_t *rs_meeting_to_json(const RsMeeting *m, const char *source);
+/* One item as JSON in the same format. */
+json_t *rs_item_to_json(const RsMeeting *m, const RsItem *it);
+
+#endif
