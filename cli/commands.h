@@ -10,5 +10,6 @@ typedef int (*RsCommandFn)(int argc, char **argv);
 /* One declaration per command, in the order of the table in main.c. */
 int rs_cmd_analyze(int argc, char **argv);
 int rs_cmd_parse(int argc, char **argv);
+int rs_cmd_index(int argc, char **argv);
 
 #endif

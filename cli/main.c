@@ -24,6 +24,7 @@ static const RsCommand commands[] = {
     /* {"name", rs_cmd_name, "summary"}, added by each command's author */
     {"analyze", rs_cmd_analyze, "show the token stream of a text (as indexed or as a query)"},
     {"parse", rs_cmd_parse, "parse a minutes file (.txt/.pdf) into meeting, items, decisions"},
+    {"index", rs_cmd_index, "index minutes files and directories"},
     {"version", cmd_version, "print the version"},
 };
 

@@ -1,0 +1,513 @@
+/* indexer.c — minutes files into Xapian documents, one per agenda item, in atomic batches. */
+#include "indexer.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer.h"
+#include "buf.h"
+#include "referat.h"
+#include "schema.h"
+#include "walk.h"
+#include "xapian_shim.h"
+
+#define DEFAULT_BATCH (32u << 20)
+#define SECTION_GAP 10 /* positions between sections, so phrases do not cross them */
+
+struct RsIndexer {
+    RsxWritable *db;
+    RsAnalyzer *an;
+    RsIndexerOptions opts;
+    RsIndexerTotals totals;
+    size_t pending_bytes;
+    int in_txn;
+    RsBuf term; /* scratch for building prefixed terms */
+};
+
+/* ------------------------------------------------------------ open/close */
+
+static RsStatus check_meta(RsIndexer *ix, const char *key, const char *want, const char *what,
+                           const char *dir, RsError *err) {
+    char *v;
+    size_t len;
+    RsStatus rc = rsx_writable_get_metadata(ix->db, key, &v, &len, err);
+    if (rc != RS_OK) return rc;
+    if (len == 0) {
+        free(v);
+        return rsx_writable_set_metadata(ix->db, key, want, strlen(want), err);
+    }
+    int same = !strcmp(v, want);
+    if (!same)
+        rs_error_set(err, RS_ERR_MISMATCH,
+                     "%s: the index was built with another %s (\"%s\", this refsog has \"%s\"); "
+                     "re-index into a new directory",
+                     dir, what, v, want);
+    free(v);
+    return same ? RS_OK : RS_ERR_MISMATCH;
+}
+
+RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexer **out,
+                         RsError *err) {
+    *out = NULL;
+    RsIndexer *ix = calloc(1, sizeof *ix);
+    if (!ix) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    if (opts) ix->opts = *opts;
+    if (!ix->opts.batch_bytes) ix->opts.batch_bytes = DEFAULT_BATCH;
+    RsStatus rc = rs_analyzer_open(NULL, &ix->an, err);
+    if (rc == RS_OK) {
+        rc = rsx_writable_open(dir, RSX_CREATE_OR_OPEN, &ix->db, err);
+        if (rc != RS_OK) rs_error_prefix(err, "%s", dir);
+    }
+    if (rc == RS_OK) rc = check_meta(ix, RS_META_SCHEMA, RS_SCHEMA_VERSION, "schema version", dir, err);
+    if (rc == RS_OK)
+        rc = check_meta(ix, RS_META_FINGERPRINT, rs_analyzer_fingerprint(ix->an),
+                        "analyser configuration", dir, err);
+    if (rc != RS_OK) {
+        RsError ignore;
+        rsx_writable_close(ix->db, &ignore);
+        rs_analyzer_close(ix->an);
+        free(ix);
+        return rc;
+    }
+    *out = ix;
+    return RS_OK;
+}
+
+static RsStatus begin_if_needed(RsIndexer *ix, RsError *err) {
+    if (ix->in_txn) return RS_OK;
+    RsStatus rc = rsx_writable_begin(ix->db, 1, err);
+    if (rc == RS_OK) ix->in_txn = 1;
+    return rc;
+}
+
+RsStatus rs_indexer_commit(RsIndexer *ix, RsError *err) {
+    if (!ix->in_txn) return RS_OK;
+    ix->in_txn = 0;
+    ix->pending_bytes = 0;
+    return rsx_writable_commit_transaction(ix->db, err);
+}
+
+const RsIndexerTotals *rs_indexer_totals(const RsIndexer *ix) { return &ix->totals; }
+
+RsStatus rs_indexer_close(RsIndexer *ix, RsError *err) {
+    if (!ix) return RS_OK;
+    RsStatus rc = rs_indexer_commit(ix, err);
+    RsError e2;
+    RsStatus rc2 = rsx_writable_close(ix->db, rc == RS_OK ? err : &e2);
+    rs_analyzer_close(ix->an);
+    rs_buf_free(&ix->term);
+    free(ix);
+    return rc != RS_OK ? rc : rc2;
+}
+
+/* ------------------------------------------------------------ documents */
+
+typedef struct {
+    RsIndexer *ix;
+    RsxDoc *doc;
+    unsigned wdf;          /* section weight */
+    const char *secprefix; /* section-restricted prefix */
+    RsError *err;
+    RsStatus rc;
+    RsBuf *spell;          /* distinct words for the spelling dictionary, NUL-separated */
+} DocCtx;
+
+static RsStatus add_prefixed(DocCtx *c, const char *prefix, RsSpan s, unsigned wdf) {
+    RsBuf *t = &c->ix->term;
+    rs_buf_reset(t);
+    if (rs_buf_puts(t, prefix) != RS_OK || rs_buf_append(t, s.s, s.len) != RS_OK)
+        return rs_error_set(c->err, RS_ERR_NOMEM, "out of memory");
+    return rsx_doc_add_term(c->doc, t->data, t->len, wdf, c->err);
+}
+
+static int is_spelling_word(RsSpan s) {
+    if (s.len < 3 || s.len > 40) return 0;
+    for (size_t i = 0; i < s.len; i++) {
+        unsigned char ch = (unsigned char)s.s[i];
+        if (!((ch >= 'a' && ch <= 'z') || ch >= 0x80)) return 0;
+    }
+    return 1;
+}
+
+static int on_token(void *ctx, const RsToken *t) {
+    DocCtx *c = ctx;
+    RsStatus rc = RS_OK;
+    /* the exact form, positional (stopwords too: phrases need them) */
+    if (t->norm.len && t->norm.len < 200)
+        rc = rsx_doc_add_posting(c->doc, t->norm.s, t->norm.len, t->position + 1, c->wdf, c->err);
+    if (rc == RS_OK && t->kind == RS_TOK_CASENO) {
+        rc = add_prefixed(c, RS_PREFIX_CASE, t->case_key, c->wdf);
+    } else if (rc == RS_OK && !(t->flags & RS_TOKF_STOPWORD) && t->stem.len < 200) {
+        rc = add_prefixed(c, RS_PREFIX_STEM, t->stem, c->wdf);
+        if (rc == RS_OK) rc = add_prefixed(c, c->secprefix, t->stem, 1);
+        if (rc == RS_OK && t->fold.s) {
+            rc = add_prefixed(c, RS_PREFIX_FOLD, t->fold, c->wdf);
+            if (rc == RS_OK) rc = add_prefixed(c, c->secprefix, t->fold, 1);
+        }
+        for (size_t i = 0; rc == RS_OK && i < t->n_parts; i++) {
+            rc = add_prefixed(c, RS_PREFIX_PART, t->parts[i], c->wdf);
+            if (rc == RS_OK) rc = add_prefixed(c, c->secprefix, t->parts[i], 1);
+        }
+        if (rc == RS_OK && t->kind == RS_TOK_WORD && c->spell && is_spelling_word(t->norm)) {
+            rs_buf_append(c->spell, t->norm.s, t->norm.len);
+            rs_buf_putc(c->spell, '\0');
+        }
+    }
+    c->rc = rc;
+    return rc != RS_OK;
+}
+
+static RsStatus index_text(DocCtx *c, const char *s, size_t len, uint32_t *pos) {
+    uint32_t next = *pos;
+    RsStatus rc = rs_analyze(c->ix->an, RS_MODE_DOCUMENT, s, len, *pos, on_token, c, &next, c->err);
+    if (rc == RS_OK) rc = c->rc;
+    *pos = next + SECTION_GAP;
+    return rc;
+}
+
+static const char *section_prefix(RsSectionKind k, unsigned *wdf) {
+    switch (k) {
+    case RS_SEC_RESUME: *wdf = RS_WDF_SUMMARY; return RS_PREFIX_SEC_RESUME;
+    case RS_SEC_INDSTILLING: *wdf = RS_WDF_SUMMARY; return RS_PREFIX_SEC_PROPOSAL;
+    case RS_SEC_BESLUTNING: *wdf = RS_WDF_SUMMARY; return RS_PREFIX_SEC_DECISION;
+    case RS_SEC_BILAG: *wdf = RS_WDF_ATTACH; return RS_PREFIX_SEC_ATTACH;
+    default: *wdf = RS_WDF_BODY; return RS_PREFIX_SEC_CASE;
+    }
+}
+
+static RsStatus bool_term(RsxDoc *d, RsBuf *t, const char *prefix, const char *v, RsError *err) {
+    rs_buf_reset(t);
+    if (rs_buf_puts(t, prefix) != RS_OK || rs_buf_puts(t, v) != RS_OK)
+        return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    return rsx_doc_add_boolean_term(d, t->data, t->len, err);
+}
+
+/* Append `v` to a multi-valued slot value unless already there. */
+static void multi_add(RsBuf *b, const char *v) {
+    size_t vl = strlen(v), i = 0;
+    while (i < b->len) {
+        size_t e = i;
+        while (e < b->len && b->data[e] != RSX_MULTI_SEP) e++;
+        if (e - i == vl && !memcmp(b->data + i, v, vl)) return;
+        i = e + 1;
+    }
+    if (b->len) rs_buf_putc(b, RSX_MULTI_SEP);
+    rs_buf_puts(b, v);
+}
+
+static RsStatus build_item(RsIndexer *ix, const RsMeeting *m, const RsItem *it,
+                           const char *source, const char *municipality, RsBuf *spell,
+                           RsError *err) {
+    RsxDoc *d = rsx_doc_new();
+    if (!d) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    RsStatus rc = RS_OK;
+    RsBuf t = {0}, text = {0}, committees = {0}, outcomes = {0};
+    json_t *data = json_object(), *secs = json_array(), *decs = json_array(), *outs = json_array(),
+           *comms = json_array(), *cases = json_array(), *atts = json_array();
+    char id[4096];
+    snprintf(id, sizeof id, "%s#%d", source, it->number);
+    char key[256];
+
+    /* ---- text: title, then sections; the display text and the terms */
+    DocCtx c = {ix, d, RS_WDF_TITLE, RS_PREFIX_SEC_TITLE, err, RS_OK, spell};
+    uint32_t pos = 0;
+    rs_buf_puts(&text, it->title);
+    rc = index_text(&c, it->title, strlen(it->title), &pos);
+    for (size_t i = 0; rc == RS_OK && i < it->n_sections; i++) {
+        const RsSection *s = &it->sections[i];
+        c.secprefix = section_prefix(s->kind, &c.wdf);
+        size_t hs = text.len + 2;
+        rs_buf_puts(&text, "\n\n");
+        rs_buf_append(&text, m->text + s->heading.start, s->heading.end - s->heading.start);
+        if (s->heading.end > s->heading.start) rs_buf_putc(&text, '\n');
+        size_t bs = text.len;
+        rs_buf_append(&text, m->text + s->body.start, s->body.end - s->body.start);
+        json_array_append_new(secs, json_pack("{s:s, s:s#, s:I, s:I, s:I}", "name",
+                                              rs_section_name(s->kind), "heading",
+                                              m->text + s->heading.start,
+                                              (int)(s->heading.end - s->heading.start),
+                                              "heading_start", (json_int_t)hs, "start",
+                                              (json_int_t)bs, "end", (json_int_t)text.len));
+        rc = index_text(&c, m->text + s->body.start, s->body.end - s->body.start, &pos);
+    }
+    /* ---- case numbers */
+    for (size_t i = 0; rc == RS_OK && i < it->n_cases; i++) {
+        json_array_append_new(cases, json_string(it->cases[i]));
+        size_t kl = rs_case_key(it->cases[i], strlen(it->cases[i]), key, sizeof key);
+        if (!kl) continue;
+        rs_buf_reset(&t);
+        rs_buf_puts(&t, RS_PREFIX_CASE);
+        rs_buf_append(&t, key, kl);
+        rc = rsx_doc_add_term(d, t.data, t.len, i == 0 && it->case_no ? RS_WDF_TITLE : 1, err);
+        if (rc == RS_OK && i == 0 && it->case_no) rc = bool_term(d, &t, RS_PREFIX_MAINCASE, key, err);
+    }
+    /* ---- facets */
+    if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_ID, id, err);
+    if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_SOURCE, source, err);
+    rs_fold_key(municipality, strlen(municipality), key, sizeof key);
+    if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_MUNICIPALITY, key, err);
+    if (m->committee_name) {
+        multi_add(&committees, m->committee_name);
+        if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_COMMITTEE, m->committee_key, err);
+    }
+    for (size_t i = 0; rc == RS_OK && i < it->n_decisions; i++) {
+        const RsDecision *dc = &it->decisions[i];
+        const char *oname = rs_outcome_name(dc->outcome);
+        char *disp = dc->committee ? (m->committee_key && dc->committee_key &&
+                                              !strcmp(m->committee_key, dc->committee_key)
+                                          ? strdup(m->committee_name)
+                                          : rs_committee_display(dc->committee))
+                                   : NULL;
+        if (disp) {
+            multi_add(&committees, disp);
+            rc = bool_term(d, &t, RS_PREFIX_COMMITTEE, dc->committee_key, err);
+        }
+        size_t before = outcomes.len;
+        multi_add(&outcomes, oname);
+        if (outcomes.len != before) json_array_append_new(outs, json_string(oname));
+        if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_OUTCOME, oname, err);
+        json_array_append_new(decs, json_pack("{s:o, s:o, s:s, s:s#}", "committee",
+                                              disp ? json_string(disp) : json_null(), "date",
+                                              dc->date[0] ? json_string(dc->date) : json_null(),
+                                              "outcome", oname, "text", m->text + dc->text.start,
+                                              (int)(dc->text.end - dc->text.start)));
+        free(disp);
+    }
+    const char *tname = rs_case_type_name(it->type);
+    if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_TYPE, tname, err);
+    if (rc == RS_OK && it->closed) rc = bool_term(d, &t, RS_PREFIX_CLOSED, "1", err);
+    char ymd[9] = "", kle[128] = "";
+    if (m->date[0]) {
+        snprintf(ymd, sizeof ymd, "%.4s%.2s%.2s", m->date, m->date + 5, m->date + 8);
+        char y[5], ym[7];
+        snprintf(y, sizeof y, "%.4s", ymd);
+        snprintf(ym, sizeof ym, "%.6s", ymd);
+        if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_DATE, ymd, err);
+        if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_YEAR, y, err);
+        if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_MONTH, ym, err);
+        if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_DATE, ymd, 8, err);
+        if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_YEAR, y, 4, err);
+    }
+    if (it->kle_group >= 0) {
+        char g[3];
+        snprintf(g, sizeof g, "%02d", it->kle_group % 100);
+        snprintf(kle, sizeof kle, "%s %s", g, rs_kle_group_name(it->kle_group));
+        if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_KLE, g, err);
+        if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_KLE, kle, strlen(kle), err);
+    }
+    if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_MUNICIPALITY, municipality, strlen(municipality), err);
+    if (rc == RS_OK && committees.len)
+        rc = rsx_doc_set_value(d, RS_SLOT_COMMITTEES, committees.data, committees.len, err);
+    if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_TYPE, tname, strlen(tname), err);
+    if (rc == RS_OK && outcomes.len)
+        rc = rsx_doc_set_value(d, RS_SLOT_OUTCOMES, outcomes.data, outcomes.len, err);
+    if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_ITEMKEY, id, strlen(id), err);
+
+    /* ---- stored data */
+    for (size_t i = 0; i < it->n_attachments; i++)
+        json_array_append_new(atts, json_stringn(m->text + it->attachments[i].start,
+                                                 it->attachments[i].end - it->attachments[i].start));
+    for (size_t i = 0; committees.data && i < committees.len;) {
+        size_t e = i;
+        while (e < committees.len && committees.data[e] != RSX_MULTI_SEP) e++;
+        json_array_append_new(comms, json_stringn(committees.data + i, e - i));
+        i = e + 1;
+    }
+    json_object_set_new(data, "id", json_string(id));
+    json_object_set_new(data, "source", json_string(source));
+    json_object_set_new(data, "item", json_integer(it->number));
+    json_object_set_new(data, "title", json_string(it->title));
+    json_object_set_new(data, "case", it->case_no ? json_string(it->case_no) : json_null());
+    json_object_set_new(data, "cases", cases);
+    json_object_set_new(data, "municipality", json_string(municipality));
+    json_object_set_new(data, "committee", m->committee_name ? json_string(m->committee_name) : json_null());
+    json_object_set_new(data, "committees", comms);
+    json_object_set_new(data, "date", m->date[0] ? json_string(m->date) : json_null());
+    json_object_set_new(data, "time", m->time[0] ? json_string(m->time) : json_null());
+    json_object_set_new(data, "kind", json_string(m->kind));
+    json_object_set_new(data, "type", json_string(tname));
+    json_object_set_new(data, "outcome", outs);
+    json_object_set_new(data, "closed", json_boolean(it->closed));
+    json_object_set_new(data, "kle", kle[0] ? json_string(kle) : json_null());
+    json_object_set_new(data, "decisions", decs);
+    json_object_set_new(data, "attachments", atts);
+    json_object_set_new(data, "text", json_stringn(text.data ? text.data : "", text.len));
+    json_object_set_new(data, "sections", secs);
+    char *js = json_dumps(data, JSON_COMPACT);
+    if (!js && rc == RS_OK) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    if (rc == RS_OK) rc = rsx_doc_set_data(d, js, strlen(js), err);
+    if (rc == RS_OK) {
+        rs_buf_reset(&t);
+        rs_buf_puts(&t, RS_PREFIX_ID);
+        rs_buf_puts(&t, id);
+        rc = rsx_writable_replace(ix->db, t.data, t.len, d, NULL, err);
+    }
+    free(js);
+    json_decref(data);
+    rs_buf_free(&t);
+    rs_buf_free(&text);
+    rs_buf_free(&committees);
+    rs_buf_free(&outcomes);
+    rsx_doc_free(d);
+    return rc;
+}
+
+/* ------------------------------------------------------------ spelling */
+
+typedef struct {
+    RsxWritable *db;
+    RsError *err;
+    RsStatus rc;
+} SpellCtx;
+
+static int remove_word(void *ctx, const char *t, size_t len, unsigned count) {
+    (void)count;
+    SpellCtx *s = ctx;
+    RsSpan w = {t, len};
+    if (len && !(t[0] >= 'A' && t[0] <= 'Z') && is_spelling_word(w))
+        s->rc = rsx_writable_remove_spelling(s->db, t, len, 1, s->err);
+    return s->rc != RS_OK;
+}
+
+/* Delete every document having `term`, taking their words out of the
+ * spelling dictionary first. */
+static RsStatus delete_docs(RsIndexer *ix, const char *term, size_t *n, RsError *err) {
+    SpellCtx sc = {ix->db, err, RS_OK};
+    RsStatus rc = rsx_writable_doc_terms(ix->db, term, strlen(term), remove_word, &sc, err);
+    if (rc == RS_OK) rc = sc.rc;
+    if (rc == RS_OK) rc = rsx_writable_delete_term(ix->db, term, strlen(term), n, err);
+    return rc;
+}
+
+static RsStatus add_spelling(RsIndexer *ix, RsBuf *spell, RsError *err) {
+    /* one count per distinct word per item: the buffer holds the words of one item */
+    RsStatus rc = RS_OK;
+    for (size_t i = 0; rc == RS_OK && i < spell->len;) {
+        size_t l = strlen(spell->data + i);
+        int dup = 0;
+        for (size_t j = 0; j < i && !dup;) {
+            size_t lj = strlen(spell->data + j);
+            dup = lj == l && !memcmp(spell->data + j, spell->data + i, l);
+            j += lj + 1;
+        }
+        if (!dup) rc = rsx_writable_add_spelling(ix->db, spell->data + i, l, 1, err);
+        i += l + 1;
+    }
+    return rc;
+}
+
+/* ------------------------------------------------------------ files */
+
+RsStatus rs_indexer_add_file(RsIndexer *ix, const char *source, RsFileOutcome *outcome,
+                             size_t *n_items, RsError *err) {
+    *outcome = RS_FILE_FAILED;
+    *n_items = 0;
+    char *data;
+    size_t len;
+    RsParseOptions po = {.municipality = ix->opts.municipality};
+    if (rs_read_file(source, 64u << 20, &data, &len, err) != RS_OK) {
+        ix->totals.files_failed++;
+        return RS_OK; /* the file's problem, named in err */
+    }
+    ix->totals.bytes += len;
+    char hash[17], meta_key[4200], *old;
+    size_t old_len;
+    rs_hash_hex(data, len, hash);
+    snprintf(meta_key, sizeof meta_key, "%s%s", RS_META_SOURCE, source);
+    RsStatus rc = rsx_writable_get_metadata(ix->db, meta_key, &old, &old_len, err);
+    if (rc != RS_OK) {
+        free(data);
+        return rc;
+    }
+    int unchanged = old_len >= 16 && !memcmp(old, hash, 16);
+    free(old);
+    if (unchanged) {
+        free(data);
+        *outcome = RS_FILE_UNCHANGED;
+        ix->totals.files_unchanged++;
+        return RS_OK;
+    }
+    RsMeeting *m = NULL;
+    RsStatus prc;
+    if (len >= 5 && !memcmp(data, "%PDF-", 5)) {
+        char *txt;
+        size_t tl;
+        prc = rs_pdf_text(data, len, source, &txt, &tl, err);
+        if (prc == RS_OK) {
+            prc = rs_referat_parse(txt, tl, source, &po, &m, err);
+            free(txt);
+        }
+    } else {
+        prc = rs_referat_parse(data, len, source, &po, &m, err);
+    }
+    free(data);
+    if (prc != RS_OK) {
+        ix->totals.files_failed++;
+        return prc == RS_ERR_NOMEM ? prc : RS_OK;
+    }
+    const char *muni = m->municipality ? m->municipality : "Ukendt";
+    rc = begin_if_needed(ix, err);
+    size_t deleted = 0;
+    char hterm[4200];
+    snprintf(hterm, sizeof hterm, "%s%s", RS_PREFIX_SOURCE, source);
+    if (rc == RS_OK) rc = delete_docs(ix, hterm, &deleted, err);
+    RsBuf spell = {0};
+    for (size_t i = 0; rc == RS_OK && i < m->n_items; i++) {
+        rs_buf_reset(&spell);
+        rc = build_item(ix, m, &m->items[i], source, muni, &spell, err);
+        if (rc == RS_OK) rc = add_spelling(ix, &spell, err);
+    }
+    rs_buf_free(&spell);
+    if (rc == RS_OK) {
+        char val[64];
+        snprintf(val, sizeof val, "%s %zu", hash, m->n_items);
+        rc = rsx_writable_set_metadata(ix->db, meta_key, val, strlen(val), err);
+    }
+    if (rc == RS_OK) {
+        *outcome = RS_FILE_INDEXED;
+        *n_items = m->n_items;
+        ix->totals.files_indexed++;
+        ix->totals.items_added += m->n_items;
+        ix->totals.items_removed += deleted > m->n_items ? deleted - m->n_items : 0;
+        ix->pending_bytes += m->text_len;
+        if (ix->pending_bytes >= ix->opts.batch_bytes) rc = rs_indexer_commit(ix, err);
+    }
+    rs_meeting_free(m);
+    return rc;
+}
+
+/* ------------------------------------------------------------ deleting */
+
+static RsStatus delete_and_commit(RsIndexer *ix, const char *term, size_t *n, RsError *err) {
+    RsStatus rc = begin_if_needed(ix, err);
+    if (rc == RS_OK) rc = delete_docs(ix, term, n, err);
+    if (rc == RS_OK) rc = rs_indexer_commit(ix, err);
+    return rc;
+}
+
+RsStatus rs_indexer_delete_source(RsIndexer *ix, const char *source, size_t *n, RsError *err) {
+    char term[4200], meta_key[4200];
+    snprintf(term, sizeof term, "%s%s", RS_PREFIX_SOURCE, source);
+    snprintf(meta_key, sizeof meta_key, "%s%s", RS_META_SOURCE, source);
+    RsStatus rc = begin_if_needed(ix, err);
+    if (rc == RS_OK) rc = delete_docs(ix, term, n, err);
+    if (rc == RS_OK) rc = rsx_writable_set_metadata(ix->db, meta_key, "", 0, err);
+    if (rc == RS_OK) rc = rs_indexer_commit(ix, err);
+    return rc;
+}
+
+RsStatus rs_indexer_delete_case(RsIndexer *ix, const char *caseno, size_t *n, RsError *err) {
+    char key[256], term[300];
+    if (!rs_case_key(caseno, strlen(caseno), key, sizeof key))
+        return rs_error_set(err, RS_ERR_USAGE, "'%s' is not a case number", caseno);
+    snprintf(term, sizeof term, "%s%s", RS_PREFIX_MAINCASE, key);
+    return delete_and_commit(ix, term, n, err);
+}
+
+RsStatus rs_indexer_delete_item(RsIndexer *ix, const char *id, size_t *n, RsError *err) {
+    char term[4200];
+    snprintf(term, sizeof term, "%s%s", RS_PREFIX_ID, id);
+    return delete_and_commit(ix, term, n, err);
+}
