@@ -121,3 +121,53 @@ int rs_cmd_index(int argc, char **argv) {
     if (fatal) return 1;
     return (t.files_failed || problems) ? 1 : 0;
 }
+
+int rs_cmd_delete(int argc, char **argv) {
+    const char *dir = DEFAULT_INDEX, *source = NULL, *caseno = NULL, *item = NULL;
+    static const struct option longopts[] = {
+        {"index", required_argument, NULL, 'i'}, {"source", required_argument, NULL, 's'},
+        {"case", required_argument, NULL, 'c'},  {"item", required_argument, NULL, 't'},
+        {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0}};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "i:s:c:t:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'i': dir = optarg; break;
+        case 's': source = optarg; break;
+        case 'c': caseno = optarg; break;
+        case 't': item = optarg; break;
+        case 'h':
+            printf("usage: refsog delete [--index DIR] (--source PATH | --case CASENO | --item ID)\n"
+                   "Remove every trace of the items: terms, values, stored text, spelling data.\n"
+                   "ID is <source>#<item number>, as shown by `refsog search --json`.\n");
+            return 0;
+        default: return 2;
+        }
+    }
+    if (!!source + !!caseno + !!item != 1 || optind != argc) {
+        fprintf(stderr, "usage: refsog delete [--index DIR] (--source PATH | --case CASENO | --item ID)\n");
+        return 2;
+    }
+    RsError err = {0};
+    RsIndexer *ix;
+    if (rs_indexer_open(dir, NULL, &ix, &err) != RS_OK) {
+        fprintf(stderr, "refsog: %s\n", err.msg);
+        return 1;
+    }
+    size_t n = 0;
+    RsStatus rc = source ? rs_indexer_delete_source(ix, source, &n, &err)
+                  : caseno ? rs_indexer_delete_case(ix, caseno, &n, &err)
+                           : rs_indexer_delete_item(ix, item, &n, &err);
+    RsError err2 = {0};
+    RsStatus rc2 = rs_indexer_close(ix, &err2);
+    if (rc != RS_OK) {
+        fprintf(stderr, "refsog: %s\n", err.msg);
+        return rc == RS_ERR_USAGE ? 2 : 1;
+    }
+    if (rc2 != RS_OK) {
+        fprintf(stderr, "refsog: %s\n", err2.msg);
+        return 1;
+    }
+    printf("%zu item%s deleted\n", n, n == 1 ? "" : "s");
+    return 0;
+}

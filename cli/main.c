@@ -25,6 +25,10 @@ static const RsCommand commands[] = {
     {"analyze", rs_cmd_analyze, "show the token stream of a text (as indexed or as a query)"},
     {"parse", rs_cmd_parse, "parse a minutes file (.txt/.pdf) into meeting, items, decisions"},
     {"index", rs_cmd_index, "index minutes files and directories"},
+    {"delete", rs_cmd_delete, "remove items by source file, case number or item id"},
+    {"search", rs_cmd_search, "search agenda items (query language: docs/query-language.md)"},
+    {"case", rs_cmd_case, "the history of one case across meetings"},
+    {"stats", rs_cmd_stats, "what an index holds"},
     {"version", cmd_version, "print the version"},
 };
 

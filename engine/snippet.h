@@ -1,0 +1,32 @@
+/* snippet.h — highlighted snippets of an item's text for the words a query matched. */
+#ifndef RS_SNIPPET_H
+#define RS_SNIPPET_H
+
+#include <stddef.h>
+
+#include "analyzer.h"
+#include "buf.h"
+#include "error.h"
+
+/* The keys a query looks for, by kind; filled by the search engine from
+ * the analysed query words (NUL-separated lists in each buffer). */
+typedef struct RsSnippetKeys {
+    RsBuf exact;  /* normalised forms */
+    RsBuf stems;  /* stems (also matched against a token's compound parts) */
+    RsBuf folds;  /* Danish folding keys */
+    RsBuf cases;  /* case keys */
+} RsSnippetKeys;
+
+void rs_snippet_keys_add(RsBuf *list, const char *s, size_t len);
+void rs_snippet_keys_free(RsSnippetKeys *k);
+
+/* Make an HTML snippet of at most about `max_bytes` of `text` around the
+ * densest cluster of matching tokens (a token matches when its norm,
+ * stem, fold key, any compound part or case key is among the keys), with
+ * each match wrapped in <mark>…</mark> and everything else HTML-escaped.
+ * Without any match: the start of the text. *out is malloc'd. Fails with
+ * what rs_analyze fails with. */
+RsStatus rs_snippet(RsAnalyzer *a, const char *text, size_t len, const RsSnippetKeys *keys,
+                    size_t max_bytes, char **out, RsError *err);
+
+#endif
