@@ -1,0 +1,282 @@
+/* test_stemmer_analyzer.c — unit tests for the Danish analyser: each rule and its boundary cases. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer.h"
+#include "buf.h"
+
+static RsAnalyzer *an;
+
+static int setup(void **state) {
+    (void)state;
+    return rs_analyzer_open(NULL, &an, NULL) == RS_OK ? 0 : -1;
+}
+
+static int teardown(void **state) {
+    (void)state;
+    rs_analyzer_close(an);
+    rs_analyzer_close(NULL);
+    return 0;
+}
+
+/* The token stream as one line per token:
+ * "pos kind norm stem [fold=] [case=] [parts=a+b] [stop] [sub]". */
+static int collect(void *ctx, const RsToken *t) {
+    RsBuf *b = ctx;
+    rs_buf_printf(b, "%u %s %.*s %.*s", t->position, rs_token_kind_name(t->kind), (int)t->norm.len,
+                  t->norm.s, (int)t->stem.len, t->stem.s);
+    if (t->fold.s) rs_buf_printf(b, " fold=%.*s", (int)t->fold.len, t->fold.s);
+    if (t->case_key.s) rs_buf_printf(b, " case=%.*s", (int)t->case_key.len, t->case_key.s);
+    for (size_t i = 0; i < t->n_parts; i++)
+        rs_buf_printf(b, "%s%.*s", i ? "+" : " parts=", (int)t->parts[i].len, t->parts[i].s);
+    if (t->flags & RS_TOKF_STOPWORD) rs_buf_puts(b, " stop");
+    if (t->flags & RS_TOKF_SUBTOKEN) rs_buf_puts(b, " sub");
+    rs_buf_putc(b, '\n');
+    return 0;
+}
+
+static char *tokens(const char *text, RsAnalyzeMode mode) {
+    RsBuf b = {0};
+    RsError err;
+    assert_int_equal(rs_analyze(an, mode, text, strlen(text), 0, collect, &b, NULL, &err), RS_OK);
+    return rs_buf_steal(&b);
+}
+
+#define EXPECT_TOKENS(text, want)              \
+    do {                                       \
+        char *got_ = tokens(text, RS_MODE_DOCUMENT); \
+        assert_string_equal(got_, want);       \
+        free(got_);                            \
+    } while (0)
+
+static void test_words_stems_stopwords_offsets(void **state) {
+    (void)state;
+    EXPECT_TOKENS("Kommunen har Budgetter", "0 word kommunen kommun\n"
+                                            "1 word har har stop\n"
+                                            "2 word budgetter budget\n");
+    /* byte offsets point at the surface form, also after multi-byte letters */
+    const char *text = "Ærø økonomi";
+    struct { size_t s[4], e[4]; int n; } off = {{0}, {0}, 0};
+    int cb(void *ctx, const RsToken *t);
+    rs_analyze(an, RS_MODE_DOCUMENT, text, strlen(text), 7, cb, &off, NULL, NULL);
+    assert_int_equal(off.n, 2);
+    assert_int_equal(off.s[0], 0);
+    assert_int_equal(off.e[0], 5); /* Æ(2) r(1) ø(2) */
+    assert_int_equal(off.s[1], 6);
+    assert_int_equal(off.e[1], strlen(text));
+}
+
+int cb(void *ctx, const RsToken *t) {
+    struct { size_t s[4], e[4]; int n; } *o = ctx;
+    if (t->position != (uint32_t)(7 + o->n)) return 1; /* positions start at first_position */
+    o->s[o->n] = t->start;
+    o->e[o->n++] = t->end;
+    return 0;
+}
+
+static void test_nfc_and_case_folding(void **state) {
+    (void)state;
+    /* "Å" written as A + combining ring (U+030A) normalises to the precomposed form */
+    EXPECT_TOKENS("A\xcc\x8arhus ÅRHUS", "0 word århus århus fold=arhus\n1 word århus århus fold=arhus\n");
+    /* German sharp s folds to ss (full case folding): same tokens as STRASSE */
+    char *a = tokens("Straße", RS_MODE_DOCUMENT), *b = tokens("STRASSE", RS_MODE_DOCUMENT);
+    assert_string_equal(a, b);
+    assert_memory_equal(a, "0 word strasse ", 15);
+    free(a);
+    free(b);
+    /* Greek capitals go through ICU's full case folding */
+    a = tokens("ΣΟΦΙΑ", RS_MODE_DOCUMENT);
+    assert_memory_equal(a, "0 word σοφια ", strlen("0 word σοφια "));
+    free(a);
+}
+
+static void test_danish_folding_pairs_meet(void **state) {
+    (void)state;
+    /* a word typed without æ/ø/å (or with aa/oe) gets the same folding key
+     * as the document's word */
+    const char *pairs[][2] = {{"Aaroe", "Aarøe"},       {"okonomi", "økonomi"},
+                              {"hjemlose", "hjemløse"}, {"Sondergaard", "Søndergård"},
+                              {"Aarhus", "Århus"},      {"boern", "børn"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+        char a[64], b[64];
+        /* fold of the stem: take it from the token stream */
+        char *ta = tokens(pairs[i][0], RS_MODE_QUERY), *tb = tokens(pairs[i][1], RS_MODE_DOCUMENT);
+        const char *fa = strstr(ta, "fold="), *fb = strstr(tb, "fold=");
+        /* the ASCII spelling may have no fold (it equals its stem): use the stem then */
+        if (fa) sscanf(fa + 5, "%63s", a);
+        else sscanf(ta, "%*u %*s %*s %63s", a);
+        assert_non_null(fb);
+        sscanf(fb + 5, "%63s", b);
+        if (strcmp(a, b)) fail_msg("%s → %s but %s → %s", pairs[i][0], a, pairs[i][1], b);
+        free(ta);
+        free(tb);
+    }
+    char k[64];
+    rs_fold_key("Social & Arbejdsmarkedsudvalget", 31, k, sizeof k);
+    assert_string_equal(k, "social & arbejdsmarkedsudvalget");
+    rs_fold_key("ÆRØ", strlen("ÆRØ"), k, sizeof k);
+    assert_string_equal(k, "aro");
+    assert_int_equal(rs_fold_key("aero", 4, k, 3), 2); /* truncated to the buffer */
+    assert_string_equal(k, "ar");
+}
+
+static void test_numbers_dates_abbreviations_sections(void **state) {
+    (void)state;
+    EXPECT_TOKENS("4.667.281 kr. og 12,5 mio.", "0 number 4.667.281 4.667.281\n"
+                                                "1 abbrev kr. kr.\n"
+                                                "2 word og og stop\n"
+                                                "3 number 12,5 12,5\n"
+                                                "4 abbrev mio. mio.\n");
+    /* dates in three spellings give one ISO form; an impossible date is not a date */
+    EXPECT_TOKENS("21-11-2023 3/3-2021 2023-11-21 31-02-2023",
+                  "0 date 2023-11-21 2023-11-21\n"
+                  "1 date 2021-03-03 2021-03-03\n"
+                  "2 date 2023-11-21 2023-11-21\n"
+                  "3 number 31-02-2023 31-02-2023\n"
+                  "3 number 31 31 sub\n4 number 02 02 sub\n5 number 2023 2023 sub\n");
+    EXPECT_TOKENS("bl.a. jf. § 17, stk. 2", "0 abbrev bl.a. bl.a.\n"
+                                            "1 abbrev jf. jf.\n"
+                                            "2 section §17 §17\n"
+                                            "3 abbrev stk. stk.\n"
+                                            "4 number 2 2\n");
+    EXPECT_TOKENS("kl. 11:00", "0 abbrev kl. kl.\n1 number 11:00 11:00\n");
+}
+
+static void test_hyphenated_whole_and_parts(void **state) {
+    (void)state;
+    /* the whole at p, the parts at p, p+1; the next word after the parts */
+    EXPECT_TOKENS("SSP-samrådet i", "0 word ssp-samrådet ssp-samråd fold=ssp-samrad\n"
+                                    "0 word ssp ssp sub\n"
+                                    "1 word samrådet samråd fold=samrad sub\n"
+                                    "2 word i i stop\n");
+    EXPECT_TOKENS("Covid-19", "0 word covid-19 covid-19\n0 word covid covid sub\n1 number 19 19 sub\n");
+    /* budget years are a number range, not a case number */
+    EXPECT_TOKENS("2024-2027", "0 number 2024-2027 2024-2027\n0 number 2024 2024 sub\n1 number 2027 2027 sub\n");
+    /* a slash between words separates them */
+    EXPECT_TOKENS("formand/forvaltning", "0 word formand formand\n1 word forvaltning forvaltning\n");
+    /* genitive apostrophe */
+    EXPECT_TOKENS("SSP's", "0 word ssp ssp\n");
+}
+
+static void test_case_numbers(void **state) {
+    (void)state;
+    EXPECT_TOKENS("23/15645", "0 caseno 23/15645 23/15645 case=23-15645\n"
+                              "0 number 23 23 sub\n1 number 15645 15645 sub\n");
+    /* canonical keys: separator, case and zero padding do not matter */
+    const char *same[][2] = {{"EMN-24/0001629", "emn-24/1629"},
+                             {"EMN-24/0001629", "EMN 24-1629"},
+                             {"23/15645", "23-15645"},
+                             {"27.00.00-P22-1-20", "27-00-00-p22-1-20"},
+                             {"S2020-26746", "s-2020-26746"},
+                             {"mig-a-2024-19506", "MIG A 2024 19506"},
+                             {"EMN-2023-04567", "emn/2023/4567"},
+                             {"SAG-2022-1234", "sag 2022 01234"}};
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
+        char a[64], b[64];
+        assert_true(rs_case_key(same[i][0], strlen(same[i][0]), a, sizeof a) > 0);
+        assert_true(rs_case_key(same[i][1], strlen(same[i][1]), b, sizeof b) > 0);
+        if (strcmp(a, b)) fail_msg("%s → %s, %s → %s", same[i][0], a, same[i][1], b);
+    }
+    char k[64];
+    rs_case_key("EMN-24/0001629", 14, k, sizeof k);
+    assert_string_equal(k, "emn-24-1629");
+    rs_case_key("27.00.00-P22-1-20", 17, k, sizeof k);
+    assert_string_equal(k, "27-0-0-p-22-1-20");
+    /* not case numbers: dates, amounts, budget years, times, short fractions */
+    const char *not_cases[] = {"21-11-2023", "2024-2027", "4.667.281", "11:00", "1/2",
+                               "3/3-2021",   "12,5",      "2023",      "Covid-19", "budget"};
+    for (size_t i = 0; i < sizeof not_cases / sizeof *not_cases; i++)
+        if (rs_case_key(not_cases[i], strlen(not_cases[i]), k, sizeof k))
+            fail_msg("'%s' taken for a case number (%s)", not_cases[i], k);
+    /* in document text a month-year such as 11-2023 is not a case number */
+    char *t = tokens("11-2023", RS_MODE_DOCUMENT);
+    assert_null(strstr(t, "caseno"));
+    free(t);
+}
+
+static void test_decompounding(void **state) {
+    (void)state;
+    const char *cases[][2] = {{"opioidmisbruget", "opioid+misbrug"},
+                              {"misbrugsområdet", "misbrug+områd"},
+                              {"håndhygiejne", "hånd+hygiejn"},
+                              {"husholdningsaffald", "husholdning+affald"},
+                              {"beskæftigelsesindsatsen", "beskæftig+indsats"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *t = tokens(cases[i][0], RS_MODE_DOCUMENT);
+        char want[64];
+        snprintf(want, sizeof want, "parts=%s", cases[i][1]);
+        if (!strstr(t, want)) fail_msg("%s: want %s, got %s", cases[i][0], want, t);
+        free(t);
+    }
+    /* words that must not be split */
+    const char *whole[] = {"kommune", "programmet", "forvaltning", "beslutning", "udvalget"};
+    for (size_t i = 0; i < sizeof whole / sizeof *whole; i++) {
+        char *t = tokens(whole[i], RS_MODE_DOCUMENT);
+        if (strstr(t, "parts=")) fail_msg("%s split: %s", whole[i], t);
+        free(t);
+    }
+    /* no lexicon, no splitting; the fingerprint says so */
+    RsAnalyzerOptions o = {.no_decompound = 1};
+    RsAnalyzer *a2;
+    assert_int_equal(rs_analyzer_open(&o, &a2, NULL), RS_OK);
+    assert_string_not_equal(rs_analyzer_fingerprint(a2), rs_analyzer_fingerprint(an));
+    rs_analyzer_close(a2);
+    /* a missing lexicon is a clear error */
+    RsAnalyzerOptions bad = {.lexicon_path = "/nonexistent/danish"};
+    RsError err;
+    assert_int_equal(rs_analyzer_open(&bad, &a2, &err), RS_ERR_IO);
+    assert_non_null(strstr(err.msg, "/nonexistent/danish"));
+}
+
+static void test_bad_input(void **state) {
+    (void)state;
+    /* empty input: no tokens */
+    EXPECT_TOKENS("", "");
+    /* invalid UTF-8 and NUL bytes separate words; nothing is lost around them */
+    const char bin[] = "hej\xff\xfe" "med\0dig\xc3";
+    RsBuf b = {0};
+    assert_int_equal(rs_analyze(an, RS_MODE_DOCUMENT, bin, sizeof bin - 1, 0, collect, &b, NULL, NULL), RS_OK);
+    assert_string_equal(b.data, "0 word hej hej\n1 word med med stop\n2 word dig dig stop\n");
+    rs_buf_free(&b);
+    /* a 1 MB word is cut into pieces, every piece inside the input */
+    size_t n = 1 << 20;
+    char *big = malloc(n + 1);
+    memset(big, 'a', n);
+    big[n] = '\0';
+    uint32_t next = 0;
+    assert_int_equal(rs_analyze(an, RS_MODE_DOCUMENT, big, n, 0, collect, &b, &next, NULL), RS_OK);
+    assert_int_equal(next, n / 256);
+    rs_buf_free(&b);
+    free(big);
+}
+
+static void test_fingerprint_stable(void **state) {
+    (void)state;
+    RsAnalyzer *a2;
+    assert_int_equal(rs_analyzer_open(NULL, &a2, NULL), RS_OK);
+    assert_string_equal(rs_analyzer_fingerprint(a2), rs_analyzer_fingerprint(an));
+    assert_non_null(strstr(rs_analyzer_fingerprint(an), "snowball-danish"));
+    rs_analyzer_close(a2);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_words_stems_stopwords_offsets),
+        cmocka_unit_test(test_nfc_and_case_folding),
+        cmocka_unit_test(test_danish_folding_pairs_meet),
+        cmocka_unit_test(test_numbers_dates_abbreviations_sections),
+        cmocka_unit_test(test_hyphenated_whole_and_parts),
+        cmocka_unit_test(test_case_numbers),
+        cmocka_unit_test(test_decompounding),
+        cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_fingerprint_stable),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
