@@ -491,6 +491,11 @@ static RsCaseType case_type(const RsMeeting *m, const RsItem *it) {
     return RS_TYPE_BESLUTNING;
 }
 
+static void trim_range(const char *t, RsRange *r) {
+    while (r->start < r->end && (t[r->start] == '\n' || t[r->start] == ' ')) r->start++;
+    while (r->end > r->start && (t[r->end - 1] == '\n' || t[r->end - 1] == ' ')) r->end--;
+}
+
 /* Parse one item's lines [from, to): title line at `from`. */
 static RsStatus parse_item(Parser *P, RsItem *it, size_t from, size_t to, int num,
                            size_t title_off) {
@@ -567,7 +572,7 @@ static RsStatus parse_item(Parser *P, RsItem *it, size_t from, size_t to, int nu
                 return RS_ERR_NOMEM;
             it->absences[it->n_absences++] = (RsRange){P->lines[i].start, P->lines[i].end};
         }
-        if (cur->kind == RS_SEC_BILAG && n < 300) {
+        if (cur->kind == RS_SEC_BILAG && n < 300 && !is_absence_line(s, n)) {
             if (!grow((void **)&it->attachments, &att_cap, it->n_attachments, sizeof *it->attachments))
                 return RS_ERR_NOMEM;
             it->attachments[it->n_attachments++] = (RsRange){P->lines[i].start, P->lines[i].end};
@@ -599,17 +604,9 @@ static RsStatus parse_item(Parser *P, RsItem *it, size_t from, size_t to, int nu
         RsDecision *dd = &it->decisions[d];
         dd->outcome = rs_outcome_of(m->text + dd->text.start, dd->text.end - dd->text.start);
     }
-    /* trim trailing newlines of section bodies */
-    for (size_t s = 0; s < it->n_sections; s++) {
-        RsRange *b = &it->sections[s].body;
-        while (b->end > b->start && (m->text[b->end - 1] == '\n' || m->text[b->end - 1] == ' '))
-            b->end--;
-    }
-    for (size_t d = 0; d < it->n_decisions; d++) {
-        RsRange *b = &it->decisions[d].text;
-        while (b->end > b->start && (m->text[b->end - 1] == '\n' || m->text[b->end - 1] == ' '))
-            b->end--;
-    }
+    /* trim blank lines around section bodies and decision texts */
+    for (size_t s = 0; s < it->n_sections; s++) trim_range(m->text, &it->sections[s].body);
+    for (size_t d = 0; d < it->n_decisions; d++) trim_range(m->text, &it->decisions[d].text);
     RsStatus rc = cited_cases(it, &case_cap, m->text + it->body.start, it->body.end - it->body.start);
     if (rc != RS_OK) return rc;
     it->type = case_type(m, it);
@@ -661,13 +658,14 @@ static void parse_header(Parser *P, size_t upto) {
                 m->time[5] = '\0';
             }
         } else if (starts_with(s, n, "Mødested") && !m->place) {
-            size_t b = 8;
+            size_t b = strlen("Mødested");
             while (b < n && s[b] == ' ') b++;
             if (b < n) m->place = dupn(s + b, n - b);
         } else if (starts_with(s, n, "Mødedeltagere") && !m->participants) {
             /* joined lines until a blank line */
             RsBuf all = {0};
-            rs_buf_append(&all, s + 13, n - 13);
+            size_t hl = strlen("Mødedeltagere");
+            rs_buf_append(&all, s + hl, n - hl);
             for (size_t j = i + 1; j < upto && L_LEN(P, j); j++) {
                 rs_buf_putc(&all, ' ');
                 rs_buf_append(&all, L_PTR(P, j), L_LEN(P, j));

@@ -1,0 +1,407 @@
+/* test_index_referat.c — the minutes parser on the five sample minutes (exact) and hand-made variants. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "referat.h"
+
+#ifndef RS_SAMPLE_DIR
+#define RS_SAMPLE_DIR "data/sample"
+#endif
+
+/* Expected per item: number, title, case line (or NULL), type, and the
+ * decisions as "committee|date|outcome;..." — read off the minutes by hand. */
+typedef struct {
+    int number;
+    const char *title;
+    const char *case_no;
+    const char *type;
+    const char *decisions;
+} Want;
+
+static RsMeeting *parse_sample(const char *name) {
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", RS_SAMPLE_DIR, name);
+    RsMeeting *m = NULL;
+    RsError err;
+    if (rs_referat_parse_file(path, NULL, &m, &err) != RS_OK) fail_msg("%s", err.msg);
+    return m;
+}
+
+static void check_items(const RsMeeting *m, const Want *w, size_t n) {
+    assert_int_equal(m->n_items, n);
+    for (size_t i = 0; i < n; i++) {
+        const RsItem *it = &m->items[i];
+        assert_int_equal(it->number, w[i].number);
+        assert_string_equal(it->title, w[i].title);
+        if (w[i].case_no) {
+            assert_non_null(it->case_no);
+            assert_string_equal(it->case_no, w[i].case_no);
+            assert_string_equal(it->cases[0], w[i].case_no);
+        } else {
+            assert_null(it->case_no);
+        }
+        if (w[i].type) assert_string_equal(rs_case_type_name(it->type), w[i].type);
+        RsBuf d = {0};
+        for (size_t k = 0; k < it->n_decisions; k++)
+            rs_buf_printf(&d, "%s%s|%s|%s", k ? ";" : "", it->decisions[k].committee,
+                          it->decisions[k].date, rs_outcome_name(it->decisions[k].outcome));
+        if (strcmp(d.data ? d.data : "", w[i].decisions))
+            fail_msg("item %d decisions:\n got  %s\n want %s", w[i].number, d.data ? d.data : "",
+                     w[i].decisions);
+        rs_buf_free(&d);
+        assert_int_equal(it->closed, !strcmp(rs_case_type_name(it->type), "lukket"));
+    }
+}
+
+#define SA "Social & Arbejdsmarkedsudvalg"
+#define BS "Børn & Skoleudvalget"
+
+static void test_esbjerg_2023_11_21(void **state) {
+    (void)state;
+    RsMeeting *m = parse_sample("000_082cc86b9df59ed8.txt");
+    assert_string_equal(m->municipality, "Esbjerg");
+    assert_string_equal(m->committee, "Social & Arbejdsmarkedsudvalget");
+    assert_string_equal(m->committee_name, "Social & Arbejdsmarkedsudvalget");
+    assert_string_equal(m->date, "2023-11-21");
+    assert_string_equal(m->time, "11:00");
+    assert_string_equal(m->period, "2022-2025");
+    assert_string_equal(m->place, "Borgmesterens mødelokale");
+    assert_string_equal(m->kind, "referat");
+    assert_int_equal(m->n_participants, 7);
+    assert_string_equal(m->participants[6].name, "Anne Marie Geisler Andersen");
+    static const Want w[] = {
+        {1, "Godkendelse af dagsorden", NULL, "formalia", SA "|2023-11-21|godkendt"},
+        {2, "Orientering om den aktuelle situation vedrørende opiater i Esbjerg kommune", "23/15645",
+         "orientering", BS "|2023-11-21|godkendt;" SA "|2023-11-21|godkendt"},
+        {3, "Status Familiekontakten - Åben Rådgivning", "23/25324", "orientering",
+         BS "|2023-11-21|godkendt;" SA "|2023-11-21|godkendt"},
+        {4, "Orientering om status på \"Trivsel for Esbjerg - børn og unge\"", "23/11990",
+         "orientering", BS "|2023-11-21|godkendt;" SA "|2023-11-21|godkendt"},
+        {5, "Godkendelsesark", NULL, "lukket", ""},
+    };
+    check_items(m, w, 5);
+    /* item 2: its sections in order, its attachment, its absence notes */
+    const RsItem *it = &m->items[1];
+    const char *secs[] = {"resume", "sagsfremstilling", "kompetencer", "indstilling",
+                          "beslutning", "beslutning", "bilag"};
+    assert_int_equal(it->n_sections, 7);
+    for (size_t i = 0; i < 7; i++) assert_string_equal(rs_section_name(it->sections[i].kind), secs[i]);
+    assert_int_equal(it->n_attachments, 1);
+    assert_memory_equal(m->text + it->attachments[0].start, "Kortlægning af unges misbrug af opioider",
+                        strlen("Kortlægning af unges misbrug af opioider"));
+    assert_int_equal(it->n_absences, 2);
+    /* a closed item keeps no body */
+    assert_int_equal(m->items[4].n_sections, 0);
+    assert_int_equal(m->items[4].body.start, m->items[4].body.end);
+    rs_meeting_free(m);
+}
+
+static void test_esbjerg_2024_01_16(void **state) {
+    (void)state;
+    RsMeeting *m = parse_sample("001_f2525942d8ac13d5.txt");
+    assert_string_equal(m->municipality, "Esbjerg");
+    assert_string_equal(m->date, "2024-01-16");
+    assert_string_equal(m->place, "Museumscafeen");
+    /* (Afbud) marks absence */
+    assert_string_equal(m->participants[1].name, "Nicolaj Aarøe");
+    assert_true(m->participants[1].absent);
+    assert_false(m->participants[0].absent);
+    static const Want w[] = {
+        {1, "Godkendelse af dagsorden", NULL, "formalia", SA "|2024-01-16|godkendt"},
+        {2, "Besøg ved Bostedet Kalaparken", "24/929", NULL, SA "|2024-01-16|godkendt"},
+        {3, "Budgetaftale 2024 - Økonomisk balance på det specialiserede socialområde", "24/503",
+         NULL, SA "|2024-01-16|udsat"},
+        {4, "Ansøgning til programfasen af Fælles om ungelivet", "23/29118", NULL,
+         "Sundhed & Omsorgsudvalget|2024-01-08|godkendt;Kultur & Fritidsudvalg|2024-01-15|godkendt;"
+         SA "|2024-01-16|godkendt;" BS "|2024-01-16|godkendt"},
+        {5, "Prækvalifikation Helhedsplan 2025-2029", "23/26518", NULL, SA "|2024-01-16|godkendt"},
+        {6, "Orientering om Jobcentrets udmøntning af Budgetaftale 2024-2027", "23/25419",
+         "orientering", SA "|2024-01-16|orientering givet"},
+        {7, "Orientering om retningslinjer for brugerinddragelse på familieområdet", "23/24814",
+         "orientering", SA "|2023-11-21|udsat;" SA "|2024-01-16|orientering givet"},
+        {8, "Information, forespørgsel og orientering", NULL, "orientering",
+         SA "|2024-01-16|orientering givet"},
+        {9, "Information, forespørgsel og orientering", NULL, "lukket", ""},
+        {10, "Godkendelsesark", NULL, "formalia", ""},
+    };
+    check_items(m, w, 10);
+    /* item 5 went to a vote: 1 against, 3 for, and was approved */
+    const RsDecision *d = &m->items[4].decisions[0];
+    assert_int_equal(d->n_votes, 2);
+    assert_int_equal(d->votes[0].kind, 'I');
+    assert_int_equal(d->votes[0].count, 1);
+    assert_int_equal(d->votes[1].kind, 'F');
+    assert_int_equal(d->votes[1].count, 3);
+    assert_memory_equal(m->text + d->votes[1].names.start, "Jakob Lykke (A), Henrik Andersen (V)", 36);
+    /* attachments exclude the repeated absence footer */
+    const RsItem *it4 = &m->items[3];
+    assert_int_equal(it4->n_attachments, 1);
+    rs_meeting_free(m);
+}
+
+#define SA2 "Social & Arbejdsmarkedsudvalget"
+
+static void test_esbjerg_2025_01_21(void **state) {
+    (void)state;
+    RsMeeting *m = parse_sample("002_b5ca74bce736c226.txt");
+    assert_string_equal(m->municipality, "Esbjerg");
+    assert_string_equal(m->date, "2025-01-21");
+    assert_string_equal(m->participants[5].party, "Løsgænger");
+    assert_true(m->participants[4].absent); /* Rasmus Rasmussen (A) (Afbud) */
+    assert_string_equal(m->participants[4].party, "A");
+    static const Want w[] = {
+        {1, "Godkendelse af dagsorden", NULL, "formalia", SA2 "|2025-01-21|godkendt"},
+        {2, "Status på omorganisering af Familiecentret", "mig-a-2024-19506", "orientering",
+         SA2 "|2025-01-21|orientering givet"},
+        {3, "Orientering om tilskud til projekt Familien Først - Én indgang", "mig-a-2024-13243",
+         "orientering", SA2 "|2025-01-21|orientering givet"},
+        {4, "Orientering om tilsagn om puljemidler til Projekt Aluu", "EMN-24/0001629",
+         "orientering", SA2 "|2025-01-21|orientering givet"},
+        /* the Beslutningshistorik holds an earlier decision of another committee (09.12.2024) */
+        {5, "Orientering om status på hygiejneorganisationen 2024", "EMN-24/0001899", "orientering",
+         SA2 "|2025-01-21|orientering givet;Sundhed & Omsorgsudvalget|2024-12-09|orientering givet"},
+        {6, "Dialogmøde med Bindeleddet", "EMN-25/0000301", "drøftelse",
+         SA2 "|2025-01-21|orientering givet"},
+        {7, "Information, orientering og forespørgsler - Åben", "EMN-24/0000308", "orientering",
+         SA2 "|2025-01-21|orientering givet"},
+        {8, "Orientering", "mig-a-2024-17316", "lukket", ""},
+        {9, "Orientering", "EMN-25/0000660", "lukket", ""},
+        {10, "Information, orientering og forespørgsler - Lukket", NULL, "lukket", ""},
+        {11, "Godkendelse af underskriftsblad", NULL, "lukket", ""},
+    };
+    check_items(m, w, 11);
+    rs_meeting_free(m);
+}
+
+#define LS "Social- og Arbejdsmarkedsudvalget"
+
+static void test_lolland_2020_09_22(void **state) {
+    (void)state;
+    RsMeeting *m = parse_sample("003_2da60960a1decf7e.txt");
+    assert_string_equal(m->municipality, "Lolland");
+    assert_string_equal(m->committee_name, LS);
+    assert_string_equal(m->period, "2018-2021");
+    assert_string_equal(m->date, "2020-09-22");
+    assert_string_equal(m->time, "09:00");
+    assert_int_equal(m->n_participants, 0); /* no Mødedeltagere line */
+    static const Want w[] = {
+        {1, "Godkendelse af dagsorden", "00.01.00-G01-35-19", "formalia", LS "|2020-09-22|godkendt"},
+        {2, "Førstebehandling af Tidlig indsatsstrategi", "27.00.00-P22-1-20", NULL,
+         "Børne- og Skoleudvalget|2020-09-03|godkendt;Handicaprådet|2020-09-08|andet;"
+         "Folkeoplysningsudvalget|2020-09-16|andet;" LS "|2020-09-22|andet"},
+        {3, "Udkast til strategi for socialpsykiatri og misbrug", "27.00.00-A00-7-20", NULL,
+         LS "|2020-09-22|godkendt"},
+        {4, "Emner til fællesmøde mellem Social- og Arbejdsmarkedsudvalget og Handicaprådet",
+         "00.07.01-A26-2-19", NULL, LS "|2020-09-22|godkendt"},
+        {5, "Åben orientering", "00.01.00-G01-35-19", "orientering", LS "|2020-09-22|andet"},
+        {6, "", "27.00.00-G01-41-20", "lukket", ""},
+        {7, "Lukket orientering", "00.01.00-G01-35-19", "lukket", ""},
+        {8, "", "00.01.00-G01-35-19", "lukket", ""},
+    };
+    check_items(m, w, 8);
+    /* KLE main group from the SBSYS case number */
+    assert_int_equal(m->items[1].kle_group, 27);
+    assert_string_equal(rs_kle_group_name(27), "Social service");
+    assert_int_equal(m->items[0].kle_group, 0);
+    /* both committee spellings fold to one key */
+    char *k1 = rs_committee_key("Social & Arbejdsmarkedsudvalget");
+    char *k2 = rs_committee_key("Social- og Arbejdsmarkedsudvalget");
+    char *k3 = rs_committee_key("Social & Arbejdsmarkedsudvalg");
+    assert_string_equal(k1, k2);
+    assert_string_equal(k1, k3);
+    assert_string_equal(m->committee_key, k1);
+    free(k1);
+    free(k2);
+    free(k3);
+    rs_meeting_free(m);
+}
+
+#define AM "Arbejdsmarkedsudvalget"
+
+static void test_odder_2020_10_22(void **state) {
+    (void)state;
+    RsMeeting *m = parse_sample("004_4215b85305d5dec8.txt");
+    assert_string_equal(m->municipality, "Odder");
+    assert_string_equal(m->date, "2020-10-22");
+    assert_string_equal(m->time, "14:00");
+    assert_true(m->participants[0].absent); /* Hans Hammann (Fravær) */
+    static const Want w[] = {
+        {1, "Godkendelse af forslag til dagsorden", NULL, "formalia", AM "|2020-10-22|godkendt"},
+        {2, "Information fra formand/forvaltning", "S2018-2162", "orientering", AM "|2020-10-22|orientering givet"},
+        {3, "Efterretningsliste", "S2018-2162", "orientering", AM "|2020-10-22|andet"},
+        {4, "Tema: Integrationsindsatsen i Odder Kommune", NULL, "drøftelse", AM "|2020-10-22|drøftet"},
+        {5, "Beskæftigelsesplan 2021", "S2020-26746", NULL, AM "|2020-10-22|drøftet"},
+        {6, "Borgerinddragelse", NULL, NULL, AM "|2020-10-22|godkendt"},
+        {7, "Opfølgning på Beskæftigelsesplan 2020", "S2018-18480", NULL, AM "|2020-10-22|taget til efterretning"},
+        {8, "Arbejdsmarkedsudvalg, tillægsbevillinger på baggrund af Økonomioversigt 2, 2020", NULL,
+         NULL, AM "|2020-10-22|anbefalet"},
+        {9, "Etablering af inspirationspartnerskaber på beskæftigelsesområdet", NULL, NULL,
+         AM "|2020-10-22|taget til efterretning"},
+        {10, "Status på fagudvalgenes arbejde med indsatserne i Byrådets tre tværgående politikker",
+         NULL, "orientering", AM "|2020-10-22|drøftet"},
+        {11, "Orientering om projekt \"Okay Ung\"", NULL, "orientering", AM "|2020-10-22|taget til efterretning"},
+    };
+    check_items(m, w, 11);
+    rs_meeting_free(m);
+}
+
+/* ---- hand-made variants: not tuned to five files ---- */
+
+static RsMeeting *parse_text(const char *t, size_t len, const RsParseOptions *o, RsError *err) {
+    RsMeeting *m = NULL;
+    RsStatus rc = rs_referat_parse(t, len, "variant.txt", o, &m, err);
+    return rc == RS_OK ? m : NULL;
+}
+
+static void test_variant_dagsorden_dates_genitive_crlf(void **state) {
+    (void)state;
+    const char *t =
+        "\xEF\xBB\xBF" "DAGSORDEN Teknik- og Miljøudvalget d. 3/3-2021\r\n\r\n"
+        "Mødedato onsdag d. 3. marts 2021 kl. 16:30\r\n\r\n"
+        "Punkt 1: Orientering om vejprojekt i Københavns Kommune\r\n\r\n"
+        "05.01.02-P20-3-21\r\n\r\nSagsfremstilling\r\n\r\nKøbenhavns Kommune har sendt "
+        "sagen, jf. sag 19/2240.\r\n\r\n"
+        "Beslutning fra Økonomiudvalget, 10. februar 2021, pkt. 4:\r\n\r\nOversendt til udvalget.\r\n\r\n"
+        "Beslutning\r\n\r\nTaget til efterretning.\r\n";
+    RsError err;
+    RsMeeting *m = parse_text(t, strlen(t), NULL, &err);
+    assert_non_null(m);
+    assert_string_equal(m->kind, "dagsorden");
+    assert_string_equal(m->committee, "Teknik- og Miljøudvalget");
+    assert_string_equal(m->date, "2021-03-03");
+    assert_string_equal(m->time, "16:30");
+    assert_string_equal(m->municipality, "København"); /* from the genitive "Københavns Kommune" */
+    assert_int_equal(m->n_items, 1);
+    const RsItem *it = &m->items[0];
+    assert_string_equal(it->title, "Orientering om vejprojekt i Københavns Kommune");
+    assert_string_equal(it->case_no, "05.01.02-P20-3-21");
+    assert_int_equal(it->kle_group, 5);
+    assert_int_equal(it->n_cases, 2);
+    assert_string_equal(it->cases[1], "19/2240"); /* cited in the text */
+    assert_int_equal(it->n_decisions, 2);
+    assert_string_equal(it->decisions[0].committee, "Økonomiudvalget");
+    assert_string_equal(it->decisions[0].date, "2021-02-10");
+    assert_string_equal(rs_outcome_name(it->decisions[0].outcome), "oversendt");
+    assert_string_equal(it->decisions[1].committee, "Teknik- og Miljøudvalget");
+    assert_string_equal(it->decisions[1].date, "2021-03-03");
+    assert_string_equal(rs_outcome_name(it->decisions[1].outcome), "taget til efterretning");
+    /* no CR survives in the text */
+    assert_null(memchr(m->text, '\r', m->text_len));
+    rs_meeting_free(m);
+
+    /* the municipality can be given */
+    RsParseOptions o = {.municipality = "Vejle"};
+    m = parse_text(t, strlen(t), &o, &err);
+    assert_string_equal(m->municipality, "Vejle");
+    assert_true(m->municipality_given);
+    rs_meeting_free(m);
+}
+
+static void test_outcomes(void **state) {
+    (void)state;
+    const char *cases[][2] = {
+        {"Godkendt.", "godkendt"},
+        {"Indstillingen godkendes.", "godkendt"},
+        {"Ikke godkendt.", "forkastet"},
+        {"Forslaget blev forkastet.", "forkastet"},
+        {"Udsat til næste møde.", "udsat"},
+        {"Udvalget vil sætte fokus på udsatte børn.", "andet"},
+        {"Anbefales over for Byrådet.", "anbefalet"},
+        {"Indstilles til godkendelse i Byrådet.", "anbefalet"},
+        {"Orientering givet.", "orientering givet"},
+        {"Taget til efterretning", "taget til efterretning"},
+        {"Oversendt til Økonomiudvalget.", "oversendt"},
+        {"Udvalget drøftede sagen.", "drøftet"},
+        {"Fraværende: A, B\n\nGodkendt, at sagen sendes i høring.", "godkendt"},
+        {"Intet", "andet"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *got = rs_outcome_name(rs_outcome_of(cases[i][0], strlen(cases[i][0])));
+        if (strcmp(got, cases[i][1])) fail_msg("'%s' → %s, want %s", cases[i][0], got, cases[i][1]);
+    }
+}
+
+static void test_bad_input(void **state) {
+    (void)state;
+    RsError err;
+    assert_null(parse_text("", 0, NULL, &err));
+    assert_int_equal(err.code, RS_ERR_INPUT);
+    assert_non_null(strstr(err.msg, "variant.txt: empty"));
+    assert_null(parse_text(" \n\n\t ", 5, NULL, &err));
+    assert_non_null(strstr(err.msg, "empty"));
+    assert_null(parse_text("Punkt 1: A\0B", 12, NULL, &err));
+    assert_non_null(strstr(err.msg, "NUL byte at byte 10"));
+    assert_null(parse_text("Punkt 1: \xff", 10, NULL, &err));
+    assert_non_null(strstr(err.msg, "not UTF-8"));
+    /* no Punkt structure: an error, or one item when asked */
+    const char *plain = "Notat om budget\n\nBudgettet for 2024 er vedtaget.\n";
+    assert_null(parse_text(plain, strlen(plain), NULL, &err));
+    assert_non_null(strstr(err.msg, "no agenda items found"));
+    RsParseOptions o = {.single_item = 1};
+    RsMeeting *m = parse_text(plain, strlen(plain), &o, &err);
+    assert_non_null(m);
+    assert_int_equal(m->n_items, 1);
+    assert_string_equal(m->items[0].title, "Notat om budget");
+    rs_meeting_free(m);
+    /* a file that does not exist, and a binary file with a .txt name */
+    assert_int_equal(rs_referat_parse_file("/nonexistent/x.txt", NULL, &m, &err), RS_ERR_IO);
+    assert_non_null(strstr(err.msg, "/nonexistent/x.txt"));
+    char path[] = "/tmp/rs_binXXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "\x7f" "ELF\x02\x01\x01\0\0\0", 10), 10);
+    close(fd);
+    assert_int_equal(rs_referat_parse_file(path, NULL, &m, &err), RS_ERR_INPUT);
+    assert_non_null(strstr(err.msg, path));
+    /* random bytes with a PDF signature, a truncated PDF */
+    FILE *f = fopen(path, "wb");
+    fputs("%PDF-1.4\n1 0 obj << /Type /Catalog >>\n", f);
+    fclose(f);
+    assert_int_equal(rs_referat_parse_file(path, NULL, &m, &err), RS_ERR_INPUT);
+    assert_non_null(strstr(err.msg, "PDF"));
+    unlink(path);
+    rs_meeting_free(NULL);
+}
+
+static void test_json(void **state) {
+    (void)state;
+    RsMeeting *m = parse_sample("000_082cc86b9df59ed8.txt");
+    json_t *j = rs_meeting_to_json(m, "x.txt");
+    assert_string_equal(json_string_value(json_object_get(j, "municipality")), "Esbjerg");
+    assert_string_equal(json_string_value(json_object_get(j, "committee")), "Social & Arbejdsmarkedsudvalget");
+    assert_string_equal(json_string_value(json_object_get(j, "date")), "2023-11-21");
+    json_t *it = json_array_get(json_object_get(j, "items"), 1);
+    assert_int_equal(json_integer_value(json_object_get(it, "number")), 2);
+    assert_string_equal(json_string_value(json_object_get(it, "case")), "23/15645");
+    assert_int_equal(json_array_size(json_object_get(it, "cases")), 1);
+    assert_string_equal(json_string_value(json_object_get(it, "type")), "orientering");
+    json_t *d = json_array_get(json_object_get(it, "decisions"), 0);
+    assert_string_equal(json_string_value(json_object_get(d, "committee")), "Børn & Skoleudvalget");
+    assert_string_equal(json_string_value(json_object_get(d, "outcome")), "godkendt");
+    assert_memory_equal(json_string_value(json_object_get(d, "text")), "Godkendt.", 9);
+    json_t *s = json_array_get(json_object_get(it, "sections"), 0);
+    assert_string_equal(json_string_value(json_object_get(s, "name")), "resume");
+    assert_string_equal(json_string_value(json_object_get(s, "heading")), "Resumé");
+    json_decref(j);
+    rs_meeting_free(m);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_esbjerg_2023_11_21), cmocka_unit_test(test_esbjerg_2024_01_16),
+        cmocka_unit_test(test_esbjerg_2025_01_21), cmocka_unit_test(test_lolland_2020_09_22),
+        cmocka_unit_test(test_odder_2020_10_22),   cmocka_unit_test(test_variant_dagsorden_dates_genitive_crlf),
+        cmocka_unit_test(test_outcomes),           cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_json),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
