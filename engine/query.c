@@ -379,7 +379,7 @@ static RsQNode *parse_or(P *p) {
     /* Simplify: drop empty ANDs, unwrap single children. */
     for (size_t i = 0; i < or->n_kids; i++) {
         RsQNode *a = or->kids[i];
-        if (a->kind == RS_QN_AND && a->n_kids == 1 && !a->negated) {
+        if (a->kind == RS_QN_AND && a->n_kids == 1 && !a->negated && !a->kids[0]->negated) {
             or->kids[i] = a->kids[0];
             a->n_kids = 0;
             node_free(a);

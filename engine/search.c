@@ -159,6 +159,8 @@ static RsxQuery *token_q(Build *b, const RsToken *t, RsQField field) {
             /* a word typed without æ/ø/å also meets documents that had none */
             if (t->fold.s) ql_add(&l, term_q(b, RS_PREFIX_STEM, t->fold, W_FOLD));
             ql_add(&l, term_q(b, RS_PREFIX_PART, t->stem, W_PART));
+            /* parts are indexed with their folding key too */
+            if (t->fold.s) ql_add(&l, term_q(b, RS_PREFIX_PART, t->fold, W_PART * W_FOLD));
         }
     }
     RsxQuery *q = l.n == 1 ? l.q[0] : rsx_query_combine(RSX_OP_OR, l.q, l.n, 0, b->err);
@@ -250,6 +252,15 @@ static RsxQuery *word_q(Build *b, const RsQNode *n) {
 }
 
 static RsxQuery *phrase_q(Build *b, const RsQNode *n) {
+    /* "EMN 24 1629" in quotes: a case number typed with spaces */
+    char key[256];
+    size_t kl = rs_case_key(n->text, strlen(n->text), key, sizeof key);
+    if (kl && !n->field) {
+        RsToken t = {0};
+        t.kind = RS_TOK_CASENO;
+        t.case_key = (RsSpan){key, kl};
+        return token_q(b, &t, RS_QF_ANY);
+    }
     TokCtx c = {.b = b, .field = n->field, .is_phrase = 1};
     RsStatus rc = rs_analyze(b->s->an, RS_MODE_QUERY, n->text, strlen(n->text), 0,
                              on_query_token, &c, NULL, b->err);

@@ -149,6 +149,11 @@ static int on_token(void *ctx, const RsToken *t) {
         for (size_t i = 0; rc == RS_OK && i < t->n_parts; i++) {
             rc = add_prefixed(c, RS_PREFIX_PART, t->parts[i], c->wdf);
             if (rc == RS_OK) rc = add_prefixed(c, c->secprefix, t->parts[i], 1);
+            /* the part's folding key, so "okonomi" meets "økonomioversigt" */
+            char fk[256];
+            size_t fl = rs_fold_key(t->parts[i].s, t->parts[i].len, fk, sizeof fk);
+            if (rc == RS_OK && (fl != t->parts[i].len || memcmp(fk, t->parts[i].s, fl)))
+                rc = add_prefixed(c, RS_PREFIX_PART, (RsSpan){fk, fl}, c->wdf);
         }
         if (rc == RS_OK && t->kind == RS_TOK_WORD && c->spell && is_spelling_word(t->norm)) {
             rs_buf_append(c->spell, t->norm.s, t->norm.len);
@@ -215,6 +220,11 @@ static RsStatus build_item(RsIndexer *ix, const RsMeeting *m, const RsItem *it,
     uint32_t pos = 0;
     rs_buf_puts(&text, it->title);
     rc = index_text(&c, it->title, strlen(it->title), &pos);
+    if (rc == RS_OK && it->case_no) { /* the case line: phrase and exact search see it too */
+        rs_buf_putc(&text, '\n');
+        rs_buf_puts(&text, it->case_no);
+        rc = index_text(&c, it->case_no, strlen(it->case_no), &pos);
+    }
     for (size_t i = 0; rc == RS_OK && i < it->n_sections; i++) {
         const RsSection *s = &it->sections[i];
         c.secprefix = section_prefix(s->kind, &c.wdf);

@@ -42,6 +42,7 @@ static int group_is(const RsCaseGroups *g, size_t i, char kind) {
     case '4': return g->digits[i] && g->len[i] == 4;
     case 'N': return g->digits[i] && g->len[i] <= 12;
     case 'S': return g->digits[i] && g->len[i] >= 3 && g->len[i] <= 12;
+    case 'M': return g->digits[i] && g->len[i] <= 2;
     }
     return 0;
 }
@@ -69,6 +70,7 @@ int rs_caseno_parse(const char *s, size_t len, int strict, RsCaseGroups *g) {
     }
     if (matches(g, "LA4N")) return 1; /* mig-a-2024-19506 */
     if (matches(g, "222A2N2")) return !strict || (g->sep[1] == '.' && g->sep[2] == '.');
+    if (!strict && matches(g, "MMMAMNM")) return 1; /* KLE typed without zero padding */
     return 0;
 }
 

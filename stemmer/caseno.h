@@ -21,7 +21,8 @@ typedef struct RsCaseGroups {
  *   L+ NN N+         EMN-24/0001629            (letters, two-digit year, serial)
  *   L+ NNNN N+       EMN-2023-04567, S2020-26746, SAG-2022-1234
  *   L+ L NNNN N+     mig-a-2024-19506
- *   NN.NN.NN-LNN-N+-NN   27.00.00-P22-1-20     (SBSYS/KLE)
+ *   NN.NN.NN-LNN-N+-NN   27.00.00-P22-1-20     (SBSYS/KLE; user input may drop
+ *                        the zero padding: 27.0.0-P22-1-20)
  * `strict` (document text) requires "/" in the NN/N+ form, so that
  * "11-2023" is not taken for a case; user input (strict = 0) accepts any
  * separator. Fills *g when not NULL. Returns 1 if it is one. Can't fail. */
