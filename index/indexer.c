@@ -301,7 +301,7 @@ static RsStatus build_item(RsIndexer *ix, const RsMeeting *m, const RsItem *it,
         if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_YEAR, y, 4, err);
     }
     if (it->kle_group >= 0) {
-        char g[3];
+        char g[8];
         snprintf(g, sizeof g, "%02d", it->kle_group % 100);
         snprintf(kle, sizeof kle, "%s %s", g, rs_kle_group_name(it->kle_group));
         if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_KLE, g, err);
