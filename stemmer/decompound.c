@@ -116,31 +116,71 @@ typedef struct {
     const RsLexicon *lex;
     const char *w;
     size_t min_part;
-    size_t min_known; /* minimum characters of a known part */
+    size_t min_known; /* minimum characters of a part */
+    size_t min_tail;  /* minimum characters of the last part */
 } Ctx;
+
+/* Lexicon words that are also common endings: never a compound part
+ * (orientering is not orient + ring, muligheder not mulig + heder). */
+static const char *const not_parts[] = {
+    "ende", "enden", "endes", "ingen", "inger", "ingens", "heder", "heden", "hedens",
+    "hederne", "hedernes", "lige", "ligt", "liges", "rede", "ring", "ringer", "ringen",
+    "rens", "stal", "sen", "ages", "ægges", "ene", "erne", "ernes", "else", "elsen",
+    "ning", "ninger", "ningen", "skab", "skaber", "skabet", "skabs", "skabets", "holder",
+    "tion", "tioner", "isk", "iske", "rate", "ret", "rer", "res", "ter", "tes",
+    "ste", "ster", "sted", "mus", "lede", "dele", "ling", "lingen", "linger", "hed", "lig",
+    "tet", "ten", "ders", "dens", "rige", "bare", "bar", "somme", "som", "tisk", "mere",
+    "dets", "enes", "ens", "ets", "ers", "tikker", "tiske", "rende", "tuen", "ilbud", "terne",
+    "ammerne", "lighed", "ligheds", "ligheden", "sene"};
+
+/* Lexicon words that are rarely a compound's head but often the start of
+ * an unrelated word (beskrevet is not besk + revet, deltager not delt + ager). */
+static const char *const not_heads[] = {
+    "besk", "delt", "delta", "cent", "dan", "foren", "fors", "forel", "form", "foræld",
+    "kommen", "gene", "men", "jobs", "mind", "plat", "indsat", "organ", "definit", "kontrol",
+    "igrang", "families", "hel", "glo", "gen", "fort", "foret", "derud", "herud", "virksom",
+    "mulig", "ledig", "udvikl", "orienter", "orient", "eksister", "forskel", "borge", "varet",
+    "ras", "sin", "kvag", "kern", "tils", "ans", "bes", "ops", "afs", "ars", "ens", "gåaf",
+    "under", "vare", "spørg"};
+
+static int in_list(const char *const *list, size_t n_list, const char *w, size_t n) {
+    for (size_t i = 0; i < n_list; i++)
+        if (strlen(list[i]) == n && !memcmp(list[i], w, n)) return 1;
+    return 0;
+}
+
+static int is_not_part(const char *w, size_t n) {
+    return in_list(not_parts, sizeof not_parts / sizeof *not_parts, w, n);
+}
+
+static int is_part(const Ctx *c, const char *w, size_t n) {
+    return nchars(w, n) >= c->min_known && !is_not_part(w, n) && rs_lexicon_has(c->lex, w, n);
+}
+
+static int is_head(const Ctx *c, const char *w, size_t n) {
+    return is_part(c, w, n) && !in_list(not_heads, sizeof not_heads / sizeof *not_heads, w, n);
+}
 
 /* Best split of w[from..len) into known parts (the last part must reach
  * the end; at depth 0 the whole word does not count as a split). Returns
- * the number of parts (0 if none) and fills `s` from index `k`. Tries the
- * longest known head first (greedy longest match). */
+ * the number of parts (0 if none) and fills `s` from index `k`. Fewest
+ * parts wins; among equals the longest head (tried first). */
 static size_t split_rest(const Ctx *c, size_t from, size_t len, size_t depth, RsSplit *s,
                          size_t k) {
     size_t rest = len - from;
-    if (depth > 0 && nchars(c->w + from, rest) >= c->min_known &&
-        rs_lexicon_has(c->lex, c->w + from, rest)) {
+    if (depth > 0 && nchars(c->w + from, rest) >= c->min_tail && is_part(c, c->w + from, rest)) {
         s->start[k] = from;
         s->len[k] = rest;
         return 1;
     }
     if (depth + 1 >= RS_MAX_PARTS || k + 1 >= RS_MAX_PARTS) return 0;
-    /* Try heads from the longest, so the first success has the longest head. */
+    size_t best_n = 0;
+    RsSplit best = *s;
     for (size_t h = rest; h > 0; h--) {
         if (((unsigned char)c->w[from + h] & 0xC0) == 0x80) continue; /* not a char boundary */
-        size_t hc = nchars(c->w + from, h);
-        if (hc < c->min_known) break;
-        if (from + h >= len) continue;
-        if (!rs_lexicon_has(c->lex, c->w + from, h)) continue;
-        /* Linking element: try without, then with s / e. */
+        if (nchars(c->w + from, h) < c->min_known) break;
+        if (from + h >= len || !is_head(c, c->w + from, h)) continue;
+        /* Linking element: none, or s / e. */
         for (int link = 0; link < 2; link++) {
             size_t next = from + h;
             if (link) {
@@ -151,15 +191,17 @@ static size_t split_rest(const Ctx *c, size_t from, size_t len, size_t depth, Rs
             if (next >= len) continue;
             RsSplit tmp = *s;
             size_t got = split_rest(c, next, len, depth + 1, &tmp, k + 1);
-            if (got) {
-                *s = tmp;
-                s->start[k] = from;
-                s->len[k] = h;
-                return got + 1;
+            if (got && (!best_n || got + 1 < best_n)) {
+                best = tmp;
+                best.start[k] = from;
+                best.len[k] = h;
+                best_n = got + 1;
             }
         }
+        if (best_n == 2) break; /* cannot do better than head + one tail */
     }
-    return 0;
+    if (best_n) *s = best;
+    return best_n;
 }
 
 void rs_decompound(const RsLexicon *lex, const char *w, size_t len, size_t min_part,
@@ -170,7 +212,9 @@ void rs_decompound(const RsLexicon *lex, const char *w, size_t len, size_t min_p
     for (size_t i = 0; i < len; i++)
         if (w[i] == '-' || (w[i] >= '0' && w[i] <= '9')) return;
     int known = rs_lexicon_has(lex, w, len);
-    Ctx c = {lex, w, min_part, known ? (min_part > 4 ? min_part : 4) : min_part};
+    /* A word the lexicon knows whole is split only into longer parts. */
+    Ctx c = {lex, w, min_part, known ? (min_part > 4 ? min_part : 4) : min_part,
+             known ? (min_part > 4 ? min_part : 4) : min_part};
     RsSplit best = {0};
     size_t n = split_rest(&c, 0, len, 0, &best, 0);
     if (n >= 2) {
@@ -180,7 +224,7 @@ void rs_decompound(const RsLexicon *lex, const char *w, size_t len, size_t min_p
     }
     if (known) return;
     /* Unknown head (≥ 4 characters) + known tail(s): opioid + misbruget. */
-    Ctx t = {lex, w, min_part, 5};
+    Ctx t = {lex, w, min_part, 5, 5};
     for (size_t h = 1; h < len; h++) {
         if (((unsigned char)w[h] & 0xC0) == 0x80) continue;
         if (nchars(w, h) < 4) continue;
