@@ -1,18 +1,22 @@
 /* normalize.c — NFC and case folding through ICU, with a Latin fast path; Danish folding. */
 #include "normalize.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utypes.h>
 
 static const UNormalizer2 *nfc;
+static UErrorCode nfc_status = U_ZERO_ERROR;
+static pthread_once_t nfc_once = PTHREAD_ONCE_INIT;
+
+static void nfc_open(void) { nfc = unorm2_getNFCInstance(&nfc_status); }
 
 RsStatus rs_normalize_init(RsError *err) {
-    UErrorCode st = U_ZERO_ERROR;
-    nfc = unorm2_getNFCInstance(&st);
-    if (U_FAILURE(st))
-        return rs_error_set(err, RS_ERR_INTERNAL, "ICU NFC normaliser: %s", u_errorName(st));
+    pthread_once(&nfc_once, nfc_open);
+    if (U_FAILURE(nfc_status) || !nfc)
+        return rs_error_set(err, RS_ERR_INTERNAL, "ICU NFC normaliser: %s", u_errorName(nfc_status));
     return RS_OK;
 }
 
@@ -50,6 +54,8 @@ RsStatus rs_normalize(const char *s, size_t len, RsBuf *out) {
     if (rs_buf_reserve(out, len + 1) != RS_OK) return RS_ERR_NOMEM;
     if (latin_fold(s, len, out)) return RS_OK;
     rs_buf_reset(out);
+    /* callers such as rs_fold_key may come before any analyser was opened */
+    if (rs_normalize_init(NULL) != RS_OK) return RS_ERR_INTERNAL;
 
     /* ICU path: UTF-8 → UTF-16 → NFC → case fold → NFC → UTF-8. */
     UErrorCode st = U_ZERO_ERROR;

@@ -7,7 +7,8 @@
 #include "buf.h"
 #include "error.h"
 
-/* Open the ICU normaliser once per process (thread-safe, cached by ICU).
+/* Open the ICU normaliser once per process (thread-safe; rs_normalize
+ * calls it too, so it is optional).
  * RS_ERR_INTERNAL with ICU's error name if it is unavailable. */
 RsStatus rs_normalize_init(RsError *err);
 
