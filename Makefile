@@ -70,6 +70,7 @@ help:
 	@echo "  make check        install missing deps, build, run unit, fuzz-replay and end-to-end tests"
 	@echo "  make unit         unit tests only;  make e2e  end-to-end tests only"
 	@echo "  make demo         index the sample minutes in data/sample and run a search"
+	@echo "  make bench        analyser and indexing throughput on the sample minutes"
 	@echo "  make fuzz         build libFuzzer targets (clang) in build-fuzz/"
 	@echo "  make fuzz-run     run each fuzz target for SECONDS (default 60)"
 	@echo "  make install      install refsog and its data into DESTDIR/PREFIX"
@@ -149,6 +150,15 @@ fuzz-run: fuzz
 	@for f in $(FUZZ_BINS); do n=$${f##*/fuzz_}; mkdir -p build-fuzz/corpus/$$n; \
 	  echo "== $$n ($(SECONDS)s)"; \
 	  $$f -max_total_time=$(SECONDS) -print_final_stats=1 build-fuzz/corpus/$$n fuzz/corpus/$$n || exit 1; done
+
+$(BUILD)/bench/bench_analyze: $(BUILD)/bench/bench_analyze.o $(LIBS_stemmer)
+	@mkdir -p $(dir $@)
+	$(CXX) $(LDFLAGS) -o $@ $< $(LIBS_stemmer) $(PKG_LIBS)
+
+# Benchmarks (numbers go to docs/benchmarks.md by hand, with the command).
+bench: $(BUILD)/.deps-ok
+	@$(MAKE) --no-print-directory $(BUILD)/bench/bench_analyze all
+	@bench/run.sh $(BUILD)
 
 demo: $(BUILD)/.deps-ok
 	@$(MAKE) --no-print-directory all

@@ -17,8 +17,23 @@
 #define DEFAULT_LEXICON "/usr/share/dict/danish"
 #define MAX_TOKEN_BYTES 256 /* longer runs are cut into pieces of this size */
 
+/* Cache of decompounding results (words repeat: a Zipfian vocabulary), in
+ * the manner of the stem cache: open addressing over one arena, emptied
+ * when full. */
+#define SPLIT_CACHE_SLOTS 131072 /* power of two; at most half used */
+#define SPLIT_ARENA_BYTES (4u << 20)
+
+typedef struct {
+    uint32_t hash, off, len; /* the word in the arena; len 0 = empty slot */
+    RsSplit split;
+} SplitSlot;
+
 struct RsAnalyzer {
     RsAnalyzerOptions opts;
+    SplitSlot *split_slots;
+    size_t split_used;
+    char *split_arena;
+    size_t split_arena_len;
     RsStemmer *stemmer;
     RsLexicon *lex;
     char fingerprint[256];
@@ -56,8 +71,13 @@ RsStatus rs_analyzer_open(const RsAnalyzerOptions *opts, RsAnalyzer **out, RsErr
     RsStatus rc = rs_normalize_init(err);
     if (rc == RS_OK) rc = rs_stemmer_open(0, &a->stemmer, err);
     const char *lexpath = a->opts.lexicon_path ? a->opts.lexicon_path : DEFAULT_LEXICON;
-    if (rc == RS_OK && !a->opts.no_decompound && *lexpath)
+    if (rc == RS_OK && !a->opts.no_decompound && *lexpath) {
         rc = rs_lexicon_load(lexpath, &a->lex, err);
+        a->split_slots = calloc(SPLIT_CACHE_SLOTS, sizeof *a->split_slots);
+        a->split_arena = malloc(SPLIT_ARENA_BYTES);
+        if (rc == RS_OK && (!a->split_slots || !a->split_arena))
+            rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    }
     if (rc != RS_OK) {
         rs_analyzer_close(a);
         return rc;
@@ -76,6 +96,8 @@ void rs_analyzer_close(RsAnalyzer *a) {
     if (!a) return;
     rs_stemmer_close(a->stemmer);
     rs_lexicon_free(a->lex);
+    free(a->split_slots);
+    free(a->split_arena);
     rs_buf_free(&a->norm);
     rs_buf_free(&a->stem);
     rs_buf_free(&a->fold);
@@ -156,6 +178,45 @@ typedef struct {
     RsStatus rc;
 } Run;
 
+static uint32_t hash32(const char *p, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 16777619u;
+    return h;
+}
+
+/* rs_decompound through the cache. Can't fail. */
+static void cached_split(RsAnalyzer *a, const char *w, size_t len, RsSplit *out) {
+    if (len > 64) {
+        rs_decompound(a->lex, w, len, a->opts.min_part_len, out);
+        return;
+    }
+    uint32_t h = hash32(w, len);
+    size_t mask = SPLIT_CACHE_SLOTS - 1, i = h & mask;
+    while (a->split_slots[i].len) {
+        SplitSlot *sl = &a->split_slots[i];
+        if (sl->hash == h && sl->len == len && !memcmp(a->split_arena + sl->off, w, len)) {
+            *out = sl->split;
+            return;
+        }
+        i = (i + 1) & mask;
+    }
+    rs_decompound(a->lex, w, len, a->opts.min_part_len, out);
+    if (a->split_used >= SPLIT_CACHE_SLOTS / 2 || a->split_arena_len + len > SPLIT_ARENA_BYTES) {
+        memset(a->split_slots, 0, SPLIT_CACHE_SLOTS * sizeof *a->split_slots);
+        a->split_used = 0;
+        a->split_arena_len = 0;
+        i = h & mask;
+    }
+    SplitSlot *n = &a->split_slots[i];
+    n->hash = h;
+    n->off = (uint32_t)a->split_arena_len;
+    n->len = (uint32_t)len;
+    n->split = *out;
+    memcpy(a->split_arena + a->split_arena_len, w, len);
+    a->split_arena_len += len;
+    a->split_used++;
+}
+
 /* Fill norm/stem/fold/parts of a word in the analyser's scratch buffers. */
 static RsStatus word_forms(RsAnalyzer *a, const char *s, size_t len, RsToken *t, int decompose) {
     RsStatus rc = rs_normalize(s, len, &a->norm);
@@ -180,7 +241,7 @@ static RsStatus word_forms(RsAnalyzer *a, const char *s, size_t len, RsToken *t,
     t->n_parts = 0;
     if (decompose && a->lex) {
         RsSplit sp;
-        rs_decompound(a->lex, a->norm.data, a->norm.len, a->opts.min_part_len, &sp);
+        cached_split(a, a->norm.data, a->norm.len, &sp);
         if (sp.n >= 2) {
             rs_buf_reset(&a->parts_text);
             size_t offs[RS_MAX_PARTS], lens[RS_MAX_PARTS];
@@ -338,6 +399,18 @@ static void handle_chunk(Run *r, size_t start, size_t end) {
     size_t n = end - start;
     uint32_t p = r->pos;
     char key[128], iso[32];
+
+    /* Fast path: most chunks are plain words (letters only, no joiner). */
+    int plain = 1;
+    for (size_t i = 0; i < n && plain; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80 ? !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : c == 0xE2) plain = 0;
+    }
+    if (plain) {
+        emit_word(r, start, end, p, 0);
+        r->pos = p + 1;
+        return;
+    }
 
     /* case numbers */
     RsCaseGroups g;

@@ -145,7 +145,7 @@ static const char *const not_heads[] = {
 
 static int in_list(const char *const *list, size_t n_list, const char *w, size_t n) {
     for (size_t i = 0; i < n_list; i++)
-        if (strlen(list[i]) == n && !memcmp(list[i], w, n)) return 1;
+        if (list[i][0] == w[0] && !strncmp(list[i], w, n) && list[i][n] == '\0') return 1;
     return 0;
 }
 
@@ -154,7 +154,8 @@ static int is_not_part(const char *w, size_t n) {
 }
 
 static int is_part(const Ctx *c, const char *w, size_t n) {
-    return nchars(w, n) >= c->min_known && !is_not_part(w, n) && rs_lexicon_has(c->lex, w, n);
+    /* cheapest test first: most candidates are not words at all */
+    return nchars(w, n) >= c->min_known && rs_lexicon_has(c->lex, w, n) && !is_not_part(w, n);
 }
 
 static int is_head(const Ctx *c, const char *w, size_t n) {
