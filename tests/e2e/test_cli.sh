@@ -132,6 +132,12 @@ t_match "one item deleted by case" "^1 item deleted" "$T_OUT"
 t_eq "the case is gone" "0" "$(js 'EMN-24/0001629' 'r["total"]')"
 t_status "delete needs exactly one selector" 2 "$REFSOG" delete --index "$IX"
 
+# --- PDF minutes index like text minutes
+t_status "index a PDF" 0 "$REFSOG" index --index "$T_TMP/ixpdf" tests/fixtures/minutes/odder_2020-10-22.pdf
+t_match "PDF: 11 items" "1 files indexed, 0 unchanged, 0 failed; 11 items added" "$T_OUT"
+t_eq "PDF: case number search" "tests/fixtures/minutes/odder_2020-10-22.pdf#5" \
+  "$("$REFSOG" search --index "$T_TMP/ixpdf" --json s2020-26746 | python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["id"])')"
+
 # --- analyze
 t_match "analyze shows compound parts" '"parts":\["opioid","misbrug"\]' "$("$REFSOG" analyze --json opioidmisbruget)"
 t_match "analyze shows the case key" "case=emn-24-1629" "$("$REFSOG" analyze 'EMN-24/0001629')"

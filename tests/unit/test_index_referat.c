@@ -13,6 +13,9 @@
 #include "buf.h"
 #include "referat.h"
 
+#ifndef RS_FIXTURE_DIR
+#define RS_FIXTURE_DIR "tests/fixtures/minutes"
+#endif
 #ifndef RS_SAMPLE_DIR
 #define RS_SAMPLE_DIR "data/sample"
 #endif
@@ -227,9 +230,7 @@ static void test_lolland_2020_09_22(void **state) {
 
 #define AM "Arbejdsmarkedsudvalget"
 
-static void test_odder_2020_10_22(void **state) {
-    (void)state;
-    RsMeeting *m = parse_sample("004_4215b85305d5dec8.txt");
+static void check_odder(RsMeeting *m) {
     assert_string_equal(m->municipality, "Odder");
     assert_string_equal(m->date, "2020-10-22");
     assert_string_equal(m->time, "14:00");
@@ -252,6 +253,33 @@ static void test_odder_2020_10_22(void **state) {
     };
     check_items(m, w, 11);
     rs_meeting_free(m);
+}
+
+static void test_odder_2020_10_22(void **state) {
+    (void)state;
+    check_odder(parse_sample("004_4215b85305d5dec8.txt"));
+}
+
+/* The same minutes as a PDF (tests/fixtures/minutes/README.md): same assertions. */
+static void test_odder_pdf(void **state) {
+    (void)state;
+    RsMeeting *m = NULL;
+    RsError err;
+    if (rs_referat_parse_file(RS_FIXTURE_DIR "/odder_2020-10-22.pdf", NULL, &m, &err) != RS_OK)
+        fail_msg("%s", err.msg);
+    check_odder(m);
+}
+
+static void test_bad_pdfs(void **state) {
+    (void)state;
+    RsMeeting *m = NULL;
+    RsError err;
+    assert_int_equal(rs_referat_parse_file(RS_FIXTURE_DIR "/scan.pdf", NULL, &m, &err), RS_ERR_INPUT);
+    assert_non_null(strstr(err.msg, "scan.pdf: the PDF has no text layer"));
+    assert_int_equal(rs_referat_parse_file(RS_FIXTURE_DIR "/encrypted.pdf", NULL, &m, &err), RS_ERR_INPUT);
+    assert_non_null(strstr(err.msg, "encrypted.pdf: the PDF is encrypted"));
+    assert_int_equal(rs_referat_parse_file(RS_FIXTURE_DIR "/truncated.pdf", NULL, &m, &err), RS_ERR_INPUT);
+    assert_non_null(strstr(err.msg, "truncated.pdf: not a readable PDF"));
 }
 
 /* ---- hand-made variants: not tuned to five files ---- */
@@ -399,7 +427,8 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_esbjerg_2023_11_21), cmocka_unit_test(test_esbjerg_2024_01_16),
         cmocka_unit_test(test_esbjerg_2025_01_21), cmocka_unit_test(test_lolland_2020_09_22),
-        cmocka_unit_test(test_odder_2020_10_22),   cmocka_unit_test(test_variant_dagsorden_dates_genitive_crlf),
+        cmocka_unit_test(test_odder_2020_10_22),   cmocka_unit_test(test_odder_pdf),
+        cmocka_unit_test(test_bad_pdfs),           cmocka_unit_test(test_variant_dagsorden_dates_genitive_crlf),
         cmocka_unit_test(test_outcomes),           cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_json),
     };
