@@ -39,9 +39,12 @@ static int on_token(void *ctx, const RsToken *t) {
         json_array_append_new(o->arr, j);
         return 0;
     }
-    printf("%4u %-7s %-24.*s norm=%.*s stem=%.*s", t->position, rs_token_kind_name(t->kind),
-           (int)t->surface.len, t->surface.s, (int)t->norm.len, t->norm.s, (int)t->stem.len,
-           t->stem.s);
+    /* pad the surface form to 24 characters (not bytes) */
+    size_t chars = 0;
+    for (size_t i = 0; i < t->surface.len; i++) chars += ((unsigned char)t->surface.s[i] & 0xC0) != 0x80;
+    printf("%4u %-7s %.*s%*s norm=%.*s stem=%.*s", t->position, rs_token_kind_name(t->kind),
+           (int)t->surface.len, t->surface.s, chars < 24 ? (int)(24 - chars) : 0, "",
+           (int)t->norm.len, t->norm.s, (int)t->stem.len, t->stem.s);
     if (t->fold.s) printf(" fold=%.*s", (int)t->fold.len, t->fold.s);
     if (t->case_key.s) printf(" case=%.*s", (int)t->case_key.len, t->case_key.s);
     for (size_t i = 0; i < t->n_parts; i++)
