@@ -286,34 +286,15 @@ static RsxQuery *phrase_q(Build *b, const RsQNode *n) {
     return q;
 }
 
+/* budget* : the exact forms starting with the typed prefix (lower-cased
+ * like the analyser does), expanded here so remote shards weigh alike. */
 static RsxQuery *prefix_q(Build *b, const RsQNode *n) {
-    RsBuf norm = {0};
-    char fold[512];
-    /* normalise like the analyser does (lower case, NFC); rs_fold_key folds too much */
-    RsToken first = {0};
-    (void)first;
-    size_t fl = rs_fold_key(n->text, strlen(n->text), fold, sizeof fold);
-    (void)fl;
-    TokCtx c = {.b = b, .field = RS_QF_ANY, .is_phrase = 1};
-    rs_analyze(b->s->an, RS_MODE_QUERY, n->text, strlen(n->text), 0, on_query_token, &c, NULL, b->err);
-    /* the exact form of the (first) token, from the phrase list's term */
-    RsxQuery *q = NULL;
-    if (c.phrase.n) {
-        char *d = rsx_query_describe(c.phrase.q[0]);
-        (void)d;
-        free(d);
-    }
-    ql_free(&c.phrase);
-    /* simpler: lower-case the typed prefix via the analyser's normaliser */
-    TokCtx c2 = {.b = b, .field = RS_QF_ANY};
-    (void)c2;
-    rs_buf_free(&norm);
     char low[512];
     size_t ll = 0;
     for (const unsigned char *p = (const unsigned char *)n->text; *p && ll + 2 < sizeof low; p++) {
         unsigned char ch = *p;
         if (ch >= 'A' && ch <= 'Z') ch = (unsigned char)(ch + 32);
-        else if (ch == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E) {
+        else if (ch == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E) { /* Æ Ø Å … */
             low[ll++] = (char)ch;
             ch = (unsigned char)(*++p + 0x20);
         }
@@ -325,8 +306,7 @@ static RsxQuery *prefix_q(Build *b, const RsQNode *n) {
     if (fp) rs_buf_puts(&b->term, fp);
     rs_buf_puts(&b->term, low);
     rs_snippet_keys_add(&b->keys->exact, low, ll);
-    q = rsx_query_wildcard(b->term.data, b->term.len, MAX_WILDCARD, 0, b->err);
-    return q;
+    return rsx_query_expand_prefix(b->s->db, b->term.data, b->term.len, MAX_WILDCARD, b->err);
 }
 
 static RsxQuery *build_node(Build *b, const RsQNode *n) {

@@ -22,6 +22,7 @@ struct RsxDb {
     Xapian::Database db;
     std::vector<std::string> paths;
     std::vector<Xapian::Database> shards;
+    bool has_remote = false;
 };
 struct RsxQuery {
     Xapian::Query q;
@@ -363,6 +364,7 @@ extern "C" RsStatus rsx_db_open(const char *const *paths, size_t n, unsigned tim
             db->db.add_database(one);
             db->shards.push_back(one);
             db->paths.push_back(paths[i]);
+            if (strncmp(paths[i], "tcp://", 6) == 0) db->has_remote = true;
         }
         *out = db.release();
         return RS_OK;
@@ -534,6 +536,26 @@ extern "C" RsxQuery *rsx_query_wildcard(const char *prefix, size_t len, unsigned
     RSX_CATCH_NULL
 }
 
+extern "C" RsxQuery *rsx_query_expand_prefix(RsxDb *db, const char *prefix, size_t len,
+                                             unsigned max_expansion, RsError *err) {
+    RSX_TRY
+    std::string p(prefix, len);
+    std::vector<std::pair<Xapian::doccount, std::string>> terms;
+    for (auto t = db->db.allterms_begin(p); t != db->db.allterms_end(p); ++t)
+        terms.emplace_back(t.get_termfreq(), *t);
+    if (max_expansion && terms.size() > max_expansion) {
+        std::stable_sort(terms.begin(), terms.end(),
+                         [](const auto &a, const auto &b) { return a.first > b.first; });
+        terms.resize(max_expansion);
+    }
+    std::vector<Xapian::Query> qs;
+    for (const auto &t : terms) qs.emplace_back(t.second);
+    /* OR, not SYNONYM: a synonym's statistics are estimated per remote shard, so
+     * its weights would differ from one index's; an OR of terms weighs alike. */
+    return wrap(Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()));
+    RSX_CATCH_NULL
+}
+
 extern "C" RsxQuery *rsx_query_match_all(RsError *err) {
     RSX_TRY
     return wrap(Xapian::Query::MatchAll);
@@ -600,7 +622,8 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
     for (size_t i = 0; i < o->n_facets; i++) {
         if (o->facets[i].multi) {
             multis.emplace_back(new MultiValueCountSpy(o->facets[i].slot));
-            enq.add_matchspy(multis.back().get());
+            /* A remote server does not know our spy: count those client-side below. */
+            if (!db->has_remote) enq.add_matchspy(multis.back().get());
             singles.emplace_back(nullptr);
         } else {
             singles.emplace_back(new Xapian::ValueCountMatchSpy(o->facets[i].slot));
@@ -614,6 +637,24 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
     if (o->n_facets) check = db->db.get_doccount();
     m->mset = enq.get_mset(static_cast<Xapian::doccount>(o->offset),
                            static_cast<Xapian::doccount>(o->limit), check);
+    if (db->has_remote && o->n_facets) {
+        /* Multi-valued facets over remote shards: visit every match here and
+         * feed its document to the spy (one document fetch per match: slow
+         * on large result sets, but exact). */
+        bool any_multi = false;
+        for (size_t i = 0; i < o->n_facets; i++) any_multi |= o->facets[i].multi != 0;
+        if (any_multi) {
+            Xapian::Enquire all(db->db);
+            all.set_query(q->q);
+            all.set_weighting_scheme(Xapian::BoolWeight());
+            Xapian::MSet every = all.get_mset(0, db->db.get_doccount());
+            for (auto it = every.begin(); it != every.end(); ++it) {
+                Xapian::Document doc = it.get_document();
+                for (size_t i = 0; i < o->n_facets; i++)
+                    if (o->facets[i].multi) (*multis[i])(doc, 0);
+            }
+        }
+    }
     for (size_t i = 0; i < o->n_facets; i++) {
         std::vector<std::pair<std::string, size_t>> f;
         if (singles[i]) collect_single(*singles[i], f);

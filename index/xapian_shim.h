@@ -192,6 +192,12 @@ RsxQuery *rsx_query_value_range(unsigned slot, const char *lo, const char *hi, R
  * if `fail_over` is set, else only the `max_expansion` most frequent. */
 RsxQuery *rsx_query_wildcard(const char *prefix, size_t len, unsigned max_expansion,
                              int fail_over, RsError *err);
+/* The same expansion done here from `db`'s term list (all shards merged),
+ * as an OR of at most `max_expansion` most frequent terms: unlike a
+ * wildcard, it weighs the same over remote shards as over one index.
+ * Matches nothing if no term has the prefix. */
+RsxQuery *rsx_query_expand_prefix(RsxDb *db, const char *prefix, size_t len,
+                                  unsigned max_expansion, RsError *err);
 RsxQuery *rsx_query_match_all(RsError *err);
 RsxQuery *rsx_query_match_nothing(RsError *err);
 int rsx_query_is_empty(const RsxQuery *q); /* matches nothing; can't fail */

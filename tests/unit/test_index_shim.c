@@ -149,6 +149,18 @@ static void test_create_phrase_near_filter(void **state) {
     assert_int_equal(rsx_search(db, wc1, &o, &m, &err), RS_ERR_QUERY);
     assert_non_null(strstr(err.msg, "too many"));
 
+    /* Prefix expansion done client-side: all three; capped at 1 it keeps the most frequent
+     * term (budget: b, e) over budgetaftale (d). An unknown prefix matches nothing. */
+    RsxQuery *ex = rsx_query_expand_prefix(db, "budget", 6, 100, NULL);
+    assert_int_equal(count_hits(db, ex), 3);
+    rsx_query_free(ex);
+    ex = rsx_query_expand_prefix(db, "budget", 6, 1, NULL);
+    assert_int_equal(count_hits(db, ex), 2);
+    rsx_query_free(ex);
+    ex = rsx_query_expand_prefix(db, "zzz", 3, 10, NULL);
+    assert_int_equal(count_hits(db, ex), 0);
+    rsx_query_free(ex);
+
     /* Sort by date descending: e (2025), b (2024), a (2023). */
     o.sort_slot = 0;
     o.sort_descending = 1;
