@@ -15,5 +15,6 @@ int rs_cmd_delete(int argc, char **argv);
 int rs_cmd_search(int argc, char **argv);
 int rs_cmd_case(int argc, char **argv);
 int rs_cmd_stats(int argc, char **argv);
+int rs_cmd_serve(int argc, char **argv);
 
 #endif

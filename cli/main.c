@@ -29,6 +29,7 @@ static const RsCommand commands[] = {
     {"search", rs_cmd_search, "search agenda items (query language: docs/query-language.md)"},
     {"case", rs_cmd_case, "the history of one case across meetings"},
     {"stats", rs_cmd_stats, "what an index holds"},
+    {"serve", rs_cmd_serve, "serve the search page and the JSON API"},
     {"version", cmd_version, "print the version"},
 };
 

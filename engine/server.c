@@ -1,0 +1,372 @@
+/* server.c — HTTP API (search, case, item, stats, Atom feed) and static page over libmicrohttpd. */
+#include "server.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <jansson.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "search.h"
+
+#define MAX_QUERY_BYTES 4096
+#define MAX_LIMIT 100
+#define MAX_STATIC_BYTES (4u << 20)
+#define FEED_ENTRIES 50
+
+typedef struct {
+    RsSearcher *s;
+    pthread_mutex_t lock;
+} Slot;
+
+struct RsServer {
+    struct MHD_Daemon *d;
+    Slot *slots;
+    size_t n_slots;
+    unsigned next; /* round robin over the searchers */
+    pthread_mutex_t next_lock;
+    char *web_dir;
+};
+
+static const char *const security_headers[][2] = {
+    {"X-Content-Type-Options", "nosniff"},
+    {"Content-Security-Policy",
+     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+     "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"},
+    {"Referrer-Policy", "no-referrer"},
+    {"X-Frame-Options", "DENY"},
+    {"Cache-Control", "no-store"}};
+
+static enum MHD_Result send_body(struct MHD_Connection *c, unsigned status, const char *type,
+                                 char *body, size_t len) {
+    struct MHD_Response *r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+    if (!r) {
+        free(body);
+        return MHD_NO;
+    }
+    MHD_add_response_header(r, "Content-Type", type);
+    for (size_t i = 0; i < sizeof security_headers / sizeof *security_headers; i++)
+        MHD_add_response_header(r, security_headers[i][0], security_headers[i][1]);
+    enum MHD_Result ret = MHD_queue_response(c, status, r);
+    MHD_destroy_response(r);
+    return ret;
+}
+
+static enum MHD_Result send_json(struct MHD_Connection *c, unsigned status, json_t *j) {
+    char *s = json_dumps(j, JSON_COMPACT);
+    json_decref(j);
+    if (!s) return MHD_NO;
+    return send_body(c, status, "application/json; charset=utf-8", s, strlen(s));
+}
+
+static enum MHD_Result send_error(struct MHD_Connection *c, unsigned status, const char *msg) {
+    return send_json(c, status, json_pack("{s:s, s:i}", "error", msg, "status", (int)status));
+}
+
+static unsigned status_of(RsStatus rc) {
+    switch (rc) {
+    case RS_ERR_QUERY:
+    case RS_ERR_USAGE: return MHD_HTTP_BAD_REQUEST;
+    case RS_ERR_NOTFOUND: return MHD_HTTP_NOT_FOUND;
+    case RS_ERR_NETWORK: return MHD_HTTP_BAD_GATEWAY;
+    default: return MHD_HTTP_INTERNAL_SERVER_ERROR;
+    }
+}
+
+/* Borrow a searcher (round robin; waits if that one is busy) and pick up new commits. */
+static Slot *take(RsServer *s) {
+    pthread_mutex_lock(&s->next_lock);
+    size_t i = s->next++ % s->n_slots;
+    pthread_mutex_unlock(&s->next_lock);
+    Slot *sl = &s->slots[i];
+    pthread_mutex_lock(&sl->lock);
+    rs_searcher_reopen(sl->s, NULL); /* cheap when nothing changed; errors surface in the search */
+    return sl;
+}
+
+static void give(Slot *sl) { pthread_mutex_unlock(&sl->lock); }
+
+static const char *arg(struct MHD_Connection *c, const char *name) {
+    return MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
+}
+
+/* Parse a non-negative integer argument; -1 if malformed. */
+static long num_arg(const char *v, long dflt) {
+    if (!v || !*v) return dflt;
+    char *end;
+    long n = strtol(v, &end, 10);
+    return (*end || n < 0) ? -1 : n;
+}
+
+/* The query of a search request: q plus the filter parameters as query-language filters. */
+static int build_query(struct MHD_Connection *c, RsBuf *q, const char **why) {
+    const char *qs = arg(c, "q");
+    rs_buf_puts(q, qs ? qs : "");
+    static const char *const params[][2] = {{"kommune", "kommune"}, {"udvalg", "udvalg"},
+                                            {"type", "type"},       {"udfald", "udfald"},
+                                            {"kle", "kle"},         {"sag", "sag"}};
+    for (size_t i = 0; i < sizeof params / sizeof *params; i++) {
+        const char *v = arg(c, params[i][0]);
+        if (!v || !*v) continue;
+        if (strchr(v, '"')) { *why = "filter values cannot contain '\"'"; return 0; }
+        rs_buf_printf(q, " %s:\"%s\"", params[i][1], v);
+    }
+    const char *fra = arg(c, "fra"), *til = arg(c, "til");
+    if ((fra && *fra) || (til && *til)) {
+        for (const char *p = fra ? fra : ""; *p; p++)
+            if (!((*p >= '0' && *p <= '9') || *p == '-')) { *why = "fra must be a date YYYY[-MM[-DD]]"; return 0; }
+        for (const char *p = til ? til : ""; *p; p++)
+            if (!((*p >= '0' && *p <= '9') || *p == '-')) { *why = "til must be a date YYYY[-MM[-DD]]"; return 0; }
+        rs_buf_printf(q, " dato:%s..%s", fra ? fra : "", til ? til : "");
+    }
+    if (q->len > MAX_QUERY_BYTES) { *why = "query too long"; return -1; }
+    return 1;
+}
+
+static enum MHD_Result api_search(RsServer *s, struct MHD_Connection *c, int feed);
+
+static void xml_escape(RsBuf *b, const char *s) {
+    for (; s && *s; s++) {
+        if (*s == '<') rs_buf_puts(b, "&lt;");
+        else if (*s == '>') rs_buf_puts(b, "&gt;");
+        else if (*s == '&') rs_buf_puts(b, "&amp;");
+        else if (*s == '"') rs_buf_puts(b, "&quot;");
+        else rs_buf_putc(b, *s);
+    }
+}
+
+/* Percent-encode for a URL (then safe in XML attributes too). */
+static void url_escape(RsBuf *b, const char *s) {
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || strchr("-_.~/", c))
+            rs_buf_putc(b, (char)c);
+        else
+            rs_buf_printf(b, "%%%02X", c);
+    }
+}
+
+/* The snippet without <mark> and entities, for the feed's summary. */
+static void plain_snippet(RsBuf *b, const char *s) {
+    RsBuf t = {0};
+    for (; s && *s; s++) {
+        if (!strncmp(s, "<mark>", 6)) { s += 5; continue; }
+        if (!strncmp(s, "</mark>", 7)) { s += 6; continue; }
+        rs_buf_putc(&t, *s);
+    }
+    /* the snippet is already escaped HTML; in XML text it can stay escaped */
+    rs_buf_puts(b, t.data ? t.data : "");
+    rs_buf_free(&t);
+}
+
+static enum MHD_Result atom_feed(struct MHD_Connection *c, const char *q, json_t *res) {
+    RsBuf b = {0};
+    json_t *hits = json_object_get(res, "hits");
+    const char *newest = json_array_size(hits)
+                             ? json_string_value(json_object_get(json_array_get(hits, 0), "date"))
+                             : NULL;
+    rs_buf_puts(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                    "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n  <title>Referatsøg: ");
+    xml_escape(&b, q);
+    rs_buf_puts(&b, "</title>\n  <id>urn:refsog:search:");
+    xml_escape(&b, q);
+    rs_buf_printf(&b, "</id>\n  <updated>%sT00:00:00Z</updated>\n", newest ? newest : "1970-01-01");
+    rs_buf_puts(&b, "  <author><name>Referatsøg</name></author>\n  <link rel=\"alternate\" href=\"/#q=");
+    url_escape(&b, q);
+    rs_buf_puts(&b, "\"/>\n");
+    size_t i;
+    json_t *h;
+    json_array_foreach(hits, i, h) {
+        const char *date = json_string_value(json_object_get(h, "date"));
+        rs_buf_puts(&b, "  <entry>\n    <title>");
+        xml_escape(&b, json_string_value(json_object_get(h, "title")));
+        rs_buf_puts(&b, "</title>\n    <id>urn:refsog:item:");
+        xml_escape(&b, json_string_value(json_object_get(h, "id")));
+        rs_buf_printf(&b, "</id>\n    <updated>%sT00:00:00Z</updated>\n", date ? date : "1970-01-01");
+        rs_buf_puts(&b, "    <link href=\"/#item=");
+        url_escape(&b, json_string_value(json_object_get(h, "id")));
+        rs_buf_puts(&b, "\"/>\n    <category term=\"");
+        xml_escape(&b, json_string_value(json_object_get(h, "municipality")));
+        rs_buf_puts(&b, "\"/>\n    <summary>");
+        xml_escape(&b, json_string_value(json_object_get(h, "municipality")));
+        rs_buf_puts(&b, " · ");
+        xml_escape(&b, json_string_value(json_object_get(h, "committee")));
+        rs_buf_puts(&b, ": ");
+        plain_snippet(&b, json_string_value(json_object_get(h, "snippet")));
+        rs_buf_puts(&b, "</summary>\n  </entry>\n");
+    }
+    rs_buf_puts(&b, "</feed>\n");
+    json_decref(res);
+    size_t len = b.len;
+    return send_body(c, MHD_HTTP_OK, "application/atom+xml; charset=utf-8", rs_buf_steal(&b), len);
+}
+
+static enum MHD_Result api_search(RsServer *s, struct MHD_Connection *c, int feed) {
+    RsBuf q = {0};
+    const char *why = NULL;
+    int ok = build_query(c, &q, &why);
+    if (ok <= 0) {
+        rs_buf_free(&q);
+        return send_error(c, ok < 0 ? MHD_HTTP_CONTENT_TOO_LARGE : MHD_HTTP_BAD_REQUEST, why);
+    }
+    long limit = num_arg(arg(c, "limit"), feed ? FEED_ENTRIES : 10), offset = num_arg(arg(c, "offset"), 0);
+    if (limit < 1 || limit > MAX_LIMIT || offset < 0 || offset > 100000) {
+        rs_buf_free(&q);
+        return send_error(c, MHD_HTTP_BAD_REQUEST, "limit must be 1-100 and offset 0-100000");
+    }
+    RsSearchRequest req = {.query = q.data ? q.data : "", .limit = (size_t)limit, .offset = (size_t)offset};
+    const char *sort = arg(c, "sort");
+    if (feed || (sort && !strcmp(sort, "-date"))) req.sort = RS_SORT_DATE_DESC;
+    else if (sort && !strcmp(sort, "date")) req.sort = RS_SORT_DATE_ASC;
+    else if (sort && *sort && strcmp(sort, "relevance")) {
+        rs_buf_free(&q);
+        return send_error(c, MHD_HTTP_BAD_REQUEST, "sort must be relevance, date or -date");
+    }
+    req.no_facets = feed;
+    Slot *sl = take(s);
+    RsError err = {0};
+    json_t *res = NULL;
+    RsStatus rc = rs_search(sl->s, &req, &res, &err);
+    give(sl);
+    enum MHD_Result r;
+    if (rc != RS_OK) r = send_error(c, status_of(rc), err.msg);
+    else if (feed) r = atom_feed(c, q.data ? q.data : "", res);
+    else r = send_json(c, MHD_HTTP_OK, res);
+    rs_buf_free(&q);
+    return r;
+}
+
+static const char *mime_of(const char *path) {
+    const char *dot = strrchr(path, '.');
+    if (!dot) return "application/octet-stream";
+    if (!strcmp(dot, ".html")) return "text/html; charset=utf-8";
+    if (!strcmp(dot, ".js")) return "text/javascript; charset=utf-8";
+    if (!strcmp(dot, ".css")) return "text/css; charset=utf-8";
+    if (!strcmp(dot, ".svg")) return "image/svg+xml";
+    if (!strcmp(dot, ".png")) return "image/png";
+    if (!strcmp(dot, ".ico")) return "image/x-icon";
+    return "application/octet-stream";
+}
+
+/* Static files: only plain names in the page's own directory (no '/', no '..'). */
+static enum MHD_Result serve_static(RsServer *s, struct MHD_Connection *c, const char *url) {
+    if (!s->web_dir) return send_error(c, MHD_HTTP_NOT_FOUND, "no web page configured (refsog serve --web DIR)");
+    const char *name = url + 1;
+    if (!*name) name = "index.html";
+    if (strlen(name) > 64 || name[0] == '.') return send_error(c, MHD_HTTP_NOT_FOUND, "not found");
+    for (const char *p = name; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '.' || *p == '-' || *p == '_'))
+            return send_error(c, MHD_HTTP_NOT_FOUND, "not found");
+    char path[4200];
+    snprintf(path, sizeof path, "%s/%s", s->web_dir, name);
+    char *data;
+    size_t len;
+    if (rs_read_file(path, MAX_STATIC_BYTES, &data, &len, NULL) != RS_OK)
+        return send_error(c, MHD_HTTP_NOT_FOUND, "not found");
+    return send_body(c, MHD_HTTP_OK, mime_of(name), data, len);
+}
+
+static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *url,
+                               const char *method, const char *version, const char *upload,
+                               size_t *upload_size, void **con_cls) {
+    (void)version;
+    (void)upload;
+    RsServer *s = cls;
+    if (!*con_cls) { /* first call: headers only */
+        *con_cls = (void *)1;
+        return MHD_YES;
+    }
+    if (*upload_size) { /* we take no request bodies */
+        *upload_size = 0;
+        *con_cls = (void *)2;
+        return MHD_YES;
+    }
+    if (*con_cls == (void *)2) return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, "request bodies are not accepted");
+    if (strcmp(method, "GET") && strcmp(method, "HEAD"))
+        return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, "only GET and HEAD");
+    if (!strcmp(url, "/healthz")) return send_json(c, MHD_HTTP_OK, json_pack("{s:s}", "status", "ok"));
+    if (!strcmp(url, "/api/search")) return api_search(s, c, 0);
+    if (!strcmp(url, "/feed.atom")) return api_search(s, c, 1);
+    if (!strcmp(url, "/api/stats")) {
+        Slot *sl = take(s);
+        json_t *res = NULL;
+        RsError err = {0};
+        RsStatus rc = rs_index_stats(sl->s, &res, &err);
+        give(sl);
+        return rc == RS_OK ? send_json(c, MHD_HTTP_OK, res) : send_error(c, status_of(rc), err.msg);
+    }
+    int is_case = !strncmp(url, "/api/case/", 10), is_item = !strncmp(url, "/api/item/", 10);
+    if (is_case || is_item) {
+        /* MHD has already %-decoded the path */
+        char *key = strdup(url + 10);
+        if (!key || !*key) { free(key); return send_error(c, MHD_HTTP_NOT_FOUND, "not found"); }
+        Slot *sl = take(s);
+        json_t *res = NULL;
+        RsError err = {0};
+        RsStatus rc = is_case ? rs_case_history(sl->s, key, &res, &err) : rs_item_get(sl->s, key, &res, &err);
+        give(sl);
+        free(key);
+        return rc == RS_OK ? send_json(c, MHD_HTTP_OK, res) : send_error(c, status_of(rc), err.msg);
+    }
+    if (!strncmp(url, "/api/", 5)) return send_error(c, MHD_HTTP_NOT_FOUND, "no such API endpoint");
+    return serve_static(s, c, url);
+}
+
+RsStatus rs_server_start(const RsServerOptions *o, RsServer **out, RsError *err) {
+    *out = NULL;
+    RsServer *s = calloc(1, sizeof *s);
+    if (!s) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    unsigned threads = o->threads ? o->threads : (unsigned)(cores > 0 ? cores : 2);
+    s->n_slots = threads;
+    s->slots = calloc(threads, sizeof *s->slots);
+    pthread_mutex_init(&s->next_lock, NULL);
+    if (o->web_dir) s->web_dir = strdup(o->web_dir);
+    RsStatus rc = s->slots ? RS_OK : rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; rc == RS_OK && i < s->n_slots; i++) {
+        rc = rs_searcher_open(o->indexes, o->n_indexes, &s->slots[i].s, err);
+        pthread_mutex_init(&s->slots[i].lock, NULL);
+    }
+    struct sockaddr_in addr = {0};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons((uint16_t)(o->port ? o->port : 8080));
+    if (rc == RS_OK && inet_pton(AF_INET, o->bind ? o->bind : "127.0.0.1", &addr.sin_addr) != 1)
+        rc = rs_error_set(err, RS_ERR_USAGE, "'%s' is not an IPv4 address", o->bind);
+    if (rc == RS_OK) {
+        s->d = MHD_start_daemon(
+            MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_LINUX_ONLY | MHD_USE_ERROR_LOG, 0, NULL,
+            NULL, handler, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+            MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, (unsigned)512,
+            MHD_OPTION_CONNECTION_TIMEOUT, o->timeout_s ? o->timeout_s : 10u,
+            MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024), MHD_OPTION_END);
+        if (!s->d)
+            rc = rs_error_set(err, RS_ERR_IO, "cannot listen on %s:%u: %s", o->bind ? o->bind : "127.0.0.1",
+                              o->port ? o->port : 8080, strerror(errno ? errno : EADDRINUSE));
+    }
+    if (rc != RS_OK) {
+        rs_server_stop(s);
+        return rc;
+    }
+    *out = s;
+    return RS_OK;
+}
+
+void rs_server_stop(RsServer *s) {
+    if (!s) return;
+    if (s->d) MHD_stop_daemon(s->d);
+    for (size_t i = 0; s->slots && i < s->n_slots; i++) {
+        rs_searcher_close(s->slots[i].s);
+        pthread_mutex_destroy(&s->slots[i].lock);
+    }
+    free(s->slots);
+    pthread_mutex_destroy(&s->next_lock);
+    free(s->web_dir);
+    free(s);
+}

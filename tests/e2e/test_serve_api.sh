@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# test_serve_api.sh — `refsog serve` on a free loopback port over the sample minutes: hits, facets,
+# filters, case history, item view, stats, the Atom feed, static files, and every error status.
+source "$(dirname "$0")/lib.sh"
+cd "$T_ROOT"
+IX="$T_TMP/ix"
+"$REFSOG" index --quiet --index "$IX" data/sample
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$REFSOG" serve --index "$IX" --port "$port" --web web 2>"$T_TMP/serve.log" & pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$T_TMP"' EXIT
+B="http://127.0.0.1:$port"
+for i in $(seq 1 50); do curl -sf "$B/healthz" >/dev/null && break; sleep 0.1; done
+t_eq "healthz" '{"status":"ok"}' "$(curl -s "$B/healthz")"
+
+# status code and body: req URL [curl args]
+req() { local url=$1; shift; curl -s -o "$T_TMP/body" -w '%{http_code}' "$@" "$url"; }
+jq_() { python3 -c "import json,sys; r=json.load(open('$T_TMP/body')); print($1)"; }
+
+t_eq "search: 200" 200 "$(req "$B/api/search?q=misbrug")"
+t_eq "search: same hits as the CLI" "$("$REFSOG" search --index "$IX" --json misbrug | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["total"], [h["id"] for h in r["hits"]])')" \
+  "$(jq_ 'r["total"], [h["id"] for h in r["hits"]]' | sed 's/^(//; s/)$//; s/, \[/ [/')"
+t_eq "search: facets" "[('Esbjerg', 3), ('Lolland', 1)]" "$(jq_ '[(f["value"], f["count"]) for f in r["facets"]["municipality"]]')"
+t_eq "filter parameters = query filters" "$(req "$B/api/search?q=dato:..2100%20kommune:odder" >/dev/null; jq_ 'r["total"]')" \
+  "$(req "$B/api/search?q=dato:..2100&kommune=Odder" >/dev/null; jq_ 'r["total"]')"
+t_eq "fra/til parameters" 19 "$(req "$B/api/search?q=-zzqx&fra=2020&til=2020-12-31" >/dev/null; jq_ 'r["total"]')"
+t_eq "paging: offset" "$(req "$B/api/search?q=dato:..2100&limit=2" >/dev/null; jq_ 'r["hits"][1]["id"]')" \
+  "$(req "$B/api/search?q=dato:..2100&limit=1&offset=1" >/dev/null; jq_ 'r["hits"][0]["id"]')"
+t_eq "sort -date" "2025-01-21" "$(req "$B/api/search?q=misbrug&sort=-date" >/dev/null; jq_ 'r["hits"][0]["date"]')"
+t_eq "case history" "200 1 4" "$(c=$(req "$B/api/case/27.00.00-P22-1-20"); echo "$c $(jq_ 'len(r["items"]), len(r["items"][0]["decisions"])' | tr -d '(),')")"
+t_eq "item view (id with / and #)" "200 Orientering om den aktuelle situation vedrørende opiater i Esbjerg kommune" \
+  "$(c=$(req "$B/api/item/data/sample/000_082cc86b9df59ed8.txt%232"); echo "$c $(jq_ 'r["title"]')")"
+t_eq "stats" "200 45" "$(c=$(req "$B/api/stats"); echo "$c $(jq_ 'r["items"]')")"
+
+# errors: JSON with a message and the right status, never 500 for bad input
+t_eq "malformed query: 400" 400 "$(req "$B/api/search?q=%22misbrug")"
+t_match "malformed query: message" "unbalanced quote" "$(cat "$T_TMP/body")"
+t_eq "impossible date: 400" 400 "$(req "$B/api/search?q=dato:2023-02-30")"
+t_eq "bad limit: 400" 400 "$(req "$B/api/search?q=a&limit=5000")"
+t_eq "bad sort: 400" 400 "$(req "$B/api/search?q=a&sort=x")"
+t_eq "filter with a quote: 400" 400 "$(req "$B/api/search?q=a&kommune=%22x")"
+t_eq "empty query: 400" 400 "$(req "$B/api/search")"
+t_eq "not a case number: 400" 400 "$(req "$B/api/case/hello")"
+t_eq "unknown item: 404" 404 "$(req "$B/api/item/nope%231")"
+t_eq "unknown endpoint: 404" 404 "$(req "$B/api/nope")"
+t_eq "POST: 405" 405 "$(req "$B/api/search" -X POST)"
+t_eq "request body: 413" 413 "$(req "$B/api/search" -X GET --data-binary @data/sample/000_082cc86b9df59ed8.txt)"
+long=$(python3 -c 'print("aaaa%20" * 1000)')
+t_eq "query over 4 KiB: 413" 413 "$(req "$B/api/search?q=$long")"
+t_eq "oversized headers: 431" "431" "$(req "$B/healthz" -H "X-Big: $(head -c 70000 /dev/zero | tr '\0' a)")"
+t_match "errors are JSON" '^\{"error":' "$(req "$B/api/nope" >/dev/null; cat "$T_TMP/body")"
+
+# security headers and static files
+hdrs=$(curl -sI "$B/api/search?q=misbrug")
+t_match "nosniff" "X-Content-Type-Options: nosniff" "$hdrs"
+t_match "CSP" "Content-Security-Policy: default-src 'self'" "$hdrs"
+t_match "JSON content type" "Content-Type: application/json; charset=utf-8" "$hdrs"
+t_eq "page: 200 html" "200" "$(req "$B/")"
+t_match "page is the search page" "<title>Referatsøg</title>" "$(cat "$T_TMP/body")"
+t_eq "app.js served" "200" "$(req "$B/app.js")"
+t_eq "path traversal refused" "404" "$(req "$B/..%2FMakefile" --path-as-is)"
+t_eq "path traversal refused (raw)" "404" "$(req "$B/../Makefile" --path-as-is)"
+t_eq "dot files refused" "404" "$(req "$B/.git" --path-as-is)"
+
+# Atom feed: valid XML, Atom namespace, newest meeting first
+t_eq "feed: 200" 200 "$(req "$B/feed.atom?q=misbrug")"
+t_eq "feed parses, newest first" "4 True" "$(python3 -c "
+import xml.etree.ElementTree as ET
+ns={'a':'http://www.w3.org/2005/Atom'}
+root=ET.parse('$T_TMP/body').getroot()
+assert root.tag=='{http://www.w3.org/2005/Atom}feed'
+for tag in ('title','id','updated'): assert root.find('a:'+tag, ns) is not None
+es=root.findall('a:entry', ns)
+for e in es:
+    for tag in ('title','id','updated'): assert e.find('a:'+tag, ns) is not None
+d=[e.find('a:updated', ns).text for e in es]
+print(len(es), d==sorted(d, reverse=True))")"
+
+# the server picks up what the indexer commits while it runs
+cp data/sample/000_082cc86b9df59ed8.txt "$T_TMP/new.txt"
+sed -i 's/^Punkt 2: .*/Punkt 2: Orientering om vandløbsregulativer/' "$T_TMP/new.txt"
+"$REFSOG" index --quiet --index "$IX" "$T_TMP/new.txt"
+t_eq "reopen after a commit" 1 "$(req "$B/api/search?q=vandløbsregulativer" >/dev/null; jq_ 'r["total"]')"
+t_done
