@@ -11,7 +11,10 @@ PACKAGES=(
   libmicrohttpd-dev libjansson-dev
   libcmocka-dev
   clang curl python3
+  chromium wrk
 )
+# node and npm for the browser test: Debian's packages only when the machine has none
+command -v npm >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -48,6 +48,17 @@ for s in "$root"/tests/e2e/test_*.sh; do
   passed=$((passed + p)); failed=$((failed + f))
 done
 
+if [ "${RS_NO_BROWSER:-}" != 1 ]; then
+  echo "=== browser test (tests/browser/run.sh; RS_NO_BROWSER=1 skips it)"
+  REFSOG=${REFSOG:-} "$root/tests/browser/run.sh" >"$log" 2>&1; rc=$?
+  cat "$log"
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+  p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p'); f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+  p=${p:-0}; f=${f:-0}
+  if [ $rc -ne 0 ] && [ "$f" = 0 ]; then f=1; echo "!! browser test exited with status $rc"; fi
+  passed=$((passed + p)); failed=$((failed + f))
+fi
+
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ] && [ "$passed" -gt 0 ]

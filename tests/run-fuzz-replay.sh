@@ -1,3 +1,3 @@
 #!/usr/bin/env bash
 # run-fuzz-replay.sh — replay only the fuzz corpora of the given replay binaries.
-exec "$(dirname "$0")/run-all.sh" -- "$@"
+RS_NO_BROWSER=1 exec "$(dirname "$0")/run-all.sh" -- "$@"

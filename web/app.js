@@ -199,7 +199,6 @@ async function showItem(st) {
       el('h2', {}, `Punkt ${it.item}: ${it.title}`),
       el('p', { class: 'meta' }, `${it.date || ''} · ${it.municipality} · ${it.committee || ''} · ${it.type}`, it.case ? ` · sag ${it.case}` : ''),
       el('h3', {}, 'Beslutninger'), decs, ...secs);
-    if (it.attachments && it.attachments.length) box.append(el('h3', {}, 'Bilag'), el('ul', {}, ...it.attachments.map((a) => el('li', {}, a))));
     if (it.case) {
       const hist = await getJSON('/api/case/' + encodeURIComponent(it.case));
       box.append(el('h3', {}, `Sagens forløb (${hist.items.length} behandlinger)`),
