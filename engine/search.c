@@ -1,9 +1,11 @@
 /* search.c — the query tree to a Xapian query, and results, facets, snippets, case history as JSON. */
 #include "search.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "analyzer.h"
 #include "buf.h"
@@ -29,6 +31,7 @@ struct RsSearcher {
     RsxDb *db;
     RsAnalyzer *an;
     size_t n_indexes;
+    char **paths; /* as given, for stats */
 };
 
 /* ------------------------------------------------------------ open */
@@ -38,6 +41,8 @@ RsStatus rs_searcher_open(const char *const *indexes, size_t n, RsSearcher **out
     RsSearcher *s = calloc(1, sizeof *s);
     if (!s) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     s->n_indexes = n;
+    s->paths = calloc(n ? n : 1, sizeof *s->paths);
+    for (size_t i = 0; s->paths && i < n; i++) s->paths[i] = strdup(indexes[i]);
     RsStatus rc = rsx_db_open(indexes, n, 0, &s->db, err);
     if (rc == RS_OK) rc = rs_analyzer_open(NULL, &s->an, err);
     for (size_t i = 0; rc == RS_OK && i < n; i++) {
@@ -72,6 +77,8 @@ void rs_searcher_close(RsSearcher *s) {
     if (!s) return;
     rsx_db_close(s->db);
     rs_analyzer_close(s->an);
+    for (size_t i = 0; s->paths && i < s->n_indexes; i++) free(s->paths[i]);
+    free(s->paths);
     free(s);
 }
 
@@ -792,6 +799,23 @@ static int count_term(void *ctx, const char *t, size_t len, unsigned freq) {
     return 0;
 }
 
+/* Bytes of the regular files in a local index directory; -1 for a remote one. */
+static long long dir_bytes(const char *path) {
+    if (!strncmp(path, "tcp://", 6)) return -1;
+    DIR *d = opendir(path);
+    if (!d) return -1;
+    long long total = 0;
+    struct dirent *e;
+    char p[4200];
+    struct stat st;
+    while ((e = readdir(d)))
+        if (e->d_name[0] != '.' && snprintf(p, sizeof p, "%s/%s", path, e->d_name) < (int)sizeof p &&
+            stat(p, &st) == 0 && S_ISREG(st.st_mode))
+            total += (long long)st.st_size;
+    closedir(d);
+    return total;
+}
+
 RsStatus rs_index_stats(RsSearcher *s, json_t **out, RsError *err) {
     *out = NULL;
     size_t docs = 0;
@@ -822,7 +846,13 @@ RsStatus rs_index_stats(RsSearcher *s, json_t **out, RsError *err) {
     json_object_set_new(j, "years", facet_json(m, 2));
     json_object_set_new(j, "date_from", dates.n ? json_string(d1) : json_null());
     json_object_set_new(j, "date_to", dates.n ? json_string(d2) : json_null());
-    json_object_set_new(j, "indexes", json_integer((json_int_t)s->n_indexes));
+    json_t *idx = json_array();
+    for (size_t i = 0; i < s->n_indexes; i++) {
+        long long bytes = dir_bytes(s->paths[i]);
+        json_array_append_new(idx, json_pack("{s:s, s:o}", "path", s->paths[i], "bytes",
+                                             bytes >= 0 ? json_integer(bytes) : json_null()));
+    }
+    json_object_set_new(j, "indexes", idx);
     json_object_set_new(j, "schema", json_string(RS_SCHEMA_VERSION));
     json_object_set_new(j, "analyzer", fp ? json_string(fp) : json_null());
     free(fp);

@@ -70,8 +70,9 @@ RsStatus rs_case_history(RsSearcher *s, const char *caseno, json_t **out, RsErro
  * attachments). RS_ERR_NOTFOUND if no such item. */
 RsStatus rs_item_get(RsSearcher *s, const char *id, json_t **out, RsError *err);
 
-/* Index statistics: items, meetings, municipalities, committees, date
- * range, analyser fingerprint, schema version, per-index sizes. */
+/* Index statistics: items, meetings, municipalities, committees, years,
+ * date range, analyser fingerprint, schema version, and per index its path
+ * and size in bytes (null for a remote one). */
 RsStatus rs_index_stats(RsSearcher *s, json_t **out, RsError *err);
 
 #endif
