@@ -1,5 +1,6 @@
 /* cmd_index.c — `refsog index`: walk the given paths and index every minutes file. */
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,17 +9,21 @@
 
 #include "commands.h"
 #include "indexer.h"
+#include "shards.h"
+#include "xapian_shim.h"
 #include "walk.h"
 
 #define DEFAULT_INDEX "refsog-index"
 
 static void usage(FILE *out) {
     fprintf(out,
-            "usage: refsog index [--index DIR] [--municipality NAME] [--quiet] PATH...\n"
+            "usage: refsog index [--index DIR] [--municipality NAME] [--shards N] [--quiet] PATH...\n"
             "\n"
             "Index minutes files (.txt, .pdf) and directories (recursively) into DIR\n"
             "(default ./" DEFAULT_INDEX "). Unchanged files are skipped, changed files\n"
             "replace their items. A bad file is named with its reason and skipped.\n"
+            "--shards N writes N shards in parallel (files assigned by a stable hash of\n"
+            "their path); DIR then opens as all its shards (`refsog compact` merges them).\n"
             "Exit status: 0 every file indexed or unchanged, 1 some file failed, 2 usage.\n");
 }
 
@@ -44,22 +49,76 @@ static void progress(size_t done, size_t total, const RsIndexerTotals *t, double
             t->items_added, mbs, eta);
 }
 
+/* One shard's indexer, run in its own thread over the files hashed to it. */
+typedef struct {
+    const char *path;
+    size_t shard, n_shards;
+    const RsFileList *files;
+    const RsIndexerOptions *opts;
+    RsIndexerTotals totals;
+    int fatal;
+} ShardJob;
+
+static pthread_mutex_t print_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void *shard_main(void *arg) {
+    ShardJob *j = arg;
+    RsError err = {0};
+    RsIndexer *ix;
+    if (rs_indexer_open(j->path, j->opts, &ix, &err) != RS_OK) {
+        pthread_mutex_lock(&print_lock);
+        fprintf(stderr, "refsog: %s\n", err.msg);
+        pthread_mutex_unlock(&print_lock);
+        j->fatal = 1;
+        return NULL;
+    }
+    for (size_t i = 0; i < j->files->n && !j->fatal; i++) {
+        if (rs_shard_of(j->files->paths[i], j->n_shards) != j->shard) continue;
+        RsFileOutcome oc;
+        size_t n_items;
+        rs_error_clear(&err);
+        if (rs_indexer_add_file(ix, j->files->paths[i], &oc, &n_items, &err) != RS_OK) j->fatal = 1;
+        if (j->fatal || oc == RS_FILE_FAILED) {
+            pthread_mutex_lock(&print_lock);
+            fprintf(stderr, "refsog: %s%s\n", err.msg, j->fatal ? "" : " (skipped)");
+            pthread_mutex_unlock(&print_lock);
+        }
+    }
+    j->totals = *rs_indexer_totals(ix);
+    if (rs_indexer_close(ix, &err) != RS_OK) {
+        fprintf(stderr, "refsog: %s\n", err.msg);
+        j->fatal = 1;
+    }
+    return NULL;
+}
+
 int rs_cmd_index(int argc, char **argv) {
     const char *dir = DEFAULT_INDEX;
     RsIndexerOptions opts = {0};
     int quiet = 0;
+    long want_shards = 0;
     static const struct option longopts[] = {
         {"index", required_argument, NULL, 'i'},
         {"municipality", required_argument, NULL, 'm'},
+        {"shards", required_argument, NULL, 's'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "i:m:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "i:m:s:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'i': dir = optarg; break;
         case 'm': opts.municipality = optarg; break;
+        case 's': {
+            char *end;
+            want_shards = strtol(optarg, &end, 10);
+            if (*end || want_shards < 1 || want_shards > RS_MAX_SHARDS) {
+                fprintf(stderr, "refsog: --shards takes 1 to %d\n", RS_MAX_SHARDS);
+                return 2;
+            }
+            break;
+        }
         case 'q': quiet = 1; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
@@ -78,6 +137,44 @@ int rs_cmd_index(int argc, char **argv) {
                 &err) != RS_OK) {
         fprintf(stderr, "refsog: %s\n", err.msg);
         return 1;
+    }
+    size_t n_shards = 1;
+    if (rs_shards_layout(dir, (size_t)want_shards, &n_shards, &err) != RS_OK) {
+        fprintf(stderr, "refsog: %s\n", err.msg);
+        rs_file_list_free(&files);
+        return err.code == RS_ERR_USAGE ? 2 : 1;
+    }
+    if (n_shards > 1) {
+        double t0 = now_s();
+        ShardJob jobs[RS_MAX_SHARDS];
+        pthread_t th[RS_MAX_SHARDS];
+        char paths[RS_MAX_SHARDS][4200];
+        for (size_t k = 0; k < n_shards; k++) {
+            rs_shard_path(dir, n_shards, k, paths[k], sizeof paths[k]);
+            jobs[k] = (ShardJob){paths[k], k, n_shards, &files, &opts, {0}, 0};
+            pthread_create(&th[k], NULL, shard_main, &jobs[k]);
+        }
+        RsIndexerTotals t = {0};
+        int fatal = 0;
+        for (size_t k = 0; k < n_shards; k++) {
+            pthread_join(th[k], NULL);
+            fatal |= jobs[k].fatal;
+            t.files_indexed += jobs[k].totals.files_indexed;
+            t.files_unchanged += jobs[k].totals.files_unchanged;
+            t.files_failed += jobs[k].totals.files_failed;
+            t.items_added += jobs[k].totals.items_added;
+            t.items_removed += jobs[k].totals.items_removed;
+            t.bytes += jobs[k].totals.bytes;
+        }
+        double el = now_s() - t0;
+        if (!quiet)
+            printf("%zu files indexed, %zu unchanged, %zu failed; %zu items added, %zu removed; "
+                   "%.1f MB in %.2fs (%.1f MB/s) → %s (%zu shards)\n",
+                   t.files_indexed, t.files_unchanged, t.files_failed + problems, t.items_added,
+                   t.items_removed, (double)t.bytes / 1e6, el,
+                   el > 0 ? (double)t.bytes / 1e6 / el : 0.0, dir, n_shards);
+        rs_file_list_free(&files);
+        return fatal ? 1 : (t.files_failed || problems) ? 1 : 0;
     }
     RsIndexer *ix = NULL;
     if (rs_indexer_open(dir, &opts, &ix, &err) != RS_OK) {
@@ -122,6 +219,51 @@ int rs_cmd_index(int argc, char **argv) {
     return (t.files_failed || problems) ? 1 : 0;
 }
 
+int rs_cmd_compact(int argc, char **argv) {
+    const char *dir = DEFAULT_INDEX, *out = NULL;
+    static const struct option longopts[] = {{"index", required_argument, NULL, 'i'},
+                                             {"output", required_argument, NULL, 'o'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "i:o:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'i': dir = optarg; break;
+        case 'o': out = optarg; break;
+        case 'h':
+            printf("usage: refsog compact [--index DIR] --output OUT\n"
+                   "Merge the shards of DIR (or compact a single index) into a new index OUT\n"
+                   "(what xapian-compact does). Search OUT like any index.\n");
+            return 0;
+        default: return 2;
+        }
+    }
+    if (!out || optind != argc) {
+        fprintf(stderr, "usage: refsog compact [--index DIR] --output OUT\n");
+        return 2;
+    }
+    RsError err = {0};
+    size_t n = 1;
+    if (rs_shards_layout(dir, 0, &n, &err) != RS_OK) {
+        fprintf(stderr, "refsog: %s\n", err.msg);
+        return 1;
+    }
+    char paths[RS_MAX_SHARDS][4200];
+    const char *srcs[RS_MAX_SHARDS];
+    for (size_t k = 0; k < n; k++) {
+        rs_shard_path(dir, n, k, paths[k], sizeof paths[k]);
+        srcs[k] = paths[k];
+    }
+    double t0 = now_s();
+    if (rsx_compact(srcs, n, out, &err) != RS_OK) {
+        fprintf(stderr, "refsog: compact %s: %s\n", dir, err.msg);
+        return 1;
+    }
+    printf("compacted %zu shard%s of %s into %s in %.2fs\n", n, n == 1 ? "" : "s", dir, out, now_s() - t0);
+    return 0;
+}
+
 int rs_cmd_delete(int argc, char **argv) {
     const char *dir = DEFAULT_INDEX, *source = NULL, *caseno = NULL, *item = NULL;
     static const struct option longopts[] = {
@@ -149,25 +291,35 @@ int rs_cmd_delete(int argc, char **argv) {
         return 2;
     }
     RsError err = {0};
-    RsIndexer *ix;
-    if (rs_indexer_open(dir, NULL, &ix, &err) != RS_OK) {
+    size_t n_shards = 1, total = 0;
+    if (rs_shards_layout(dir, 0, &n_shards, &err) != RS_OK) {
         fprintf(stderr, "refsog: %s\n", err.msg);
         return 1;
     }
-    size_t n = 0;
-    RsStatus rc = source ? rs_indexer_delete_source(ix, source, &n, &err)
-                  : caseno ? rs_indexer_delete_case(ix, caseno, &n, &err)
-                           : rs_indexer_delete_item(ix, item, &n, &err);
-    RsError err2 = {0};
-    RsStatus rc2 = rs_indexer_close(ix, &err2);
-    if (rc != RS_OK) {
-        fprintf(stderr, "refsog: %s\n", err.msg);
-        return rc == RS_ERR_USAGE ? 2 : 1;
+    for (size_t k = 0; k < n_shards; k++) { /* every shard: a case or item may be anywhere */
+        char path[4200];
+        rs_shard_path(dir, n_shards, k, path, sizeof path);
+        RsIndexer *ix;
+        if (rs_indexer_open(path, NULL, &ix, &err) != RS_OK) {
+            fprintf(stderr, "refsog: %s\n", err.msg);
+            return 1;
+        }
+        size_t n = 0;
+        RsStatus rc = source ? rs_indexer_delete_source(ix, source, &n, &err)
+                      : caseno ? rs_indexer_delete_case(ix, caseno, &n, &err)
+                               : rs_indexer_delete_item(ix, item, &n, &err);
+        RsError err2 = {0};
+        RsStatus rc2 = rs_indexer_close(ix, &err2);
+        if (rc != RS_OK) {
+            fprintf(stderr, "refsog: %s\n", err.msg);
+            return rc == RS_ERR_USAGE ? 2 : 1;
+        }
+        if (rc2 != RS_OK) {
+            fprintf(stderr, "refsog: %s\n", err2.msg);
+            return 1;
+        }
+        total += n;
     }
-    if (rc2 != RS_OK) {
-        fprintf(stderr, "refsog: %s\n", err2.msg);
-        return 1;
-    }
-    printf("%zu item%s deleted\n", n, n == 1 ? "" : "s");
+    printf("%zu item%s deleted\n", total, total == 1 ? "" : "s");
     return 0;
 }

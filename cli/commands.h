@@ -12,6 +12,7 @@ int rs_cmd_analyze(int argc, char **argv);
 int rs_cmd_parse(int argc, char **argv);
 int rs_cmd_index(int argc, char **argv);
 int rs_cmd_delete(int argc, char **argv);
+int rs_cmd_compact(int argc, char **argv);
 int rs_cmd_search(int argc, char **argv);
 int rs_cmd_case(int argc, char **argv);
 int rs_cmd_stats(int argc, char **argv);

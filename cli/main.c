@@ -26,6 +26,7 @@ static const RsCommand commands[] = {
     {"parse", rs_cmd_parse, "parse a minutes file (.txt/.pdf) into meeting, items, decisions"},
     {"index", rs_cmd_index, "index minutes files and directories"},
     {"delete", rs_cmd_delete, "remove items by source file, case number or item id"},
+    {"compact", rs_cmd_compact, "merge the shards of an index into one compacted index"},
     {"search", rs_cmd_search, "search agenda items (query language: docs/query-language.md)"},
     {"case", rs_cmd_case, "the history of one case across meetings"},
     {"stats", rs_cmd_stats, "what an index holds"},

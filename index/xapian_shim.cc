@@ -331,6 +331,16 @@ extern "C" RsStatus rsx_doc_set_data(RsxDoc *d, const char *data, size_t len, Rs
     RSX_CATCH
 }
 
+extern "C" RsStatus rsx_compact(const char *const *srcs, size_t n, const char *out, RsError *err) {
+    if (n == 0) return rs_error_set(err, RS_ERR_USAGE, "nothing to compact");
+    RSX_TRY
+    Xapian::Database db;
+    for (size_t i = 0; i < n; i++) db.add_database(Xapian::Database(srcs[i], Xapian::DB_OPEN));
+    db.compact(out, Xapian::DBCOMPACT_MULTIPASS | Xapian::DB_BACKEND_GLASS);
+    return RS_OK;
+    RSX_CATCH
+}
+
 /* ================================================================ reading */
 
 static Xapian::Database open_one(const std::string &path, unsigned timeout_ms) {

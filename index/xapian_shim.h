@@ -113,6 +113,11 @@ RsStatus rsx_doc_set_value(RsxDoc *d, unsigned slot, const char *value, size_t l
                            RsError *err);
 RsStatus rsx_doc_set_data(RsxDoc *d, const char *data, size_t len, RsError *err);
 
+/* Merge the databases at `srcs` (local directories) into a new compacted
+ * database at `out` (Xapian::Database::compact, what xapian-compact does).
+ * `out` must not exist. */
+RsStatus rsx_compact(const char *const *srcs, size_t n, const char *out, RsError *err);
+
 /* ---------------------------------------------------------------- reading */
 
 typedef struct RsxDb RsxDb;

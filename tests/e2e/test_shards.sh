@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# test_shards.sh — `refsog index --shards 2` and `refsog compact`: the same answers as one index.
+source "$(dirname "$0")/lib.sh"
+cd "$T_ROOT"
+summary() { python3 -c '
+import json,sys; r=json.load(sys.stdin)
+print(r["total"], sorted((-h["score"], h["id"]) for h in r["hits"]), json.dumps(r["facets"], sort_keys=True))'; }
+"$REFSOG" index --quiet --index "$T_TMP/one" data/sample
+t_status "index into 2 shards" 0 "$REFSOG" index --index "$T_TMP/sh" --shards 2 data/sample
+t_match "2-shard summary" "5 files indexed, 0 unchanged, 0 failed; 45 items added.*\(2 shards\)" "$T_OUT"
+t_eq "the stub lists both shards" "glass shard-0 glass shard-1" "$(tr '\n' ' ' < "$T_TMP/sh/XAPIANDB" | sed 's/ $//')"
+for q in misbrug '"åben rådgivning"' 'EMN 24/1629' 'budget*' 'kommune:odder dato:2020'; do
+  t_eq "sharded = one index: $q" "$("$REFSOG" search --index "$T_TMP/one" --json --limit 50 "$q" | summary)" \
+    "$("$REFSOG" search --index "$T_TMP/sh" --json --limit 50 "$q" | summary)"
+done
+t_status "re-index into the shards is a no-op" 0 "$REFSOG" index --index "$T_TMP/sh" data/sample
+t_match "unchanged" "0 files indexed, 5 unchanged" "$T_OUT"
+t_status "another shard count is refused" 2 "$REFSOG" index --index "$T_TMP/sh" --shards 3 data/sample
+t_match "re-shard message" "has 2 shards, not 3" "$T_OUT"
+t_status "compact the shards" 0 "$REFSOG" compact --index "$T_TMP/sh" --output "$T_TMP/compact"
+t_eq "compacted = one index" "$("$REFSOG" search --index "$T_TMP/one" --json --limit 50 misbrug | summary)" \
+  "$("$REFSOG" search --index "$T_TMP/compact" --json --limit 50 misbrug | summary)"
+t_status "delete by case across shards" 0 "$REFSOG" delete --index "$T_TMP/sh" --case 27.00.00-P22-1-20
+t_match "one deleted" "^1 item deleted" "$T_OUT"
+t_eq "44 items left" 44 "$("$REFSOG" stats --index "$T_TMP/sh" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')"
+t_done
