@@ -238,10 +238,10 @@ int rs_cmd_search(int argc, char **argv) {
     return rc;
 }
 
-int rs_cmd_case(int argc, char **argv) {
-    const char *indexes[MAX_INDEXES];
-    size_t n_idx = 0;
-    int as_json = 0;
+/* Options shared by `case` and `stats`: --index (repeatable), --json, --help.
+ * Returns -1 to go on, else the exit status (help printed or bad usage). */
+static int index_json_opts(int argc, char **argv, const char **indexes, size_t *n_idx, int *as_json,
+                           const char *usage) {
     static const struct option longopts[] = {{"index", required_argument, NULL, 'i'},
                                              {"json", no_argument, NULL, 'j'},
                                              {"help", no_argument, NULL, 'h'},
@@ -251,26 +251,32 @@ int rs_cmd_case(int argc, char **argv) {
     while ((c = getopt_long(argc, argv, "+i:jh", longopts, NULL)) != -1) {
         switch (c) {
         case 'i':
-            if (n_idx == MAX_INDEXES) { fprintf(stderr, "refsog: too many --index\n"); return 2; }
-            indexes[n_idx++] = optarg;
+            if (*n_idx == MAX_INDEXES) { fprintf(stderr, "refsog: too many --index\n"); return 2; }
+            indexes[(*n_idx)++] = optarg;
             break;
-        case 'j': as_json = 1; break;
-        case 'h':
-            printf("usage: refsog case [--index DIR]... [--json] CASENO\n"
-                   "The history of one case across meetings, in date order.\n");
-            return 0;
+        case 'j': *as_json = 1; break;
+        case 'h': printf("%s", usage); return 0;
         default: return 2;
         }
     }
+    return -1;
+}
+
+int rs_cmd_case(int argc, char **argv) {
+    static const char usage[] = "usage: refsog case [--index DIR]... [--json] CASENO\n"
+                                "The history of one case across meetings, in date order.\n";
+    const char *indexes[MAX_INDEXES];
+    size_t n_idx = 0;
+    int as_json = 0, rc = index_json_opts(argc, argv, indexes, &n_idx, &as_json, usage);
+    if (rc >= 0) return rc;
     if (optind != argc - 1) {
-        fprintf(stderr, "usage: refsog case [--index DIR]... [--json] CASENO\n");
+        fprintf(stderr, "%s", usage);
         return 2;
     }
     RsSearcher *s;
     if (open_searcher(indexes, n_idx, &s)) return 1;
     RsError err = {0};
     json_t *res = NULL;
-    int rc;
     if (rs_case_history(s, argv[optind], &res, &err) != RS_OK) {
         fprintf(stderr, "refsog: %s\n", err.msg);
         rc = err.code == RS_ERR_QUERY ? 2 : 1;
@@ -285,29 +291,14 @@ int rs_cmd_case(int argc, char **argv) {
 int rs_cmd_stats(int argc, char **argv) {
     const char *indexes[MAX_INDEXES];
     size_t n_idx = 0;
-    int as_json = 0;
-    static const struct option longopts[] = {{"index", required_argument, NULL, 'i'},
-                                             {"json", no_argument, NULL, 'j'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
-    int c;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "+i:jh", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'i':
-            if (n_idx == MAX_INDEXES) { fprintf(stderr, "refsog: too many --index\n"); return 2; }
-            indexes[n_idx++] = optarg;
-            break;
-        case 'j': as_json = 1; break;
-        case 'h': printf("usage: refsog stats [--index DIR]... [--json]\n"); return 0;
-        default: return 2;
-        }
-    }
+    int as_json = 0, rc = index_json_opts(argc, argv, indexes, &n_idx, &as_json,
+                                          "usage: refsog stats [--index DIR]... [--json]\n");
+    if (rc >= 0) return rc;
     RsSearcher *s;
     if (open_searcher(indexes, n_idx, &s)) return 1;
     RsError err = {0};
     json_t *res = NULL;
-    int rc = 0;
+    rc = 0;
     if (rs_index_stats(s, &res, &err) != RS_OK) {
         fprintf(stderr, "refsog: %s\n", err.msg);
         rc = 1;

@@ -448,10 +448,12 @@ extern "C" RsStatus rsx_db_postings(RsxDb *db, const char *term, size_t len, Rsx
     RSX_CATCH
 }
 
-extern "C" RsStatus rsx_db_get_data(RsxDb *db, RsxDocid docid, char **data, size_t *len,
-                                    RsError *err) {
+/* Data (slot < 0) or a value of document `docid`, malloc'd. */
+static RsStatus doc_field(RsxDb *db, RsxDocid docid, int slot, char **out, size_t *len, RsError *err) {
     try {
-        return dup_out(db->db.get_document(docid).get_data(), data, len, err);
+        Xapian::Document doc = db->db.get_document(docid);
+        return dup_out(slot < 0 ? doc.get_data() : doc.get_value(static_cast<Xapian::valueno>(slot)),
+                       out, len, err);
     } catch (const Xapian::DocNotFoundError &) {
         return rs_error_set(err, RS_ERR_NOTFOUND, "no document %u", docid);
     } catch (...) {
@@ -459,15 +461,14 @@ extern "C" RsStatus rsx_db_get_data(RsxDb *db, RsxDocid docid, char **data, size
     }
 }
 
+extern "C" RsStatus rsx_db_get_data(RsxDb *db, RsxDocid docid, char **data, size_t *len,
+                                    RsError *err) {
+    return doc_field(db, docid, -1, data, len, err);
+}
+
 extern "C" RsStatus rsx_db_get_value(RsxDb *db, RsxDocid docid, unsigned slot, char **value,
                                      size_t *len, RsError *err) {
-    try {
-        return dup_out(db->db.get_document(docid).get_value(slot), value, len, err);
-    } catch (const Xapian::DocNotFoundError &) {
-        return rs_error_set(err, RS_ERR_NOTFOUND, "no document %u", docid);
-    } catch (...) {
-        return fail(err);
-    }
+    return doc_field(db, docid, static_cast<int>(slot), value, len, err);
 }
 
 extern "C" RsStatus rsx_db_spelling(RsxDb *db, const char *word, size_t len, unsigned max_edit,
