@@ -235,13 +235,7 @@ static RsxQuery *word_q(Build *b, const RsQNode *n) {
                              on_query_token, &c, NULL, b->err);
     if (rc != RS_OK) { ql_free(&c.parts); b->rc = rc; return NULL; }
     if (c.parts.n == 0 && c.n_stop) {
-        /* only stopwords: search them after all */
-        TokCtx c2 = {.b = b, .field = n->field};
-        RsAnalyzerOptions o = {0};
-        (void)o;
-        rs_analyze(b->s->an, RS_MODE_QUERY, n->text, strlen(n->text), 0, on_query_token, &c2, NULL, b->err);
-        ql_free(&c2.parts);
-        /* stopwords are indexed as exact forms */
+        /* only stopwords ("og", "i"): they are indexed as exact forms, search those */
         c.is_phrase = 1;
         rs_analyze(b->s->an, RS_MODE_QUERY, n->text, strlen(n->text), 0, on_query_token, &c, NULL, b->err);
         RsxQuery *q = c.phrase.n == 1 ? c.phrase.q[0]
