@@ -71,6 +71,7 @@ help:
 	@echo "  make unit         unit tests only;  make e2e  end-to-end tests only"
 	@echo "  make demo         index the sample minutes in data/sample and run a search"
 	@echo "  make bench        analyser and indexing throughput on the sample minutes"
+	@echo "  make relevance    nDCG@10, MRR, recall@10 on the judged queries, refsog vs a Xapian peer"
 	@echo "  make fuzz         build libFuzzer targets (clang) in build-fuzz/"
 	@echo "  make fuzz-run     run each fuzz target for SECONDS (default 60)"
 	@echo "  make install      install refsog and its data into DESTDIR/PREFIX"
@@ -154,6 +155,15 @@ fuzz-run: fuzz
 $(BUILD)/bench/bench_analyze: $(BUILD)/bench/bench_analyze.o $(LIBS_stemmer)
 	@mkdir -p $(dir $@)
 	$(CXX) $(LDFLAGS) -o $@ $< $(LIBS_stemmer) $(PKG_LIBS)
+
+$(BUILD)/bench/xapian_peer: bench/peers/xapian_peer.cc
+	@mkdir -p $(dir $@)
+	$(CXX) -std=c++17 $(WARN) $(OPT) $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
+
+# Relevance on the judged queries: refsog against the Xapian peer (docs/relevance.md).
+relevance: $(BUILD)/.deps-ok
+	@$(MAKE) --no-print-directory all $(BUILD)/bench/xapian_peer
+	@python3 tests/relevance/eval.py --refsog $(REFSOG) --peer $(BUILD)/bench/xapian_peer
 
 # Benchmarks (numbers go to docs/benchmarks.md by hand, with the command).
 bench: $(BUILD)/.deps-ok

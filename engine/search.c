@@ -17,11 +17,7 @@
 
 /* Relative weights of the forms a query word matches (tuned on the judged
  * queries of tests/relevance; see docs/relevance.md). */
-#define W_EXACT 1.0
-#define W_STEM 0.7
-#define W_FOLD 0.4
-#define W_PART 0.35
-#define W_CASE 3.0
+static double W_EXACT = 1.0, W_STEM = 0.7, W_FOLD = 0.4, W_PART = 0.7, W_CASE = 3.0;
 #define MAX_WILDCARD 200
 #define DEFAULT_LIMIT 10
 #define MAX_LIMIT 1000
@@ -36,8 +32,23 @@ struct RsSearcher {
 
 /* ------------------------------------------------------------ open */
 
+/* RS_WEIGHTS="exact,stem,fold,part,case" overrides the weights, for tuning runs
+ * (tests/relevance/eval.py); not meant for production. */
+static void read_weights(void) {
+    const char *w = getenv("RS_WEIGHTS");
+    double v[5];
+    if (w && sscanf(w, "%lf,%lf,%lf,%lf,%lf", &v[0], &v[1], &v[2], &v[3], &v[4]) == 5) {
+        W_EXACT = v[0];
+        W_STEM = v[1];
+        W_FOLD = v[2];
+        W_PART = v[3];
+        W_CASE = v[4];
+    }
+}
+
 RsStatus rs_searcher_open(const char *const *indexes, size_t n, RsSearcher **out, RsError *err) {
     *out = NULL;
+    read_weights();
     RsSearcher *s = calloc(1, sizeof *s);
     if (!s) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     s->n_indexes = n;
