@@ -60,7 +60,7 @@ FUZZ_REPLAY_BINS := $(patsubst fuzz/fuzz_%.c,$(BUILD)/fuzz/replay_%,$(FUZZ_SRC))
 FUZZ_BINS  := $(patsubst fuzz/fuzz_%.c,build-fuzz/fuzz_%,$(FUZZ_SRC))
 SECONDS    ?= 60
 
-.PHONY: all deps check unit e2e fuzz-replay fuzz fuzz-run demo install clean help bench relevance
+.PHONY: all deps check unit e2e fuzz-replay fuzz fuzz-run demo install clean help bench relevance check-crash
 all: $(REFSOG)
 
 help:
@@ -74,6 +74,7 @@ help:
 	@echo "  make relevance    nDCG@10, MRR, recall@10 on the judged queries, refsog vs a Xapian peer"
 	@echo "  make fuzz         build libFuzzer targets (clang) in build-fuzz/"
 	@echo "  make fuzz-run     run each fuzz target for SECONDS (default 60)"
+	@echo "  make check-crash  kill the indexer at 20 random points and check the index each time"
 	@echo "  make install      install refsog and its data into DESTDIR/PREFIX"
 	@echo "  make clean        remove build trees"
 	@echo "Variables: CC CXX PREFIX DESTDIR SANITIZE=address,undefined (own tree: build-san) OPT BUILD SECONDS"
@@ -137,6 +138,11 @@ e2e: $(BUILD)/.deps-ok
 check: $(BUILD)/.deps-ok
 	@$(MAKE) --no-print-directory all $(UNIT_BINS) $(FUZZ_REPLAY_BINS)
 	@REFSOG=$(abspath $(REFSOG)) tests/run-all.sh $(UNIT_BINS) -- $(FUZZ_REPLAY_BINS)
+
+# The long forms of the reliability tests (docs/reliability.md).
+check-crash: $(BUILD)/.deps-ok
+	@$(MAKE) --no-print-directory all
+	@RS_CRASH_ROUNDS=20 REFSOG=$(abspath $(REFSOG)) bash tests/e2e/test_crash.sh
 
 fuzz: $(FUZZ_BINS)
 build-fuzz/fuzz_%: fuzz/fuzz_%.c $(wildcard common/*.c stemmer/*.c index/*.c index/*.cc engine/*.c)

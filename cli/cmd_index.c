@@ -17,13 +17,16 @@
 
 static void usage(FILE *out) {
     fprintf(out,
-            "usage: refsog index [--index DIR] [--municipality NAME] [--shards N] [--quiet] PATH...\n"
+            "usage: refsog index [--index DIR] [--municipality NAME] [--shards N] [--batch-bytes N]\n"
+            "                    [--quiet] PATH...\n"
             "\n"
             "Index minutes files (.txt, .pdf) and directories (recursively) into DIR\n"
             "(default ./" DEFAULT_INDEX "). Unchanged files are skipped, changed files\n"
             "replace their items. A bad file is named with its reason and skipped.\n"
             "--shards N writes N shards in parallel (files assigned by a stable hash of\n"
             "their path); DIR then opens as all its shards (`refsog compact` merges them).\n"
+            "--batch-bytes N commits after N bytes of text (default 32 MiB); each commit is\n"
+            "atomic, so an interrupted run loses at most the batch in progress.\n"
             "Exit status: 0 every file indexed or unchanged, 1 some file failed, 2 usage.\n");
 }
 
@@ -101,15 +104,23 @@ int rs_cmd_index(int argc, char **argv) {
         {"index", required_argument, NULL, 'i'},
         {"municipality", required_argument, NULL, 'm'},
         {"shards", required_argument, NULL, 's'},
+        {"batch-bytes", required_argument, NULL, 'b'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "i:m:s:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "i:m:s:b:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'i': dir = optarg; break;
         case 'm': opts.municipality = optarg; break;
+        case 'b': {
+            char *end;
+            long long b = strtoll(optarg, &end, 10);
+            if (*end || b < 1) { fprintf(stderr, "refsog: --batch-bytes takes a positive number\n"); return 2; }
+            opts.batch_bytes = (size_t)b;
+            break;
+        }
         case 's': {
             char *end;
             want_shards = strtol(optarg, &end, 10);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "analyzer.h"
 #include "buf.h"
@@ -46,16 +47,28 @@ static void read_weights(void) {
     }
 }
 
-RsStatus rs_searcher_open(const char *const *indexes, size_t n, RsSearcher **out, RsError *err) {
-    *out = NULL;
-    read_weights();
-    RsSearcher *s = calloc(1, sizeof *s);
-    if (!s) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
-    s->n_indexes = n;
-    s->paths = calloc(n ? n : 1, sizeof *s->paths);
-    for (size_t i = 0; s->paths && i < n; i++) s->paths[i] = strdup(indexes[i]);
-    RsStatus rc = rsx_db_open(indexes, n, 0, &s->db, err);
-    if (rc == RS_OK) rc = rs_analyzer_open(NULL, &s->an, err);
+#define RS_READ_ATTEMPTS 12
+#define WITH_RETRY(call)                                                   \
+    do {                                                                   \
+        RsStatus rc_ = RS_OK;                                              \
+        for (int a_ = 0; a_ < RS_READ_ATTEMPTS; a_++) {                    \
+            rc_ = (call);                                                  \
+            if (rc_ != RS_ERR_MODIFIED) return rc_;                        \
+            backoff(a_);                                                   \
+            if (rsx_db_reopen(s->db, NULL, err) != RS_OK) return err->code; \
+        }                                                                  \
+        return rc_;                                                        \
+    } while (0)
+
+/* Let a writer in the middle of a commit finish: 2, 4, 6 … ms. Can't fail. */
+static void backoff(int attempt) {
+    struct timespec ts = {0, 2000000L * (attempt + 1)};
+    nanosleep(&ts, NULL);
+}
+
+/* Schema version and analyser fingerprint of every shard, against ours. */
+static RsStatus check_shards(RsSearcher *s, const char *const *indexes, size_t n, RsError *err) {
+    RsStatus rc = RS_OK;
     for (size_t i = 0; rc == RS_OK && i < n; i++) {
         char *v;
         size_t len;
@@ -75,6 +88,25 @@ RsStatus rs_searcher_open(const char *const *indexes, size_t n, RsSearcher **out
                               "silently miss words",
                               indexes[i], v, rs_analyzer_fingerprint(s->an));
         free(v);
+    }
+    return rc;
+}
+
+RsStatus rs_searcher_open(const char *const *indexes, size_t n, RsSearcher **out, RsError *err) {
+    *out = NULL;
+    read_weights();
+    RsSearcher *s = calloc(1, sizeof *s);
+    if (!s) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    s->n_indexes = n;
+    s->paths = calloc(n ? n : 1, sizeof *s->paths);
+    for (size_t i = 0; s->paths && i < n; i++) s->paths[i] = strdup(indexes[i]);
+    RsStatus rc = rsx_db_open(indexes, n, 0, &s->db, err);
+    if (rc == RS_OK) rc = rs_analyzer_open(NULL, &s->an, err);
+    for (int attempt = 0; rc == RS_OK && attempt < RS_READ_ATTEMPTS; attempt++) {
+        rc = check_shards(s, indexes, n, err);
+        if (rc != RS_ERR_MODIFIED) break;
+        backoff(attempt); /* a writer committed meanwhile: read again */
+        rc = rsx_db_reopen(s->db, NULL, err);
     }
     if (rc != RS_OK) {
         rs_searcher_close(s);
@@ -618,7 +650,7 @@ static json_t *spelling_json(Build *b, const RsQuery *pq, const char *query) {
 
 static void build_free(Build *b) { rs_buf_free(&b->term); }
 
-RsStatus rs_search(RsSearcher *s, const RsSearchRequest *req, json_t **out, RsError *err) {
+static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, json_t **out, RsError *err) {
     *out = NULL;
     RsQuery *pq;
     const char *qs = req->query ? req->query : "";
@@ -673,9 +705,18 @@ RsStatus rs_search(RsSearcher *s, const RsSearchRequest *req, json_t **out, RsEr
         json_object_set_new(res, "spelling",
                             rsx_mset_matches_estimated(m) == 0 || fallback ? spelling_json(&b, pq, qs) : json_null());
         json_t *hits = json_array();
-        for (size_t i = 0; i < rsx_mset_size(m); i++) {
+        /* Read every hit's stored data first (the only reads of the index here),
+         * then build snippets: the window in which a committing writer can
+         * invalidate what we read stays short. */
+        for (size_t i = 0; rc == RS_OK && i < rsx_mset_size(m); i++) {
+            const char *d;
+            size_t dl;
+            rc = rsx_mset_data(m, i, &d, &dl, err);
+        }
+        for (size_t i = 0; rc == RS_OK && i < rsx_mset_size(m); i++) {
             json_t *h = hit_json(&b, m, i, !req->no_snippets);
             if (h) json_array_append_new(hits, h);
+            else rc = err->code ? err->code : RS_ERR_NOMEM; /* e.g. RS_ERR_MODIFIED: retried */
         }
         json_object_set_new(res, "hits", hits);
         json_t *facets = json_object();
@@ -688,6 +729,10 @@ RsStatus rs_search(RsSearcher *s, const RsSearchRequest *req, json_t **out, RsEr
     rs_query_free(pq);
     rs_snippet_keys_free(&keys);
     build_free(&b);
+    if (rc != RS_OK) {
+        json_decref(res);
+        res = NULL;
+    }
     *out = res;
     return rc;
 }
@@ -731,7 +776,7 @@ static int by_date(const void *a, const void *b) {
                   json_string_value(json_object_get(y, "id")) ? json_string_value(json_object_get(y, "id")) : "");
 }
 
-RsStatus rs_case_history(RsSearcher *s, const char *caseno, json_t **out, RsError *err) {
+static RsStatus case_once(RsSearcher *s, const char *caseno, json_t **out, RsError *err) {
     *out = NULL;
     char key[256], term[300];
     size_t kl = rs_case_key(caseno, strlen(caseno), key, sizeof key);
@@ -772,7 +817,7 @@ static int first_doc(void *ctx, RsxDocid id) {
     return 1;
 }
 
-RsStatus rs_item_get(RsSearcher *s, const char *id, json_t **out, RsError *err) {
+static RsStatus item_once(RsSearcher *s, const char *id, json_t **out, RsError *err) {
     *out = NULL;
     RsBuf t = {0};
     rs_buf_puts(&t, RS_PREFIX_ID);
@@ -821,7 +866,7 @@ static long long dir_bytes(const char *path) {
     return total;
 }
 
-RsStatus rs_index_stats(RsSearcher *s, json_t **out, RsError *err) {
+static RsStatus stats_once(RsSearcher *s, json_t **out, RsError *err) {
     *out = NULL;
     size_t docs = 0;
     RsStatus rc = rsx_db_doccount(s->db, &docs, err);
@@ -864,4 +909,24 @@ RsStatus rs_index_stats(RsSearcher *s, json_t **out, RsError *err) {
     rsx_mset_free(m);
     *out = j;
     return RS_OK;
+}
+
+/* ------------------------------------------------------------ retries */
+
+/* A writer that commits twice while we read discards the revision we read
+ * (DatabaseModifiedError): reopen and run the whole request again. */
+RsStatus rs_search(RsSearcher *s, const RsSearchRequest *req, json_t **out, RsError *err) {
+    WITH_RETRY(search_once(s, req, out, err));
+}
+
+RsStatus rs_case_history(RsSearcher *s, const char *caseno, json_t **out, RsError *err) {
+    WITH_RETRY(case_once(s, caseno, out, err));
+}
+
+RsStatus rs_item_get(RsSearcher *s, const char *id, json_t **out, RsError *err) {
+    WITH_RETRY(item_once(s, id, out, err));
+}
+
+RsStatus rs_index_stats(RsSearcher *s, json_t **out, RsError *err) {
+    WITH_RETRY(stats_once(s, out, err));
 }
