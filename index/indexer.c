@@ -440,18 +440,7 @@ RsStatus rs_indexer_add_file(RsIndexer *ix, const char *source, RsFileOutcome *o
         return RS_OK;
     }
     RsMeeting *m = NULL;
-    RsStatus prc;
-    if (len >= 5 && !memcmp(data, "%PDF-", 5)) {
-        char *txt;
-        size_t tl;
-        prc = rs_pdf_text(data, len, source, &txt, &tl, err);
-        if (prc == RS_OK) {
-            prc = rs_referat_parse(txt, tl, source, &po, &m, err);
-            free(txt);
-        }
-    } else {
-        prc = rs_referat_parse(data, len, source, &po, &m, err);
-    }
+    RsStatus prc = rs_referat_parse_bytes(data, len, source, &po, &m, err);
     free(data);
     if (prc != RS_OK) {
         ix->totals.files_failed++;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "analyzer.h"
 #include "buf.h"
@@ -846,6 +847,25 @@ RsStatus rs_referat_parse(const char *text, size_t len, const char *name,
     return RS_OK;
 }
 
+RsStatus rs_referat_parse_bytes(const char *data, size_t len, const char *name,
+                                const RsParseOptions *opts, RsMeeting **out, RsError *err) {
+    *out = NULL;
+    size_t nl = strlen(name);
+    int pdf_name = nl > 4 && !strcasecmp(name + nl - 4, ".pdf");
+    if (len >= 5 && !memcmp(data, "%PDF-", 5)) {
+        char *txt;
+        size_t tl;
+        RsStatus rc = rs_pdf_text(data, len, name, &txt, &tl, err);
+        if (rc != RS_OK) return rc;
+        rc = rs_referat_parse(txt, tl, name, opts, out, err);
+        free(txt);
+        return rc;
+    }
+    if (pdf_name)
+        return rs_error_set(err, RS_ERR_INPUT, "%s: not a PDF file (no %%PDF- header)", name);
+    return rs_referat_parse(data, len, name, opts, out, err);
+}
+
 RsStatus rs_referat_parse_file(const char *path, const RsParseOptions *opts, RsMeeting **out,
                                RsError *err) {
     *out = NULL;
@@ -854,17 +874,7 @@ RsStatus rs_referat_parse_file(const char *path, const RsParseOptions *opts, RsM
     size_t len;
     RsStatus rc = rs_read_file(path, max, &data, &len, err);
     if (rc != RS_OK) return rc;
-    if (len >= 5 && !memcmp(data, "%PDF-", 5)) {
-        char *txt;
-        size_t tl;
-        rc = rs_pdf_text(data, len, path, &txt, &tl, err);
-        free(data);
-        if (rc != RS_OK) return rc;
-        rc = rs_referat_parse(txt, tl, path, opts, out, err);
-        free(txt);
-        return rc;
-    }
-    rc = rs_referat_parse(data, len, path, opts, out, err);
+    rc = rs_referat_parse_bytes(data, len, path, opts, out, err);
     free(data);
     return rc;
 }

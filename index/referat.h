@@ -150,6 +150,12 @@ typedef struct RsParseOptions {
 RsStatus rs_referat_parse(const char *text, size_t len, const char *name,
                           const RsParseOptions *opts, RsMeeting **out, RsError *err);
 
+/* Parse a file's bytes already in memory: PDF (by its %PDF- signature) or
+ * text; a name ending in .pdf without the signature is refused ("not a
+ * PDF file"). Errors as for rs_referat_parse_file. */
+RsStatus rs_referat_parse_bytes(const char *data, size_t len, const char *name,
+                                const RsParseOptions *opts, RsMeeting **out, RsError *err);
+
 /* Read and parse a file: PDF (by its %PDF- signature; through poppler-glib)
  * or text. Errors name the file: unreadable, empty, binary, not UTF-8, a
  * PDF that is damaged, encrypted or has no text layer (a scan). */

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# test_privacy.sh — closed items never index or store body text; delete removes every trace.
+source "$(dirname "$0")/lib.sh"
+cd "$T_ROOT"
+cat > "$T_TMP/m.txt" <<'TXT'
+REFERAT Økonomiudvalget 2022-2025 d. 05-03-2024
+
+Mødedato Tirsdag d. 5. marts 2024 kl. 10:00
+
+Punkt 1: Åben sag om vejbelysning
+
+24/1111
+
+Sagsfremstilling
+
+Vejbelysningen på Kirkevej udskiftes. Esbjerg Kommune betaler.
+
+Beslutning
+
+Godkendt.
+
+Punkt 2: Lukket: Personsag om Hjørdis Kvistgaard
+
+24/2222
+
+Sagsfremstilling
+
+Borgeren Hjørdis Kvistgaard har klaget over sagsbehandlingen af hendes hjemmehjælp.
+
+Beslutning
+
+Godkendt.
+TXT
+"$REFSOG" index --quiet --index "$T_TMP/ix" "$T_TMP/m.txt"
+js() { "$REFSOG" search --index "$T_TMP/ix" --json "$1" | python3 -c "import json,sys; r=json.load(sys.stdin); print($2)"; }
+t_eq "closed item: title and case number are searchable" "1 True" "$(js 'Personsag' 'r["total"], r["hits"][0]["closed"]')"
+t_eq "closed item: case number finds it" "1" "$(js '24/2222' 'r["total"]')"
+t_eq "closed item: body words are not indexed" "0" "$(js 'hjemmehjælp' 'r["total"]')"
+t_eq "closed item: body words are not in the spelling data" "None" "$(js 'hjemmehjælpp' 'r["spelling"]')"
+item=$("$REFSOG" search --index "$T_TMP/ix" --json Personsag | python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["id"])')
+docid=$(xapian-delve -t "Q$item" "$T_TMP/ix" | grep -oE '[0-9]+$' | tail -1)
+data=$(xapian-delve -r "$docid" -d "$T_TMP/ix")
+t_match "closed item: its stored data is there" "Personsag" "$data"
+t_nomatch "closed item: body text is not stored" "klaget|hjemmehjælp" "$data"
+t_eq "open item found by a body word" "1" "$(js 'vejbelysning' 'r["total"]')"
+t_eq "spelling knows a word of the open item" "vejbelysningen" "$(js 'vejbelysningem' 'r["spelling"]')"
+t_status "delete the source" 0 "$REFSOG" delete --index "$T_TMP/ix" --source "$T_TMP/m.txt"
+t_eq "deleted: the phrase is gone" "0" "$(js '"Kirkevej udskiftes"' 'r["total"]')"
+t_eq "deleted: its words left the spelling data" "None" "$(js 'vejbelysningem' 'r["spelling"]')"
+t_eq "deleted: no items, no terms" "0" "$("$REFSOG" stats --index "$T_TMP/ix" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')"
+t_done
