@@ -49,6 +49,20 @@ t_eq "query over 4 KiB: 413" 413 "$(req "$B/api/search?q=$long")"
 t_eq "oversized headers: 431" "431" "$(req "$B/healthz" -H "X-Big: $(head -c 70000 /dev/zero | tr '\0' a)")"
 t_match "errors are JSON" '^\{"error":' "$(req "$B/api/nope" >/dev/null; cat "$T_TMP/body")"
 
+# malformed HTTP: a clear 400 from the server, which keeps serving
+raw() { python3 -c "
+import socket,sys
+s=socket.create_connection(('127.0.0.1',$port)); s.settimeout(5)
+s.sendall(sys.argv[1].encode('latin-1'))
+try: print(s.recv(200).decode('latin-1').split('\\r\\n')[0])
+except Exception as e: print('no answer', e)" "$1"; }
+g=$(raw $'GARBAGE\r\n\r\n'); case "$g" in ""|"HTTP/1.1 400"*) g=ok;; esac
+t_eq "garbage request line: 400 or connection closed" ok "$g"
+t_match "unknown HTTP version: 505" "^HTTP/1.[01] 505" "$(raw $'GET / HTTP/9.9\r\n\r\n')"
+t_match "missing HTTP version: 400" "^HTTP/1.[01] 400" "$(raw $'GET /healthz\r\nHost: x\r\n\r\n')"
+t_match "oversized request line refused" "^HTTP/1.[01] 41[34]" "$(raw "GET /api/search?q=$(head -c 80000 /dev/zero | tr '\0' a) HTTP/1.1"$'\r\nHost: x\r\n\r\n')"
+t_eq "still serving after malformed requests" '{"status":"ok"}' "$(curl -s "$B/healthz")"
+
 # security headers and static files
 hdrs=$(curl -sI "$B/api/search?q=misbrug")
 t_match "nosniff" "X-Content-Type-Options: nosniff" "$hdrs"
