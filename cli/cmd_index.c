@@ -215,16 +215,18 @@ int rs_cmd_index(int argc, char **argv) {
     if (tty) fputc('\n', stderr);
     RsIndexerTotals t = *rs_indexer_totals(ix);
     if (rs_indexer_close(ix, &err) != RS_OK) {
-        fprintf(stderr, "refsog: %s\n", err.msg);
+        /* The index is as it was after the last successful commit. */
+        fprintf(stderr, "refsog: the last commit failed, so the files of the last batch are not in "
+                        "the index (re-run the same command once this is fixed): %s\n", err.msg);
         fatal = 1;
     }
     double el = now_s() - t0;
     if (!quiet)
         printf("%zu files indexed, %zu unchanged, %zu failed; %zu items added, %zu removed; "
-               "%.1f MB in %.2fs (%.1f MB/s) → %s\n",
+               "%.1f MB in %.2fs (%.1f MB/s) → %s%s\n",
                t.files_indexed, t.files_unchanged, t.files_failed + problems, t.items_added,
                t.items_removed, (double)t.bytes / 1e6, el,
-               el > 0 ? (double)t.bytes / 1e6 / el : 0.0, dir);
+               el > 0 ? (double)t.bytes / 1e6 / el : 0.0, dir, fatal ? " (NOT all committed)" : "");
     rs_file_list_free(&files);
     if (fatal) return 1;
     return (t.files_failed || problems) ? 1 : 0;
