@@ -35,6 +35,9 @@ RsStatus fail(RsError *err) {
     try {
         throw;
     } catch (const Xapian::DatabaseLockError &e) {
+        /* "Couldn't open lockfile" is not another writer: a read-only or full file system */
+        if (e.get_msg().find("Couldn't open lockfile") != std::string::npos)
+            return rs_error_set(err, RS_ERR_IO, "cannot write to the index: %s", e.get_msg().c_str());
         return rs_error_set(err, RS_ERR_LOCKED, "index is locked by another writer (%s)",
                             e.get_msg().c_str());
     } catch (const Xapian::DatabaseNotFoundError &e) {
