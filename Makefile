@@ -59,6 +59,7 @@ FUZZ_SRC   := $(wildcard fuzz/fuzz_*.c)
 FUZZ_REPLAY_BINS := $(patsubst fuzz/fuzz_%.c,$(BUILD)/fuzz/replay_%,$(FUZZ_SRC))
 FUZZ_BINS  := $(patsubst fuzz/fuzz_%.c,build-fuzz/fuzz_%,$(FUZZ_SRC))
 SECONDS    ?= 60
+SIZE       ?= 5000
 
 .PHONY: all deps check unit e2e fuzz-replay fuzz fuzz-run demo install clean help bench relevance check-crash
 all: $(REFSOG)
@@ -162,6 +163,14 @@ $(BUILD)/bench/bench_analyze: $(BUILD)/bench/bench_analyze.o $(LIBS_stemmer)
 	@mkdir -p $(dir $@)
 	$(CXX) $(LDFLAGS) -o $@ $< $(LIBS_stemmer) $(PKG_LIBS)
 
+$(BUILD)/bench/bench_query: $(BUILD)/bench/bench_query.o $(LIBS_engine)
+	@mkdir -p $(dir $@)
+	$(CXX) $(LDFLAGS) -o $@ $< $(LIBS_engine) $(PKG_LIBS)
+
+$(BUILD)/bench/fts5_peer: bench/peers/fts5_peer.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) $(OPT) -o $@ $< -lsqlite3
+
 $(BUILD)/bench/xapian_peer: bench/peers/xapian_peer.cc
 	@mkdir -p $(dir $@)
 	$(CXX) -std=c++17 $(WARN) $(OPT) $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
@@ -173,8 +182,10 @@ relevance: $(BUILD)/.deps-ok
 
 # Benchmarks (numbers go to docs/benchmarks.md by hand, with the command).
 bench: $(BUILD)/.deps-ok
-	@$(MAKE) --no-print-directory $(BUILD)/bench/bench_analyze all
+	@$(MAKE) --no-print-directory $(BUILD)/bench/bench_analyze $(BUILD)/bench/bench_query \
+	  $(BUILD)/bench/fts5_peer $(BUILD)/bench/xapian_peer all
 	@bench/run.sh $(BUILD)
+	@bench/compare.sh $(BUILD) $(SIZE)
 
 demo: $(BUILD)/.deps-ok
 	@$(MAKE) --no-print-directory all

@@ -11,7 +11,7 @@ PACKAGES=(
   libmicrohttpd-dev libjansson-dev
   libcmocka-dev
   clang curl python3
-  chromium wrk
+  chromium wrk libsqlite3-dev
 )
 # node and npm for the browser test: Debian's packages only when the machine has none
 command -v npm >/dev/null 2>&1 || PACKAGES+=(nodejs npm)

@@ -101,7 +101,8 @@ def main():
     if a.peer:
         with open(f"{tmp}/items.tsv", "w", encoding="utf-8") as f:
             for iid, it in items.items():
-                f.write(iid + "\t" + it["text"].replace("\\", " ").replace("\n", "\\n") + "\n")
+                f.write("\t".join([iid, it["municipality"], it["date"] or "",
+                                    it["text"].replace("\\", " ").replace("\n", "\\n")]) + "\n")
         subprocess.run([a.peer, "index", f"{tmp}/peer"], stdin=open(f"{tmp}/items.tsv"), check=True)
         engines["xapian-peer"] = None
     scores = collections.defaultdict(lambda: collections.defaultdict(list))

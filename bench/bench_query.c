@@ -1,0 +1,64 @@
+/* bench_query.c — refsog query latency in-process: one searcher, each query run ROUNDS times.
+ *   bench_query INDEX ROUNDS [--facets|--no-snippets] < queries.tsv   (lines: name TAB query)
+ * Prints per query: name, total, best and median milliseconds (top 10 hits with snippets;
+ * with --facets also exact facet counts over the whole result set). */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "search.h"
+
+static double now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int cmp(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 3) {
+        fprintf(stderr, "usage: bench_query INDEX ROUNDS [--facets] < queries.tsv\n");
+        return 2;
+    }
+    int rounds = atoi(argv[2]), facets = argc > 3 && !strcmp(argv[3], "--facets"),
+        no_snippets = argc > 3 && !strcmp(argv[3], "--no-snippets");
+    const char *paths[] = {argv[1]};
+    RsSearcher *s;
+    RsError err;
+    if (rs_searcher_open(paths, 1, &s, &err) != RS_OK) {
+        fprintf(stderr, "bench_query: %s\n", err.msg);
+        return 1;
+    }
+    char line[8192];
+    while (fgets(line, sizeof line, stdin)) {
+        line[strcspn(line, "\n")] = '\0';
+        char *q = strchr(line, '\t');
+        if (!q) continue;
+        *q++ = '\0';
+        RsSearchRequest req = {.query = q, .limit = 10, .no_facets = !facets, .no_snippets = no_snippets};
+        double *t = calloc((size_t)rounds + 1, sizeof *t);
+        long long total = -1;
+        for (int r = 0; r <= rounds; r++) { /* round 0 warms up */
+            json_t *res = NULL;
+            double st = now_ms();
+            if (rs_search(s, &req, &res, &err) != RS_OK) {
+                fprintf(stderr, "bench_query: %s: %s\n", line, err.msg);
+                break;
+            }
+            if (r) t[r - 1] = now_ms() - st;
+            total = json_integer_value(json_object_get(res, "total"));
+            json_decref(res);
+        }
+        qsort(t, (size_t)rounds, sizeof *t, cmp);
+        printf("%s\t%lld\t%.3f\t%.3f\n", line, total, t[0], t[rounds / 2]);
+        free(t);
+    }
+    rs_searcher_close(s);
+    return 0;
+}
