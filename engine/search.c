@@ -353,6 +353,27 @@ static RsxQuery *prefix_q(Build *b, const RsQNode *n) {
     return rsx_query_expand_prefix(b->s->db, b->term.data, b->term.len, MAX_WILDCARD, b->err);
 }
 
+/* How many plain words from kids[i] (2 or 3) together spell a case number
+ * that the first word alone is not; 0 if none. Can't fail. */
+static size_t case_span(const RsQNode *n, size_t i) {
+    char joined[256], key[256];
+    for (size_t span = 3; span >= 2; span--) {
+        if (i + span > n->n_kids) continue;
+        size_t len = 0;
+        int ok = 1;
+        for (size_t j = i; j < i + span && ok; j++) {
+            const RsQNode *k = n->kids[j];
+            ok = k->kind == RS_QN_WORD && !k->field && !k->negated && len + strlen(k->text) + 2 < sizeof joined;
+            if (ok) len += (size_t)snprintf(joined + len, sizeof joined - len, "%s%s", j > i ? " " : "", k->text);
+        }
+        if (!ok) continue;
+        const char *first = n->kids[i]->text;
+        if (rs_case_key(joined, len, key, sizeof key) && !rs_case_key(first, strlen(first), key, sizeof key))
+            return span;
+    }
+    return 0;
+}
+
 static RsxQuery *build_node(Build *b, const RsQNode *n) {
     switch (n->kind) {
     case RS_QN_WORD: return word_q(b, n);
@@ -363,6 +384,20 @@ static RsxQuery *build_node(Build *b, const RsQNode *n) {
     }
     QList pos = {.n = 0}, neg = {.n = 0};
     for (size_t i = 0; i < n->n_kids && b->rc == RS_OK; i++) {
+        size_t used = n->kind == RS_QN_AND ? case_span(n, i) : 0;
+        if (used) { /* "EMN 24/1629", "23 15645": a case number typed with spaces */
+            char joined[256] = "", key[256];
+            for (size_t j = i; j < i + used; j++) {
+                if (j > i) strcat(joined, " ");
+                strcat(joined, n->kids[j]->text);
+            }
+            RsToken t = {0};
+            t.kind = RS_TOK_CASENO;
+            t.case_key = (RsSpan){key, rs_case_key(joined, strlen(joined), key, sizeof key)};
+            ql_add(&pos, token_q(b, &t, RS_QF_ANY));
+            i += used - 1;
+            continue;
+        }
         RsxQuery *k = build_node(b, n->kids[i]);
         if (!k) { b->rc = b->err->code ? b->err->code : RS_ERR_NOMEM; break; }
         if (n->kids[i]->negated) ql_add(&neg, k);
