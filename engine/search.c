@@ -473,25 +473,18 @@ static RsStatus filter_term(Build *b, const RsQFilter *f) {
         free(k);
         return RS_OK;
     }
-    case RS_FACET_TYPE: {
-        const char *t = match_name(f->value, type_names, 5);
-        if (!t)
-            return rs_error_set(b->err, RS_ERR_QUERY,
-                                "malformed query: unknown type '%s' (beslutning, orientering, "
-                                "drøftelse, formalia, lukket)", f->value);
-        rs_buf_puts(&b->term, RS_PREFIX_TYPE);
-        rs_buf_puts(&b->term, t);
-        return RS_OK;
-    }
+    case RS_FACET_TYPE:
     case RS_FACET_UDFALD: {
-        const char *o = match_name(f->value, outcome_names, 9);
-        if (!o)
-            return rs_error_set(b->err, RS_ERR_QUERY,
-                                "malformed query: unknown outcome '%s' (godkendt, anbefalet, "
-                                "\"orientering givet\", \"taget til efterretning\", udsat, "
-                                "forkastet, oversendt, drøftet, andet)", f->value);
-        rs_buf_puts(&b->term, RS_PREFIX_OUTCOME);
-        rs_buf_puts(&b->term, o);
+        int is_type = f->facet == RS_FACET_TYPE;
+        const char *name = is_type ? match_name(f->value, type_names, 5) : match_name(f->value, outcome_names, 9);
+        if (!name)
+            return rs_error_set(b->err, RS_ERR_QUERY, "malformed query: unknown %s '%s' (%s)",
+                                is_type ? "type" : "outcome", f->value,
+                                is_type ? "beslutning, orientering, drøftelse, formalia, lukket"
+                                        : "godkendt, anbefalet, \"orientering givet\", \"taget til "
+                                          "efterretning\", udsat, forkastet, oversendt, drøftet, andet");
+        rs_buf_puts(&b->term, is_type ? RS_PREFIX_TYPE : RS_PREFIX_OUTCOME);
+        rs_buf_puts(&b->term, name);
         return RS_OK;
     }
     case RS_FACET_KLE: {
@@ -519,7 +512,8 @@ static RsStatus filter_term(Build *b, const RsQFilter *f) {
     }
 }
 
-/* Wrap `q` (owned) with the filters: OR within a facet, AND across. */
+/* Wrap `q` with the filters: OR within a facet, AND across. Takes ownership of
+ * `q`: on failure (b->rc set) it is freed and NULL returned. */
 static RsxQuery *apply_filters(Build *b, RsxQuery *q, const RsQuery *pq) {
     QList per_facet = {.n = 0}, negs = {.n = 0};
     for (int f = 0; f < RS_FACET_COUNT && b->rc == RS_OK; f++) {
@@ -695,8 +689,9 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, json_t **
     Build b = {.s = s, .err = err, .rc = RS_OK, .keys = &keys};
     RsxQuery *core = pq->root ? build_node(&b, pq->root) : rsx_query_match_all(err);
     if (!core && b.rc == RS_OK) b.rc = err->code ? err->code : RS_ERR_NOMEM;
-    RsxQuery *q = b.rc == RS_OK ? apply_filters(&b, core, pq) : NULL;
-    if (b.rc != RS_OK && core && q != core) rsx_query_free(core);
+    RsxQuery *q = NULL;
+    if (b.rc == RS_OK) q = apply_filters(&b, core, pq); /* takes core, also on failure */
+    else rsx_query_free(core);
     size_t limit = req->limit ? (req->limit > MAX_LIMIT ? MAX_LIMIT : req->limit) : DEFAULT_LIMIT;
     RsxSearchOptions o = {.offset = req->offset, .limit = limit, .sort_slot = -1};
     if (req->sort != RS_SORT_RELEVANCE) {

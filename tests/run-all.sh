@@ -13,6 +13,17 @@ done
 passed=0; failed=0
 log=$(mktemp); trap 'rm -f "$log"' EXIT
 
+# Add the "N passed, N failed" line of a script's output in $log; a non-zero exit
+# without failures counted is one failure.
+count_plain() { # NAME RC
+  local line p f
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+  p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p'); f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+  p=${p:-0}; f=${f:-0}
+  if [ "$2" -ne 0 ] && [ "$f" = 0 ]; then f=1; echo "!! $1 exited with status $2"; fi
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
 echo "=== unit tests"
 for t in "${units[@]}"; do
   "$t" >"$log" 2>&1; rc=$?
@@ -41,22 +52,14 @@ for s in "$root"/tests/e2e/test_*.sh; do
   [ -e "$s" ] || continue
   bash "$s" >"$log" 2>&1; rc=$?
   cat "$log"
-  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
-  p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p'); f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
-  p=${p:-0}; f=${f:-0}
-  if [ $rc -ne 0 ] && [ "$f" = 0 ]; then f=1; echo "!! $s exited with status $rc"; fi
-  passed=$((passed + p)); failed=$((failed + f))
+  count_plain "$s" $rc
 done
 
 if [ "${RS_NO_BROWSER:-}" != 1 ]; then
   echo "=== browser test (tests/browser/run.sh; RS_NO_BROWSER=1 skips it)"
   REFSOG=${REFSOG:-} "$root/tests/browser/run.sh" >"$log" 2>&1; rc=$?
   cat "$log"
-  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
-  p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p'); f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
-  p=${p:-0}; f=${f:-0}
-  if [ $rc -ne 0 ] && [ "$f" = 0 ]; then f=1; echo "!! browser test exited with status $rc"; fi
-  passed=$((passed + p)); failed=$((failed + f))
+  count_plain "browser test" $rc
 fi
 
 echo

@@ -95,6 +95,12 @@ t_status "unbalanced quote exits 2" 2 "$REFSOG" search --index "$IX" '"misbrug'
 t_match "unbalanced quote message" "unbalanced quote" "$T_OUT"
 t_status "impossible date exits 2" 2 "$REFSOG" search --index "$IX" 'dato:2023-02-30'
 t_status "unknown field exits 2" 2 "$REFSOG" search --index "$IX" 'foo:bar'
+t_status "unknown type exits 2" 2 "$REFSOG" search --index "$IX" 'misbrug type:møde'
+t_match "unknown type message" "unknown type 'møde'" "$T_OUT"
+t_status "unknown outcome exits 2" 2 "$REFSOG" search --index "$IX" 'udfald:xyz'
+t_match "unknown outcome message" "unknown outcome 'xyz'" "$T_OUT"
+t_status "bad kle exits 2" 2 "$REFSOG" search --index "$IX" 'kle:abc'
+t_status "bad sag exits 2" 2 "$REFSOG" search --index "$IX" 'sag:hello'
 t_status "missing index is a clear error" 1 "$REFSOG" search --index "$T_TMP/none" misbrug
 t_match "missing index message names it" "none" "$T_OUT"
 
