@@ -151,8 +151,9 @@ build-fuzz/fuzz_%: fuzz/fuzz_%.c $(wildcard common/*.c stemmer/*.c index/*.c ind
 	  OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined"\
 	  build-fuzz/obj/libcommon.a build-fuzz/obj/librsstemmer.a build-fuzz/obj/librsindex.a build-fuzz/obj/librsengine.a
 	clang -std=c11 -D_GNU_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined $(INCLUDES) $(PKG_CFLAGS) \
-	  -o $@ $< build-fuzz/obj/librsengine.a build-fuzz/obj/librsindex.a build-fuzz/obj/librsstemmer.a \
-	  build-fuzz/obj/libcommon.a $(PKG_LIBS) -lstdc++
+	  -c -o $@.o $<
+	clang++ -fsanitize=fuzzer,address,undefined -o $@ $@.o build-fuzz/obj/librsengine.a \
+	  build-fuzz/obj/librsindex.a build-fuzz/obj/librsstemmer.a build-fuzz/obj/libcommon.a $(PKG_LIBS)
 
 fuzz-run: fuzz
 	@for f in $(FUZZ_BINS); do n=$${f##*/fuzz_}; mkdir -p build-fuzz/corpus/$$n; \
