@@ -13,7 +13,7 @@
 #include "normalize.h"
 #include "stem.h"
 
-#define RS_ANALYZER_RULES "rules-1"
+#define RS_ANALYZER_RULES "rules-2"
 #define DEFAULT_LEXICON "/usr/share/dict/danish"
 #define MAX_TOKEN_BYTES 256 /* longer runs are cut into pieces of this size */
 
@@ -226,7 +226,14 @@ static RsStatus word_forms(RsAnalyzer *a, const char *s, size_t len, RsToken *t,
     if (!st) return RS_ERR_NOMEM;
     rs_buf_reset(&a->stem);
     if (rs_buf_append(&a->stem, st, sl) != RS_OK) return RS_ERR_NOMEM;
-    if (rs_danish_fold(a->stem.data, a->stem.len, &a->fold) != RS_OK) return RS_ERR_NOMEM;
+    /* The folding key is the stem of the folded word (fold first, then stem): a word typed
+     * without æ/ø/å then stems like the folded original (direktoeren and direktøren both
+     * give direktor; stemming first gave direkto vs direktor). */
+    if (rs_danish_fold(a->norm.data, a->norm.len, &a->piece) != RS_OK) return RS_ERR_NOMEM;
+    st = rs_stem(a->stemmer, a->piece.data, a->piece.len, &sl);
+    if (!st) return RS_ERR_NOMEM;
+    rs_buf_reset(&a->fold);
+    if (rs_buf_append(&a->fold, st, sl) != RS_OK) return RS_ERR_NOMEM;
     t->norm = (RsSpan){a->norm.data, a->norm.len};
     t->stem = (RsSpan){a->stem.data, a->stem.len};
     if (a->fold.len != a->stem.len || memcmp(a->fold.data, a->stem.data, a->stem.len)) {
