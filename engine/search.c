@@ -263,16 +263,23 @@ static int on_query_token(void *ctx, const RsToken *t) {
 
 static RsxQuery *build_node(Build *b, const RsQNode *n);
 
-static RsxQuery *word_q(Build *b, const RsQNode *n) {
-    /* A case number in any variant (23-15645, EMN 24/1629) */
+/* The query for `text` if it is a case number in any variant (23-15645,
+ * EMN 24/1629, 27.0.0-p22-1-20), else NULL with *is_case 0. */
+static RsxQuery *case_q(Build *b, const char *text, int *is_case) {
     char key[256];
-    size_t kl = rs_case_key(n->text, strlen(n->text), key, sizeof key);
-    if (kl && !n->field) {
-        RsToken t = {0};
-        t.kind = RS_TOK_CASENO;
-        t.case_key = (RsSpan){key, kl};
-        return token_q(b, &t, RS_QF_ANY);
-    }
+    size_t kl = rs_case_key(text, strlen(text), key, sizeof key);
+    *is_case = kl > 0;
+    if (!kl) return NULL;
+    RsToken t = {0};
+    t.kind = RS_TOK_CASENO;
+    t.case_key = (RsSpan){key, kl};
+    return token_q(b, &t, RS_QF_ANY);
+}
+
+static RsxQuery *word_q(Build *b, const RsQNode *n) {
+    int is_case = 0;
+    RsxQuery *cq = n->field ? NULL : case_q(b, n->text, &is_case);
+    if (is_case) return cq;
     TokCtx c = {.b = b, .field = n->field};
     RsStatus rc = rs_analyze(b->s->an, RS_MODE_QUERY, n->text, strlen(n->text), 0,
                              on_query_token, &c, NULL, b->err);
@@ -297,14 +304,9 @@ static RsxQuery *word_q(Build *b, const RsQNode *n) {
 
 static RsxQuery *phrase_q(Build *b, const RsQNode *n) {
     /* "EMN 24 1629" in quotes: a case number typed with spaces */
-    char key[256];
-    size_t kl = rs_case_key(n->text, strlen(n->text), key, sizeof key);
-    if (kl && !n->field) {
-        RsToken t = {0};
-        t.kind = RS_TOK_CASENO;
-        t.case_key = (RsSpan){key, kl};
-        return token_q(b, &t, RS_QF_ANY);
-    }
+    int is_case = 0;
+    RsxQuery *cq = n->field ? NULL : case_q(b, n->text, &is_case);
+    if (is_case) return cq;
     TokCtx c = {.b = b, .field = n->field, .is_phrase = 1};
     RsStatus rc = rs_analyze(b->s->an, RS_MODE_QUERY, n->text, strlen(n->text), 0,
                              on_query_token, &c, NULL, b->err);
@@ -386,15 +388,13 @@ static RsxQuery *build_node(Build *b, const RsQNode *n) {
     for (size_t i = 0; i < n->n_kids && b->rc == RS_OK; i++) {
         size_t used = n->kind == RS_QN_AND ? case_span(n, i) : 0;
         if (used) { /* "EMN 24/1629", "23 15645": a case number typed with spaces */
-            char joined[256] = "", key[256];
+            char joined[256] = "";
             for (size_t j = i; j < i + used; j++) {
                 if (j > i) strcat(joined, " ");
                 strcat(joined, n->kids[j]->text);
             }
-            RsToken t = {0};
-            t.kind = RS_TOK_CASENO;
-            t.case_key = (RsSpan){key, rs_case_key(joined, strlen(joined), key, sizeof key)};
-            ql_add(&pos, token_q(b, &t, RS_QF_ANY));
+            int is_case;
+            ql_add(&pos, case_q(b, joined, &is_case));
             i += used - 1;
             continue;
         }
