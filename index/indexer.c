@@ -1,5 +1,6 @@
 /* indexer.c — minutes files into Xapian documents, one per agenda item, in atomic batches. */
 #include "indexer.h"
+#include "wordcount.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -24,6 +25,7 @@ struct RsIndexer {
     size_t pending_bytes;
     int in_txn;
     RsBuf term; /* scratch for building prefixed terms */
+    RsWordCount *spell; /* this batch's spelling words, added to Xapian at commit */
 };
 
 /* ------------------------------------------------------------ open/close */
@@ -55,7 +57,8 @@ RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexe
     if (!ix) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     if (opts) ix->opts = *opts;
     if (!ix->opts.batch_bytes) ix->opts.batch_bytes = DEFAULT_BATCH;
-    RsStatus rc = rs_analyzer_open(NULL, &ix->an, err);
+    RsStatus rc = rs_wordcount_new(&ix->spell, err);
+    if (rc == RS_OK) rc = rs_analyzer_open(NULL, &ix->an, err);
     if (rc == RS_OK) {
         rc = rsx_writable_open(dir, RSX_CREATE_OR_OPEN, &ix->db, err);
         if (rc != RS_OK) rs_error_prefix(err, "%s", dir);
@@ -68,6 +71,7 @@ RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexe
         RsError ignore;
         rsx_writable_close(ix->db, &ignore);
         rs_analyzer_close(ix->an);
+        rs_wordcount_free(ix->spell);
         free(ix);
         return rc;
     }
@@ -82,10 +86,36 @@ static RsStatus begin_if_needed(RsIndexer *ix, RsError *err) {
     return rc;
 }
 
+typedef struct {
+    RsxWritable *db;
+    RsError *err;
+    RsStatus rc;
+} SpellCtx;
+
+static int add_word(void *ctx, const char *w, size_t len, unsigned count) {
+    SpellCtx *s = ctx;
+    s->rc = rsx_writable_add_spelling(s->db, w, len, count, s->err);
+    return s->rc != RS_OK;
+}
+
+/* Hand the batch's spelling counts to Xapian (inside the open transaction). */
+static RsStatus flush_spelling(RsIndexer *ix, RsError *err) {
+    SpellCtx sc = {ix->db, err, RS_OK};
+    rs_wordcount_each(ix->spell, add_word, &sc);
+    rs_wordcount_clear(ix->spell);
+    return sc.rc;
+}
+
 RsStatus rs_indexer_commit(RsIndexer *ix, RsError *err) {
     if (!ix->in_txn) return RS_OK;
+    RsStatus rc = flush_spelling(ix, err);
     ix->in_txn = 0;
     ix->pending_bytes = 0;
+    if (rc != RS_OK) {
+        RsError ignore;
+        rsx_writable_cancel_transaction(ix->db, &ignore);
+        return rc;
+    }
     return rsx_writable_commit_transaction(ix->db, err);
 }
 
@@ -98,6 +128,7 @@ RsStatus rs_indexer_close(RsIndexer *ix, RsError *err) {
     RsStatus rc2 = rsx_writable_close(ix->db, rc == RS_OK ? err : &e2);
     rs_analyzer_close(ix->an);
     rs_buf_free(&ix->term);
+    rs_wordcount_free(ix->spell);
     free(ix);
     return rc != RS_OK ? rc : rc2;
 }
@@ -111,7 +142,7 @@ typedef struct {
     const char *secprefix; /* section-restricted prefix */
     RsError *err;
     RsStatus rc;
-    RsBuf *spell;          /* distinct words for the spelling dictionary, NUL-separated */
+    RsWordCount *spell;    /* the batch's words for the spelling dictionary */
 } DocCtx;
 
 static RsStatus add_prefixed(DocCtx *c, const char *prefix, RsSpan s, unsigned wdf) {
@@ -155,10 +186,8 @@ static int on_token(void *ctx, const RsToken *t) {
             if (rc == RS_OK && (fl != t->parts[i].len || memcmp(fk, t->parts[i].s, fl)))
                 rc = add_prefixed(c, RS_PREFIX_PART, (RsSpan){fk, fl}, c->wdf);
         }
-        if (rc == RS_OK && t->kind == RS_TOK_WORD && c->spell && is_spelling_word(t->norm)) {
-            rs_buf_append(c->spell, t->norm.s, t->norm.len);
-            rs_buf_putc(c->spell, '\0');
-        }
+        if (rc == RS_OK && t->kind == RS_TOK_WORD && is_spelling_word(t->norm))
+            rc = rs_wordcount_add(c->spell, t->norm.s, t->norm.len, c->err);
     }
     c->rc = rc;
     return rc != RS_OK;
@@ -203,7 +232,7 @@ static void multi_add(RsBuf *b, const char *v) {
 }
 
 static RsStatus build_item(RsIndexer *ix, const RsMeeting *m, const RsItem *it,
-                           const char *source, const char *municipality, RsBuf *spell,
+                           const char *source, const char *municipality, int fresh,
                            RsError *err) {
     RsxDoc *d = rsx_doc_new();
     if (!d) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
@@ -216,7 +245,8 @@ static RsStatus build_item(RsIndexer *ix, const RsMeeting *m, const RsItem *it,
     char key[256];
 
     /* ---- text: title, then sections; the display text and the terms */
-    DocCtx c = {ix, d, RS_WDF_TITLE, RS_PREFIX_SEC_TITLE, err, RS_OK, spell};
+    rs_wordcount_next_item(ix->spell);
+    DocCtx c = {ix, d, RS_WDF_TITLE, RS_PREFIX_SEC_TITLE, err, RS_OK, ix->spell};
     uint32_t pos = 0;
     rs_buf_puts(&text, it->title);
     rc = index_text(&c, it->title, strlen(it->title), &pos);
@@ -348,7 +378,9 @@ static RsStatus build_item(RsIndexer *ix, const RsMeeting *m, const RsItem *it,
     char *js = json_dumps(data, JSON_COMPACT);
     if (!js && rc == RS_OK) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     if (rc == RS_OK) rc = rsx_doc_set_data(d, js, strlen(js), err);
-    if (rc == RS_OK) {
+    if (rc == RS_OK && fresh) { /* no document can have this id: skip the lookup */
+        rc = rsx_writable_add(ix->db, d, NULL, err);
+    } else if (rc == RS_OK) {
         rs_buf_reset(&t);
         rs_buf_puts(&t, RS_PREFIX_ID);
         rs_buf_puts(&t, id);
@@ -366,12 +398,6 @@ static RsStatus build_item(RsIndexer *ix, const RsMeeting *m, const RsItem *it,
 
 /* ------------------------------------------------------------ spelling */
 
-typedef struct {
-    RsxWritable *db;
-    RsError *err;
-    RsStatus rc;
-} SpellCtx;
-
 static int remove_word(void *ctx, const char *t, size_t len, unsigned count) {
     (void)count;
     SpellCtx *s = ctx;
@@ -384,27 +410,18 @@ static int remove_word(void *ctx, const char *t, size_t len, unsigned count) {
 /* Delete every document having `term`, taking their words out of the
  * spelling dictionary first. */
 static RsStatus delete_docs(RsIndexer *ix, const char *term, size_t *n, RsError *err) {
+    size_t freq = 0;
+    RsStatus rc = rsx_writable_termfreq(ix->db, term, strlen(term), &freq, err);
+    if (rc != RS_OK || freq == 0) {
+        *n = 0;
+        return rc;
+    }
+    /* the batch's pending words first, so removals never run ahead of additions */
+    if ((rc = flush_spelling(ix, err)) != RS_OK) return rc;
     SpellCtx sc = {ix->db, err, RS_OK};
-    RsStatus rc = rsx_writable_doc_terms(ix->db, term, strlen(term), remove_word, &sc, err);
+    rc = rsx_writable_doc_terms(ix->db, term, strlen(term), remove_word, &sc, err);
     if (rc == RS_OK) rc = sc.rc;
     if (rc == RS_OK) rc = rsx_writable_delete_term(ix->db, term, strlen(term), n, err);
-    return rc;
-}
-
-static RsStatus add_spelling(RsIndexer *ix, RsBuf *spell, RsError *err) {
-    /* one count per distinct word per item: the buffer holds the words of one item */
-    RsStatus rc = RS_OK;
-    for (size_t i = 0; rc == RS_OK && i < spell->len;) {
-        size_t l = strlen(spell->data + i);
-        int dup = 0;
-        for (size_t j = 0; j < i && !dup;) {
-            size_t lj = strlen(spell->data + j);
-            dup = lj == l && !memcmp(spell->data + j, spell->data + i, l);
-            j += lj + 1;
-        }
-        if (!dup) rc = rsx_writable_add_spelling(ix->db, spell->data + i, l, 1, err);
-        i += l + 1;
-    }
     return rc;
 }
 
@@ -452,13 +469,13 @@ RsStatus rs_indexer_add_file(RsIndexer *ix, const char *source, RsFileOutcome *o
     char hterm[4200];
     snprintf(hterm, sizeof hterm, "%s%s", RS_PREFIX_SOURCE, source);
     if (rc == RS_OK) rc = delete_docs(ix, hterm, &deleted, err);
-    RsBuf spell = {0};
     for (size_t i = 0; rc == RS_OK && i < m->n_items; i++) {
-        rs_buf_reset(&spell);
-        rc = build_item(ix, m, &m->items[i], source, muni, &spell, err);
-        if (rc == RS_OK) rc = add_spelling(ix, &spell, err);
+        /* after delete_docs no item of this file is left; only a number used twice in
+         * the file needs the replace-by-id lookup */
+        int fresh = 1;
+        for (size_t j = 0; j < i && fresh; j++) fresh = m->items[j].number != m->items[i].number;
+        rc = build_item(ix, m, &m->items[i], source, muni, fresh, err);
     }
-    rs_buf_free(&spell);
     if (rc == RS_OK) {
         char val[64];
         snprintf(val, sizeof val, "%s %zu", hash, m->n_items);
