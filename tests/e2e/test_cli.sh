@@ -16,6 +16,16 @@ for f in data/sample/*.txt; do
   counts+="$("$REFSOG" parse --json "$f" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["items"]))') "
 done
 t_eq "parse: items per sample file" "5 10 11 8 11 " "$counts"
+# several files: one JSON object per line, in order; a bad file is named, the rest still printed
+printf 'ikke et referat\n\x00\x01' > "$T_TMP/bad.txt"
+lines=$("$REFSOG" parse --json data/sample/*.txt "$T_TMP/bad.txt" 2>"$T_TMP/parse.err"; echo "rc=$?")
+t_eq "parse: several files give JSON Lines with the same counts" "5 10 11 8 11 rc=1" \
+  "$(echo "$lines" | python3 -c 'import json,sys
+out=[]
+for l in sys.stdin:
+    out.append(str(len(json.loads(l)["items"])) if l.startswith("{") else l.strip())
+print(" ".join(out))')"
+t_match "parse: the bad file is named" "bad.txt: not UTF-8" "$(cat "$T_TMP/parse.err")"
 
 # --- index
 t_status "index the sample minutes" 0 "$REFSOG" index --index "$IX" data/sample
