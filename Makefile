@@ -172,6 +172,10 @@ $(BUILD)/bench/fts5_peer: bench/peers/fts5_peer.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 $(WARN) $(OPT) -o $@ $< -lsqlite3
 
+$(BUILD)/bench/pg_peer: bench/peers/pg_peer.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) $(OPT) -I$(shell pg_config --includedir 2>/dev/null || echo /usr/include/postgresql) -o $@ $< -lpq
+
 $(BUILD)/bench/xapian_peer: bench/peers/xapian_peer.cc
 	@mkdir -p $(dir $@)
 	$(CXX) -std=c++17 $(WARN) $(OPT) $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
@@ -183,8 +187,9 @@ relevance: $(BUILD)/.deps-ok
 
 # Benchmarks (numbers go to docs/benchmarks.md by hand, with the command).
 bench: $(BUILD)/.deps-ok
+	@scripts/deps.sh --bench
 	@$(MAKE) --no-print-directory $(BUILD)/bench/bench_analyze $(BUILD)/bench/bench_query \
-	  $(BUILD)/bench/fts5_peer $(BUILD)/bench/xapian_peer all
+	  $(BUILD)/bench/fts5_peer $(BUILD)/bench/xapian_peer $(BUILD)/bench/pg_peer all
 	@bench/run.sh $(BUILD)
 	@bench/compare.sh $(BUILD) $(SIZE)
 

@@ -25,7 +25,7 @@ static void usage(FILE *out) {
             "replace their items. A bad file is named with its reason and skipped.\n"
             "--shards N writes N shards in parallel (files assigned by a stable hash of\n"
             "their path); DIR then opens as all its shards (`refsog compact` merges them).\n"
-            "--batch-bytes N commits after N bytes of text (default 32 MiB); each commit is\n"
+            "--batch-bytes N commits after N bytes of text (default 2 MiB); each commit is\n"
             "atomic, so an interrupted run loses at most the batch in progress.\n"
             "Exit status: 0 every file indexed or unchanged, 1 some file failed, 2 usage.\n");
 }

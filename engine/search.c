@@ -10,6 +10,7 @@
 
 #include "analyzer.h"
 #include "buf.h"
+#include "docdata.h"
 #include "query.h"
 #include "referat.h"
 #include "schema.h"
@@ -585,7 +586,9 @@ static json_t *hit_json(Build *b, RsxMSet *m, size_t i, int snippets) {
     const char *data;
     size_t len;
     if (rsx_mset_data(m, i, &data, &len, b->err) != RS_OK) return NULL;
-    json_t *d = json_loadb(data, len, 0, NULL);
+    RsDocData dd;
+    rs_docdata_split(data, len, &dd);
+    json_t *d = json_loadb(dd.hit, dd.hit_len, 0, NULL);
     if (!d) d = json_object();
     json_t *h = json_object();
     json_object_set_new(h, "rank", json_integer((json_int_t)rsx_mset_rank(m, i) + 1));
@@ -597,10 +600,9 @@ static json_t *hit_json(Build *b, RsxMSet *m, size_t i, int snippets) {
         json_object_set(h, copy[k], v ? v : json_null());
     }
     if (snippets) {
-        const char *text = json_string_value(json_object_get(d, "text"));
         char *snip = NULL;
         RsError e2;
-        if (text && rs_snippet(b->s->an, text, strlen(text), b->keys, SNIPPET_BYTES, &snip, &e2) == RS_OK)
+        if (rs_snippet(b->s->an, dd.text, dd.text_len, b->keys, SNIPPET_BYTES, &snip, &e2) == RS_OK)
             json_object_set_new(h, "snippet", json_string(snip));
         else
             json_object_set_new(h, "snippet", json_string(""));
@@ -776,12 +778,30 @@ typedef struct {
     RsStatus rc;
 } CaseCtx;
 
+/* The hit and detail JSON of stored data as one object, plus "text" when with_text; NULL when
+ * the data is damaged. The caller owns the object. */
+static json_t *load_item(const char *data, size_t len, int with_text) {
+    RsDocData dd;
+    rs_docdata_split(data, len, &dd);
+    json_t *d = json_loadb(dd.hit, dd.hit_len, 0, NULL);
+    json_t *x = json_loadb(dd.detail, dd.detail_len, 0, NULL);
+    if (!json_is_object(d) || !json_is_object(x)) {
+        json_decref(d);
+        json_decref(x);
+        return NULL;
+    }
+    json_object_update(d, x);
+    json_decref(x);
+    if (with_text) json_object_set_new(d, "text", json_stringn(dd.text, dd.text_len));
+    return d;
+}
+
 static int on_case_doc(void *ctx, RsxDocid id) {
     CaseCtx *c = ctx;
     char *data;
     size_t len;
     if ((c->rc = rsx_db_get_data(c->s->db, id, &data, &len, c->err)) != RS_OK) return 1;
-    json_t *d = json_loadb(data, len, 0, NULL);
+    json_t *d = load_item(data, len, 0);
     free(data);
     if (!d) return 0;
     json_t *it = json_object();
@@ -860,7 +880,7 @@ static RsStatus item_once(RsSearcher *s, const char *id, json_t **out, RsError *
     char *data;
     size_t len;
     if ((rc = rsx_db_get_data(s->db, f.id, &data, &len, err)) != RS_OK) return rc;
-    *out = json_loadb(data, len, 0, NULL);
+    *out = load_item(data, len, 1);
     free(data);
     return *out ? RS_OK : rs_error_set(err, RS_ERR_DATABASE, "item '%s' has damaged data", id);
 }

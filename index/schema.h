@@ -11,7 +11,7 @@
 #ifndef RS_SCHEMA_H
 #define RS_SCHEMA_H
 
-#define RS_SCHEMA_VERSION "1"
+#define RS_SCHEMA_VERSION "2" /* 2: document data is JSON NUL text (index/docdata.h) */
 
 /* ---- free-text terms (ranked) ---- */
 /* no prefix: the exact normalised form (NFC + case folded), positional:

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # deps.sh — install every Debian package refsog needs to build, test and benchmark.
 # Idempotent: a no-op when everything is present. `--check` only reports (exit 1 if missing).
+# `--bench` adds what only `make bench` needs (the PostgreSQL peer's server and client library).
 set -euo pipefail
+bench=0
+if [ "${1:-}" = "--bench" ]; then bench=1; shift; fi
 
 PACKAGES=(
   build-essential g++ pkg-config make
@@ -15,6 +18,7 @@ PACKAGES=(
 )
 # node and npm for the browser test: Debian's packages only when the machine has none
 command -v npm >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
+[ "$bench" = 1 ] && PACKAGES+=(postgresql libpq-dev)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

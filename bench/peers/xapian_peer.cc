@@ -1,6 +1,7 @@
 // xapian_peer.cc — the peer a plain Xapian user would write: TermGenerator with the Danish
 // stemmer and positions, QueryParser with its defaults. One document per agenda item.
-//   xapian_peer index DIR < items.tsv      (lines: id TAB municipality TAB date TAB text, \n as \\n)
+//   xapian_peer index DIR [BATCH_BYTES] < items.tsv  (lines: id TAB municipality TAB date TAB text,
+//                                      \n as \\n; commits every BATCH_BYTES of text when given)
 //   xapian_peer search DIR LIMIT QUERY     (prints one id per line, best first)
 //   xapian_peer bench DIR ROUNDS [--facets] < queries.tsv  (lines: name TAB query TAB municipality)
 //     prints name, matches, best and median ms (top 10; with --facets exact municipality counts)
@@ -28,7 +29,10 @@ static std::string unescape(const std::string &s) {
 
 int main(int argc, char **argv) {
     try {
-        if (argc == 3 && std::string(argv[1]) == "index") {
+        if ((argc == 3 || argc == 4) && std::string(argv[1]) == "index") {
+            /* commits every BATCH_BYTES of text when given (refsog's --batch-bytes policy),
+             * else Xapian's default (every 10,000 documents) */
+            size_t batch = argc == 4 ? std::strtoull(argv[3], nullptr, 10) : 0, pending = 0;
             Xapian::WritableDatabase db(argv[2], Xapian::DB_CREATE_OR_OVERWRITE);
             Xapian::TermGenerator tg;
             tg.set_stemmer(Xapian::Stem("danish"));
@@ -49,6 +53,11 @@ int main(int argc, char **argv) {
                 doc.add_boolean_term("XM" + f[1]);
                 doc.add_boolean_term("Q" + f[0]);
                 db.replace_document("Q" + f[0], doc);
+                pending += text.size();
+                if (batch && pending >= batch) {
+                    db.commit();
+                    pending = 0;
+                }
             }
             db.commit();
             return 0;
