@@ -1,9 +1,16 @@
 /* cmd_index.c — `refsog index`: walk the given paths and index every minutes file. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <sys/file.h>
 #include <getopt.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -17,12 +24,16 @@
 
 static void usage(FILE *out) {
     fprintf(out,
-            "usage: refsog index [--index DIR] [--municipality NAME] [--shards N] [--batch-bytes N]\n"
-            "                    [--quiet] PATH...\n"
+            "usage: refsog index [--index DIR] [--municipality NAME] [--jobs N] [--shards N]\n"
+            "                    [--batch-bytes N] [--quiet] PATH...\n"
             "\n"
             "Index minutes files (.txt, .pdf) and directories (recursively) into DIR\n"
             "(default ./" DEFAULT_INDEX "). Unchanged files are skipped, changed files\n"
             "replace their items. A bad file is named with its reason and skipped.\n"
+            "A new index is built by --jobs N threads (default: the number of cores, at\n"
+            "most 8) into temporary shards that are then merged, compacted, into DIR and\n"
+            "renamed into place: until then DIR does not exist (or stays empty). Adding to\n"
+            "an existing index is done by one writer, in atomic batches.\n"
             "--shards N writes N shards in parallel (files assigned by a stable hash of\n"
             "their path); DIR then opens as all its shards (`refsog compact` merges them).\n"
             "--batch-bytes N commits after N bytes of text (default 2 MiB); each commit is\n"
@@ -60,9 +71,24 @@ typedef struct {
     const RsIndexerOptions *opts;
     RsIndexerTotals totals;
     int fatal;
+    size_t *next; /* when set: a shared queue of file numbers instead of the path hash */
 } ShardJob;
 
 static pthread_mutex_t print_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t queue_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The next file for job j: from the shared queue, or the next one hashed to its shard. */
+static int next_file(ShardJob *j, size_t *i) {
+    if (j->next) {
+        pthread_mutex_lock(&queue_lock);
+        *i = (*j->next)++;
+        pthread_mutex_unlock(&queue_lock);
+        return *i < j->files->n;
+    }
+    for (; *i < j->files->n; ++*i)
+        if (rs_shard_of(j->files->paths[*i], j->n_shards) == j->shard) return 1;
+    return 0;
+}
 
 static void *shard_main(void *arg) {
     ShardJob *j = arg;
@@ -75,8 +101,7 @@ static void *shard_main(void *arg) {
         j->fatal = 1;
         return NULL;
     }
-    for (size_t i = 0; i < j->files->n && !j->fatal; i++) {
-        if (rs_shard_of(j->files->paths[i], j->n_shards) != j->shard) continue;
+    for (size_t i = 0; !j->fatal && next_file(j, &i); i += !j->next) {
         RsFileOutcome oc;
         size_t n_items;
         rs_error_clear(&err);
@@ -95,13 +120,130 @@ static void *shard_main(void *arg) {
     return NULL;
 }
 
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
+    (void)st, (void)flag, (void)ftw;
+    return remove(path) != 0 && errno != ENOENT;
+}
+
+/* Remove a directory tree; errors are ignored (best effort, for our own temporary trees). */
+static void rm_tree(const char *path) { nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS); }
+
+/* Remove the temporary trees "<dir>.build-PID" and "<dir>.merge-PID" left by runs that were
+ * killed (their PID is gone). */
+static void rm_stale(const char *dir) {
+    char parent[4200];
+    snprintf(parent, sizeof parent, "%s", dir);
+    char *slash = strrchr(parent, '/');
+    const char *base = slash ? slash + 1 : dir;
+    if (slash) *slash = '\0';
+    DIR *d = opendir(slash ? (parent[0] ? parent : "/") : ".");
+    if (!d) return;
+    size_t bl = strlen(base);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (strncmp(e->d_name, base, bl) || (strncmp(e->d_name + bl, ".build-", 7) &&
+                                              strncmp(e->d_name + bl, ".merge-", 7)))
+            continue;
+        char *end;
+        long pid = strtol(e->d_name + bl + 7, &end, 10);
+        if (*end || pid <= 0 || (kill((pid_t)pid, 0) != 0 && errno == ESRCH)) {
+            char p[4600];
+            snprintf(p, sizeof p, "%s%s%s", slash ? (parent[0] ? parent : "") : "", slash ? "/" : "",
+                     e->d_name);
+            rm_tree(p);
+        }
+    }
+    closedir(d);
+}
+
+/* Whether dir is missing or an empty directory: a new index. */
+static int is_new_index(const char *dir) {
+    DIR *d = opendir(dir);
+    if (!d) return errno == ENOENT;
+    struct dirent *e;
+    int empty = 1;
+    while (empty && (e = readdir(d))) empty = !strcmp(e->d_name, ".") || !strcmp(e->d_name, "..");
+    closedir(d);
+    return empty;
+}
+
+static void add_totals(RsIndexerTotals *t, const RsIndexerTotals *a) {
+    t->files_indexed += a->files_indexed;
+    t->files_unchanged += a->files_unchanged;
+    t->files_failed += a->files_failed;
+    t->items_added += a->items_added;
+    t->items_removed += a->items_removed;
+    t->bytes += a->bytes;
+}
+
+/* Build a new index with `jobs` threads: each indexes the files it takes from a shared queue
+ * into its own temporary shard; the shards are then merged (compacted) into "<dir>.merge-PID",
+ * which is renamed to dir. A crash leaves dir as it was (missing or empty); the temporary trees
+ * are removed by the next run. Returns the exit status. */
+static int index_new_parallel(const char *dir, size_t jobs, const RsFileList *files,
+                              const RsIndexerOptions *opts, int quiet, size_t problems) {
+    double t0 = now_s();
+    char tmp[4300], merged[4300], paths[RS_MAX_SHARDS][4400];
+    const char *srcs[RS_MAX_SHARDS];
+    snprintf(tmp, sizeof tmp, "%s.build-%ld", dir, (long)getpid());
+    snprintf(merged, sizeof merged, "%s.merge-%ld", dir, (long)getpid());
+    rm_stale(dir);
+    if (mkdir(tmp, 0755) != 0) {
+        fprintf(stderr, "refsog: cannot create %s: %s\n", tmp, strerror(errno));
+        return 1;
+    }
+    ShardJob js[RS_MAX_SHARDS];
+    pthread_t th[RS_MAX_SHARDS];
+    size_t next = 0;
+    for (size_t k = 0; k < jobs; k++) {
+        snprintf(paths[k], sizeof paths[k], "%s/shard-%zu", tmp, k);
+        srcs[k] = paths[k];
+        js[k] = (ShardJob){paths[k], k, jobs, files, opts, {0}, 0, &next};
+        pthread_create(&th[k], NULL, shard_main, &js[k]);
+    }
+    RsIndexerTotals t = {0};
+    int fatal = 0;
+    for (size_t k = 0; k < jobs; k++) {
+        pthread_join(th[k], NULL);
+        fatal |= js[k].fatal;
+        add_totals(&t, &js[k].totals);
+    }
+    RsError err = {0};
+    if (!fatal && rsx_compact(srcs, jobs, merged, &err) != RS_OK) {
+        fprintf(stderr, "refsog: merging the %zu parts of the new index: %s\n", jobs, err.msg);
+        fatal = 1;
+    }
+    if (!fatal && rename(merged, dir) != 0) {
+        fprintf(stderr, "refsog: cannot move the new index into place as %s: %s%s\n", dir,
+                strerror(errno),
+                errno == ENOTEMPTY || errno == EEXIST
+                    ? " (another run created it meanwhile; run this command again to update it)"
+                    : "");
+        fatal = 1;
+    }
+    rm_tree(tmp);
+    if (fatal) rm_tree(merged);
+    double el = now_s() - t0;
+    if (!quiet)
+        printf("%zu files indexed, %zu unchanged, %zu failed; %zu items added, %zu removed; "
+               "%.1f MB in %.2fs (%.1f MB/s) → %s%s\n",
+               t.files_indexed, t.files_unchanged, t.files_failed + problems, t.items_added,
+               t.items_removed, (double)t.bytes / 1e6, el,
+               el > 0 ? (double)t.bytes / 1e6 / el : 0.0, dir,
+               fatal ? " (NOT created)" : "");
+    return fatal ? 1 : (t.files_failed || problems) ? 1 : 0;
+}
+
 int rs_cmd_index(int argc, char **argv) {
     const char *dir = DEFAULT_INDEX;
     RsIndexerOptions opts = {0};
     int quiet = 0;
-    long want_shards = 0;
+    long want_shards = 0, jobs = sysconf(_SC_NPROCESSORS_ONLN);
+    if (jobs < 1) jobs = 1;
+    if (jobs > 8) jobs = 8;
     static const struct option longopts[] = {
         {"index", required_argument, NULL, 'i'},
+        {"jobs", required_argument, NULL, 'j'},
         {"municipality", required_argument, NULL, 'm'},
         {"shards", required_argument, NULL, 's'},
         {"batch-bytes", required_argument, NULL, 'b'},
@@ -110,9 +252,18 @@ int rs_cmd_index(int argc, char **argv) {
         {NULL, 0, NULL, 0}};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "i:m:s:b:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "i:j:m:s:b:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'i': dir = optarg; break;
+        case 'j': {
+            char *end;
+            jobs = strtol(optarg, &end, 10);
+            if (*end || jobs < 1 || jobs > RS_MAX_SHARDS) {
+                fprintf(stderr, "refsog: --jobs takes 1 to %d\n", RS_MAX_SHARDS);
+                return 2;
+            }
+            break;
+        }
         case 'm': opts.municipality = optarg; break;
         case 'b': {
             char *end;
@@ -149,6 +300,32 @@ int rs_cmd_index(int argc, char **argv) {
         fprintf(stderr, "refsog: %s\n", err.msg);
         return 1;
     }
+    if (!want_shards && jobs > 1 && files.n > 1 && is_new_index(dir)) {
+        /* Xapian's own lock cannot guard an index that does not exist yet: a lock file
+         * beside it keeps a second writer out while this one builds it */
+        char lockpath[4300];
+        snprintf(lockpath, sizeof lockpath, "%s.lock-build", dir);
+        int lfd = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (lfd < 0 || flock(lfd, LOCK_EX | LOCK_NB) != 0) {
+            int busy = lfd >= 0 && errno == EWOULDBLOCK;
+            fprintf(stderr, "refsog: %s: %s\n", dir,
+                    busy ? "the index is locked by another writer (it is being built)"
+                         : strerror(errno));
+            if (lfd >= 0) close(lfd);
+            rs_file_list_free(&files);
+            return 1;
+        }
+        int rc = -1;
+        if (is_new_index(dir)) /* still new now that we hold the lock */
+            rc = index_new_parallel(dir, (size_t)jobs < files.n ? (size_t)jobs : files.n, &files,
+                                    &opts, quiet, problems);
+        unlink(lockpath);
+        close(lfd);
+        if (rc >= 0) {
+            rs_file_list_free(&files);
+            return rc;
+        }
+    }
     size_t n_shards = 1;
     if (rs_shards_layout(dir, (size_t)want_shards, &n_shards, &err) != RS_OK) {
         fprintf(stderr, "refsog: %s\n", err.msg);
@@ -157,25 +334,25 @@ int rs_cmd_index(int argc, char **argv) {
     }
     if (n_shards > 1) {
         double t0 = now_s();
-        ShardJob jobs[RS_MAX_SHARDS];
+        ShardJob sj[RS_MAX_SHARDS];
         pthread_t th[RS_MAX_SHARDS];
         char paths[RS_MAX_SHARDS][4200];
         for (size_t k = 0; k < n_shards; k++) {
             rs_shard_path(dir, n_shards, k, paths[k], sizeof paths[k]);
-            jobs[k] = (ShardJob){paths[k], k, n_shards, &files, &opts, {0}, 0};
-            pthread_create(&th[k], NULL, shard_main, &jobs[k]);
+            sj[k] = (ShardJob){paths[k], k, n_shards, &files, &opts, {0}, 0, NULL};
+            pthread_create(&th[k], NULL, shard_main, &sj[k]);
         }
         RsIndexerTotals t = {0};
         int fatal = 0;
         for (size_t k = 0; k < n_shards; k++) {
             pthread_join(th[k], NULL);
-            fatal |= jobs[k].fatal;
-            t.files_indexed += jobs[k].totals.files_indexed;
-            t.files_unchanged += jobs[k].totals.files_unchanged;
-            t.files_failed += jobs[k].totals.files_failed;
-            t.items_added += jobs[k].totals.items_added;
-            t.items_removed += jobs[k].totals.items_removed;
-            t.bytes += jobs[k].totals.bytes;
+            fatal |= sj[k].fatal;
+            t.files_indexed += sj[k].totals.files_indexed;
+            t.files_unchanged += sj[k].totals.files_unchanged;
+            t.files_failed += sj[k].totals.files_failed;
+            t.items_added += sj[k].totals.items_added;
+            t.items_removed += sj[k].totals.items_removed;
+            t.bytes += sj[k].totals.bytes;
         }
         double el = now_s() - t0;
         if (!quiet)

@@ -12,8 +12,9 @@ t_eq "uninterrupted run: 200 files x their items" 1800 "$want"
 RANDOM=42
 for r in $(seq 1 "$rounds"); do
   ix="$T_TMP/ix$r"
-  # small batches, so a kill can land between commits, inside one, or in a file
-  "$REFSOG" index --quiet --batch-bytes 150000 --index "$ix" "$T_TMP/c" & pid=$!
+  # one writer (--jobs 1) and small batches, so a kill can land between commits, inside one,
+  # or in a file
+  "$REFSOG" index --quiet --jobs 1 --batch-bytes 150000 --index "$ix" "$T_TMP/c" & pid=$!
   sleep "0.$(( (RANDOM % 9) + 1 ))$(( RANDOM % 10 ))"
   kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
   if [ -d "$ix" ]; then
@@ -29,8 +30,35 @@ for r in $(seq 1 "$rounds"); do
     "$("$REFSOG" stats --index "$ix" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')"
   rm -rf "$ix"
 done
-# a second writer is refused with a clear message while the first runs
-"$REFSOG" index --quiet --batch-bytes 150000 --index "$T_TMP/lock" "$T_TMP/c" & pid=$!
+# a new index built by parallel jobs and merged: a kill leaves no index or the whole one, and the
+# next run removes the killed run's temporary trees
+for r in $(seq 1 "$rounds"); do
+  ix="$T_TMP/px$r"
+  "$REFSOG" index --quiet --jobs 2 --index "$ix" "$T_TMP/c" & pid=$!
+  sleep "0.$(( (RANDOM % 9) + 1 ))$(( RANDOM % 10 ))"
+  kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+  if [ -d "$ix" ]; then
+    t_eq "parallel round $r: killed after the merge: the whole index" "$want" \
+      "$("$REFSOG" stats --index "$ix" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')"
+  else
+    t_ok "parallel round $r: killed before the merge: no index"
+  fi
+  "$REFSOG" index --quiet --jobs 2 --index "$ix" "$T_TMP/c"
+  t_eq "parallel round $r: re-run ends with the full item count" "$want" \
+    "$("$REFSOG" stats --index "$ix" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')"
+  t_eq "parallel round $r: no temporary trees left" "" "$(ls -d "$ix".* 2>/dev/null)"
+  rm -rf "$ix"
+done
+# a second writer is refused with a clear message while the first runs: while the first builds a
+# new index in parallel, and while it adds to an existing one
+"$REFSOG" index --quiet --jobs 2 --index "$T_TMP/newlock" "$T_TMP/c" & pid=$!
+sleep 0.2
+t_status "second writer of a new index exits 1" 1 "$REFSOG" index --index "$T_TMP/newlock" data/sample
+t_match "second writer of a new index: locked message" "index is locked by another writer" "$T_OUT"
+wait $pid
+t_eq "the first writer's new index is whole" "$want" \
+  "$("$REFSOG" stats --index "$T_TMP/newlock" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')"
+"$REFSOG" index --quiet --jobs 1 --batch-bytes 150000 --index "$T_TMP/lock" "$T_TMP/c" & pid=$!
 for i in $(seq 1 50); do [ -d "$T_TMP/lock" ] && break; sleep 0.02; done
 sleep 0.2
 t_status "second writer exits 1" 1 "$REFSOG" index --index "$T_TMP/lock" data/sample

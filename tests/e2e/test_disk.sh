@@ -10,7 +10,13 @@ if ! mount -t tmpfs -o size=300k tmpfs "$mnt" 2>/dev/null; then
   t_done; exit 0
 fi
 trap 'umount "$mnt" 2>/dev/null; rm -rf "$T_TMP"' EXIT
-t_status "full disk: index exits 1" 1 "$REFSOG" index --index "$mnt/ix" data/sample
+# a new index built by parallel jobs: not created at all, and its temporary trees are removed
+t_status "full disk, new index: index exits 1" 1 "$REFSOG" index --jobs 2 --index "$mnt/nx" data/sample
+t_match "full disk, new index: clear message" "No space left on device" "$T_OUT"
+t_match "full disk, new index: says it was not created" "NOT created" "$T_OUT"
+t_eq "full disk, new index: no index, no temporary trees" "" "$(ls -A "$mnt")"
+# one writer adding in batches: what was committed stays, the message says what was not saved
+t_status "full disk: index exits 1" 1 "$REFSOG" index --jobs 1 --index "$mnt/ix" data/sample
 t_match "full disk: clear message" "No space left on device" "$T_OUT"
 t_match "full disk: says what was not saved" "last commit failed" "$T_OUT"
 t_status "full disk: the index still opens" 0 "$REFSOG" stats --index "$mnt/ix" --json
