@@ -4,6 +4,9 @@
 #                                           PER_CLASS (queries per class, 20), BENCH_TMP (work dir)
 # Indexing: items/s, MB/s, CPU s, peak RSS, index size (and after compaction for the Xapian-based
 # ones), engines alternated round-robin, ratio = engine time / refsog time within each round.
+# refsog runs twice: --jobs 1 (one writer, pinned to one core) and --jobs 2 (a new index built by
+# two threads and merged compacted: what `refsog index` does on this machine); queries run on the
+# latter.
 # Queries: a seeded query set per class (bench/make-queries), warm, one client thread; per query
 # the best and median of 10 runs after a warm-up; p50/p95/p99 over the set of per-query medians;
 # engines alternated over QROUNDS rounds, ratio of p50s within each round.
@@ -36,7 +39,7 @@ for line in sys.stdin:
                          text.replace("\\", " ").replace("\t", " ").replace("\n", "\\n")]))
 ' > "$tmp/items.tsv"
 items=$(wc -l < "$tmp/items.tsv")
-mb=$(du -sb "$tmp/corpus" | cut -f1)
+mb=$(find "$tmp/corpus" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
 echo "corpus: bench/gen-corpus --items $size --seed 1: $items items, $(wc -l < "$tmp/files") files," \
      "$(python3 -c "print(f'{$mb/1e6:.1f}')") MB; $(date -u +%F), $(nproc) cores, $(uname -m)"
 
@@ -55,11 +58,11 @@ run() { /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/e
 batch=$((2 << 20))
 : > "$tmp/index.tsv"
 for r in $(seq 1 "$rounds"); do
-  rm -rf "$tmp/ix" "$tmp/ix2" "$tmp/xp" "$tmp/fts.db"*
+  rm -rf "$tmp/ix" "$tmp/ix1" "$tmp/xp" "$tmp/fts.db"*
   echo "floor	$r	$(run $pin sh -c "cat $tmp/items.tsv | md5sum")" >> "$tmp/index.tsv"
   echo "analyser	$r	$(run $pin "$build/bench/bench_analyze" -r 1 -x 1 "$tmp/items.tsv")" >> "$tmp/index.tsv"
-  echo "refsog	$r	$(run $pin "$build/refsog" index --quiet --index "$tmp/ix" "$tmp/corpus")" >> "$tmp/index.tsv"
-  echo "refsog2	$r	$(run "$build/refsog" index --quiet --shards 2 --index "$tmp/ix2" "$tmp/corpus")" >> "$tmp/index.tsv"
+  echo "refsog	$r	$(run $pin "$build/refsog" index --quiet --jobs 1 --index "$tmp/ix1" "$tmp/corpus")" >> "$tmp/index.tsv"
+  echo "refsog2	$r	$(run "$build/refsog" index --quiet --jobs 2 --index "$tmp/ix" "$tmp/corpus")" >> "$tmp/index.tsv"
   echo "xapian	$r	$(run $pin sh -c "$build/bench/xapian_peer index $tmp/xp $batch < $tmp/items.tsv")" >> "$tmp/index.tsv"
   echo "fts5	$r	$(run $pin sh -c "$build/bench/fts5_peer index $tmp/fts.db < $tmp/items.tsv")" >> "$tmp/index.tsv"
   if [ "$pg" = 1 ]; then
@@ -67,11 +70,11 @@ for r in $(seq 1 "$rounds"); do
     echo "pg	$r	$t	$(cat "$tmp/out")" >> "$tmp/index.tsv"
   fi
 done
-"$build/refsog" compact --index "$tmp/ix" --output "$tmp/ixc" >/dev/null
+"$build/refsog" compact --index "$tmp/ix1" --output "$tmp/ixc" >/dev/null
 xapian-compact "$tmp/xp" "$tmp/xpc" >/dev/null
 {
-  echo "refsog	$(du -sb "$tmp/ix" | cut -f1)	$(du -sb "$tmp/ixc" | cut -f1)"
-  echo "refsog2	$(du -sb "$tmp/ix2" | cut -f1)	"
+  echo "refsog	$(du -sb "$tmp/ix1" | cut -f1)	$(du -sb "$tmp/ixc" | cut -f1)"
+  echo "refsog2	$(du -sb "$tmp/ix" | cut -f1)	"
   echo "xapian	$(du -sb "$tmp/xp" | cut -f1)	$(du -sb "$tmp/xpc" | cut -f1)"
   echo "fts5	$(du -cb "$tmp"/fts.db* | tail -1 | cut -f1)	"
   [ "$pg" = 1 ] && echo "pg	$(tail -1 "$tmp/index.tsv" | cut -f6)	"

@@ -195,10 +195,12 @@ static int index_new_parallel(const char *dir, size_t jobs, const RsFileList *fi
     ShardJob js[RS_MAX_SHARDS];
     pthread_t th[RS_MAX_SHARDS];
     size_t next = 0;
+    RsIndexerOptions sopts = *opts;
+    sopts.scratch = 1; /* the merge writes (and syncs) the real index */
     for (size_t k = 0; k < jobs; k++) {
         snprintf(paths[k], sizeof paths[k], "%s/shard-%zu", tmp, k);
         srcs[k] = paths[k];
-        js[k] = (ShardJob){paths[k], k, jobs, files, opts, {0}, 0, &next};
+        js[k] = (ShardJob){paths[k], k, jobs, files, &sopts, {0}, 0, &next};
         pthread_create(&th[k], NULL, shard_main, &js[k]);
     }
     RsIndexerTotals t = {0};

@@ -61,7 +61,7 @@ RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexe
     RsStatus rc = rs_wordcount_new(&ix->spell, err);
     if (rc == RS_OK) rc = rs_analyzer_open(NULL, &ix->an, err);
     if (rc == RS_OK) {
-        rc = rsx_writable_open(dir, RSX_CREATE_OR_OPEN, &ix->db, err);
+        rc = rsx_writable_open(dir, ix->opts.scratch ? RSX_CREATE_SCRATCH : RSX_CREATE_OR_OPEN, &ix->db, err);
         if (rc != RS_OK) rs_error_prefix(err, "%s", dir);
     }
     if (rc == RS_OK) rc = check_meta(ix, RS_META_SCHEMA, RS_SCHEMA_VERSION, "schema version", dir, err);

@@ -20,7 +20,8 @@ typedef struct RsIndexer RsIndexer;
 
 typedef struct RsIndexerOptions {
     const char *municipality;   /* force this municipality (NULL: infer from text) */
-    size_t batch_bytes;         /* commit after this much source text (0 = 32 MiB) */
+    size_t batch_bytes;         /* commit after this much source text (0 = 2 MiB) */
+    int scratch;                /* a scratch index, merged into the real one afterwards: no fsync */
 } RsIndexerOptions;
 
 /* What happened to one file. */

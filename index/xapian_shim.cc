@@ -156,7 +156,7 @@ extern "C" RsStatus rsx_writable_open(const char *path, RsxOpenMode mode, RsxWri
     *out = nullptr;
     RSX_TRY
     int flags = (mode == RSX_OPEN ? Xapian::DB_OPEN : Xapian::DB_CREATE_OR_OPEN) |
-                Xapian::DB_BACKEND_GLASS;
+                (mode == RSX_CREATE_SCRATCH ? Xapian::DB_NO_SYNC : 0) | Xapian::DB_BACKEND_GLASS;
     *out = new RsxWritable{Xapian::WritableDatabase(path, flags)};
     return RS_OK;
     RSX_CATCH

@@ -37,7 +37,9 @@ typedef struct RsxDoc RsxDoc;
 
 typedef enum RsxOpenMode {
     RSX_CREATE_OR_OPEN = 0, /* create the directory and index if missing */
-    RSX_OPEN = 1            /* the index must exist (RS_ERR_NOTFOUND if not) */
+    RSX_OPEN = 1,           /* the index must exist (RS_ERR_NOTFOUND if not) */
+    RSX_CREATE_SCRATCH = 2  /* as RSX_CREATE_OR_OPEN, never fsync'd: for a scratch index that is
+                               merged into a real one (or thrown away) afterwards */
 } RsxOpenMode;
 
 /* Open a writable index (glass backend) at `path`. Only one writer at a
