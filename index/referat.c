@@ -728,6 +728,51 @@ static void infer_municipality(RsMeeting *m) {
     if (best) m->municipality = strdup(municipalities[bi]);
 }
 
+/* The known municipality whose folded key equals that of s[0..n) (so "aarhus", "AARHUS" and
+ * "Aarhus" agree, as do "Aeroe" and "Ærø"), or -1. */
+static int municipality_by_key(const char *s, size_t n) {
+    char key[128], mk[128];
+    if (!n || n >= 64) return -1;
+    size_t kl = rs_fold_key(s, n, key, sizeof key);
+    for (size_t k = 0; kl && k < sizeof municipalities / sizeof *municipalities; k++) {
+        size_t ml = rs_fold_key(municipalities[k], strlen(municipalities[k]), mk, sizeof mk);
+        if (ml == kl && !memcmp(mk, key, kl)) return (int)k;
+    }
+    return -1;
+}
+
+/* "<Name> Rådhus" or "<Name>s Rådhus" in the meeting place ("Byrådssalen, Odder Rådhus"). */
+static int municipality_from_place(const char *place) {
+    static const char R[] = " Rådhus";
+    for (const char *r = place ? strstr(place, R) : NULL; r; r = strstr(r + 1, R)) {
+        const char *b = r;
+        while (b > place && b[-1] != ' ' && b[-1] != ',') b--;
+        size_t n = (size_t)(r - b);
+        int k = municipality_by_key(b, n);
+        if (k < 0 && n > 1 && b[n - 1] == 's') k = municipality_by_key(b, n - 1);
+        if (k >= 0) return k;
+    }
+    return -1;
+}
+
+/* A directory of the source path named after a municipality, with or without a "kommune"
+ * suffix: "referater/Aarhus/...", "odder-kommune/...", "Ærø_Kommune/...". The deepest wins. */
+static int municipality_from_path(const char *path) {
+    int found = -1;
+    for (const char *s = path; s && *s;) {
+        const char *e = strchr(s, '/');
+        if (!e) break; /* the file name itself is not a directory */
+        size_t n = (size_t)(e - s);
+        if (n > 8 && (s[n - 8] == '-' || s[n - 8] == '_' || s[n - 8] == ' ') &&
+            !strncasecmp(s + n - 7, "kommune", 7))
+            n -= 8;
+        int k = municipality_by_key(s, n);
+        if (k >= 0) found = k;
+        s = e + 1;
+    }
+    return found;
+}
+
 /* Check UTF-8 validity and NUL bytes; returns the offset of the first bad byte or len. */
 static size_t utf8_bad_offset(const char *s, size_t len) {
     const unsigned char *p = (const unsigned char *)s;
@@ -795,7 +840,11 @@ RsStatus rs_referat_parse(const char *text, size_t len, const char *name,
         m->municipality = strdup(o.municipality);
         m->municipality_given = 1;
     } else {
+        /* what the text says; else the town hall the meeting was held in; else the folder */
         infer_municipality(m);
+        int k = m->municipality ? -1 : municipality_from_place(m->place);
+        if (!m->municipality && k < 0 && name) k = municipality_from_path(name);
+        if (k >= 0) m->municipality = strdup(municipalities[k]);
     }
     size_t cap = 0;
     for (size_t i = first_item; rc == RS_OK && i < P.n_lines;) {

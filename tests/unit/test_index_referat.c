@@ -334,6 +334,43 @@ static void test_variant_dagsorden_dates_genitive_crlf(void **state) {
     rs_meeting_free(m);
 }
 
+/* Without "<Name> Kommune" in the text: the town hall in the meeting place, else a folder of
+ * the path named after a municipality; the text wins over both, the place over the path. */
+static void test_municipality_fallbacks(void **state) {
+    (void)state;
+    const char *place = "REFERAT Økonomiudvalget d. 08-05-2009\n\nMødested Byrådssalen, Odder Rådhus\n\n"
+                        "Punkt 1: Budget\n\nSagsfremstilling\n\nTekst.\n";
+    const char *plain = "REFERAT Økonomiudvalget d. 08-05-2009\n\nMødested Mødelokale 2\n\n"
+                        "Punkt 1: Budget\n\nSagsfremstilling\n\nTekst.\n";
+    const char *text = "REFERAT Økonomiudvalget d. 08-05-2009\n\nMødested Byrådssalen, Odder Rådhus\n\n"
+                       "Punkt 1: Budget\n\nSagsfremstilling\n\nVejle Kommune har skrevet.\n";
+    static const struct {
+        const char *text, *path, *want;
+    } cases[] = {
+        {NULL, "referater/x.txt", "Odder"},                  /* the place */
+        {NULL, "referater/Aarhus/oeu/x.txt", "Odder"},       /* the place beats the folder */
+        {NULL, "referater/Aarhus/oeu/x.txt", "Aarhus"},      /* plain: the folder */
+        {NULL, "/data/ærø_kommune/2020/x.txt", "Ærø"},       /* "_kommune", non-ASCII */
+        {NULL, "/data/AEROE-Kommune/x.txt", "Ærø"},          /* ASCII respelling, any case */
+        {NULL, "/data/Aarhus.txt", NULL},                    /* the file name is no folder */
+        {NULL, "/data/minutes/x.txt", NULL},                 /* nothing known */
+        {NULL, "referater/Aarhus/x.txt", "Vejle"},           /* the text beats both */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *t = i == 0 || i == 1 ? place : i == 7 ? text : plain;
+        RsError err;
+        RsMeeting *m = NULL;
+        assert_int_equal(rs_referat_parse_bytes(t, strlen(t), cases[i].path, NULL, &m, &err), RS_OK);
+        if (cases[i].want) {
+            assert_non_null(m->municipality);
+            assert_string_equal(m->municipality, cases[i].want);
+        } else {
+            assert_null(m->municipality);
+        }
+        rs_meeting_free(m);
+    }
+}
+
 static void test_outcomes(void **state) {
     (void)state;
     const char *cases[][2] = {
@@ -430,6 +467,7 @@ int main(void) {
         cmocka_unit_test(test_odder_2020_10_22),   cmocka_unit_test(test_odder_pdf),
         cmocka_unit_test(test_bad_pdfs),           cmocka_unit_test(test_variant_dagsorden_dates_genitive_crlf),
         cmocka_unit_test(test_outcomes),           cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_municipality_fallbacks),
         cmocka_unit_test(test_json),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
