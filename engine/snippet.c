@@ -31,7 +31,53 @@ typedef struct {
     const RsSnippetKeys *k;
     size_t *starts, *ends;
     size_t n, cap;
+    size_t base; /* offset of the analysed region in the text */
 } Matches;
+
+/* Texts up to this size are analysed whole; longer ones only around the pre-scan's best region. */
+#define FULL_SCAN 4096
+#define MAX_CANDIDATES 256
+
+/* A copy of text with ASCII and Latin-1 capitals (UTF-8 C3 80..9E) lowered, same length. */
+static char *lower_copy(const char *t, size_t n) {
+    char *l = malloc(n ? n : 1);
+    if (!l) return NULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)t[i];
+        l[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        if (c == 0xC3 && i + 1 < n) {
+            unsigned char d = (unsigned char)t[i + 1];
+            l[++i] = (char)(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d);
+        }
+    }
+    return l;
+}
+
+/* Offsets (sorted, at most cap) where an exact form or a stem of the query occurs as a
+ * substring of the lowered text: a cheap over-approximation of where the analyser will find
+ * matches (a stem is a prefix of its word forms and a substring of compounds). Folding keys and
+ * case keys are not looked for: when nothing is found, the caller analyses the whole text. */
+static size_t candidates(const char *low, size_t n, const RsSnippetKeys *k, size_t *out, size_t cap) {
+    size_t c = 0;
+    const RsBuf *lists[2] = {&k->exact, &k->stems};
+    for (int li = 0; li < 2; li++) {
+        for (size_t i = 0; i < lists[li]->len;) {
+            const char *key = lists[li]->data + i;
+            size_t kl = strlen(key);
+            i += kl + 1;
+            if (kl < 2) continue;
+            for (const char *p = low; c < cap && (p = memmem(p, n - (size_t)(p - low), key, kl)); p++)
+                out[c++] = (size_t)(p - low);
+        }
+    }
+    for (size_t i = 1; i < c; i++) /* insertion sort: c is small */
+        for (size_t j = i; j > 0 && out[j - 1] > out[j]; j--) {
+            size_t x = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = x;
+        }
+    return c;
+}
 
 static int on_tok(void *ctx, const RsToken *t) {
     Matches *m = ctx;
@@ -41,7 +87,7 @@ static int on_tok(void *ctx, const RsToken *t) {
     for (size_t i = 0; !hit && i < t->n_parts; i++) hit = in_list(&m->k->stems, t->parts[i]);
     if (!hit) return 0;
     /* a sub-token inside an already marked whole is not marked again */
-    if (m->n && t->start < m->ends[m->n - 1]) return 0;
+    if (m->n && m->base + t->start < m->ends[m->n - 1]) return 0;
     if (m->n == m->cap) {
         size_t c = m->cap ? m->cap * 2 : 16;
         size_t *s = realloc(m->starts, c * sizeof *s), *e;
@@ -52,8 +98,8 @@ static int on_tok(void *ctx, const RsToken *t) {
         m->ends = e;
         m->cap = c;
     }
-    m->starts[m->n] = t->start;
-    m->ends[m->n++] = t->end;
+    m->starts[m->n] = m->base + t->start;
+    m->ends[m->n++] = m->base + t->end;
     return 0;
 }
 
@@ -79,8 +125,36 @@ static size_t char_start(const char *s, size_t i) {
 RsStatus rs_snippet(RsAnalyzer *a, const char *text, size_t len, const RsSnippetKeys *keys,
                     size_t max_bytes, char **out, RsError *err) {
     *out = NULL;
-    Matches m = {keys, NULL, NULL, 0, 0};
-    RsStatus rc = rs_analyze(a, RS_MODE_DOCUMENT, text, len, 0, on_tok, &m, NULL, err);
+    Matches m = {keys, NULL, NULL, 0, 0, 0};
+    RsStatus rc = RS_OK;
+    int done = 0;
+    if (len > FULL_SCAN) {
+        /* analyse only the region around the densest cluster of pre-scan candidates */
+        size_t cand[MAX_CANDIDATES], nc = 0;
+        char *low = lower_copy(text, len);
+        if (low) nc = candidates(low, len, keys, cand, MAX_CANDIDATES);
+        free(low);
+        size_t bc = 0, best_n = 0;
+        for (size_t i = 0; i < nc; i++) {
+            size_t cnt = 0;
+            for (size_t j = i; j < nc && cand[j] < cand[i] + max_bytes; j++) cnt++;
+            if (cnt > best_n) best_n = cnt, bc = cand[i];
+        }
+        if (best_n) {
+            size_t rs = bc > max_bytes ? bc - max_bytes : 0, re = bc + 2 * max_bytes;
+            if (re > len) re = len;
+            while (rs > 0 && text[rs - 1] != ' ' && text[rs - 1] != '\n') rs--;
+            while (re < len && text[re] != ' ' && text[re] != '\n') re++;
+            m.base = rs;
+            rc = rs_analyze(a, RS_MODE_DOCUMENT, text + rs, re - rs, 0, on_tok, &m, NULL, err);
+            done = rc != RS_OK || m.n > 0; /* no real match there: analyse everything */
+        }
+    }
+    if (!done) {
+        m.n = 0;
+        m.base = 0;
+        rc = rs_analyze(a, RS_MODE_DOCUMENT, text, len, 0, on_tok, &m, NULL, err);
+    }
     if (rc != RS_OK) {
         free(m.starts);
         free(m.ends);
