@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # compare.sh — refsog against its peers on one generated corpus, in one run (`make bench SIZE=N`).
 #   bench/compare.sh BUILD SIZE        env: ROUNDS (indexing rounds, 3), QROUNDS (query rounds, 3),
-#                                           PER_CLASS (queries per class, 20), BENCH_TMP (work dir)
+#                                           PER_CLASS (queries per class, 20), QRUNS (runs per query,
+#                                           10), BENCH_TMP (work dir), BENCH_KEEP (copy results)
 # Indexing: items/s, MB/s, CPU s, peak RSS, index size (and after compaction for the Xapian-based
 # ones), engines alternated round-robin, ratio = engine time / refsog time within each round.
 # refsog runs twice: --jobs 1 (one writer, pinned to one core) and --jobs 2 (a new index built by
@@ -16,7 +17,7 @@
 # items, and the analyser alone over them. Single-threaded engines are pinned to core 1 (taskset).
 set -euo pipefail
 build=${1:-build}; size=${2:-5000}
-rounds=${ROUNDS:-3}; qrounds=${QROUNDS:-3}; per_class=${PER_CLASS:-20}
+rounds=${ROUNDS:-3}; qrounds=${QROUNDS:-3}; per_class=${PER_CLASS:-20}; qruns=${QRUNS:-10}
 cd "$(dirname "$0")/.."
 root=$PWD
 tmp=$(mktemp -d "${BENCH_TMP:-/tmp}/refsog-bench.XXXXXX")
@@ -80,24 +81,25 @@ xapian-compact "$tmp/xp" "$tmp/xpc" >/dev/null
   [ "$pg" = 1 ] && echo "pg	$(tail -1 "$tmp/index.tsv" | cut -f6)	"
   for t in "$tmp"/ixc/*.glass; do echo "table:$(basename "$t" .glass)	$(stat -c %s "$t")	"; done
 } > "$tmp/sizes.tsv"
+rm -rf "$tmp/ix1" "$tmp/ixc" "$tmp/xpc" "$tmp/corpus" # measured; the queries need none of them
 
 echo
-echo "== queries: bench/make-queries --per-class $per_class --seed 1; $qrounds rounds, engines alternated"
+echo "== queries: bench/make-queries --per-class $per_class --seed 1; $qruns runs per query; $qrounds rounds, engines alternated"
 bench/make-queries "$tmp/items.tsv" --per-class "$per_class" --seed 1 > "$tmp/queries.tsv"
 cut -f2,3 "$tmp/queries.tsv" > "$tmp/q_refsog"
 cut -f2,4,7 "$tmp/queries.tsv" > "$tmp/q_xapian"
 cut -f2,5,7 "$tmp/queries.tsv" > "$tmp/q_fts5"
 cut -f2,6,7 "$tmp/queries.tsv" > "$tmp/q_pg"
 for r in $(seq 1 "$qrounds"); do
-  $pin "$build/bench/bench_query" "$tmp/ix" 10 < "$tmp/q_refsog" > "$tmp/r$r.refsog"
-  $pin "$build/bench/bench_query" "$tmp/ix" 10 --no-snippets < "$tmp/q_refsog" > "$tmp/r$r.refsog_nosnip"
-  $pin "$build/bench/xapian_peer" bench "$tmp/xp" 10 < "$tmp/q_xapian" > "$tmp/r$r.xapian"
-  $pin "$build/bench/fts5_peer" bench "$tmp/fts.db" 10 < "$tmp/q_fts5" > "$tmp/r$r.fts5"
-  [ "$pg" = 1 ] && $pin "$build/bench/pg_peer" bench "$conn" 10 < "$tmp/q_pg" > "$tmp/r$r.pg"
-  $pin "$build/bench/bench_query" "$tmp/ix" 10 --facets < "$tmp/q_refsog" > "$tmp/r$r.refsog_facets"
-  $pin "$build/bench/xapian_peer" bench "$tmp/xp" 10 --facets < "$tmp/q_xapian" > "$tmp/r$r.xapian_facets"
-  $pin "$build/bench/fts5_peer" bench "$tmp/fts.db" 10 --facets < "$tmp/q_fts5" > "$tmp/r$r.fts5_facets"
-  [ "$pg" = 1 ] && $pin "$build/bench/pg_peer" bench "$conn" 10 --facets < "$tmp/q_pg" > "$tmp/r$r.pg_facets"
+  $pin "$build/bench/bench_query" "$tmp/ix" "$qruns" < "$tmp/q_refsog" > "$tmp/r$r.refsog"
+  $pin "$build/bench/bench_query" "$tmp/ix" "$qruns" --no-snippets < "$tmp/q_refsog" > "$tmp/r$r.refsog_nosnip"
+  $pin "$build/bench/xapian_peer" bench "$tmp/xp" "$qruns" < "$tmp/q_xapian" > "$tmp/r$r.xapian"
+  $pin "$build/bench/fts5_peer" bench "$tmp/fts.db" "$qruns" < "$tmp/q_fts5" > "$tmp/r$r.fts5"
+  [ "$pg" = 1 ] && $pin "$build/bench/pg_peer" bench "$conn" "$qruns" < "$tmp/q_pg" > "$tmp/r$r.pg"
+  $pin "$build/bench/bench_query" "$tmp/ix" "$qruns" --facets < "$tmp/q_refsog" > "$tmp/r$r.refsog_facets"
+  $pin "$build/bench/xapian_peer" bench "$tmp/xp" "$qruns" --facets < "$tmp/q_xapian" > "$tmp/r$r.xapian_facets"
+  $pin "$build/bench/fts5_peer" bench "$tmp/fts.db" "$qruns" --facets < "$tmp/q_fts5" > "$tmp/r$r.fts5_facets"
+  [ "$pg" = 1 ] && $pin "$build/bench/pg_peer" bench "$conn" "$qruns" --facets < "$tmp/q_pg" > "$tmp/r$r.pg_facets"
 done
 python3 bench/report.py "$tmp" "$items" "$mb" "$rounds" "$qrounds"
 if [ -n "${BENCH_KEEP:-}" ]; then mkdir -p "$BENCH_KEEP"; cp "$tmp"/*.tsv "$tmp"/r[0-9]* "$BENCH_KEEP"/; fi

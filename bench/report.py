@@ -136,5 +136,5 @@ table(engines, "refsog", "-- top 10 (refsog: with snippets; its count is Xapian'
       "peers' counts taken once, untimed)")
 table(facet_engines, "refsog_facets", "-- top 10 + exact facet counts over all matches")
 print()
-print("p50/p95/p99: nearest-rank percentiles over the class's queries of each query's median of 10 runs")
+print("p50/p95/p99: nearest-rank percentiles over the class's queries of each query's median over its runs")
 print("(median over the rounds); x refsog: engine p50 / refsog p50 within each round, median of the rounds.")
