@@ -21,19 +21,24 @@
 #include "walk.h"
 
 #define DEFAULT_INDEX "refsog-index"
+/* A new index is written as segments of this much text each, merged at the end: a small index
+ * takes new documents faster than a big one (Xapian's B-tree updates grow with it). */
+#define DEFAULT_SEGMENT (24u << 20)
 
 static void usage(FILE *out) {
     fprintf(out,
             "usage: refsog index [--index DIR] [--municipality NAME] [--jobs N] [--shards N]\n"
-            "                    [--batch-bytes N] [--quiet] PATH...\n"
+            "                    [--batch-bytes N] [--segment-bytes N] [--quiet] PATH...\n"
             "\n"
             "Index minutes files (.txt, .pdf) and directories (recursively) into DIR\n"
             "(default ./" DEFAULT_INDEX "). Unchanged files are skipped, changed files\n"
             "replace their items. A bad file is named with its reason and skipped.\n"
             "A new index is built by --jobs N threads (default: the number of cores, at\n"
             "most 8) into temporary shards that are then merged, compacted, into DIR and\n"
-            "renamed into place: until then DIR does not exist (or stays empty). Adding to\n"
-            "an existing index is done by one writer, in atomic batches.\n"
+            "renamed into place: until then DIR does not exist (or stays empty). Each thread\n"
+            "starts a new temporary shard after --segment-bytes N of text (default 24 MiB;\n"
+            "0: one per thread). Adding to an existing index is done by one writer, in\n"
+            "atomic batches.\n"
             "--shards N writes N shards in parallel (files assigned by a stable hash of\n"
             "their path); DIR then opens as all its shards (`refsog compact` merges them).\n"
             "--batch-bytes N commits after N bytes of text (default 2 MiB); each commit is\n"
@@ -64,6 +69,40 @@ static void progress(size_t done, size_t total, const RsIndexerTotals *t, double
 }
 
 /* One shard's indexer, run in its own thread over the files hashed to it. */
+static void add_totals(RsIndexerTotals *t, const RsIndexerTotals *a) {
+    t->files_indexed += a->files_indexed;
+    t->files_unchanged += a->files_unchanged;
+    t->files_failed += a->files_failed;
+    t->items_added += a->items_added;
+    t->items_removed += a->items_removed;
+    t->bytes += a->bytes;
+}
+
+/* The segments of a new index being built: scratch indexes, merged at the end. */
+typedef struct {
+    pthread_mutex_t lock;
+    const char *dir; /* the build directory */
+    char **paths;
+    size_t n, cap;
+} Segments;
+
+/* The path of a new segment in the build directory (owned by s), or NULL when out of memory. */
+static const char *new_segment(Segments *s) {
+    pthread_mutex_lock(&s->lock);
+    const char *p = NULL;
+    if (s->n == s->cap) {
+        size_t c = s->cap ? s->cap * 2 : 16;
+        char **np = realloc(s->paths, c * sizeof *np);
+        if (np) s->paths = np, s->cap = c;
+    }
+    if (s->n < s->cap && (s->paths[s->n] = malloc(strlen(s->dir) + 16))) {
+        sprintf(s->paths[s->n], "%s/seg-%04zu", s->dir, s->n);
+        p = s->paths[s->n++];
+    }
+    pthread_mutex_unlock(&s->lock);
+    return p;
+}
+
 typedef struct {
     const char *path;
     size_t shard, n_shards;
@@ -72,6 +111,8 @@ typedef struct {
     RsIndexerTotals totals;
     int fatal;
     size_t *next; /* when set: a shared queue of file numbers instead of the path hash */
+    Segments *segs;   /* when set: write new segments there instead of `path` ... */
+    size_t seg_bytes; /* ... starting the next one after this much text (0: one segment) */
 } ShardJob;
 
 static pthread_mutex_t print_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -90,32 +131,48 @@ static int next_file(ShardJob *j, size_t *i) {
     return 0;
 }
 
+static void shard_say(const char *msg, const char *suffix) {
+    pthread_mutex_lock(&print_lock);
+    fprintf(stderr, "refsog: %s%s\n", msg, suffix);
+    pthread_mutex_unlock(&print_lock);
+}
+
 static void *shard_main(void *arg) {
     ShardJob *j = arg;
     RsError err = {0};
-    RsIndexer *ix;
-    if (rs_indexer_open(j->path, j->opts, &ix, &err) != RS_OK) {
-        pthread_mutex_lock(&print_lock);
-        fprintf(stderr, "refsog: %s\n", err.msg);
-        pthread_mutex_unlock(&print_lock);
-        j->fatal = 1;
-        return NULL;
-    }
+    RsIndexer *ix = NULL;
     for (size_t i = 0; !j->fatal && next_file(j, &i); i += !j->next) {
+        if (ix && j->seg_bytes && rs_indexer_totals(ix)->bytes >= j->seg_bytes) {
+            add_totals(&j->totals, rs_indexer_totals(ix));
+            if (rs_indexer_close(ix, &err) != RS_OK) shard_say(err.msg, ""), j->fatal = 1;
+            ix = NULL;
+            if (j->fatal) break;
+        }
+        if (!ix) {
+            const char *path = j->segs ? new_segment(j->segs) : j->path;
+            if (!path) {
+                shard_say("out of memory", "");
+                j->fatal = 1;
+                break;
+            }
+            if (rs_indexer_open(path, j->opts, &ix, &err) != RS_OK) {
+                shard_say(err.msg, "");
+                j->fatal = 1;
+                break;
+            }
+        }
         RsFileOutcome oc;
         size_t n_items;
         rs_error_clear(&err);
         if (rs_indexer_add_file(ix, j->files->paths[i], &oc, &n_items, &err) != RS_OK) j->fatal = 1;
-        if (j->fatal || oc == RS_FILE_FAILED) {
-            pthread_mutex_lock(&print_lock);
-            fprintf(stderr, "refsog: %s%s\n", err.msg, j->fatal ? "" : " (skipped)");
-            pthread_mutex_unlock(&print_lock);
-        }
+        if (j->fatal || oc == RS_FILE_FAILED) shard_say(err.msg, j->fatal ? "" : " (skipped)");
     }
-    j->totals = *rs_indexer_totals(ix);
-    if (rs_indexer_close(ix, &err) != RS_OK) {
-        fprintf(stderr, "refsog: %s\n", err.msg);
-        j->fatal = 1;
+    if (!ix && !j->segs && !j->fatal) { /* a shard with no file still exists, empty */
+        if (rs_indexer_open(j->path, j->opts, &ix, &err) != RS_OK) shard_say(err.msg, ""), j->fatal = 1;
+    }
+    if (ix) {
+        add_totals(&j->totals, rs_indexer_totals(ix));
+        if (rs_indexer_close(ix, &err) != RS_OK) shard_say(err.msg, ""), j->fatal = 1;
     }
     return NULL;
 }
@@ -167,24 +224,16 @@ static int is_new_index(const char *dir) {
     return empty;
 }
 
-static void add_totals(RsIndexerTotals *t, const RsIndexerTotals *a) {
-    t->files_indexed += a->files_indexed;
-    t->files_unchanged += a->files_unchanged;
-    t->files_failed += a->files_failed;
-    t->items_added += a->items_added;
-    t->items_removed += a->items_removed;
-    t->bytes += a->bytes;
-}
 
 /* Build a new index with `jobs` threads: each indexes the files it takes from a shared queue
  * into its own temporary shard; the shards are then merged (compacted) into "<dir>.merge-PID",
  * which is renamed to dir. A crash leaves dir as it was (missing or empty); the temporary trees
  * are removed by the next run. Returns the exit status. */
-static int index_new_parallel(const char *dir, size_t jobs, const RsFileList *files,
-                              const RsIndexerOptions *opts, int quiet, size_t problems) {
+static int index_new_parallel(const char *dir, size_t jobs, size_t seg_bytes,
+                              const RsFileList *files, const RsIndexerOptions *opts, int quiet,
+                              size_t problems) {
     double t0 = now_s();
-    char tmp[4300], merged[4300], paths[RS_MAX_SHARDS][4400];
-    const char *srcs[RS_MAX_SHARDS];
+    char tmp[4300], merged[4300];
     snprintf(tmp, sizeof tmp, "%s.build-%ld", dir, (long)getpid());
     snprintf(merged, sizeof merged, "%s.merge-%ld", dir, (long)getpid());
     rm_stale(dir);
@@ -197,10 +246,9 @@ static int index_new_parallel(const char *dir, size_t jobs, const RsFileList *fi
     size_t next = 0;
     RsIndexerOptions sopts = *opts;
     sopts.scratch = 1; /* the merge writes (and syncs) the real index */
+    Segments segs = {PTHREAD_MUTEX_INITIALIZER, tmp, NULL, 0, 0};
     for (size_t k = 0; k < jobs; k++) {
-        snprintf(paths[k], sizeof paths[k], "%s/shard-%zu", tmp, k);
-        srcs[k] = paths[k];
-        js[k] = (ShardJob){paths[k], k, jobs, files, &sopts, {0}, 0, &next};
+        js[k] = (ShardJob){NULL, k, jobs, files, &sopts, {0}, 0, &next, &segs, seg_bytes};
         pthread_create(&th[k], NULL, shard_main, &js[k]);
     }
     RsIndexerTotals t = {0};
@@ -211,10 +259,13 @@ static int index_new_parallel(const char *dir, size_t jobs, const RsFileList *fi
         add_totals(&t, &js[k].totals);
     }
     RsError err = {0};
-    if (!fatal && rsx_compact(srcs, jobs, merged, &err) != RS_OK) {
-        fprintf(stderr, "refsog: merging the %zu parts of the new index: %s\n", jobs, err.msg);
+    if (!fatal && rsx_compact((const char *const *)segs.paths, segs.n, merged, &err) != RS_OK) {
+        fprintf(stderr, "refsog: merging the %zu parts of the new index: %s\n", segs.n, err.msg);
         fatal = 1;
     }
+    size_t parts = segs.n;
+    for (size_t k = 0; k < segs.n; k++) free(segs.paths[k]);
+    free(segs.paths);
     if (!fatal && rename(merged, dir) != 0) {
         fprintf(stderr, "refsog: cannot move the new index into place as %s: %s%s\n", dir,
                 strerror(errno),
@@ -228,10 +279,10 @@ static int index_new_parallel(const char *dir, size_t jobs, const RsFileList *fi
     double el = now_s() - t0;
     if (!quiet)
         printf("%zu files indexed, %zu unchanged, %zu failed; %zu items added, %zu removed; "
-               "%.1f MB in %.2fs (%.1f MB/s) → %s%s\n",
+               "%.1f MB in %.2fs (%.1f MB/s) → %s (%zu jobs, %zu parts merged)%s\n",
                t.files_indexed, t.files_unchanged, t.files_failed + problems, t.items_added,
                t.items_removed, (double)t.bytes / 1e6, el,
-               el > 0 ? (double)t.bytes / 1e6 / el : 0.0, dir,
+               el > 0 ? (double)t.bytes / 1e6 / el : 0.0, dir, jobs, parts,
                fatal ? " (NOT created)" : "");
     return fatal ? 1 : (t.files_failed || problems) ? 1 : 0;
 }
@@ -241,11 +292,13 @@ int rs_cmd_index(int argc, char **argv) {
     RsIndexerOptions opts = {0};
     int quiet = 0;
     long want_shards = 0, jobs = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t seg_bytes = DEFAULT_SEGMENT;
     if (jobs < 1) jobs = 1;
     if (jobs > 8) jobs = 8;
     static const struct option longopts[] = {
         {"index", required_argument, NULL, 'i'},
         {"jobs", required_argument, NULL, 'j'},
+        {"segment-bytes", required_argument, NULL, 'g'},
         {"municipality", required_argument, NULL, 'm'},
         {"shards", required_argument, NULL, 's'},
         {"batch-bytes", required_argument, NULL, 'b'},
@@ -254,9 +307,16 @@ int rs_cmd_index(int argc, char **argv) {
         {NULL, 0, NULL, 0}};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "i:j:m:s:b:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "i:j:g:m:s:b:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'i': dir = optarg; break;
+        case 'g': {
+            char *end;
+            long long g = strtoll(optarg, &end, 10);
+            if (*end || g < 0) { fprintf(stderr, "refsog: --segment-bytes takes a number (0: no limit)\n"); return 2; }
+            seg_bytes = (size_t)g;
+            break;
+        }
         case 'j': {
             char *end;
             jobs = strtol(optarg, &end, 10);
@@ -319,7 +379,7 @@ int rs_cmd_index(int argc, char **argv) {
         }
         int rc = -1;
         if (is_new_index(dir)) /* still new now that we hold the lock */
-            rc = index_new_parallel(dir, (size_t)jobs < files.n ? (size_t)jobs : files.n, &files,
+            rc = index_new_parallel(dir, (size_t)jobs < files.n ? (size_t)jobs : files.n, seg_bytes, &files,
                                     &opts, quiet, problems);
         unlink(lockpath);
         close(lfd);
@@ -341,7 +401,7 @@ int rs_cmd_index(int argc, char **argv) {
         char paths[RS_MAX_SHARDS][4200];
         for (size_t k = 0; k < n_shards; k++) {
             rs_shard_path(dir, n_shards, k, paths[k], sizeof paths[k]);
-            sj[k] = (ShardJob){paths[k], k, n_shards, &files, &opts, {0}, 0, NULL};
+            sj[k] = (ShardJob){paths[k], k, n_shards, &files, &opts, {0}, 0, NULL, NULL, 0};
             pthread_create(&th[k], NULL, shard_main, &sj[k]);
         }
         RsIndexerTotals t = {0};
