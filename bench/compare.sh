@@ -5,9 +5,10 @@
 #                                           10), BENCH_TMP (work dir), BENCH_KEEP (copy results)
 # Indexing: items/s, MB/s, CPU s, peak RSS, index size (and after compaction for the Xapian-based
 # ones), engines alternated round-robin, ratio = engine time / refsog time within each round.
-# refsog runs twice: --jobs 1 (one writer, pinned to one core) and --jobs 2 (a new index built by
-# two threads and merged compacted: what `refsog index` does on this machine); queries run on the
-# latter.
+# refsog runs three times: a new index on one core (--jobs 1, pinned) and on two (--jobs 2, what
+# `refsog index` does on this machine; queries run on it), both built in segments merged
+# compacted; and adding the same files to an existing empty index (one writer, atomic batches:
+# how updates are indexed), whose size is also measured after compaction.
 # Queries: a seeded query set per class (bench/make-queries), warm, one client thread; per query
 # the best and median of 10 runs after a warm-up; p50/p95/p99 over the set of per-query medians;
 # engines alternated over QROUNDS rounds, ratio of p50s within each round.
@@ -59,10 +60,12 @@ run() { /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/e
 batch=$((2 << 20))
 : > "$tmp/index.tsv"
 for r in $(seq 1 "$rounds"); do
-  rm -rf "$tmp/ix" "$tmp/ix1" "$tmp/xp" "$tmp/fts.db"*
+  rm -rf "$tmp/ix" "$tmp/ix1" "$tmp/ixa" "$tmp/xp" "$tmp/fts.db"*
+  mkdir -p "$tmp/empty"; "$build/refsog" index --quiet --index "$tmp/ixa" "$tmp/empty"
   echo "floor	$r	$(run $pin sh -c "cat $tmp/items.tsv | md5sum")" >> "$tmp/index.tsv"
   echo "analyser	$r	$(run $pin "$build/bench/bench_analyze" -r 1 -x 1 "$tmp/items.tsv")" >> "$tmp/index.tsv"
   echo "refsog	$r	$(run $pin "$build/refsog" index --quiet --jobs 1 --index "$tmp/ix1" "$tmp/corpus")" >> "$tmp/index.tsv"
+  echo "refsog_add	$r	$(run $pin "$build/refsog" index --quiet --index "$tmp/ixa" "$tmp/corpus")" >> "$tmp/index.tsv"
   echo "refsog2	$r	$(run "$build/refsog" index --quiet --jobs 2 --index "$tmp/ix" "$tmp/corpus")" >> "$tmp/index.tsv"
   echo "xapian	$r	$(run $pin sh -c "$build/bench/xapian_peer index $tmp/xp $batch < $tmp/items.tsv")" >> "$tmp/index.tsv"
   echo "fts5	$r	$(run $pin sh -c "$build/bench/fts5_peer index $tmp/fts.db < $tmp/items.tsv")" >> "$tmp/index.tsv"
@@ -71,17 +74,18 @@ for r in $(seq 1 "$rounds"); do
     echo "pg	$r	$t	$(cat "$tmp/out")" >> "$tmp/index.tsv"
   fi
 done
-"$build/refsog" compact --index "$tmp/ix1" --output "$tmp/ixc" >/dev/null
+"$build/refsog" compact --index "$tmp/ixa" --output "$tmp/ixc" >/dev/null
 xapian-compact "$tmp/xp" "$tmp/xpc" >/dev/null
 {
-  echo "refsog	$(du -sb "$tmp/ix1" | cut -f1)	$(du -sb "$tmp/ixc" | cut -f1)"
+  echo "refsog	$(du -sb "$tmp/ix1" | cut -f1)	"
   echo "refsog2	$(du -sb "$tmp/ix" | cut -f1)	"
+  echo "refsog_add	$(du -sb "$tmp/ixa" | cut -f1)	$(du -sb "$tmp/ixc" | cut -f1)"
   echo "xapian	$(du -sb "$tmp/xp" | cut -f1)	$(du -sb "$tmp/xpc" | cut -f1)"
   echo "fts5	$(du -cb "$tmp"/fts.db* | tail -1 | cut -f1)	"
   [ "$pg" = 1 ] && echo "pg	$(tail -1 "$tmp/index.tsv" | cut -f6)	"
   for t in "$tmp"/ixc/*.glass; do echo "table:$(basename "$t" .glass)	$(stat -c %s "$t")	"; done
 } > "$tmp/sizes.tsv"
-rm -rf "$tmp/ix1" "$tmp/ixc" "$tmp/xpc" "$tmp/corpus" # measured; the queries need none of them
+rm -rf "$tmp/ix1" "$tmp/ixa" "$tmp/ixc" "$tmp/xpc" "$tmp/corpus" # measured; the queries need none of them
 
 echo
 echo "== queries: bench/make-queries --per-class $per_class --seed 1; $qruns runs per query; $qrounds rounds, engines alternated"

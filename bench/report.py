@@ -36,7 +36,8 @@ for line in open(f"{work}/index.tsv"):
         cpu, rss = float(f[3]), int(f[4])
     runs[f[0]][int(f[1])] = (wall, cpu, rss)
 names = [("floor", "floor: read+md5 of the items"), ("analyser", "floor: analyser only"),
-         ("refsog", "refsog --jobs 1 (1 core)"), ("refsog2", "refsog --jobs 2 (2 cores)"),
+         ("refsog", "refsog new index, 1 core"), ("refsog2", "refsog new index, 2 cores"),
+         ("refsog_add", "refsog adding, 1 writer"),
          ("xapian", "Xapian TermGenerator"), ("fts5", "SQLite FTS5 unicode61"), ("pg", "PostgreSQL 15 GIN")]
 print(f"{'engine':30} {'wall s':>7} {'CPU s':>7} {'items/s':>8} {'MB/s':>6} {'peak RSS':>9}  {'time / refsog time':>18}")
 for e, label in names:
@@ -62,9 +63,10 @@ print(f"{'index size':30} {'MB':>8} {'x text':>7} {'compacted MB':>13} {'x text'
 for e, label in names[2:]:
     if e in sizes:
         b, c = sizes[e]
-        cc = f"{c / 1e6:13.1f} {c / text_bytes:7.2f}" if c else f"{'(already)':>13} {'':>7}" if e == "refsog2" else f"{'-':>13} {'-':>7}"
+        cc = (f"{c / 1e6:13.1f} {c / text_bytes:7.2f}" if c else
+              f"{'(already)':>13} {'':>7}" if e in ("refsog", "refsog2") else f"{'-':>13} {'-':>7}")
         print(f"{label:30} {b / 1e6:8.1f} {b / text_bytes:7.2f} {cc}")
-print("refsog compacted, per table: " + ", ".join(f"{n} {b / 1e6:.1f} MB" for n, b in tables))
+print("refsog (adding, then compacted), per table: " + ", ".join(f"{n} {b / 1e6:.1f} MB" for n, b in tables))
 
 # ---- queries
 engines = [("refsog", "refsog"), ("refsog_nosnip", "refsog, no snippets"), ("xapian", "Xapian peer"),

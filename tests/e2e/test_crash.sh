@@ -6,15 +6,17 @@ source "$(dirname "$0")/lib.sh"
 cd "$T_ROOT"
 rounds=${RS_CRASH_ROUNDS:-5}
 for i in $(seq 1 40); do mkdir -p "$T_TMP/c/$i"; cp data/sample/*.txt "$T_TMP/c/$i/"; done
+mkdir -p "$T_TMP/empty" # indexing an empty directory creates an empty index
 "$REFSOG" index --quiet --index "$T_TMP/ref" "$T_TMP/c"
 want=$("$REFSOG" stats --index "$T_TMP/ref" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')
 t_eq "uninterrupted run: 200 files x their items" 1800 "$want"
 RANDOM=42
 for r in $(seq 1 "$rounds"); do
   ix="$T_TMP/ix$r"
-  # one writer (--jobs 1) and small batches, so a kill can land between commits, inside one,
-  # or in a file
-  "$REFSOG" index --quiet --jobs 1 --batch-bytes 150000 --index "$ix" "$T_TMP/c" & pid=$!
+  # an existing (empty) index, so one writer adds in small batches: a kill can land between
+  # commits, inside one, or in a file
+  "$REFSOG" index --quiet --index "$ix" "$T_TMP/empty"
+  "$REFSOG" index --quiet --batch-bytes 150000 --index "$ix" "$T_TMP/c" & pid=$!
   sleep "0.$(( (RANDOM % 9) + 1 ))$(( RANDOM % 10 ))"
   kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
   if [ -d "$ix" ]; then
@@ -58,7 +60,8 @@ t_match "second writer of a new index: locked message" "index is locked by anoth
 wait $pid
 t_eq "the first writer's new index is whole" "$want" \
   "$("$REFSOG" stats --index "$T_TMP/newlock" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')"
-"$REFSOG" index --quiet --jobs 1 --batch-bytes 150000 --index "$T_TMP/lock" "$T_TMP/c" & pid=$!
+"$REFSOG" index --quiet --index "$T_TMP/lock" "$T_TMP/empty"
+"$REFSOG" index --quiet --batch-bytes 150000 --index "$T_TMP/lock" "$T_TMP/c" & pid=$!
 for i in $(seq 1 50); do [ -d "$T_TMP/lock" ] && break; sleep 0.02; done
 sleep 0.2
 t_status "second writer exits 1" 1 "$REFSOG" index --index "$T_TMP/lock" data/sample

@@ -16,7 +16,9 @@ t_match "full disk, new index: clear message" "No space left on device" "$T_OUT"
 t_match "full disk, new index: says it was not created" "NOT created" "$T_OUT"
 t_eq "full disk, new index: no index, no temporary trees" "" "$(ls -A "$mnt")"
 # one writer adding in batches: what was committed stays, the message says what was not saved
-t_status "full disk: index exits 1" 1 "$REFSOG" index --jobs 1 --index "$mnt/ix" data/sample
+mkdir -p "$T_TMP/empty"
+t_status "full disk: an empty index fits" 0 "$REFSOG" index --index "$mnt/ix" "$T_TMP/empty"
+t_status "full disk: index exits 1" 1 "$REFSOG" index --index "$mnt/ix" data/sample
 t_match "full disk: clear message" "No space left on device" "$T_OUT"
 t_match "full disk: says what was not saved" "last commit failed" "$T_OUT"
 t_status "full disk: the index still opens" 0 "$REFSOG" stats --index "$mnt/ix" --json

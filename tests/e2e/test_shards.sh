@@ -5,7 +5,9 @@ cd "$T_ROOT"
 summary() { python3 -c '
 import json,sys; r=json.load(sys.stdin)
 print(r["total"], sorted((-h["score"], h["id"]) for h in r["hits"]), json.dumps(r["facets"], sort_keys=True))'; }
-"$REFSOG" index --quiet --jobs 1 --index "$T_TMP/one" data/sample
+mkdir -p "$T_TMP/empty" # an existing empty index: one writer adds the files
+"$REFSOG" index --quiet --index "$T_TMP/one" "$T_TMP/empty"
+"$REFSOG" index --quiet --index "$T_TMP/one" data/sample
 # a new index built by 3 parallel jobs and merged is one plain database with the same answers
 t_status "new index by 3 parallel jobs" 0 "$REFSOG" index --jobs 3 --index "$T_TMP/par" data/sample
 t_match "parallel summary" "5 files indexed, 0 unchanged, 0 failed; 45 items added.*\(3 jobs, 3 parts merged\)" "$T_OUT"
@@ -22,6 +24,10 @@ for q in misbrug 'budget*' 'kommune:odder dato:2020'; do
   t_eq "segments = one writer: $q" "$("$REFSOG" search --index "$T_TMP/one" --json --limit 50 "$q" | summary)" \
     "$("$REFSOG" search --index "$T_TMP/seg" --json --limit 50 "$q" | summary)"
 done
+t_status "new index by one job in small segments" 0 "$REFSOG" index --jobs 1 --segment-bytes 30000 --index "$T_TMP/seg1" data/sample
+t_match "one job: several parts merged" "\(1 job, [3-9] parts merged\)" "$T_OUT"
+t_eq "one job in segments = one writer: misbrug" "$("$REFSOG" search --index "$T_TMP/one" --json --limit 50 misbrug | summary)" \
+  "$("$REFSOG" search --index "$T_TMP/seg1" --json --limit 50 misbrug | summary)"
 spell() { "$REFSOG" search --index "$1" --json "$2" | python3 -c 'import json,sys; print(json.load(sys.stdin)["spelling"])'; }
 t_eq "parallel = one writer: spelling suggestion" "$(spell "$T_TMP/one" 'rådgivnig')" "$(spell "$T_TMP/par" 'rådgivnig')"
 t_eq "segments = one writer: spelling suggestion" "$(spell "$T_TMP/one" 'rådgivnig')" "$(spell "$T_TMP/seg" 'rådgivnig')"
