@@ -168,11 +168,11 @@ $(BUILD)/bench/bench_query: $(BUILD)/bench/bench_query.o $(LIBS_engine)
 	@mkdir -p $(dir $@)
 	$(CXX) $(LDFLAGS) -o $@ $< $(LIBS_engine) $(PKG_LIBS)
 
-$(BUILD)/bench/fts5_peer: bench/peers/fts5_peer.c
+$(BUILD)/bench/fts5_peer: bench/peers/fts5_peer.c bench/timing.h
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 $(WARN) $(OPT) -o $@ $< -lsqlite3
 
-$(BUILD)/bench/pg_peer: bench/peers/pg_peer.c
+$(BUILD)/bench/pg_peer: bench/peers/pg_peer.c bench/timing.h
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 $(WARN) $(OPT) -I$(shell pg_config --includedir 2>/dev/null || echo /usr/include/postgresql) -o $@ $< -lpq
 

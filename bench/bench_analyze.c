@@ -15,6 +15,7 @@
 
 #include "analyzer.h"
 #include "buf.h"
+#include "hash.h"
 
 static double now(clockid_t c) {
     struct timespec ts;
@@ -73,9 +74,7 @@ int main(int argc, char **argv) {
     volatile uint64_t sink = 0;
     for (int r = 0; r < rounds; r++) {
         double s = now(CLOCK_MONOTONIC);
-        uint64_t h = 0xcbf29ce484222325ULL;
-        for (size_t k = 0; k < all.len; k++) h = (h ^ (unsigned char)all.data[k]) * 0x100000001b3ULL;
-        sink ^= h;
+        sink ^= rs_fnv1a64(all.data, all.len);
         floor_s[r] = now(CLOCK_MONOTONIC) - s;
         tokens = 0;
         s = now(CLOCK_MONOTONIC);

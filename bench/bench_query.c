@@ -9,17 +9,7 @@
 #include <time.h>
 
 #include "search.h"
-
-static double now_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
+#include "timing.h"
 
 int main(int argc, char **argv) {
     if (argc < 3) {
@@ -46,16 +36,16 @@ int main(int argc, char **argv) {
         long long total = -1;
         for (int r = 0; r <= rounds; r++) { /* round 0 warms up */
             json_t *res = NULL;
-            double st = now_ms();
+            double st = bench_now_ms();
             if (rs_search(s, &req, &res, &err) != RS_OK) {
                 fprintf(stderr, "bench_query: %s: %s\n", line, err.msg);
                 break;
             }
-            if (r) t[r - 1] = now_ms() - st;
+            if (r) t[r - 1] = bench_now_ms() - st;
             total = json_integer_value(json_object_get(res, "total"));
             json_decref(res);
         }
-        qsort(t, (size_t)rounds, sizeof *t, cmp);
+        qsort(t, (size_t)rounds, sizeof *t, bench_cmp_double);
         printf("%s\t%lld\t%.3f\t%.3f\n", line, total, t[0], t[rounds / 2]);
         free(t);
     }

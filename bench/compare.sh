@@ -54,8 +54,6 @@ else
   echo "(PostgreSQL peer skipped: $(cat "$tmp/pg.err" 2>/dev/null | head -1); scripts/deps.sh --bench installs it)"
 fi
 
-echo
-echo "== indexing (median of $rounds rounds, engines alternated; ratio = engine time / refsog time per round)"
 run() { /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/err" || { echo "failed: $* ($(head -3 "$tmp/err"))" >&2; }; cat "$tmp/time" | tail -1; }
 batch=$((2 << 20))
 : > "$tmp/index.tsv"
@@ -87,9 +85,8 @@ xapian-compact "$tmp/xp" "$tmp/xpc" >/dev/null
 } > "$tmp/sizes.tsv"
 rm -rf "$tmp/ix1" "$tmp/ixa" "$tmp/ixc" "$tmp/xpc" "$tmp/corpus" # measured; the queries need none of them
 
-echo
-echo "== queries: bench/make-queries --per-class $per_class --seed 1; $qruns runs per query; $qrounds rounds, engines alternated"
-bench/make-queries "$tmp/items.tsv" --per-class "$per_class" --seed 1 > "$tmp/queries.tsv"
+echo "queries: bench/make-queries --per-class $per_class --seed 1; $qruns runs per query after a warm-up"
+echobench/make-queries "$tmp/items.tsv" --per-class "$per_class" --seed 1 > "$tmp/queries.tsv"
 cut -f2,3 "$tmp/queries.tsv" > "$tmp/q_refsog"
 cut -f2,4,7 "$tmp/queries.tsv" > "$tmp/q_xapian"
 cut -f2,5,7 "$tmp/queries.tsv" > "$tmp/q_fts5"

@@ -39,6 +39,7 @@ names = [("floor", "floor: read+md5 of the items"), ("analyser", "floor: analyse
          ("refsog", "refsog new index, 1 core"), ("refsog2", "refsog new index, 2 cores"),
          ("refsog_add", "refsog adding, 1 writer"),
          ("xapian", "Xapian TermGenerator"), ("fts5", "SQLite FTS5 unicode61"), ("pg", "PostgreSQL 15 GIN")]
+print(f"== indexing (median of {rounds} rounds, engines alternated; ratio = engine time / refsog time per round)")
 print(f"{'engine':30} {'wall s':>7} {'CPU s':>7} {'items/s':>8} {'MB/s':>6} {'peak RSS':>9}  {'time / refsog time':>18}")
 for e, label in names:
     if e not in runs or "refsog" not in runs:
@@ -122,10 +123,6 @@ def table(group, base, title):
             ratios = [round_p50(e, cls, r) / max(0.001, round_p50(base, cls, r)) for r in data[e]]
             row += f" | {pct(m, 50):5.2f}/{pct(m, 95):5.2f}/{pct(m, 99):5.1f} {statistics.median(ratios):9.2f}"
         print(row)
-    print(f"{'matches':15} {'':3}", end="")
-    for e, l in group:
-        pass
-    print()
     print("matches per class (sum over the queries of the class):")
     for cls in classes:
         row = f"  {cls:15}"
@@ -134,6 +131,8 @@ def table(group, base, title):
         print(row)
 
 
+print()
+print(f"== queries (warm, one client thread; {qrounds} rounds, engines alternated)")
 table(engines, "refsog", "-- top 10 (refsog: with snippets; its count is Xapian's estimate; "
       "peers' counts taken once, untimed)")
 table(facet_engines, "refsog_facets", "-- top 10 + exact facet counts over all matches")

@@ -7,15 +7,15 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "hash.h"
+
 void rs_shard_path(const char *dir, size_t n, size_t k, char *out, size_t cap) {
     if (n <= 1) snprintf(out, cap, "%s", dir);
     else snprintf(out, cap, "%s/shard-%zu", dir, k);
 }
 
 size_t rs_shard_of(const char *source, size_t n) {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (const unsigned char *p = (const unsigned char *)source; *p; p++) h = (h ^ *p) * 0x100000001b3ULL;
-    return n ? (size_t)(h % n) : 0;
+    return n ? (size_t)(rs_fnv1a64(source, strlen(source)) % n) : 0;
 }
 
 RsStatus rs_shards_layout(const char *dir, size_t want, size_t *n, RsError *err) {

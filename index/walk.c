@@ -10,6 +10,8 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "hash.h"
+
 typedef struct {
     dev_t dev;
     ino_t ino;
@@ -142,11 +144,5 @@ void rs_file_list_free(RsFileList *list) {
 }
 
 void rs_hash_hex(const void *data, size_t len, char out[17]) {
-    const unsigned char *p = data;
-    uint64_t h = 0xcbf29ce484222325ULL; /* FNV-1a 64 offset basis */
-    for (size_t i = 0; i < len; i++) {
-        h ^= p[i];
-        h *= 0x100000001b3ULL; /* FNV-1a 64 prime */
-    }
-    snprintf(out, 17, "%016llx", (unsigned long long)h);
+    snprintf(out, 17, "%016llx", (unsigned long long)rs_fnv1a64(data, len));
 }

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
+
 typedef struct {
     size_t off;        /* word's offset in the arena + 1; 0 = empty slot */
     uint32_t len;
@@ -20,12 +22,6 @@ struct RsWordCount {
     size_t arena_len, arena_cap;
     unsigned item;
 };
-
-static uint32_t fnv1a(const char *s, size_t n) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
 
 RsStatus rs_wordcount_new(RsWordCount **out, RsError *err) {
     RsWordCount *wc = calloc(1, sizeof *wc);
@@ -63,7 +59,7 @@ static int grow(RsWordCount *wc) {
 
 RsStatus rs_wordcount_add(RsWordCount *wc, const char *word, size_t len, RsError *err) {
     if (len > UINT32_MAX) return rs_error_set(err, RS_ERR_USAGE, "word too long");
-    uint32_t h = fnv1a(word, len);
+    uint32_t h = rs_fnv1a32(word, len);
     size_t j = h & (wc->cap - 1);
     for (; wc->slots[j].off; j = (j + 1) & (wc->cap - 1)) {
         Slot *s = &wc->slots[j];

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "caseno.h"
 #include "decompound.h"
+#include "hash.h"
 #include "normalize.h"
 #include "stem.h"
 
@@ -178,11 +179,7 @@ typedef struct {
     RsStatus rc;
 } Run;
 
-static uint32_t hash32(const char *p, size_t n) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 16777619u;
-    return h;
-}
+static uint32_t hash32(const char *p, size_t n) { return rs_fnv1a32(p, n); }
 
 /* rs_decompound through the cache. Can't fail. */
 static void cached_split(RsAnalyzer *a, const char *w, size_t len, RsSplit *out) {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "hash.h"
 
 struct RsLexicon {
     char *text;        /* the file's bytes; words are NUL-terminated in place */
@@ -14,11 +15,7 @@ struct RsLexicon {
     uint64_t checksum;
 };
 
-static uint64_t hash64(const char *p, size_t n) {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 0x100000001b3ULL;
-    return h;
-}
+static uint64_t hash64(const char *p, size_t n) { return rs_fnv1a64(p, n); }
 
 /* Whether a line is usable: lower-case letters only (UTF-8 multibyte
  * letters allowed), no apostrophe, no capital. */

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
+
 /* Snowball's Danish stopword list (snowballstem.org, danish/stop.txt). */
 static const char *const stopwords[] = {
     "ad", "af", "alle", "alt", "anden", "at", "blev", "blive", "bliver", "da", "de", "dem",
@@ -80,11 +82,7 @@ void rs_stemmer_close(RsStemmer *s) {
     free(s);
 }
 
-static uint32_t hash_bytes(const char *p, size_t n) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 16777619u;
-    return h;
-}
+static uint32_t hash_bytes(const char *p, size_t n) { return rs_fnv1a32(p, n); }
 
 const char *rs_stem(RsStemmer *s, const char *word, size_t len, size_t *out_len) {
     uint32_t h = hash_bytes(word, len);

@@ -11,17 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static double now_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
+#include "../timing.h"
 
 static void die(sqlite3 *db, const char *what) {
     fprintf(stderr, "fts5_peer: %s: %s\n", what, sqlite3_errmsg(db));
@@ -91,7 +81,7 @@ int main(int argc, char **argv) {
         if (sqlite3_step(b) == SQLITE_ROW) count = sqlite3_column_int64(b, 0);
         sqlite3_reset(b);
         for (int r = 0; r <= rounds; r++) { /* round 0 warms up */
-            double s = now_ms();
+            double s = bench_now_ms();
             sqlite3_bind_text(a, 1, expr, -1, SQLITE_STATIC);
             if (filt) sqlite3_bind_text(a, 2, muni, -1, SQLITE_STATIC);
             while (sqlite3_step(a) == SQLITE_ROW) {}
@@ -104,9 +94,9 @@ int main(int argc, char **argv) {
                 sqlite3_reset(g);
                 if (sum != count) fprintf(stderr, "fts5_peer: %s: facet counts sum to %ld, not %ld\n", name, sum, count);
             }
-            if (r) t[r - 1] = now_ms() - s;
+            if (r) t[r - 1] = bench_now_ms() - s;
         }
-        qsort(t, (size_t)rounds, sizeof *t, cmp);
+        qsort(t, (size_t)rounds, sizeof *t, bench_cmp_double);
         printf("%s\t%ld\t%.3f\t%.3f\n", name, count, t[0], t[rounds / 2]);
         free(t);
     }

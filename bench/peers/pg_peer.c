@@ -16,17 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static double now_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b) {
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
+#include "../timing.h"
 
 static void die(PGconn *c, const char *what) {
     fprintf(stderr, "pg_peer: %s: %s\n", what, PQerrorMessage(c));
@@ -160,27 +150,25 @@ static int do_bench(PGconn *c, int rounds, int facets) {
     exec(c, "SET client_min_messages = warning"); /* "query contains only stop words" */
     static const char *Q[2] = {"websearch_to_tsquery('danish', $1)", "to_tsquery('danish', $1)"};
     char sql[512];
-    for (int m = 0; m < 2; m++) {
-        char n[32];
-        snprintf(n, sizeof n, "top%d", m);
-        snprintf(sql, sizeof sql, "SELECT id FROM items, %s q WHERE tsv @@ q ORDER BY ts_rank(tsv, q) DESC LIMIT 10", Q[m]);
-        prepare(c, n, sql, 1);
-        snprintf(n, sizeof n, "cnt%d", m);
-        snprintf(sql, sizeof sql, "SELECT count(*) FROM items WHERE tsv @@ %s", Q[m]);
-        prepare(c, n, sql, 1);
-        snprintf(n, sizeof n, "topf%d", m);
-        snprintf(sql, sizeof sql, "SELECT id FROM items, %s q WHERE tsv @@ q AND municipality = $2 ORDER BY ts_rank(tsv, q) DESC LIMIT 10", Q[m]);
-        prepare(c, n, sql, 2);
-        snprintf(n, sizeof n, "cntf%d", m);
-        snprintf(sql, sizeof sql, "SELECT count(*) FROM items WHERE tsv @@ %s AND municipality = $2", Q[m]);
-        prepare(c, n, sql, 2);
-        snprintf(n, sizeof n, "fac%d", m);
-        snprintf(sql, sizeof sql, "SELECT municipality, count(*) FROM items WHERE tsv @@ %s GROUP BY municipality", Q[m]);
-        prepare(c, n, sql, 1);
-        snprintf(n, sizeof n, "facf%d", m);
-        snprintf(sql, sizeof sql, "SELECT municipality, count(*) FROM items WHERE tsv @@ %s AND municipality = $2 GROUP BY municipality", Q[m]);
-        prepare(c, n, sql, 2);
-    }
+    /* each statement in both query forms: name<m>, %s = the tsquery, $2 = the municipality */
+    static const struct {
+        const char *name, *sql;
+        int nparams;
+    } S[] = {
+        {"top", "SELECT id FROM items, %s q WHERE tsv @@ q ORDER BY ts_rank(tsv, q) DESC LIMIT 10", 1},
+        {"cnt", "SELECT count(*) FROM items WHERE tsv @@ %s", 1},
+        {"topf", "SELECT id FROM items, %s q WHERE tsv @@ q AND municipality = $2 ORDER BY ts_rank(tsv, q) DESC LIMIT 10", 2},
+        {"cntf", "SELECT count(*) FROM items WHERE tsv @@ %s AND municipality = $2", 2},
+        {"fac", "SELECT municipality, count(*) FROM items WHERE tsv @@ %s GROUP BY municipality", 1},
+        {"facf", "SELECT municipality, count(*) FROM items WHERE tsv @@ %s AND municipality = $2 GROUP BY municipality", 2},
+    };
+    for (int m = 0; m < 2; m++)
+        for (size_t k = 0; k < sizeof S / sizeof *S; k++) {
+            char n[32];
+            snprintf(n, sizeof n, "%s%d", S[k].name, m);
+            snprintf(sql, sizeof sql, S[k].sql, Q[m]);
+            prepare(c, n, sql, S[k].nparams);
+        }
     while (fgets(line, sizeof line, stdin)) {
         line[strcspn(line, "\n")] = '\0';
         char *name = line, *q = strchr(line, '\t'), *muni;
@@ -199,16 +187,16 @@ static int do_bench(PGconn *c, int rounds, int facets) {
         long count = 0;
         run(c, cnt, filt ? 2 : 1, params, &count, 0);
         for (int r = 0; r <= rounds; r++) { /* round 0 warms up */
-            double s = now_ms();
+            double s = bench_now_ms();
             run(c, top, filt ? 2 : 1, params, NULL, 0);
             if (facets) {
                 long sum = 0;
                 run(c, fac, filt ? 2 : 1, params, &sum, -1);
                 if (sum != count) fprintf(stderr, "pg_peer: %s: facet counts sum to %ld, not %ld\n", name, sum, count);
             }
-            if (r) t[r - 1] = now_ms() - s;
+            if (r) t[r - 1] = bench_now_ms() - s;
         }
-        qsort(t, (size_t)rounds, sizeof *t, cmp);
+        qsort(t, (size_t)rounds, sizeof *t, bench_cmp_double);
         printf("%s\t%ld\t%.3f\t%.3f\n", name, count, t[0], t[rounds / 2]);
         free(t);
     }
