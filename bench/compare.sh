@@ -2,7 +2,9 @@
 # compare.sh — refsog against its peers on one generated corpus, in one run (`make bench SIZE=N`).
 #   bench/compare.sh BUILD SIZE        env: ROUNDS (indexing rounds, 3), QROUNDS (query rounds, 3),
 #                                           PER_CLASS (queries per class, 20), QRUNS (runs per query,
-#                                           10), BENCH_TMP (work dir), BENCH_KEEP (copy results)
+#                                           10), BENCH_TMP (work dir), BENCH_KEEP (copy results),
+#                                           FAST=1 (refsog only as `refsog index` runs here: no
+#                                           1-core and no one-writer rows; for 1M items)
 # Indexing: items/s, MB/s, CPU s, peak RSS, index size (and after compaction for the Xapian-based
 # ones), engines alternated round-robin, ratio = engine time / refsog time within each round.
 # refsog runs three times: a new index on one core (--jobs 1, pinned) and on two (--jobs 2, what
@@ -62,8 +64,10 @@ for r in $(seq 1 "$rounds"); do
   mkdir -p "$tmp/empty"; "$build/refsog" index --quiet --index "$tmp/ixa" "$tmp/empty"
   echo "floor	$r	$(run $pin sh -c "cat $tmp/items.tsv | md5sum")" >> "$tmp/index.tsv"
   echo "analyser	$r	$(run $pin "$build/bench/bench_analyze" -r 1 -x 1 "$tmp/items.tsv")" >> "$tmp/index.tsv"
-  echo "refsog	$r	$(run $pin "$build/refsog" index --quiet --jobs 1 --index "$tmp/ix1" "$tmp/corpus")" >> "$tmp/index.tsv"
-  echo "refsog_add	$r	$(run $pin "$build/refsog" index --quiet --index "$tmp/ixa" "$tmp/corpus")" >> "$tmp/index.tsv"
+  if [ -z "${FAST:-}" ]; then
+    echo "refsog	$r	$(run $pin "$build/refsog" index --quiet --jobs 1 --index "$tmp/ix1" "$tmp/corpus")" >> "$tmp/index.tsv"
+    echo "refsog_add	$r	$(run $pin "$build/refsog" index --quiet --index "$tmp/ixa" "$tmp/corpus")" >> "$tmp/index.tsv"
+  fi
   echo "refsog2	$r	$(run "$build/refsog" index --quiet --jobs 2 --index "$tmp/ix" "$tmp/corpus")" >> "$tmp/index.tsv"
   echo "xapian	$r	$(run $pin sh -c "$build/bench/xapian_peer index $tmp/xp $batch < $tmp/items.tsv")" >> "$tmp/index.tsv"
   echo "fts5	$r	$(run $pin sh -c "$build/bench/fts5_peer index $tmp/fts.db < $tmp/items.tsv")" >> "$tmp/index.tsv"
@@ -72,21 +76,22 @@ for r in $(seq 1 "$rounds"); do
     echo "pg	$r	$t	$(cat "$tmp/out")" >> "$tmp/index.tsv"
   fi
 done
-"$build/refsog" compact --index "$tmp/ixa" --output "$tmp/ixc" >/dev/null
+[ -z "${FAST:-}" ] && "$build/refsog" compact --index "$tmp/ixa" --output "$tmp/ixc" >/dev/null
 xapian-compact "$tmp/xp" "$tmp/xpc" >/dev/null
 {
-  echo "refsog	$(du -sb "$tmp/ix1" | cut -f1)	"
+  [ -z "${FAST:-}" ] && echo "refsog	$(du -sb "$tmp/ix1" | cut -f1)	"
   echo "refsog2	$(du -sb "$tmp/ix" | cut -f1)	"
-  echo "refsog_add	$(du -sb "$tmp/ixa" | cut -f1)	$(du -sb "$tmp/ixc" | cut -f1)"
+  [ -z "${FAST:-}" ] && echo "refsog_add	$(du -sb "$tmp/ixa" | cut -f1)	$(du -sb "$tmp/ixc" | cut -f1)"
   echo "xapian	$(du -sb "$tmp/xp" | cut -f1)	$(du -sb "$tmp/xpc" | cut -f1)"
   echo "fts5	$(du -cb "$tmp"/fts.db* | tail -1 | cut -f1)	"
   [ "$pg" = 1 ] && echo "pg	$(tail -1 "$tmp/index.tsv" | cut -f6)	"
-  for t in "$tmp"/ixc/*.glass; do echo "table:$(basename "$t" .glass)	$(stat -c %s "$t")	"; done
+  for t in "$tmp"/$([ -z "${FAST:-}" ] && echo ixc || echo ix)/*.glass; do echo "table:$(basename "$t" .glass)	$(stat -c %s "$t")	"; done
 } > "$tmp/sizes.tsv"
 rm -rf "$tmp/ix1" "$tmp/ixa" "$tmp/ixc" "$tmp/xpc" "$tmp/corpus" # measured; the queries need none of them
 
 echo "queries: bench/make-queries --per-class $per_class --seed 1; $qruns runs per query after a warm-up"
-echobench/make-queries "$tmp/items.tsv" --per-class "$per_class" --seed 1 > "$tmp/queries.tsv"
+echo
+bench/make-queries "$tmp/items.tsv" --per-class "$per_class" --seed 1 > "$tmp/queries.tsv"
 cut -f2,3 "$tmp/queries.tsv" > "$tmp/q_refsog"
 cut -f2,4,7 "$tmp/queries.tsv" > "$tmp/q_xapian"
 cut -f2,5,7 "$tmp/queries.tsv" > "$tmp/q_fts5"

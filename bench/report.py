@@ -35,20 +35,23 @@ for line in open(f"{work}/index.tsv"):
     if f[0] == "pg" and len(f) > 3:  # the client's own CPU/RSS are nothing: the server does the work
         cpu, rss = float(f[3]), int(f[4])
     runs[f[0]][int(f[1])] = (wall, cpu, rss)
+base = "refsog" if "refsog" in runs else "refsog2"  # FAST runs have only the 2-core build
 names = [("floor", "floor: read+md5 of the items"), ("analyser", "floor: analyser only"),
          ("refsog", "refsog new index, 1 core"), ("refsog2", "refsog new index, 2 cores"),
          ("refsog_add", "refsog adding, 1 writer"),
          ("xapian", "Xapian TermGenerator"), ("fts5", "SQLite FTS5 unicode61"), ("pg", "PostgreSQL 15 GIN")]
 print(f"== indexing (median of {rounds} rounds, engines alternated; ratio = engine time / refsog time per round)")
+if "refsog" not in runs:
+    print("(FAST: refsog only as `refsog index` builds a new index on this machine; ratios against it)")
 print(f"{'engine':30} {'wall s':>7} {'CPU s':>7} {'items/s':>8} {'MB/s':>6} {'peak RSS':>9}  {'time / refsog time':>18}")
 for e, label in names:
-    if e not in runs or "refsog" not in runs:
+    if e not in runs or base not in runs:
         continue
-    rs = sorted(set(runs[e]) & set(runs["refsog"]))
+    rs = sorted(set(runs[e]) & set(runs[base]))
     wall = max(0.005, statistics.median(runs[e][r][0] for r in rs))
     cpu = statistics.median(runs[e][r][1] for r in rs)
     rss = max(runs[e][r][2] for r in rs)
-    ratios = [max(0.005, runs[e][r][0]) / runs["refsog"][r][0] for r in rs]
+    ratios = [max(0.005, runs[e][r][0]) / runs[base][r][0] for r in rs]
     print(f"{label:30} {wall:7.2f} {cpu:7.2f} {items / wall:8.0f} {mb / wall:6.2f} {rss / 1024:7.0f}MB  {span(ratios):>18}")
 print("(PostgreSQL: wall time of the client's COPY + CREATE INDEX + VACUUM ANALYZE; CPU and peak RSS of the server backend)")
 print()
@@ -67,7 +70,7 @@ for e, label in names[2:]:
         cc = (f"{c / 1e6:13.1f} {c / text_bytes:7.2f}" if c else
               f"{'(already)':>13} {'':>7}" if e in ("refsog", "refsog2") else f"{'-':>13} {'-':>7}")
         print(f"{label:30} {b / 1e6:8.1f} {b / text_bytes:7.2f} {cc}")
-print("refsog (adding, then compacted), per table: " + ", ".join(f"{n} {b / 1e6:.1f} MB" for n, b in tables))
+print(("refsog (adding, then compacted)" if base == "refsog" else "refsog (new index)") + ", per table: " + ", ".join(f"{n} {b / 1e6:.1f} MB" for n, b in tables))
 
 # ---- queries
 engines = [("refsog", "refsog"), ("refsog_nosnip", "refsog, no snippets"), ("xapian", "Xapian peer"),
