@@ -10,22 +10,23 @@ mkdir -p "$T_TMP/empty" # an existing empty index: one writer adds the files
 "$REFSOG" index --quiet --index "$T_TMP/one" data/sample
 # a new index built by 3 parallel jobs and merged is one plain database with the same answers
 t_status "new index by 3 parallel jobs" 0 "$REFSOG" index --jobs 3 --index "$T_TMP/par" data/sample
-t_match "parallel summary" "5 files indexed, 0 unchanged, 0 failed; 45 items added.*\(3 jobs, 3 parts merged\)" "$T_OUT"
+t_match "parallel summary" "5 files indexed, 0 unchanged, 0 failed; 45 items added.*\(3 jobs, [1-3] parts? merged\)" "$T_OUT"
 t_eq "merged into one database: no stub, no temporary trees" "no stub" \
   "$([ -e "$T_TMP/par/XAPIANDB" ] && echo stub || echo no stub)$(ls -d "$T_TMP"/par.* 2>/dev/null)"
 for q in misbrug '"åben rådgivning"' 'EMN 24/1629' 'budget*' 'kommune:odder dato:2020' 'misbrig'; do
   t_eq "parallel = one writer: $q" "$("$REFSOG" search --index "$T_TMP/one" --json --limit 50 "$q" | summary)" \
     "$("$REFSOG" search --index "$T_TMP/par" --json --limit 50 "$q" | summary)"
 done
-# the same with each thread rotating to a new temporary shard every ~30 KB of text (5 files: 4+)
-t_status "new index in small segments" 0 "$REFSOG" index --jobs 2 --segment-bytes 30000 --index "$T_TMP/seg" data/sample
-t_match "small segments: several parts merged" "\(2 jobs, [4-9] parts merged\)" "$T_OUT"
+# the same with each thread starting a new temporary shard after every file (--segment-bytes 1:
+# the rotation happens before the next file once a segment holds any text): 5 files, 5 parts
+t_status "new index in small segments" 0 "$REFSOG" index --jobs 2 --segment-bytes 1 --index "$T_TMP/seg" data/sample
+t_match "small segments: one part per file merged" "\(2 jobs, 5 parts merged\)" "$T_OUT"
 for q in misbrug 'budget*' 'kommune:odder dato:2020'; do
   t_eq "segments = one writer: $q" "$("$REFSOG" search --index "$T_TMP/one" --json --limit 50 "$q" | summary)" \
     "$("$REFSOG" search --index "$T_TMP/seg" --json --limit 50 "$q" | summary)"
 done
-t_status "new index by one job in small segments" 0 "$REFSOG" index --jobs 1 --segment-bytes 30000 --index "$T_TMP/seg1" data/sample
-t_match "one job: several parts merged" "\(1 job, [3-9] parts merged\)" "$T_OUT"
+t_status "new index by one job in small segments" 0 "$REFSOG" index --jobs 1 --segment-bytes 1 --index "$T_TMP/seg1" data/sample
+t_match "one job: one part per file merged" "\(1 job, 5 parts merged\)" "$T_OUT"
 t_eq "one job in segments = one writer: misbrug" "$("$REFSOG" search --index "$T_TMP/one" --json --limit 50 misbrug | summary)" \
   "$("$REFSOG" search --index "$T_TMP/seg1" --json --limit 50 misbrug | summary)"
 spell() { "$REFSOG" search --index "$1" --json "$2" | python3 -c 'import json,sys; print(json.load(sys.stdin)["spelling"])'; }
