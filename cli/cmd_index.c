@@ -1,6 +1,7 @@
 /* cmd_index.c — `refsog index`: walk the given paths and index every minutes file. */
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <sys/file.h>
@@ -22,6 +23,8 @@
 #include "walk.h"
 
 #define DEFAULT_INDEX "refsog-index"
+#define RS_STR_(x) #x
+#define RS_STR(x) RS_STR_(x)
 /* A new index is written as segments, merged at the end: a small index takes new documents
  * faster than a big one (Xapian's B-tree updates grow with it; measured on 100,000 generated
  * items with 2 jobs: one segment per job 102-117 s, 24 MiB segments 92 s, 8 MiB 79 s, 2 MiB
@@ -183,6 +186,29 @@ static void *shard_main(void *arg) {
     return NULL;
 }
 
+/* The one summary line of an indexing run; `tail` says how DIR was written (may be ""). */
+static void print_summary(const RsIndexerTotals *t, size_t problems, double el, const char *dir,
+                          const char *tail) {
+    printf("%zu files indexed, %zu unchanged, %zu failed; %zu items added, %zu removed; "
+           "%.1f MB in %.2fs (%.1f MB/s) → %s%s\n",
+           t->files_indexed, t->files_unchanged, t->files_failed + problems, t->items_added,
+           t->items_removed, (double)t->bytes / 1e6, el, el > 0 ? (double)t->bytes / 1e6 / el : 0.0,
+           dir, tail);
+}
+
+/* A whole-number option value in [lo, hi] into *out; 0, or 2 after naming the problem. */
+static int number_arg(const char *arg, long long lo, long long hi, const char *problem, long long *out) {
+    char *end;
+    errno = 0;
+    long long v = strtoll(arg, &end, 10);
+    if (end == arg || *end || errno || v < lo || v > hi) {
+        fprintf(stderr, "refsog: %s\n", problem);
+        return 2;
+    }
+    *out = v;
+    return 0;
+}
+
 static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
     (void)st, (void)flag, (void)ftw;
     return remove(path) != 0 && errno != ENOENT;
@@ -283,14 +309,12 @@ static int index_new_parallel(const char *dir, size_t jobs, size_t seg_bytes,
     rm_tree(tmp);
     if (fatal) rm_tree(merged);
     double el = now_s() - t0;
-    if (!quiet)
-        printf("%zu files indexed, %zu unchanged, %zu failed; %zu items added, %zu removed; "
-               "%.1f MB in %.2fs (%.1f MB/s) → %s (%zu job%s, %zu part%s merged)%s\n",
-               t.files_indexed, t.files_unchanged, t.files_failed + problems, t.items_added,
-               t.items_removed, (double)t.bytes / 1e6, el,
-               el > 0 ? (double)t.bytes / 1e6 / el : 0.0, dir, jobs, jobs == 1 ? "" : "s", parts,
-               parts == 1 ? "" : "s",
-               fatal ? " (NOT created)" : "");
+    if (!quiet) {
+        char tail[96];
+        snprintf(tail, sizeof tail, " (%zu job%s, %zu part%s merged)%s", jobs, jobs == 1 ? "" : "s",
+                 parts, parts == 1 ? "" : "s", fatal ? " (NOT created)" : "");
+        print_summary(&t, problems, el, dir, tail);
+    }
     return fatal ? 1 : (t.files_failed || problems) ? 1 : 0;
 }
 
@@ -315,43 +339,28 @@ int rs_cmd_index(int argc, char **argv) {
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     int c;
+    long long v;
     optind = 1;
     while ((c = getopt_long(argc, argv, "i:j:g:m:s:b:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'i': dir = optarg; break;
-        case 'g': {
-            char *end;
-            long long g = strtoll(optarg, &end, 10);
-            if (*end || g < 0) { fprintf(stderr, "refsog: --segment-bytes takes a number (0: no limit)\n"); return 2; }
-            seg_bytes = (size_t)g;
+        case 'g':
+            if (number_arg(optarg, 0, LLONG_MAX, "--segment-bytes takes a number (0: no limit)", &v)) return 2;
+            seg_bytes = (size_t)v;
             break;
-        }
-        case 'j': {
-            char *end;
-            jobs = strtol(optarg, &end, 10);
-            if (*end || jobs < 1 || jobs > RS_MAX_SHARDS) {
-                fprintf(stderr, "refsog: --jobs takes 1 to %d\n", RS_MAX_SHARDS);
-                return 2;
-            }
+        case 'j':
+            if (number_arg(optarg, 1, RS_MAX_SHARDS, "--jobs takes 1 to " RS_STR(RS_MAX_SHARDS), &v)) return 2;
+            jobs = (long)v;
             break;
-        }
         case 'm': opts.municipality = optarg; break;
-        case 'b': {
-            char *end;
-            long long b = strtoll(optarg, &end, 10);
-            if (*end || b < 1) { fprintf(stderr, "refsog: --batch-bytes takes a positive number\n"); return 2; }
-            opts.batch_bytes = (size_t)b;
+        case 'b':
+            if (number_arg(optarg, 1, LLONG_MAX, "--batch-bytes takes a positive number", &v)) return 2;
+            opts.batch_bytes = (size_t)v;
             break;
-        }
-        case 's': {
-            char *end;
-            want_shards = strtol(optarg, &end, 10);
-            if (*end || want_shards < 1 || want_shards > RS_MAX_SHARDS) {
-                fprintf(stderr, "refsog: --shards takes 1 to %d\n", RS_MAX_SHARDS);
-                return 2;
-            }
+        case 's':
+            if (number_arg(optarg, 1, RS_MAX_SHARDS, "--shards takes 1 to " RS_STR(RS_MAX_SHARDS), &v)) return 2;
+            want_shards = (long)v;
             break;
-        }
         case 'q': quiet = 1; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
@@ -425,20 +434,13 @@ int rs_cmd_index(int argc, char **argv) {
         for (size_t k = 0; k < n_shards; k++) {
             pthread_join(th[k], NULL);
             fatal |= sj[k].fatal;
-            t.files_indexed += sj[k].totals.files_indexed;
-            t.files_unchanged += sj[k].totals.files_unchanged;
-            t.files_failed += sj[k].totals.files_failed;
-            t.items_added += sj[k].totals.items_added;
-            t.items_removed += sj[k].totals.items_removed;
-            t.bytes += sj[k].totals.bytes;
+            add_totals(&t, &sj[k].totals);
         }
-        double el = now_s() - t0;
-        if (!quiet)
-            printf("%zu files indexed, %zu unchanged, %zu failed; %zu items added, %zu removed; "
-                   "%.1f MB in %.2fs (%.1f MB/s) → %s (%zu shards)\n",
-                   t.files_indexed, t.files_unchanged, t.files_failed + problems, t.items_added,
-                   t.items_removed, (double)t.bytes / 1e6, el,
-                   el > 0 ? (double)t.bytes / 1e6 / el : 0.0, dir, n_shards);
+        if (!quiet) {
+            char tail[32];
+            snprintf(tail, sizeof tail, " (%zu shards)", n_shards);
+            print_summary(&t, problems, now_s() - t0, dir, tail);
+        }
         rs_file_list_free(&files);
         return fatal ? 1 : (t.files_failed || problems) ? 1 : 0;
     }
@@ -476,12 +478,7 @@ int rs_cmd_index(int argc, char **argv) {
         fatal = 1;
     }
     double el = now_s() - t0;
-    if (!quiet)
-        printf("%zu files indexed, %zu unchanged, %zu failed; %zu items added, %zu removed; "
-               "%.1f MB in %.2fs (%.1f MB/s) → %s%s\n",
-               t.files_indexed, t.files_unchanged, t.files_failed + problems, t.items_added,
-               t.items_removed, (double)t.bytes / 1e6, el,
-               el > 0 ? (double)t.bytes / 1e6 / el : 0.0, dir, fatal ? " (NOT all committed)" : "");
+    if (!quiet) print_summary(&t, problems, el, dir, fatal ? " (NOT all committed)" : "");
     rs_file_list_free(&files);
     if (fatal) return 1;
     return (t.files_failed || problems) ? 1 : 0;
