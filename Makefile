@@ -7,7 +7,7 @@ PREFIX   ?= /usr/local
 DESTDIR  ?=
 SANITIZE ?=
 # Objects of a sanitizer build go to their own tree so the two never mix.
-BUILD    ?= build$(if $(SANITIZE),-san)
+BUILD    ?= build$(if $(SANITIZE),$(if $(filter thread,$(SANITIZE)),-tsan,-san))
 
 PKGS := xapian-core icu-uc icu-i18n poppler-glib libmicrohttpd jansson
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -61,7 +61,7 @@ FUZZ_BINS  := $(patsubst fuzz/fuzz_%.c,build-fuzz/fuzz_%,$(FUZZ_SRC))
 SECONDS    ?= 60
 SIZE       ?= 5000
 
-.PHONY: all deps check unit e2e fuzz-replay fuzz fuzz-run demo install clean help bench relevance check-crash
+.PHONY: all deps check unit e2e fuzz-replay fuzz fuzz-run demo install clean help bench relevance check-crash check-race
 all: $(REFSOG)
 
 help:
@@ -76,6 +76,7 @@ help:
 	@echo "  make fuzz         build libFuzzer targets (clang) in build-fuzz/"
 	@echo "  make fuzz-run     run each fuzz target for SECONDS (default 60)"
 	@echo "  make check-crash  kill the indexer at 20 random points and check the index each time"
+	@echo "  make check-race   ThreadSanitizer build (build-tsan/) of the server under 20 s of concurrent load"
 	@echo "  make install      install refsog and its data into DESTDIR/PREFIX"
 	@echo "  make clean        remove build trees"
 	@echo "Variables: CC CXX PREFIX DESTDIR SANITIZE=address,undefined (own tree: build-san) OPT BUILD SECONDS"
@@ -145,6 +146,13 @@ check-crash: $(BUILD)/.deps-ok
 	@$(MAKE) --no-print-directory all
 	@RS_CRASH_ROUNDS=20 REFSOG=$(abspath $(REFSOG)) bash tests/e2e/test_crash.sh
 
+# The server under concurrent load of every query kind, built with ThreadSanitizer: any data race
+# stops it (halt_on_error) and the test fails.
+check-race: $(BUILD)/.deps-ok
+	@$(MAKE) --no-print-directory SANITIZE=thread all
+	@TSAN_OPTIONS="halt_on_error=1 exitcode=66 $${TSAN_OPTIONS:-}" RS_LOAD_SECONDS=20 \
+	  REFSOG=$(abspath build-tsan/refsog) bash tests/e2e/test_serve_load.sh
+
 fuzz: $(FUZZ_BINS)
 build-fuzz/fuzz_%: fuzz/fuzz_%.c $(wildcard common/*.c stemmer/*.c index/*.c index/*.cc engine/*.c)
 	@$(MAKE) --no-print-directory BUILD=build-fuzz/obj CC=clang CXX=clang++ \
@@ -203,6 +211,6 @@ install: $(REFSOG)
 	if [ -n "$$(ls web 2>/dev/null)" ]; then cp -r web/. $(DESTDIR)$(PREFIX)/share/refsog/web/; fi
 
 clean:
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-tsan build-fuzz
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -490,6 +490,12 @@ extern "C" RsStatus rsx_db_spelling(RsxDb *db, const char *word, size_t len, uns
 
 static RsxQuery *wrap(const Xapian::Query &q) { return new RsxQuery{q}; }
 
+/* A match-all query of its own. Never Xapian::Query::MatchAll: that is one static object whose
+ * reference count is not atomic, so copying it from several server threads at once corrupts it
+ * (a use-after-free under concurrent filter-only searches). The empty term means "every
+ * document" exactly as MatchAll does. */
+static Xapian::Query match_all() { return Xapian::Query(std::string()); }
+
 extern "C" RsxQuery *rsx_query_term(const char *term, size_t len, unsigned wqf, unsigned pos,
                                     RsError *err) {
     RSX_TRY
@@ -532,7 +538,7 @@ extern "C" RsxQuery *rsx_query_value_range(unsigned slot, const char *lo, const 
     if (lo && hi) return wrap(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi));
     if (lo) return wrap(Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo));
     if (hi) return wrap(Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi));
-    return wrap(Xapian::Query::MatchAll);
+    return wrap(match_all());
     RSX_CATCH_NULL
 }
 
@@ -572,7 +578,7 @@ extern "C" RsxQuery *rsx_query_expand_prefix(RsxDb *db, const char *prefix, size
 
 extern "C" RsxQuery *rsx_query_match_all(RsError *err) {
     RSX_TRY
-    return wrap(Xapian::Query::MatchAll);
+    return wrap(match_all());
     RSX_CATCH_NULL
 }
 
