@@ -18,7 +18,7 @@ TEST_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null)
 WARN     := -Wall -Wextra -Werror
 OPT      ?= -O2 -g
 SANFLAGS := $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all)
-INCLUDES := -I. -Icommon -Istemmer -Iindex -Iengine -Icli
+INCLUDES := -I. -Icommon -Istemmer -Iingest -Iindex -Iengine -Icli
 CFLAGS   += -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) $(SANFLAGS) $(INCLUDES) $(PKG_CFLAGS) -MMD -MP
 CXXFLAGS += -std=c++17 $(WARN) $(OPT) $(SANFLAGS) $(INCLUDES) $(PKG_CFLAGS) -MMD -MP
 LDFLAGS  += $(SANFLAGS)
@@ -26,6 +26,7 @@ LDFLAGS  += $(SANFLAGS)
 # One static library per layer; a layer may use the layers listed after it.
 COMMON_SRC  := $(wildcard common/*.c)
 STEMMER_SRC := $(wildcard stemmer/*.c)
+INGEST_SRC  := $(wildcard ingest/*.c)
 INDEX_SRC   := $(wildcard index/*.c) $(wildcard index/*.cc)
 ENGINE_SRC  := $(wildcard engine/*.c)
 CLI_SRC     := $(wildcard cli/*.c)
@@ -34,13 +35,15 @@ objs = $(patsubst %,$(BUILD)/%.o,$(basename $(1)))
 
 LIB_COMMON  := $(BUILD)/libcommon.a
 LIB_STEMMER := $(BUILD)/librsstemmer.a
+LIB_INGEST  := $(BUILD)/librsingest.a
 LIB_INDEX   := $(BUILD)/librsindex.a
 LIB_ENGINE  := $(BUILD)/librsengine.a
 
-# Link order: engine → index → stemmer → common.
+# Link order: engine → index → ingest → stemmer → common.
 LIBS_common  := $(LIB_COMMON)
 LIBS_stemmer := $(LIB_STEMMER) $(LIBS_common)
-LIBS_index   := $(LIB_INDEX) $(LIBS_stemmer)
+LIBS_ingest  := $(LIB_INGEST) $(LIBS_stemmer)
+LIBS_index   := $(LIB_INDEX) $(LIBS_ingest)
 LIBS_engine  := $(LIB_ENGINE) $(LIBS_index)
 ALL_LIBS     := $(LIBS_engine)
 
@@ -99,6 +102,7 @@ $(BUILD)/%.o: %.cc
 
 $(LIB_COMMON): $(call objs,$(COMMON_SRC))
 $(LIB_STEMMER): $(call objs,$(STEMMER_SRC))
+$(LIB_INGEST): $(call objs,$(INGEST_SRC))
 $(LIB_INDEX): $(call objs,$(INDEX_SRC))
 $(LIB_ENGINE): $(call objs,$(ENGINE_SRC))
 $(BUILD)/lib%.a:
@@ -154,14 +158,14 @@ check-race: $(BUILD)/.deps-ok
 	  REFSOG=$(abspath build-tsan/refsog) bash tests/e2e/test_serve_load.sh
 
 fuzz: $(FUZZ_BINS)
-build-fuzz/fuzz_%: fuzz/fuzz_%.c $(wildcard common/*.c stemmer/*.c index/*.c index/*.cc engine/*.c)
+build-fuzz/fuzz_%: fuzz/fuzz_%.c $(wildcard common/*.c stemmer/*.c ingest/*.c index/*.c index/*.cc engine/*.c)
 	@$(MAKE) --no-print-directory BUILD=build-fuzz/obj CC=clang CXX=clang++ \
 	  OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined"\
-	  build-fuzz/obj/libcommon.a build-fuzz/obj/librsstemmer.a build-fuzz/obj/librsindex.a build-fuzz/obj/librsengine.a
+	  build-fuzz/obj/libcommon.a build-fuzz/obj/librsstemmer.a build-fuzz/obj/librsingest.a build-fuzz/obj/librsindex.a build-fuzz/obj/librsengine.a
 	clang -std=c11 -D_GNU_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined $(INCLUDES) $(PKG_CFLAGS) \
 	  -c -o $@.o $<
 	clang++ -fsanitize=fuzzer,address,undefined -o $@ $@.o build-fuzz/obj/librsengine.a \
-	  build-fuzz/obj/librsindex.a build-fuzz/obj/librsstemmer.a build-fuzz/obj/libcommon.a $(PKG_LIBS)
+	  build-fuzz/obj/librsindex.a build-fuzz/obj/librsingest.a build-fuzz/obj/librsstemmer.a build-fuzz/obj/libcommon.a $(PKG_LIBS)
 
 fuzz-run: fuzz
 	@for f in $(FUZZ_BINS); do n=$${f##*/fuzz_}; mkdir -p build-fuzz/corpus/$$n; \

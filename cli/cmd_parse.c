@@ -5,11 +5,14 @@
 #include <string.h>
 
 #include "commands.h"
+#include "minutes_json.h"
 #include "referat.h"
 
 static void usage(FILE *out) {
-    fprintf(out, "usage: refsog parse [--json] [--municipality NAME] [--single-item] FILE...\n"
+    fprintf(out, "usage: refsog parse [--json] [--municipality NAME] FILE...\n"
                  "Parse minutes (.txt or .pdf) into meeting, agenda items, sections and decisions.\n"
+                 "A text with no agenda structure is one item (said on stderr). --municipality\n"
+                 "names the municipality when neither the text nor a folder does.\n"
                  "With one FILE, --json prints one indented object; with several, one compact\n"
                  "object per line (JSON Lines). A file that cannot be parsed is named on stderr,\n"
                  "the others are still printed, and the exit status is 1.\n");
@@ -23,6 +26,8 @@ static int parse_one(const char *path, const RsParseOptions *opts, int as_json, 
         fprintf(stderr, "refsog: %s\n", err.msg);
         return 1;
     }
+    if (!m->structured)
+        fprintf(stderr, "refsog: %s: indexed as one item (no agenda structure found)\n", path);
     if (as_json) {
         json_t *j = rs_meeting_to_json(m, path);
         char *s = j ? json_dumps(j, compact ? JSON_COMPACT : JSON_INDENT(1)) : NULL;
@@ -30,17 +35,20 @@ static int parse_one(const char *path, const RsParseOptions *opts, int as_json, 
         free(s);
         json_decref(j);
     } else {
-        printf("%s · %s · %s · %s%s%s\n", m->kind, m->municipality ? m->municipality : "(ukendt kommune)",
-               m->committee_name ? m->committee_name : "(ukendt udvalg)", m->date[0] ? m->date : "(ukendt dato)",
-               m->time[0] ? " kl. " : "", m->time);
-        for (size_t i = 0; i < m->n_items; i++) {
-            const RsItem *it = &m->items[i];
-            printf("  Punkt %d: %s%s  [%s%s%s]\n", it->number, it->closed ? "(lukket) " : "", it->title,
-                   rs_case_type_name(it->type), it->case_no ? ", sag " : "", it->case_no ? it->case_no : "");
-            for (size_t d = 0; d < it->n_decisions; d++)
-                printf("      beslutning %s %s: %s\n", it->decisions[d].date,
-                       it->decisions[d].committee ? it->decisions[d].committee : "?",
-                       rs_outcome_name(it->decisions[d].outcome));
+        for (const RsMeeting *x = m; x; x = x->next) {
+            printf("%s · %s · %s · %s%s%s\n", x->kind, x->municipality ? x->municipality : "(ukendt kommune)",
+                   x->committee_name ? x->committee_name : "(ukendt udvalg)", x->date[0] ? x->date : "(ukendt dato)",
+                   x->time[0] ? " kl. " : "", x->time);
+            for (size_t i = 0; i < x->n_items; i++) {
+                const RsItem *it = &x->items[i];
+                printf("  Punkt %s: %s%s  [%s%s%s]\n", it->number_text[0] ? it->number_text : "-",
+                       it->closed ? "(lukket) " : "", it->title, rs_case_type_name(it->type),
+                       it->case_no ? ", sag " : "", it->case_no ? it->case_no : "");
+                for (size_t d = 0; d < it->n_decisions; d++)
+                    printf("      beslutning %s %s: %s\n", it->decisions[d].date,
+                           it->decisions[d].committee ? it->decisions[d].committee : "?",
+                           rs_outcome_name(it->decisions[d].outcome));
+            }
         }
     }
     rs_meeting_free(m);
@@ -52,16 +60,14 @@ int rs_cmd_parse(int argc, char **argv) {
     RsParseOptions opts = {0};
     static const struct option longopts[] = {{"json", no_argument, NULL, 'j'},
                                              {"municipality", required_argument, NULL, 'm'},
-                                             {"single-item", no_argument, NULL, 's'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "+jm:sh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+jm:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'j': as_json = 1; break;
         case 'm': opts.municipality = optarg; break;
-        case 's': opts.single_item = 1; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
         }

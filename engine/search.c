@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "docdata.h"
 #include "query.h"
+#include "committee.h"
 #include "referat.h"
 #include "schema.h"
 #include "snippet.h"

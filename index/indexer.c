@@ -233,8 +233,8 @@ static void multi_add(RsBuf *b, const char *v) {
 }
 
 static RsStatus build_item(RsIndexer *ix, const RsMeeting *m, const RsItem *it,
-                           const char *source, const char *municipality, int fresh,
-                           RsError *err) {
+                           const char *source, const char *item_key, const char *municipality,
+                           int fresh, RsError *err) {
     RsxDoc *d = rsx_doc_new();
     if (!d) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     RsStatus rc = RS_OK;
@@ -242,7 +242,7 @@ static RsStatus build_item(RsIndexer *ix, const RsMeeting *m, const RsItem *it,
     json_t *data = json_object(), *secs = json_array(), *decs = json_array(), *outs = json_array(),
            *comms = json_array(), *cases = json_array(), *atts = json_array();
     char id[4096];
-    snprintf(id, sizeof id, "%s#%d", source, it->number);
+    snprintf(id, sizeof id, "%s#%s", source, item_key);
     char key[256];
 
     /* ---- text: title, then sections; the display text and the terms */
@@ -359,7 +359,8 @@ static RsStatus build_item(RsIndexer *ix, const RsMeeting *m, const RsItem *it,
     /* what a result list shows ... */
     json_object_set_new(data, "id", json_string(id));
     json_object_set_new(data, "source", json_string(source));
-    json_object_set_new(data, "item", json_integer(it->number));
+    json_object_set_new(data, "item", it->number ? json_integer(it->number) : json_null());
+    json_object_set_new(data, "number", it->number_text[0] ? json_string(it->number_text) : json_null());
     json_object_set_new(data, "title", json_string(it->title));
     json_object_set_new(data, "case", it->case_no ? json_string(it->case_no) : json_null());
     json_object_set_new(data, "municipality", json_string(municipality));
@@ -438,6 +439,29 @@ static RsStatus delete_docs(RsIndexer *ix, const char *term, size_t *n, RsError 
 
 /* ------------------------------------------------------------ files */
 
+/* The item's part of its id, unique within the file: its number as printed ("12", "12a") when
+ * no other item of the file has it; "m2-4" for item 4 of a file's second meeting when the
+ * first meeting has an item 4 too; the item's position ("p3") when it has no number. */
+static void item_key(const RsMeeting *first, const RsMeeting *mt, size_t i, size_t ordinal, char *out,
+                     size_t cap) {
+    const RsItem *it = &mt->items[i];
+    if (!it->number_text[0]) {
+        int numbered = 0;
+        for (const RsMeeting *x = first; x && !numbered; x = x->next)
+            for (size_t k = 0; k < x->n_items && !numbered; k++) numbered = x->items[k].number_text[0] != 0;
+        snprintf(out, cap, numbered ? "p%zu" : "%zu", ordinal);
+        return;
+    }
+    int meeting = 1, clash = 0;
+    for (const RsMeeting *x = first; x && x != mt; x = x->next) meeting++;
+    for (const RsMeeting *x = first; x; x = x->next)
+        for (size_t k = 0; k < x->n_items; k++)
+            if ((x != mt || k < i) && !strcmp(x->items[k].number_text, it->number_text)) clash = 1;
+    if (!clash) snprintf(out, cap, "%s", it->number_text);
+    else if (meeting > 1) snprintf(out, cap, "m%d-%s", meeting, it->number_text);
+    else snprintf(out, cap, "p%zu", ordinal);
+}
+
 RsStatus rs_indexer_add_file(RsIndexer *ix, const char *source, RsFileOutcome *outcome,
                              size_t *n_items, RsError *err) {
     *outcome = RS_FILE_FAILED;
@@ -474,30 +498,32 @@ RsStatus rs_indexer_add_file(RsIndexer *ix, const char *source, RsFileOutcome *o
         ix->totals.files_failed++;
         return prc == RS_ERR_NOMEM ? prc : RS_OK;
     }
-    const char *muni = m->municipality ? m->municipality : "Ukendt";
     rc = begin_if_needed(ix, err);
-    size_t deleted = 0;
+    size_t deleted = 0, total = rs_meeting_total_items(m);
     char hterm[4200];
     snprintf(hterm, sizeof hterm, "%s%s", RS_PREFIX_SOURCE, source);
     if (rc == RS_OK) rc = delete_docs(ix, hterm, &deleted, err);
-    for (size_t i = 0; rc == RS_OK && i < m->n_items; i++) {
-        /* after delete_docs no item of this file is left; only a number used twice in
-         * the file needs the replace-by-id lookup */
-        int fresh = 1;
-        for (size_t j = 0; j < i && fresh; j++) fresh = m->items[j].number != m->items[i].number;
-        rc = build_item(ix, m, &m->items[i], source, muni, fresh, err);
+    size_t ordinal = 0;
+    for (const RsMeeting *mt = m; rc == RS_OK && mt; mt = mt->next) {
+        const char *muni = mt->municipality ? mt->municipality : "Ukendt";
+        for (size_t i = 0; rc == RS_OK && i < mt->n_items; i++) {
+            char key[64];
+            ordinal++;
+            item_key(m, mt, i, ordinal, key, sizeof key);
+            rc = build_item(ix, mt, &mt->items[i], source, key, muni, 1, err);
+        }
     }
     if (rc == RS_OK) {
         char val[64];
-        snprintf(val, sizeof val, "%s %zu", hash, m->n_items);
+        snprintf(val, sizeof val, "%s %zu", hash, total);
         rc = rsx_writable_set_metadata(ix->db, meta_key, val, strlen(val), err);
     }
     if (rc == RS_OK) {
         *outcome = RS_FILE_INDEXED;
-        *n_items = m->n_items;
+        *n_items = total;
         ix->totals.files_indexed++;
-        ix->totals.items_added += m->n_items;
-        ix->totals.items_removed += deleted > m->n_items ? deleted - m->n_items : 0;
+        ix->totals.items_added += total;
+        ix->totals.items_removed += deleted > total ? deleted - total : 0;
         ix->pending_bytes += m->text_len;
         if (ix->pending_bytes >= ix->opts.batch_bytes) rc = rs_indexer_commit(ix, err);
     }

@@ -43,6 +43,8 @@ static int group_is(const RsCaseGroups *g, size_t i, char kind) {
     case 'N': return g->digits[i] && g->len[i] <= 12;
     case 'S': return g->digits[i] && g->len[i] >= 3 && g->len[i] <= 12;
     case 'M': return g->digits[i] && g->len[i] <= 2;
+    case '3': return g->digits[i] && g->len[i] == 3;
+    case '6': return g->digits[i] && g->len[i] == 6;
     }
     return 0;
 }
@@ -56,12 +58,26 @@ static int matches(const RsCaseGroups *g, const char *pat) {
     return 1;
 }
 
+/* Whether digit group i is a plausible year (19xx or 20xx). */
+static int year_group(const char *s, const RsCaseGroups *g, size_t i) {
+    const char *y = s + g->start[i];
+    return g->len[i] == 4 && ((y[0] == '1' && y[1] == '9') || (y[0] == '2' && y[1] == '0'));
+}
+
 int rs_caseno_parse(const char *s, size_t len, int strict, RsCaseGroups *g) {
     RsCaseGroups local;
     if (!g) g = &local;
     if (len == 0 || len > 64 || !split_groups(s, len, g)) return 0;
-    if (matches(g, "2S")) /* 23/15645 */
-        return !strict || g->sep[1] == '/';
+    if (matches(g, "2S")) /* 23/15645; 24-011578 (two-digit year, six-digit serial) */
+        return !strict || g->sep[1] == '/' || (g->sep[1] == '-' && g->len[1] == 6);
+    if (matches(g, "34N")) /* 330-2018-3619: organisation, year, serial */
+        return year_group(s, g, 1) && (!strict || (g->sep[1] == '-' && g->sep[2] == '-'));
+    if (matches(g, "64")) /* 018520-2013: serial, year */
+        return year_group(s, g, 1) && (!strict || g->sep[1] == '-');
+    if (matches(g, "4S")) /* 2007/34364: year / serial */
+        return year_group(s, g, 0) && (!strict || g->sep[1] == '/');
+    if (matches(g, "222A2N")) /* 00.01.00P35-0098: KLE and facet without the year */
+        return !strict || (g->sep[1] == '.' && g->sep[2] == '.' && g->len[5] >= 3);
     if (matches(g, "L2N")) return !strict || g->sep[2] == '/' || g->sep[2] == '-';
     if (matches(g, "L4N")) {
         /* S2020-26746, EMN-2023-04567; the year must be plausible */
@@ -70,6 +86,7 @@ int rs_caseno_parse(const char *s, size_t len, int strict, RsCaseGroups *g) {
     }
     if (matches(g, "LA4N")) return 1; /* mig-a-2024-19506 */
     if (matches(g, "222A2N2")) return !strict || (g->sep[1] == '.' && g->sep[2] == '.');
+    if (matches(g, "222A2N4")) return !strict || (g->sep[1] == '.' && g->sep[2] == '.');
     if (!strict && matches(g, "MMMAMNM")) return 1; /* KLE typed without zero padding */
     return 0;
 }

@@ -18,14 +18,19 @@ typedef struct RsCaseGroups {
 
 /* Recognise a case number in `s` (the whole string must be one). Formats:
  *   NN/N+            23/15645, 24/929          (two-digit year / serial ≥ 3 digits)
+ *   NN-NNNNNN        24-011578                 (two-digit year - six-digit serial)
+ *   NNN-YYYY-N+      330-2018-3619             (organisation, year, serial; Acadre)
+ *   NNNNNN-YYYY      018520-2013               (serial, year)
+ *   YYYY/N+          2007/34364                (year / serial)
+ *   NN.NN.NNLNN-N+   00.01.00P35-0098          (KLE and facet, no year; SBSYS export)
  *   L+ NN N+         EMN-24/0001629            (letters, two-digit year, serial)
  *   L+ NNNN N+       EMN-2023-04567, S2020-26746, SAG-2022-1234
  *   L+ L NNNN N+     mig-a-2024-19506
  *   NN.NN.NN-LNN-N+-NN   27.00.00-P22-1-20     (SBSYS/KLE; user input may drop
  *                        the zero padding: 27.0.0-P22-1-20)
- * `strict` (document text) requires "/" in the NN/N+ form, so that
- * "11-2023" is not taken for a case; user input (strict = 0) accepts any
- * separator. Fills *g when not NULL. Returns 1 if it is one. Can't fail. */
+ * `strict` (document text) requires "/" in the NN/N+ form (or "-" before
+ * exactly six digits), so that "11-2023" is not taken for a case; user input
+ * (strict = 0) accepts any separator. Fills *g when not NULL. Returns 1 if it is one. Can't fail. */
 int rs_caseno_parse(const char *s, size_t len, int strict, RsCaseGroups *g);
 
 /* The canonical key of a recognised case number: groups lower-cased,

@@ -1,20 +1,20 @@
-/* referat.h — minutes (referat/dagsorden, text or PDF) into a meeting with agenda items, sections and decisions.
+/* referat.h — minutes (referat/dagsorden, text or PDF) into meetings with agenda items,
+ * sections and decisions: the parser's records and entry points.
  *
- * The parser reads the structure described in docs/minutes-format.md:
- * a header (REFERAT/DAGSORDEN <udvalg> <valgperiode> d. <dato>), Mødedato,
- * Mødested, Mødedeltagere, a table of contents (ignored), then items
- * "Punkt N: <titel>" with an optional case-number line, section headings,
- * and decisions ("Beslutning", "Beslutning <udvalg> den DD-MM-YYYY", ...).
+ * The parser reads any portal's layout (docs/minutes-format.md): it cuts the text into
+ * classified lines (lines.h), finds the agenda items from heading candidates and the evidence
+ * around them (heading.h, segment.h), reads each item's title, case numbers, sections and
+ * decisions (item.h, decision.h, casenum.h, classify.h) and the meeting's metadata (header.h).
+ * A text with no agenda structure becomes one item (`structured` is 0), never an error.
  *
- * All text of a meeting lives in one buffer it owns (`text`); every RsSpan
- * below is a byte range [start, end) into it. Strings that are computed
- * (keys, canonical names, ISO dates) are owned by the meeting too. Free
- * everything with rs_meeting_free().
+ * All text of a file lives in one buffer owned by its first meeting (`text`); every RsRange
+ * below is a byte range [start, end) into it. Strings that are computed (keys, canonical names,
+ * ISO dates) are owned by the meeting. A file with two meetings gives two RsMeeting linked by
+ * `next` (sharing the first one's text). Free everything with rs_meeting_free() on the first.
  */
 #ifndef RS_REFERAT_H
 #define RS_REFERAT_H
 
-#include <jansson.h>
 #include <stddef.h>
 
 #include "error.h"
@@ -91,12 +91,15 @@ typedef struct RsDecision {
 } RsDecision;
 
 typedef struct RsItem {
-    int number;
-    char *title;          /* owned; without "Lukket:" */
+    int number;           /* the item number's value (131 for "131", 12 for "12a"), 0 if none */
+    char number_text[16]; /* the number as printed ("131", "12a"), "" if the item has none */
+    char *title;          /* owned; as printed, without a closed marker ("Lukket:") */
     int closed;
     char *case_no;        /* the case line as written (owned), NULL if none */
     char **cases;         /* every case number in the item, case line first (owned) */
     size_t n_cases;
+    char **refs;          /* references to other committees' items: "ØU 23/2010" (owned) */
+    size_t n_refs;
     RsSection *sections;
     size_t n_sections;
     RsDecision *decisions;
@@ -107,7 +110,7 @@ typedef struct RsItem {
     size_t n_absences;
     RsCaseType type;
     int kle_group;        /* KLE main group number (0..99), -1 if the case is not KLE-style */
-    RsRange range;        /* the whole item: from "Punkt N" to the next item */
+    RsRange range;        /* the whole item: from its heading to the next item */
     RsRange body;         /* after the title/case line; empty for closed items */
 } RsItem;
 
@@ -118,11 +121,15 @@ typedef struct RsParticipant {
 } RsParticipant;
 
 typedef struct RsMeeting {
-    char *text;           /* the cleaned text (no BOM, LF line ends), NUL-terminated */
+    char *text;           /* the cleaned text (no BOM, LF line ends), NUL-terminated; owned by
+                             the first meeting of a file, shared by the ones after it */
     size_t text_len;
+    RsRange span;         /* this meeting's part of the text (the whole text for one meeting) */
     char kind[10];        /* "referat" or "dagsorden" */
     char *municipality;   /* owned; NULL if unknown */
-    int municipality_given; /* 1 if from the options, 0 if inferred */
+    int municipality_given; /* 1 if from the options (nothing in the text or path said it) */
+    const char *municipality_from; /* "text", "place", "folder", "option" or NULL: a constant */
+    int structured;       /* 1: agenda items found; 0: the whole text is one item */
     char *committee;      /* as written in the header (owned), NULL if unknown */
     char *committee_name; /* canonical display name (owned) */
     char *committee_key;  /* folded key (owned) */
@@ -134,19 +141,19 @@ typedef struct RsMeeting {
     size_t n_participants;
     RsItem *items;
     size_t n_items;
+    struct RsMeeting *next; /* the file's next meeting, or NULL */
 } RsMeeting;
 
 typedef struct RsParseOptions {
-    const char *municipality; /* overrides the inferred one (NULL: infer) */
-    int single_item;          /* text without "Punkt" structure becomes one item */
+    const char *municipality; /* used when neither the text nor the path names one (NULL: none) */
     size_t max_bytes;         /* refuse larger files (0 = 64 MiB) */
 } RsParseOptions;
 
 /* Parse minutes text (`len` bytes of UTF-8; a BOM and CRLF are handled).
- * `name` is used in error messages. Fails with RS_ERR_INPUT on invalid
- * UTF-8 or NUL bytes ("<name>: not UTF-8 text (byte N)"), an empty text,
- * or text without agenda items ("no agenda items found") unless
- * single_item; RS_ERR_NOMEM. On success *out is owned by the caller. */
+ * `name` (a path) names the file in error messages and may say the municipality by a folder.
+ * Fails with RS_ERR_INPUT on invalid UTF-8 or NUL bytes ("<name>: not UTF-8 text (byte N)") or
+ * an empty text; RS_ERR_NOMEM. Text without agenda structure is one item (structured = 0).
+ * On success *out is owned by the caller. */
 RsStatus rs_referat_parse(const char *text, size_t len, const char *name,
                           const RsParseOptions *opts, RsMeeting **out, RsError *err);
 
@@ -186,10 +193,7 @@ const char *rs_kle_group_name(int group);      /* "Social service" for 27; NULL 
 /* Outcome of a decision text (its first clause that says one). Can't fail. */
 RsOutcome rs_outcome_of(const char *text, size_t len);
 
-/* The meeting as JSON (the `refsog parse --json` format; a new reference,
- * caller json_decref's; NULL when out of memory). `source` may be NULL. */
-json_t *rs_meeting_to_json(const RsMeeting *m, const char *source);
-/* One item as JSON in the same format. */
-json_t *rs_item_to_json(const RsMeeting *m, const RsItem *it);
+/* Items in all meetings of a parsed file (the chain from m). Can't fail. */
+size_t rs_meeting_total_items(const RsMeeting *m);
 
 #endif

@@ -1,4 +1,4 @@
-/* fuzz_index_pdf.c — libFuzzer target: the PDF path (poppler-glib text extraction, then the parser). */
+/* fuzz_ingest_pdf.c — libFuzzer target: the PDF path (poppler-glib text extraction, then the parser). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

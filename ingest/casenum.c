@@ -1,0 +1,55 @@
+/* casenum.c — case numbers in minutes (see casenum.h). */
+#include "casenum.h"
+
+#include "caseno.h"
+#include "text.h"
+#include "vocab.h"
+
+static int id_char(char c) {
+    return rs_is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' ||
+           c == '-' || c == '.' || c == '_';
+}
+
+size_t rs_case_token(const char *s, size_t n, int labelled) {
+    size_t e = 0;
+    while (e < n && e < 64 && id_char(s[e])) e++;
+    while (e > 0 && (s[e - 1] == '.' || s[e - 1] == '-' || s[e - 1] == '/' || s[e - 1] == '_')) e--;
+    if (e == 0 || (e < n && rs_is_letter(s + e, n - e))) return 0;
+    if (rs_caseno_parse(s, e, 1, NULL)) return e;
+    if (!labelled) return 0;
+    if (rs_caseno_parse(s, e, 0, NULL)) return e;
+    size_t digits = 0, letters = 0;
+    for (size_t i = 0; i < e; i++) {
+        digits += rs_is_digit(s[i]);
+        letters += !rs_is_digit(s[i]) && s[i] != '/' && s[i] != '-' && s[i] != '.' && s[i] != '_';
+    }
+    return digits >= 4 && letters <= 6 ? e : 0;
+}
+
+int rs_case_line(const char *s, size_t n, size_t *tok, size_t *tok_len, int *labelled) {
+    if (rs_vocab_doc_label(s, n)) return 0;
+    size_t l = rs_vocab_case_label(s, n);
+    if (l) {
+        /* "Sag" alone is a label only when a case follows it ("Sag 306-2009-600") */
+        size_t t = rs_case_token(s + l, n - l, 1);
+        int word_sag = (l <= 4 && (s[3] == ' ' || l == 3)) && rs_ci_prefix(s, n, "Sag") &&
+                       !rs_ci_prefix(s, n, "Sag:");
+        if (!t && word_sag) return 0;
+        if (!t && l < n && !rs_vocab_doc_label(s + l, n - l) && !rs_ci_prefix(s + l, n - l, "Initialer")) {
+            /* a label followed by words that are no case: "Sagsforløb: BY" is not one either */
+            if (rs_is_letter(s + l, n - l) && !rs_vocab_case_label(s + l, n - l)) return 0;
+        }
+        *tok = l;
+        *tok_len = t;
+        *labelled = 1;
+        return 1;
+    }
+    size_t t = rs_case_token(s, n, 0);
+    if (!t) return 0;
+    size_t i = rs_skip_blanks(s, t, n);
+    if (i < n && rs_vocab_marker(s + i, n - i) < 0) return 0;
+    *tok = 0;
+    *tok_len = t;
+    *labelled = 0;
+    return 1;
+}

@@ -1,0 +1,179 @@
+/* decision.c — decision headings in every printed form (see decision.h). */
+#include "decision.h"
+
+#include <string.h>
+
+#include "dates.h"
+#include "text.h"
+#include "vocab.h"
+
+/* Words that end a committee name: " den ", " d. ", ",", ":", "(", a date or a digit. */
+static int committee_stop(const char *s, size_t n, size_t i) {
+    if (s[i] == ',' || s[i] == ':' || s[i] == '(' || s[i] == ';') return 1;
+    if (s[i] != ' ') return 0;
+    size_t j = rs_skip_blanks(s, i, n);
+    if (j >= n) return 1;
+    if (rs_is_digit(s[j])) return 1;
+    static const char *const stops[] = {"den ", "d. ", "d.", "kl. ", "pkt", "punkt", "mødet",
+                                        "møde ", "-", "–"};
+    for (size_t k = 0; k < sizeof stops / sizeof *stops; k++)
+        if (rs_ci_prefix(s + j, n - j, stops[k])) return 1;
+    char iso[11];
+    return rs_date_at(s + j, n - j, iso) > 0;
+}
+
+size_t rs_committee_at(const char *s, size_t n) {
+    if (!n || !rs_is_upper(s, n)) return 0;
+    /* "Referat Aarhus Byråd", "Møde i Økonomiudvalget": the document's words, not the name */
+    static const char *const not_first[] = {"Referat", "Dagsorden", "Møde", "Mødet", "Beslutning",
+                                            "Protokol", "Beslutningsprotokol", "Sagsnr", "Sag"};
+    for (size_t k = 0; k < sizeof not_first / sizeof *not_first; k++) {
+        size_t l = strlen(not_first[k]);
+        if (rs_ci_prefix(s, n, not_first[k]) && (l == n || !rs_is_letter(s + l, n - l))) return 0;
+    }
+    int first_udvalg = rs_ci_prefix(s, n, "Udvalget for ") || rs_ci_prefix(s, n, "Udvalg for ") ||
+                       rs_ci_prefix(s, n, "Udvalget vedr") || rs_ci_prefix(s, n, "Udvalget om ");
+    size_t i = 0, words = 0;
+    while (i < n && i < 100 && words < 9) {
+        /* one word */
+        size_t w = i;
+        while (i < n && !rs_blank_len(s + i, n - i) && s[i] != ',' && s[i] != ':' && s[i] != '(' &&
+               s[i] != ';' && !(s[i] == '.' && (i + 1 >= n || s[i + 1] == ' ')))
+            i++;
+        words++;
+        if (!first_udvalg && i > w && rs_vocab_committee_word(s + w, i - w)) return i;
+        if (i >= n || committee_stop(s, n, i) || s[i] == '.') break;
+        i = rs_skip_blanks(s, i, n);
+    }
+    if (first_udvalg && words >= 3) {
+        size_t e = i;
+        while (e > 0 && s[e - 1] == ' ') e--;
+        return e;
+    }
+    return 0;
+}
+
+/* After the committee or the date of a heading: ", pkt. 65", " punkt 3", a time, ':' and the
+ * inline text. Sets d->text_off; returns 0 if other words follow (not a heading). */
+static int heading_tail(const char *s, size_t n, size_t i, RsDecisionHead *d) {
+    for (;;) {
+        i = rs_skip_blanks(s, i, n);
+        if (i < n && (s[i] == ',' || s[i] == '-')) { i++; continue; }
+        if (rs_ci_prefix(s + i, n - i, "pkt.") || rs_ci_prefix(s + i, n - i, "punkt") ||
+            rs_ci_prefix(s + i, n - i, "pkt ")) {
+            while (i < n && s[i] != ' ' && !rs_is_digit(s[i])) i++;
+            i = rs_skip_blanks(s, i, n);
+            while (i < n && rs_is_digit(s[i])) i++;
+            continue;
+        }
+        if (rs_ci_prefix(s + i, n - i, "kl")) {
+            size_t j = i + 2;
+            if (j < n && s[j] == '.') j++;
+            j = rs_skip_blanks(s, j, n);
+            if (j < n && rs_is_digit(s[j])) {
+                while (j < n && (rs_is_digit(s[j]) || s[j] == ':' || s[j] == '.')) j++;
+                i = j;
+                continue;
+            }
+        }
+        if (i < n && rs_is_digit(s[i])) { /* a time "17:30:00" */
+            size_t j = i;
+            while (j < n && (rs_is_digit(s[j]) || s[j] == ':' || s[j] == '.')) j++;
+            if (j > i + 2) { i = j; continue; }
+        }
+        break;
+    }
+    if (i >= n) {
+        d->text_off = n;
+        return 1;
+    }
+    if (s[i] == ':') {
+        d->text_off = rs_skip_blanks(s, i + 1, n);
+        return 1;
+    }
+    return 0;
+}
+
+/* "<Committee>[ den| d.|,] <date>…": fills d when the line is that. */
+static int committee_date(const char *s, size_t n, size_t i, RsDecisionHead *d) {
+    size_t cl = rs_committee_at(s + i, n - i);
+    if (!cl) return 0;
+    size_t j = i + cl;
+    j = rs_skip_blanks(s, j, n);
+    if (j < n && s[j] == ',') j = rs_skip_blanks(s, j + 1, n);
+    if (rs_ci_prefix(s + j, n - j, "den ")) j = rs_skip_blanks(s, j + 4, n);
+    else if (rs_ci_prefix(s + j, n - j, "d. ")) j = rs_skip_blanks(s, j + 3, n);
+    size_t dl = rs_date_at(s + j, n - j, d->date);
+    if (!dl) return 0;
+    d->committee_off = i;
+    d->committee_len = cl;
+    return heading_tail(s, n, j + dl, d);
+}
+
+int rs_decision_heading(const char *s, size_t n, RsDecisionHead *d) {
+    memset(d, 0, sizeof *d);
+    d->text_off = n;
+    if (n < 8) return 0;
+    if (rs_ci_prefix(s, n, "Beslutning")) {
+        size_t i = 10;
+        if (i < n && s[i] == 'e' && i + 1 < n && s[i + 1] == 'r') i += 2; /* Beslutninger */
+        if (i < n && rs_is_letter(s + i, n - i)) return 0;             /* Beslutningskompetence */
+        size_t j = rs_skip_blanks(s, i, n);
+        if (j >= n) return 1;
+        if (s[j] == ':') {
+            d->text_off = rs_skip_blanks(s, j + 1, n);
+            return 1;
+        }
+        if (rs_ci_prefix(s + j, n - j, "om ") || rs_ci_prefix(s + j, n - j, "af ") ||
+            rs_ci_prefix(s + j, n - j, "vedr"))
+            return 0;
+        if (rs_ci_prefix(s + j, n - j, "i ")) j = rs_skip_blanks(s, j + 2, n);
+        else if (rs_ci_prefix(s + j, n - j, "fra ")) j = rs_skip_blanks(s, j + 4, n);
+        else if (rs_ci_prefix(s + j, n - j, "på ")) j = rs_skip_blanks(s, j + 3, n);
+        /* "Beslutning den : Godkendt.", "Beslutning den 21-11-2023" */
+        if (rs_ci_prefix(s + j, n - j, "den") || rs_ci_prefix(s + j, n - j, "d.")) {
+            size_t k = j + (s[j + 1] == '.' ? 2 : 3);
+            k = rs_skip_blanks(s, k, n);
+            size_t dl = rs_date_at(s + k, n - k, d->date);
+            return heading_tail(s, n, k + dl, d);
+        }
+        size_t dl = rs_date_at(s + j, n - j, d->date);
+        if (dl) return heading_tail(s, n, j + dl, d);
+        size_t cl = rs_committee_at(s + j, n - j);
+        if (!cl) return 0;
+        d->committee_off = j;
+        d->committee_len = cl;
+        size_t k = rs_skip_blanks(s, j + cl, n);
+        if (k < n && s[k] == ',') k = rs_skip_blanks(s, k + 1, n);
+        if (rs_ci_prefix(s + k, n - k, "den ")) k = rs_skip_blanks(s, k + 4, n);
+        else if (rs_ci_prefix(s + k, n - k, "d. ")) k = rs_skip_blanks(s, k + 3, n);
+        dl = rs_date_at(s + k, n - k, d->date);
+        if (heading_tail(s, n, k + dl, d)) return 1;
+        /* "Beslutning Allerød Byråd den Fraværende …": the date lost in extraction */
+        d->text_off = k;
+        return dl == 0 && rs_ci_prefix(s + j + cl, n - j - cl, " den ");
+    }
+    if (n > 160) return 0;
+    return committee_date(s, n, 0, d);
+}
+
+int rs_decision_inline(const char *s, size_t n, size_t *at, RsDecisionHead *d) {
+    for (size_t i = 2; i + 8 < n; i++) {
+        if (!(s[i - 1] == ' ' && (s[i - 2] == '.' || s[i - 2] == ':'))) continue;
+        if (!rs_is_upper(s + i, n - i)) continue;
+        memset(d, 0, sizeof *d);
+        size_t cl = rs_committee_at(s + i, n - i);
+        if (!cl || i + cl >= n || s[i + cl] != ',') continue;
+        size_t j = rs_skip_blanks(s, i + cl + 1, n);
+        size_t dl = rs_date_at(s + j, n - j, d->date);
+        if (!dl) continue;
+        d->committee_off = i;
+        d->committee_len = cl;
+        size_t k = j + dl;
+        if (k < n && (s[k] == ':' || s[k] == ',' || s[k] == '.')) k++;
+        d->text_off = rs_skip_blanks(s, k, n);
+        *at = i;
+        return 1;
+    }
+    return 0;
+}

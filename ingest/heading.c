@@ -1,0 +1,196 @@
+/* heading.c — the forms of an agenda item heading on one line (see heading.h). */
+#include "heading.h"
+
+#include <string.h>
+
+#include "dates.h"
+#include "text.h"
+#include "vocab.h"
+
+/* A closing quote, paren or typographic opener that may start a title. */
+static int title_opener(const char *s, size_t n) {
+    static const char *const open[] = {"\"", "\xC2\xAB" /* « */, "\xE2\x80\x9C" /* “ */,
+                                       "\xE2\x80\x9E" /* „ */, "\xC2\xA7" /* § */, "'", "("};
+    for (size_t k = 0; k < sizeof open / sizeof *open; k++) {
+        size_t l = strlen(open[k]);
+        if (l <= n && !memcmp(s, open[k], l)) return 1;
+    }
+    return 0;
+}
+
+/* A dash used as a separator at s: "-", "–" or "—" followed by a blank. Its length, else 0. */
+static size_t dash_sep(const char *s, size_t n) {
+    size_t l = 0;
+    if (n >= 1 && s[0] == '-') l = 1;
+    else if (n >= 3 && !memcmp(s, "\xE2\x80\x93", 3)) l = 3;
+    else if (n >= 3 && !memcmp(s, "\xE2\x80\x94", 3)) l = 3;
+    if (!l || !rs_blank_len(s + l, n - l)) return 0;
+    return rs_skip_blanks(s, l, n);
+}
+
+/* Upper-case words before the number ("ÅBNE EFTERRETNINGSSAGER 73. …"): the offset of the digit
+ * after them, or `i` when there are none. Sets *closed from the words when they say. */
+static size_t group_prefix(const char *s, size_t n, size_t i, int *closed) {
+    size_t j = i, letters = 0;
+    while (j < n && !rs_is_digit(s[j])) {
+        size_t w = j;
+        while (j < n && !rs_blank_len(s + j, n - j)) j++;
+        if (!rs_all_upper(s + w, j - w, 2)) return i;
+        for (size_t k = w; k < j; k++) letters += rs_is_upper(s + k, j - k) ? 1 : 0;
+        j = rs_skip_blanks(s, j, n);
+    }
+    if (j == i || j >= n || letters < 4) return i;
+    if (rs_ci_find(s + i, j - i, "LUKKE") < j - i) *closed = 1;
+    else if (rs_ci_find(s + i, j - i, "ÅBN") < j - i || rs_ci_find(s + i, j - i, "ÅBEN") < j - i) *closed = 0;
+    return j;
+}
+
+/* "åbent 4", "lukket 101", "Closed 3": a marker word and blanks before the number. */
+static size_t marker_before(const char *s, size_t n, int *closed) {
+    static const struct {
+        const char *w;
+        int closed;
+    } m[] = {{"åbent", 0}, {"åben", 0}, {"lukket", 1}, {"closed", 1}};
+    for (size_t k = 0; k < sizeof m / sizeof *m; k++) {
+        size_t l = strlen(m[k].w);
+        if (l < n && rs_ci_prefix(s, n, m[k].w) && rs_blank_len(s + l, n - l)) {
+            size_t j = rs_skip_blanks(s, l, n);
+            if (j < n && rs_is_digit(s[j])) {
+                *closed = m[k].closed;
+                return j;
+            }
+        }
+    }
+    return 0;
+}
+
+int rs_heading_parse(const char *s, size_t n, RsHeading *h) {
+    size_t i = 0;
+    int closed = -1, strength = 1;
+    size_t b = rs_bullet_len(s, n);
+    if (b && s[0] != '-' && s[0] != '*') i = b;
+    if (i < n && !rs_is_digit(s[i])) {
+        size_t k;
+        int strong;
+        if ((k = marker_before(s + i, n - i, &closed))) {
+            i += k;
+            strength = 2;
+        } else if ((k = rs_vocab_item_word(s + i, n - i, &strong))) {
+            i += k;
+            strength = strong ? 3 : 2;
+        } else {
+            size_t j = group_prefix(s, n, i, &closed);
+            if (j == i) return 0;
+            i = j;
+            if ((k = rs_vocab_item_word(s + i, n - i, &strong))) {
+                i += k;
+                strength = strong ? 3 : 2;
+            }
+        }
+    }
+    if (i >= n || !rs_is_digit(s[i])) return 0;
+    size_t ns = i;
+    long v = 0;
+    int nd = 0;
+    while (i < n && rs_is_digit(s[i]) && nd < 5) v = v * 10 + (s[i++] - '0'), nd++;
+    if (i < n && rs_is_digit(s[i])) return 0;
+    if (v == 0 || (strength < 3 && v > 999) || v > 99999) return 0;
+    long val = v * 10;
+    if (i < n && s[i] >= 'a' && s[i] <= 'h' && (i + 1 >= n || !rs_is_letter(s + i + 1, n - i - 1))) {
+        val += s[i] - 'a' + 1;
+        i++;
+    }
+    size_t ne = i;
+    if (strength == 3 || strength == 2) {
+        if (i < n && (s[i] == '.' || s[i] == ':' || s[i] == ')')) i++;
+        i = rs_skip_blanks(s, i, n);
+        size_t d = dash_sep(s + i, n - i);
+        if (!d && i < n && (s[i] == ':')) d = 1;
+        i += d;
+    } else if (i < n && s[i] == '.') {
+        i++;
+        if (i < n && rs_is_digit(s[i])) return 0; /* 1.1, 12.30, 3.000 */
+        strength = 2;
+    } else if (i < n && s[i] == ':') {
+        i++;
+        if (i < n && rs_is_digit(s[i])) return 0; /* 11:00 */
+        strength = 2;
+    } else if (i < n && s[i] == ')') {
+        i++;
+    } else if (i < n && rs_blank_len(s + i, n - i)) {
+        i = rs_skip_blanks(s, i, n);
+        size_t d;
+        if (i < n && s[i] == ':') {
+            i++;
+            strength = 2;
+        } else if ((d = dash_sep(s + i, n - i))) {
+            i += d;
+            strength = 2;
+        }
+    } else if (i < n) {
+        return 0; /* "2nd", "12,5", "3/4", "4-5" */
+    }
+    i = rs_skip_blanks(s, i, n);
+    /* a marker word between number and title: "1 Åbent Titel", "3 Lukket: Titel" */
+    size_t cp = rs_vocab_closed_prefix(s + i, n - i);
+    if (cp) {
+        closed = 1;
+        i += cp;
+    } else {
+        static const char *const open[] = {"Åbent", "Åben"};
+        for (size_t k = 0; k < 2; k++) {
+            size_t l = strlen(open[k]);
+            if (l < n - i && rs_ci_prefix(s + i, n - i, open[k]) && rs_blank_len(s + i + l, n - i - l)) {
+                closed = 0;
+                i = rs_skip_blanks(s, i + l, n);
+                break;
+            }
+        }
+        if (i + 6 <= n && rs_ci_eq(s + i, n - i, "Lukket")) {
+            closed = 1;
+            i = n;
+        }
+    }
+    h->num_off = ns;
+    h->num_len = ne - ns;
+    h->number = val;
+    h->strength = strength;
+    h->closed = closed;
+    h->title_off = i;
+    h->title_len = n - i;
+    if (i >= n) return 1; /* the number alone: the title is on a line next to it */
+    const char *t = s + i;
+    size_t tl = n - i;
+    if (rs_is_lower(t, tl)) return 0;
+    if (rs_is_upper(t, tl)) {
+        if (tl >= 3 && (t[0] == 'A' || t[0] == 'a') && (t[1] == 't' || t[1] == 'T') &&
+            rs_blank_len(t + 2, tl - 2))
+            return 0; /* "At 2) …": a point of an Indstilling */
+    } else if (rs_is_digit(t[0])) {
+        if (strength < 3) return 0;
+    } else if (!title_opener(t, tl)) {
+        return 0;
+    }
+    char iso[11];
+    if (rs_date_at(s + ns, n - ns, iso)) return 0; /* "1. Januar 2020" */
+    int letters = 0;
+    for (size_t k = 0; k < tl && !letters; k++) letters = rs_is_letter(t + k, tl - k);
+    return letters;
+}
+
+int rs_heading_toc_tail(const char *s, size_t n) {
+    size_t e = n;
+    /* a page token at the end: digits or a roman numeral */
+    size_t p = e;
+    while (p > 0 && (rs_is_digit(s[p - 1]) || s[p - 1] == 'i' || s[p - 1] == 'v' || s[p - 1] == 'x'))
+        p--;
+    size_t q = p;
+    while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\t')) q--;
+    int tab = 0;
+    for (size_t k = q; k < p; k++) tab |= s[k] == '\t';
+    size_t dots = 0;
+    while (q > 0 && s[q - 1] == '.') q--, dots++;
+    while (q >= 3 && !memcmp(s + q - 3, "\xE2\x80\xA6", 3)) q -= 3, dots += 3; /* … */
+    if (dots >= 3) return 1;
+    return tab && p < e && rs_is_digit(s[p]);
+}

@@ -1,0 +1,30 @@
+/* heading.h — one line as an agenda item heading: "Punkt 4: Titel", "Pkt. 153 Titel",
+ * "• Pkt. 153 Titel", "153. Titel", "1.Titel (B)", "4: Titel", "4 : Titel", "Nr.60 - Titel",
+ * "• 1 Titel", "åbent 4 Titel", "1 Åbent Titel", "ÅBNE SAGER 73. Titel", "Sag nr. 129" alone,
+ * "1." alone. Whether it really is an item is decided later from what surrounds it
+ * (segment.h); this only reads the form.
+ */
+#ifndef RS_INGEST_HEADING_H
+#define RS_INGEST_HEADING_H
+
+#include <stddef.h>
+
+typedef struct RsHeading {
+    size_t num_off, num_len;     /* the number as printed ("153", "12a") */
+    long number;                 /* value ×10 (+ letter: "12a" → 121) */
+    size_t title_off, title_len; /* the title on the same line (title_len 0: none) */
+    int strength;                /* 3 item word ("Punkt", "Pkt.", "Sag nr."), 2 "N." / "N:" /
+                                    a marker before N, 1 bare "N Title" or "N" alone */
+    int closed;                  /* 1 "Lukket …", 0 "Åbent …", -1 not said */
+} RsHeading;
+
+/* Read line s[0..n) as a heading. Returns 1 and fills *h, or 0 when it is not one (a
+ * lower-case title such as "1. at …" or "1. behandling af …", "At 2) …", a date, a time, a
+ * number with a unit). Can't fail. */
+int rs_heading_parse(const char *s, size_t n, RsHeading *h);
+
+/* Whether s[0..n) ends like a table-of-contents entry: dotted leaders ("…...i", ".....\t3") or
+ * a tab and a page number. Can't fail. */
+int rs_heading_toc_tail(const char *s, size_t n);
+
+#endif

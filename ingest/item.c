@@ -1,0 +1,470 @@
+/* item.c — one agenda item's contents from its lines (see item.h). */
+#include "item.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "casenum.h"
+#include "caseno.h"
+#include "classify.h"
+#include "committee.h"
+#include "decision.h"
+#include "text.h"
+#include "vocab.h"
+
+#define LN(i) (&L->v[i])
+
+static char *dupn(const char *s, size_t n) {
+    char *p = malloc(n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+static int grow(void **arr, size_t *cap, size_t n, size_t elem) {
+    if (n < *cap) return 1;
+    size_t c = *cap ? *cap * 2 : 8;
+    void *p = realloc(*arr, c * elem);
+    if (!p) return 0;
+    memset((char *)p + *cap * elem, 0, (c - *cap) * elem);
+    *arr = p;
+    *cap = c;
+    return 1;
+}
+
+/* s[0..n) with every run of blanks made one space and the ends trimmed (malloc'd). */
+static char *collapse(const char *s, size_t n) {
+    RsBuf b = {0};
+    if (rs_buf_reserve(&b, n) != RS_OK) return NULL;
+    for (size_t i = 0; i < n;) {
+        size_t k = rs_blank_len(s + i, n - i);
+        if (!k && (s[i] == '\n' || s[i] == '\r')) k = 1;
+        if (k) {
+            if (b.len && b.data[b.len - 1] != ' ') b.data[b.len++] = ' ';
+            i += k;
+        } else {
+            b.data[b.len++] = s[i++];
+        }
+    }
+    while (b.len && b.data[b.len - 1] == ' ') b.len--;
+    b.data[b.len] = '\0';
+    return rs_buf_steal(&b);
+}
+
+typedef struct Caps {
+    size_t cases, sections, decisions, attachments, absences, refs;
+} Caps;
+
+static RsStatus add_case(RsItem *it, Caps *cap, const char *s, size_t n) {
+    char key[128], key2[128];
+    size_t kl = rs_caseno_key(s, n, 0, key, sizeof key);
+    for (size_t i = 0; i < it->n_cases; i++) {
+        if (strlen(it->cases[i]) == n && !memcmp(it->cases[i], s, n)) return RS_OK;
+        size_t k2 = rs_caseno_key(it->cases[i], strlen(it->cases[i]), 0, key2, sizeof key2);
+        if (kl && k2 == kl && !memcmp(key, key2, kl)) return RS_OK;
+    }
+    if (!grow((void **)&it->cases, &cap->cases, it->n_cases, sizeof *it->cases)) return RS_ERR_NOMEM;
+    if (!(it->cases[it->n_cases] = dupn(s, n))) return RS_ERR_NOMEM;
+    it->n_cases++;
+    return RS_OK;
+}
+
+/* The item's own case number: first in the list, and case_no. */
+static RsStatus set_case(RsItem *it, Caps *cap, const char *s, size_t n) {
+    if (it->case_no || !n) return RS_OK;
+    if (!(it->case_no = dupn(s, n))) return RS_ERR_NOMEM;
+    RsStatus rc = add_case(it, cap, s, n);
+    if (rc != RS_OK) return rc;
+    /* move it to the front */
+    for (size_t i = 0; i < it->n_cases; i++)
+        if (!strcmp(it->cases[i], it->case_no) && i) {
+            char *t = it->cases[i];
+            memmove(it->cases + 1, it->cases, i * sizeof *it->cases);
+            it->cases[0] = t;
+        }
+    it->kle_group = rs_kle_of(it->case_no);
+    return RS_OK;
+}
+
+/* "(ØU 23/2010)", "(BU 12/2019)": an upper-case abbreviation before a case-like number inside
+ * parentheses is another committee's item, not a case of this one. */
+static size_t ref_before(const char *s, size_t b) {
+    size_t i = b;
+    while (i > 0 && s[i - 1] == ' ') i--;
+    size_t e = i;
+    while (i > 0 && (rs_is_upper(s + i - 1, 1) || ((unsigned char)s[i - 1] >= 0x80 && i >= 2 &&
+                                                     rs_is_upper(s + i - 2, 2))))
+        i -= (unsigned char)s[i - 1] >= 0x80 ? 2 : 1;
+    if (e == i || e - i > 6 || i == 0 || s[i - 1] != '(') return (size_t)-1;
+    return i;
+}
+
+/* Case numbers cited in a text (strict forms; not document numbers, not references). */
+static RsStatus cited_cases(RsItem *it, Caps *cap, const char *s, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t')) i++;
+        size_t b = i;
+        while (i < n && s[i] != ' ' && s[i] != '\n' && s[i] != '\t') i++;
+        size_t e = i;
+        while (b < e && strchr("(\"'[", s[b])) b++;
+        while (e > b && strchr(").,;:\"']", s[e - 1])) e--;
+        if (e <= b || !rs_is_digit(s[e - 1]) || !rs_is_digit(s[b]) || !rs_caseno_parse(s + b, e - b, 1, NULL))
+            continue;
+        /* "Dok.nr.: 18/20771-14", "Dok. 306-2019-263412" */
+        size_t w = b;
+        while (w > 0 && s[w - 1] == ' ') w--;
+        size_t ws = w;
+        while (ws > 0 && s[ws - 1] != ' ' && s[ws - 1] != '\n') ws--;
+        if (w > ws && rs_vocab_doc_label(s + ws, w - ws)) continue;
+        if (b + 2 < n && s[e] == '-' && rs_is_digit(s[e + 1])) continue; /* part of a longer id */
+        size_t r = ref_before(s, b);
+        if (r != (size_t)-1) {
+            if (!grow((void **)&it->refs, &cap->refs, it->n_refs, sizeof *it->refs)) return RS_ERR_NOMEM;
+            if (!(it->refs[it->n_refs] = collapse(s + r, e - r))) return RS_ERR_NOMEM;
+            it->n_refs++;
+            continue;
+        }
+        RsStatus rc = add_case(it, cap, s + b, e - b);
+        if (rc != RS_OK) return rc;
+    }
+    return RS_OK;
+}
+
+static int is_absence(const char *s, size_t n) {
+    return rs_ci_prefix(s, n, "Fraværende") || rs_ci_prefix(s, n, "Afbud") ||
+           rs_ci_find(s, n, "deltog ikke") < n || rs_ci_find(s, n, "var fraværende") < n;
+}
+
+/* Title of the item from its title line: trimmed, blanks collapsed, closed marker removed. */
+static RsStatus set_title(const RsMeeting *m, const RsLines *L, const RsItemSpan *sp, RsItem *it) {
+    const RsLine *l = LN(sp->title_line);
+    const char *s = m->text + l->start;
+    size_t n = l->end - l->start;
+    if (sp->title_line == sp->head) s += l->text_off, n = l->text_len;
+    size_t cp = rs_vocab_closed_prefix(s, n);
+    if (cp) it->closed = 1, s += cp, n -= cp;
+    int strip;
+    size_t cs = rs_vocab_closed_suffix(s, n, &strip);
+    if (cs < n) {
+        it->closed = 1;
+        if (strip) n = cs;
+    }
+    /* contents entries keep their leaders and page number: drop them */
+    size_t e = n;
+    while (e && (rs_is_digit(s[e - 1]) || s[e - 1] == 'i' || s[e - 1] == 'v' || s[e - 1] == 'x' ||
+                 s[e - 1] == ' ' || s[e - 1] == '\t'))
+        e--;
+    size_t dots = 0;
+    while (e && s[e - 1] == '.') e--, dots++;
+    if (dots >= 3) n = e;
+    RsBuf t = {0};
+    rs_buf_append(&t, s, n);
+    /* a title wrapped onto the next line: it continues in lower case, or the line breaks after
+     * a word that cannot end a title */
+    size_t j = sp->title_line + 1;
+    if (j < sp->end && j < L->n && LN(j)->kind == RS_LK_TEXT && !LN(j)->in_toc) {
+        const char *x = m->text + LN(j)->start;
+        size_t xl = LN(j)->end - LN(j)->start;
+        static const char *const open_end[] = {" og", " for", " til", " af", " i", " på", " med",
+                                                " om", " -", " –", ",", " ved", " samt"};
+        int open = 0;
+        for (size_t k = 0; k < sizeof open_end / sizeof *open_end && !open; k++) {
+            size_t ol = strlen(open_end[k]);
+            open = n >= ol && !memcmp(s + n - ol, open_end[k], ol);
+        }
+        if (xl < 120 && (rs_is_lower(x, xl) || open) && x[xl - 1] != ':' && n + xl < 400) {
+            rs_buf_putc(&t, ' ');
+            rs_buf_append(&t, x, xl);
+        }
+    }
+    it->title = collapse(t.data ? t.data : "", t.len);
+    rs_buf_free(&t);
+    return it->title ? RS_OK : RS_ERR_NOMEM;
+}
+
+static RsStatus new_section(RsItem *it, Caps *cap, RsSectionKind k, RsRange heading, RsRange body) {
+    if (!grow((void **)&it->sections, &cap->sections, it->n_sections, sizeof *it->sections))
+        return RS_ERR_NOMEM;
+    RsSection *s = &it->sections[it->n_sections++];
+    s->kind = k;
+    s->heading = heading;
+    s->body = body;
+    return RS_OK;
+}
+
+static RsStatus new_decision(const RsMeeting *m, RsItem *it, Caps *cap, const char *s,
+                             const RsDecisionHead *d, RsRange text) {
+    if (!grow((void **)&it->decisions, &cap->decisions, it->n_decisions, sizeof *it->decisions))
+        return RS_ERR_NOMEM;
+    RsDecision *dec = &it->decisions[it->n_decisions++];
+    if (d->committee_len) dec->committee = collapse(s + d->committee_off, d->committee_len);
+    else if (m->committee) dec->committee = strdup(m->committee);
+    if ((d->committee_len || m->committee) && !dec->committee) return RS_ERR_NOMEM;
+    if (dec->committee) {
+        char *disp = rs_committee_display(dec->committee);
+        if (!disp) return RS_ERR_NOMEM;
+        free(dec->committee);
+        dec->committee = disp;
+        if (!(dec->committee_key = rs_committee_key(dec->committee))) return RS_ERR_NOMEM;
+    }
+    memcpy(dec->date, d->date[0] ? d->date : m->date, sizeof dec->date);
+    dec->text = text;
+    return RS_OK;
+}
+
+static void trim_range(const char *t, RsRange *r) {
+    while (r->start < r->end && (t[r->start] == '\n' || t[r->start] == ' ' || t[r->start] == '\t')) r->start++;
+    while (r->end > r->start && (t[r->end - 1] == '\n' || t[r->end - 1] == ' ' || t[r->end - 1] == '\t')) r->end--;
+}
+
+/* Sections, decisions, absences, attachments, votes of body lines [from, to). */
+static RsStatus read_body(const RsMeeting *m, const RsLines *L, size_t from, size_t to, size_t end,
+                          RsItem *it, Caps *cap) {
+    const char *t = m->text;
+    RsSection *cur = NULL;
+    long dec = -1; /* the decision the current section holds */
+    RsStatus rc;
+    for (size_t i = from; i < to; i++) {
+        const RsLine *l = LN(i);
+        const char *s = t + l->start;
+        size_t n = l->end - l->start;
+        if (l->kind == RS_LK_BLANK || l->kind == RS_LK_CHROME) continue;
+        if (l->kind == RS_LK_SECTION || l->kind == RS_LK_DECISION) {
+            if (cur) cur->body.end = l->start;
+            size_t tx = l->start + l->text_off;
+            if (tx > l->end) tx = l->end;
+            size_t he = tx;
+            while (he > l->start && (t[he - 1] == ' ' || t[he - 1] == ':')) he--;
+            rc = new_section(it, cap, (RsSectionKind)l->sec, (RsRange){l->start, he},
+                             (RsRange){tx < l->end ? tx : (i + 1 < L->n ? LN(i + 1)->start : end), end});
+            if (rc != RS_OK) return rc;
+            cur = &it->sections[it->n_sections - 1];
+            dec = -1;
+            if (l->kind == RS_LK_DECISION) {
+                RsDecisionHead d;
+                rs_decision_heading(s, n, &d);
+                rc = new_decision(m, it, cap, s, &d, cur->body);
+                if (rc != RS_OK) return rc;
+                dec = (long)it->n_decisions - 1;
+            }
+            continue;
+        }
+        if (l->kind == RS_LK_TEXT) {
+            size_t at;
+            RsDecisionHead d;
+            if (n > 40 && rs_decision_inline(s, n, &at, &d)) {
+                /* "… dagsorden. Byrådet, 16.12.2014 Godkendt." */
+                if (!cur) {
+                    rc = new_section(it, cap, RS_SEC_BODY, (RsRange){l->start, l->start},
+                                     (RsRange){l->start, end});
+                    if (rc != RS_OK) return rc;
+                }
+                it->sections[it->n_sections - 1].body.end = l->start + at;
+                rc = new_section(it, cap, RS_SEC_BESLUTNING, (RsRange){l->start + at, l->start + d.text_off},
+                                 (RsRange){l->start + d.text_off, end});
+                if (rc != RS_OK) return rc;
+                cur = &it->sections[it->n_sections - 1];
+                rc = new_decision(m, it, cap, s, &d, cur->body);
+                if (rc != RS_OK) return rc;
+                dec = (long)it->n_decisions - 1;
+                continue;
+            }
+        }
+        if (!cur) {
+            rc = new_section(it, cap, RS_SEC_BODY, (RsRange){l->start, l->start}, (RsRange){l->start, end});
+            if (rc != RS_OK) return rc;
+            cur = &it->sections[it->n_sections - 1];
+        }
+        if (n < 400 && is_absence(s, n)) {
+            if (!grow((void **)&it->absences, &cap->absences, it->n_absences, sizeof *it->absences))
+                return RS_ERR_NOMEM;
+            it->absences[it->n_absences++] = (RsRange){l->start, l->end};
+        }
+        if (cur->kind == RS_SEC_BILAG && n < 300 && !is_absence(s, n) && !rs_ci_prefix(s, n, "Ingen bilag")) {
+            if (!grow((void **)&it->attachments, &cap->attachments, it->n_attachments, sizeof *it->attachments))
+                return RS_ERR_NOMEM;
+            it->attachments[it->n_attachments++] = (RsRange){l->start, l->end};
+        }
+        if (dec >= 0) {
+            RsDecision *dd = &it->decisions[dec];
+            int kind = rs_ci_prefix(s, n, "For stemte") ? 'F'
+                       : rs_ci_prefix(s, n, "Imod stemte") ? 'I'
+                       : rs_ci_prefix(s, n, "Undlod") ? 'U' : 0;
+            if (kind && dd->n_votes < 3) {
+                RsVote *v = &dd->votes[dd->n_votes++];
+                v->kind = kind;
+                size_t k = 0;
+                while (k < n && !rs_is_digit(s[k])) k++;
+                v->count = k < n ? atoi(s + k) : 0;
+                size_t colon = 0;
+                while (colon < n && s[colon] != ':') colon++;
+                if (colon + 1 < n) {
+                    v->names = (RsRange){l->start + colon + 1, l->end};
+                    trim_range(t, &v->names);
+                } else {
+                    size_t j = i + 1;
+                    while (j < to && LN(j)->kind == RS_LK_BLANK) j++;
+                    v->names = j < to ? (RsRange){LN(j)->start, LN(j)->end} : (RsRange){l->end, l->end};
+                }
+            }
+        }
+    }
+    if (cur) cur->body.end = end;
+    /* each decision's text is its section's body */
+    for (size_t s = 0, d = 0; s < it->n_sections && d < it->n_decisions; s++)
+        if (it->sections[s].kind == RS_SEC_BESLUTNING && it->sections[s].body.start == it->decisions[d].text.start)
+            it->decisions[d++].text = it->sections[s].body;
+    for (size_t s = 0; s < it->n_sections; s++) trim_range(t, &it->sections[s].body);
+    /* a decision with no text (an agenda's empty "Beslutning", an excerpt that stops there) is
+     * no decision; absence lines alone are none either */
+    size_t kept = 0;
+    for (size_t d = 0; d < it->n_decisions; d++) {
+        RsDecision *dd = &it->decisions[d];
+        trim_range(t, &dd->text);
+        int words = 0;
+        for (size_t p = dd->text.start; p < dd->text.end && !words;) {
+            size_t e = p;
+            while (e < dd->text.end && t[e] != '\n') e++;
+            size_t b = p, x = e;
+            rs_trim(t, &b, &x);
+            if (x > b && !(rs_ci_prefix(t + b, x - b, "Fraværende") && x - b <= 12) &&
+                !(rs_ci_prefix(t + b, x - b, "Afbud") && x - b <= 7))
+                words = 1;
+            p = e + 1;
+        }
+        if (!words) {
+            free(dd->committee);
+            free(dd->committee_key);
+            continue;
+        }
+        dd->outcome = rs_outcome_of(t + dd->text.start, dd->text.end - dd->text.start);
+        it->decisions[kept++] = *dd;
+    }
+    it->n_decisions = kept;
+    return RS_OK;
+}
+
+/* The heading block and the lines before the body: case, markers, closedness. */
+static RsStatus read_meta(const RsMeeting *m, const RsLines *L, const RsItemSpan *sp, RsItem *it,
+                          Caps *cap, size_t *body_from) {
+    const char *t = m->text;
+    RsStatus rc;
+    int marker = -1;
+    /* before the heading: a case or marker line the segmenter gave the item */
+    for (size_t i = sp->first; i < sp->head && i < sp->title_line + 1; i++) {
+        const RsLine *l = LN(i);
+        if (l->kind == RS_LK_CASE && l->text_len) {
+            rc = set_case(it, cap, t + l->start + l->text_off, l->text_len);
+            if (rc != RS_OK) return rc;
+        } else if (l->kind == RS_LK_MARKER && marker < 0) {
+            marker = l->closed;
+        }
+    }
+    size_t i = sp->body;
+    /* after it, until the first section, decision or paragraph: case lines, markers, the title
+     * printed again, the number printed again */
+    int seen_case = 0;
+    for (; i < sp->end; i++) {
+        const RsLine *l = LN(i);
+        const char *s = t + l->start;
+        size_t n = l->end - l->start;
+        if (l->kind == RS_LK_BLANK || l->kind == RS_LK_CHROME) continue;
+        if (l->kind == RS_LK_CASE) {
+            if (l->text_len && !it->case_no) {
+                rc = set_case(it, cap, s + l->text_off, l->text_len);
+                if (rc != RS_OK) return rc;
+            }
+            /* "Sagsnr. 299836 Plan- og Teknikudvalget Lukket punkt" */
+            size_t lp = rs_ci_find(s, n, "Lukket punkt"), op = rs_ci_find(s, n, "Åbent punkt");
+            if (lp < n && (op >= n || lp < op) && marker < 0) marker = 1;
+            else if (op < n && marker < 0) marker = 0;
+            seen_case = 1;
+            continue;
+        }
+        if (l->kind == RS_LK_MARKER) {
+            if (marker < 0) marker = l->closed;
+            continue;
+        }
+        if (l->kind == RS_LK_HEADING && LN(i)->number == LN(sp->head)->number) continue;
+        if (l->kind == RS_LK_TEXT && it->title && rs_same_words(it->title, strlen(it->title), s, n)) continue;
+        if (l->kind == RS_LK_TEXT && n < 80 && rs_vocab_doc_label(s, n)) continue;
+        if (l->kind == RS_LK_TEXT && rs_ci_prefix(s, n, "Initialer")) continue;
+        if (l->kind == RS_LK_TEXT && !it->case_no && !seen_case) {
+            /* a flattened paragraph that opens with the case number */
+            size_t tl = rs_case_token(s, n, 0);
+            if (tl && tl < n && s[tl] == ' ') {
+                rc = set_case(it, cap, s, tl);
+                if (rc != RS_OK) return rc;
+            }
+        }
+        break;
+    }
+    if (it->closed == 0 && sp->closed == 1) it->closed = 1;
+    if (!it->closed) {
+        int c = sp->closed;
+        if (LN(sp->head)->closed >= 0) c = LN(sp->head)->closed;
+        else if (marker >= 0) c = marker;
+        it->closed = c == 1;
+    }
+    *body_from = i;
+    return RS_OK;
+}
+
+static void set_number(const RsMeeting *m, const RsLines *L, const RsItemSpan *sp, RsItem *it) {
+    const RsLine *h = LN(sp->head);
+    size_t nl = h->num_len < sizeof it->number_text - 1 ? h->num_len : sizeof it->number_text - 1;
+    memcpy(it->number_text, m->text + h->start + h->num_off, nl);
+    it->number_text[nl] = '\0';
+    it->number = (int)(h->number / 10);
+}
+
+RsStatus rs_item_parse(const RsMeeting *m, const RsLines *L, const RsItemSpan *sp, size_t end,
+                       RsItem *it) {
+    Caps cap = {0};
+    it->kle_group = -1;
+    set_number(m, L, sp, it);
+    it->range = (RsRange){LN(sp->first)->start, end};
+    RsStatus rc = set_title(m, L, sp, it);
+    size_t from = sp->body;
+    if (rc == RS_OK) rc = read_meta(m, L, sp, it, &cap, &from);
+    if (rc != RS_OK) return rc;
+    if (it->closed) {
+        it->body = (RsRange){end, end};
+        it->type = RS_TYPE_LUKKET;
+        return RS_OK; /* a closed item's body is never kept */
+    }
+    size_t bstart = from < sp->end && from < L->n ? LN(from)->start : end;
+    if (bstart > end) bstart = end;
+    it->body = (RsRange){bstart, end};
+    rc = read_body(m, L, from, sp->end, end, it, &cap);
+    if (rc == RS_OK) rc = cited_cases(it, &cap, m->text + it->body.start, it->body.end - it->body.start);
+    if (rc != RS_OK) return rc;
+    it->type = rs_classify_item(m, it);
+    return RS_OK;
+}
+
+RsStatus rs_item_whole(const RsMeeting *m, const RsLines *L, size_t from, size_t to, size_t start,
+                       size_t end, const char *fallback_title, RsItem *it) {
+    Caps cap = {0};
+    it->kle_group = -1;
+    it->range = (RsRange){start, end};
+    it->body = (RsRange){start, end};
+    if (fallback_title) it->title = collapse(fallback_title, strlen(fallback_title));
+    else it->title = strdup("");
+    if (!it->title) return RS_ERR_NOMEM;
+    RsStatus rc = read_body(m, L, from, to, end, it, &cap);
+    if (rc == RS_OK) rc = cited_cases(it, &cap, m->text + start, end - start);
+    /* a case line near the top is the text's own case */
+    for (size_t i = from; rc == RS_OK && i < to && i < from + 40; i++)
+        if (LN(i)->kind == RS_LK_CASE && LN(i)->text_len) {
+            rc = set_case(it, &cap, m->text + LN(i)->start + LN(i)->text_off, LN(i)->text_len);
+            break;
+        }
+    if (rc != RS_OK) return rc;
+    it->type = rs_classify_item(m, it);
+    return RS_OK;
+}

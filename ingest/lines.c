@@ -1,0 +1,275 @@
+/* lines.c — cut a text into logical lines (ungluing what exports glue together) and classify
+ * each one (see lines.h). */
+#include "lines.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "casenum.h"
+#include "decision.h"
+#include "heading.h"
+#include "text.h"
+#include "vocab.h"
+
+/* A physical line longer than this, in a text that is mostly such lines, is a flattened PDF
+ * page or paragraph: headings and labels inside it start logical lines of their own. */
+#define FLAT_LINE 400
+#define FLAT_PIECE 200 /* in a flattened text, lines longer than this are cut at headings */
+
+static RsStatus push(RsLines *l, size_t start, size_t end, uint32_t phys) {
+    if (l->n == l->cap) {
+        size_t c = l->cap ? l->cap * 2 : 256;
+        RsLine *v = realloc(l->v, c * sizeof *v);
+        if (!v) return RS_ERR_NOMEM;
+        l->v = v;
+        l->cap = c;
+    }
+    RsLine *ln = &l->v[l->n++];
+    memset(ln, 0, sizeof *ln);
+    ln->start = start;
+    ln->end = end;
+    ln->phys = phys;
+    ln->closed = -1;
+    return RS_OK;
+}
+
+/* "…handlingsplaner174. Godkendelse", "Indholdsfortegnelse1. Fraværende": a lower-case letter
+ * (or ')') directly followed by 1–3 digits, '.', a blank and an upper-case letter. */
+static int glued_number(const char *t, size_t i, size_t e) {
+    if (!rs_is_digit(t[i]) || rs_is_digit(t[i - 1])) return 0;
+    unsigned char p = (unsigned char)t[i - 1];
+    int lower = (p >= 'a' && p <= 'z') || (i >= 2 && (unsigned char)t[i - 2] == 0xC3 && p >= 0xA0);
+    if (!lower && p != ')') return 0;
+    size_t j = i;
+    while (j < e && rs_is_digit(t[j]) && j - i < 4) j++;
+    if (j - i > 3 || j + 2 >= e || t[j] != '.' || t[j + 1] != ' ') return 0;
+    return rs_is_upper(t + j + 2, e - j - 2);
+}
+
+/* Where a section heading glued to the end of a sentence starts ("kl. 16.30.Sagsfremstilling",
+ * "Terslev skole.Økonomi"), or e. */
+static size_t glued_heading_at_end(const char *t, size_t b, size_t e) {
+    for (size_t i = e; i > b + 1; i--) {
+        size_t k = i - 1;
+        if (e - k > 60) break;
+        char c = t[k - 1];
+        if (!(c == '.' || c == ':' || c == ';' || c == '!' || c == '?' || c == ')')) continue;
+        if (!rs_is_upper(t + k, e - k)) continue;
+        RsSectionKind kind;
+        size_t off;
+        if (rs_vocab_section(t + k, e - k, &kind, &off) && off == e - k) return k;
+    }
+    return e;
+}
+
+/* A section heading glued to the text after it: "BeslutningGodkendt." → its length, else 0. */
+static size_t glued_heading_at_start(const char *t, size_t b, size_t e) {
+    static const char *const heads[] = {"Beslutning", "Sagsfremstilling", "Indstilling", "Resumé",
+                                        "Resume", "Økonomi", "Bilag"};
+    for (size_t k = 0; k < sizeof heads / sizeof *heads; k++) {
+        size_t l = strlen(heads[k]);
+        if (b + l < e && !memcmp(t + b, heads[k], l) && rs_is_upper(t + b + l, e - b - l)) return l;
+    }
+    return 0;
+}
+
+/* Split points inside a flattened line: before " N. Upper" and before case labels. */
+static int flat_split(const char *t, size_t i, size_t e) {
+    if (t[i - 1] != ' ') return 0;
+    if (rs_is_digit(t[i]) && (i < 2 || !rs_is_digit(t[i - 2]))) {
+        size_t j = i;
+        while (j < e && rs_is_digit(t[j]) && j - i < 4) j++;
+        return j - i <= 3 && j + 2 < e && t[j] == '.' && t[j + 1] == ' ' && rs_is_upper(t + j + 2, e - j - 2);
+    }
+    static const char *const labels[] = {"J.nr.", "Sagsid", "Sagsnr", "Journalnr", "Indholdsfortegnelse"};
+    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+        if (rs_ci_prefix(t + i, e - i, labels[k])) return 1;
+    return 0;
+}
+
+/* Push [b, e) of physical line `phys`, cut where headings were glued into it. */
+static RsStatus push_pieces(RsLines *l, const char *t, size_t b, size_t e, uint32_t phys, int flat) {
+    size_t s = b;
+    for (size_t i = b + 1; i < e; i++) {
+        int cut = glued_number(t, i, e) || (flat && flat_split(t, i, e));
+        if (!cut) continue;
+        size_t pb = s, pe = i;
+        rs_trim(t, &pb, &pe);
+        if (pe > pb) {
+            RsStatus rc = push(l, pb, pe, phys);
+            if (rc != RS_OK) return rc;
+        }
+        s = i;
+    }
+    /* the last piece: a heading glued at its start or its end */
+    size_t gl = glued_heading_at_start(t, s, e);
+    if (gl) {
+        RsStatus rc = push(l, s, s + gl, phys);
+        if (rc != RS_OK) return rc;
+        s += gl;
+    }
+    size_t g = glued_heading_at_end(t, s, e);
+    if (g < e) {
+        size_t pb = s, pe = g;
+        rs_trim(t, &pb, &pe);
+        if (pe > pb) {
+            RsStatus rc = push(l, pb, pe, phys);
+            if (rc != RS_OK) return rc;
+        }
+        s = g;
+    }
+    size_t pb = s, pe = e;
+    rs_trim(t, &pb, &pe);
+    return pe > pb ? push(l, pb, pe, phys) : RS_OK;
+}
+
+/* Classify one logical line. Can't fail. */
+static void classify(const char *t, RsLine *ln) {
+    const char *s = t + ln->start;
+    size_t n = ln->end - ln->start;
+    if (n == 0) { ln->kind = RS_LK_BLANK; return; }
+    if (rs_vocab_chrome(s, n)) { ln->kind = RS_LK_CHROME; return; }
+    RsSectionKind sk;
+    size_t off;
+    RsHeading h;
+    if (rs_heading_parse(s, n, &h)) {
+        /* "1. Sagsfremstilling" is a numbered section, not an item */
+        if (h.title_len && rs_vocab_section(s + h.title_off, h.title_len, &sk, &off) && off == h.title_len) {
+            ln->kind = RS_LK_SECTION;
+            ln->sec = (uint8_t)sk;
+            ln->text_off = (uint32_t)n;
+            return;
+        }
+        ln->kind = RS_LK_HEADING;
+        ln->strength = (uint8_t)h.strength;
+        ln->closed = (int8_t)h.closed;
+        ln->num_off = (uint32_t)h.num_off;
+        ln->num_len = (uint32_t)h.num_len;
+        ln->number = h.number;
+        ln->text_off = (uint32_t)h.title_off;
+        ln->text_len = (uint32_t)h.title_len;
+        if (h.title_len && rs_heading_toc_tail(s + h.title_off, h.title_len)) ln->in_toc = 1;
+        return;
+    }
+    RsDecisionHead d;
+    if (rs_decision_heading(s, n, &d)) {
+        ln->kind = RS_LK_DECISION;
+        ln->sec = RS_SEC_BESLUTNING;
+        ln->text_off = (uint32_t)d.text_off;
+        return;
+    }
+    if (rs_vocab_section(s, n, &sk, &off)) {
+        ln->kind = RS_LK_SECTION;
+        ln->sec = (uint8_t)sk;
+        ln->text_off = (uint32_t)off;
+        return;
+    }
+    size_t tok, tl;
+    int labelled;
+    if (rs_case_line(s, n, &tok, &tl, &labelled)) {
+        ln->kind = RS_LK_CASE;
+        ln->text_off = (uint32_t)tok;
+        ln->text_len = (uint32_t)tl;
+        ln->labelled = (uint8_t)labelled;
+        return;
+    }
+    int m = rs_vocab_marker(s, n);
+    if (m >= 0) { ln->kind = RS_LK_MARKER; ln->closed = (int8_t)m; return; }
+    if (rs_vocab_toc_label(s, n)) { ln->kind = RS_LK_TOC_LABEL; return; }
+    int closed;
+    if (rs_vocab_group_label(s, n, &closed)) { ln->kind = RS_LK_GROUP; ln->closed = (int8_t)closed; return; }
+    ln->kind = RS_LK_TEXT;
+    if (rs_heading_toc_tail(s, n)) ln->in_toc = 1;
+}
+
+RsStatus rs_lines_build(const char *text, size_t len, RsLines *out) {
+    memset(out, 0, sizeof *out);
+    /* Is the text flattened? Most of its bytes in long lines. */
+    size_t long_bytes = 0, all = 0;
+    for (size_t i = 0, s = 0; i <= len; i++) {
+        if (i == len || text[i] == '\n') {
+            size_t l = i - s;
+            all += l;
+            if (l > FLAT_LINE) long_bytes += l;
+            s = i + 1;
+        }
+    }
+    out->flattened = all && long_bytes * 10 >= all * 6;
+    uint32_t phys = 0;
+    for (size_t i = 0, s = 0; i <= len; i++) {
+        if (i < len && text[i] != '\n') continue;
+        size_t b = s, e = i;
+        rs_trim(text, &b, &e);
+        size_t first = out->n;
+        RsStatus rc;
+        if (e == b) rc = push(out, b, b, phys);
+        else rc = push_pieces(out, text, b, e, phys, out->flattened && e - b > FLAT_PIECE);
+        if (rc != RS_OK) { rs_lines_free(out); return rc; }
+        /* a flattened contents page: every piece of it is a contents entry */
+        int toc_page = e - b > FLAT_LINE && rs_vocab_toc_label_in(text + b, e - b) < e - b;
+        for (size_t k = first; k < out->n; k++) {
+            classify(text, &out->v[k]);
+            if (toc_page) out->v[k].in_toc = 1;
+        }
+        phys++;
+        s = i + 1;
+    }
+    return RS_OK;
+}
+
+void rs_lines_free(RsLines *l) {
+    if (!l) return;
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+/* Next comparable unit of s at *i: a folded letter/digit, or one ' ' for any run of blanks and
+ * punctuation; 0 at the end. */
+static size_t next_unit(const char *s, size_t n, size_t *i, char out[2]) {
+    int gap = 0;
+    while (*i < n) {
+        size_t b = rs_blank_len(s + *i, n - *i);
+        if (b) { *i += b; gap = 1; continue; }
+        if (rs_is_letter(s + *i, n - *i) || rs_is_digit(s[*i]) || (unsigned char)s[*i] >= 0x80) break;
+        (*i)++;
+        gap = 1;
+    }
+    if (*i >= n) return 0;
+    if (gap) { out[0] = ' '; return 1; }
+    size_t ol;
+    *i += rs_fold_char(s + *i, n - *i, out, &ol);
+    return ol;
+}
+
+int rs_same_words(const char *a, size_t an, const char *b, size_t bn) {
+    size_t i = 0, j = 0;
+    /* skip leading gaps */
+    char x[2], y[2];
+    size_t xl = next_unit(a, an, &i, x), yl = next_unit(b, bn, &j, y);
+    if (xl == 1 && x[0] == ' ') xl = next_unit(a, an, &i, x);
+    if (yl == 1 && y[0] == ' ') yl = next_unit(b, bn, &j, y);
+    while (xl && yl) {
+        if (xl != yl || memcmp(x, y, xl)) return 0;
+        xl = next_unit(a, an, &i, x);
+        yl = next_unit(b, bn, &j, y);
+        if (!xl && yl == 1 && y[0] == ' ') yl = next_unit(b, bn, &j, y);
+        if (!yl && xl == 1 && x[0] == ' ') xl = next_unit(a, an, &i, x);
+    }
+    return !xl && !yl;
+}
+
+void rs_lines_dump(const char *text, const RsLines *l) {
+    static const char *const kinds[] = {"blank", "text", "chrome", "toc", "group", "marker",
+                                        "case", "section", "decision", "HEADING"};
+    fprintf(stderr, "flattened=%d\n", l->flattened);
+    for (size_t i = 0; i < l->n; i++) {
+        const RsLine *x = &l->v[i];
+        if (x->kind == RS_LK_BLANK) continue;
+        int len = (int)(x->end - x->start > 90 ? 90 : x->end - x->start);
+        fprintf(stderr, "%5zu %4u %-8s%s", i, (unsigned)x->phys, kinds[x->kind], x->in_toc ? " T" : "  ");
+        if (x->kind == RS_LK_HEADING)
+            fprintf(stderr, " n=%ld s=%d c=%d", x->number, x->strength, x->closed);
+        fprintf(stderr, " | %.*s\n", len, text + x->start);
+    }
+}

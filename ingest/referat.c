@@ -1,0 +1,301 @@
+/* referat.c — the parser's entry points: bytes or a file into meetings (see referat.h). */
+#include "referat.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "committee.h"
+#include "dates.h"
+#include "header.h"
+#include "item.h"
+#include "lines.h"
+#include "segment.h"
+#include "text.h"
+
+#define DEFAULT_MAX_BYTES (64u << 20)
+
+/* Check UTF-8 validity and NUL bytes; returns the offset of the first bad byte or len. */
+static size_t utf8_bad_offset(const char *s, size_t len) {
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = p[i];
+        size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        if (c == 0 || n == 0 || (n == 2 && c < 0xC2) || i + n > len) return i;
+        for (size_t k = 1; k < n; k++)
+            if ((p[i + k] & 0xC0) != 0x80) return i;
+        if (n == 3 && c == 0xE0 && p[i + 1] < 0xA0) return i;
+        if (n == 3 && c == 0xED && p[i + 1] >= 0xA0) return i;
+        if (n == 4 && (c > 0xF4 || (c == 0xF0 && p[i + 1] < 0x90) || (c == 0xF4 && p[i + 1] >= 0x90)))
+            return i;
+        i += n;
+    }
+    return len;
+}
+
+/* "REFERAT …", "Dagsorden …", "Beslutningsprotokol …" with a date: where a meeting may begin. */
+static int meeting_start(const char *t, const RsLine *l, char iso[11]) {
+    const char *s = t + l->start;
+    size_t n = l->end - l->start;
+    if (l->kind != RS_LK_TEXT && l->kind != RS_LK_TOC_LABEL) return 0;
+    if (n > 160) return 0;
+    static const char *const w[] = {"Referat", "Dagsorden", "Beslutningsprotokol", "Mødedato"};
+    int hit = 0;
+    for (size_t k = 0; k < sizeof w / sizeof *w && !hit; k++) hit = rs_ci_prefix(s, n, w[k]);
+    return hit && rs_find_date(s, n, iso, NULL, NULL);
+}
+
+/* Cut lines into meetings: at a meeting's header whose date differs from the one before, or
+ * after which the item numbers start again. Writes the first line of each meeting into cuts
+ * (cuts[0] = 0); returns how many. */
+static size_t meeting_cuts(const char *t, const RsLines *L, size_t *cuts, size_t max) {
+    size_t n = 0;
+    cuts[n++] = 0;
+    char cur[11] = "", iso[11];
+    long last_num = -1;
+    int seen_heading = 0;
+    for (size_t i = 0; i < L->n; i++) {
+        const RsLine *l = &L->v[i];
+        if (l->kind == RS_LK_HEADING) {
+            if (l->strength >= 2 && !l->in_toc) last_num = l->number > last_num ? l->number : last_num;
+            seen_heading = 1;
+            continue;
+        }
+        if (!meeting_start(t, l, iso)) continue;
+        if (!seen_heading || !cur[0]) {
+            if (!cur[0]) memcpy(cur, iso, sizeof cur);
+            continue;
+        }
+        long next = -1;
+        for (size_t j = i + 1; j < L->n && j < i + 400 && next < 0; j++)
+            if (L->v[j].kind == RS_LK_HEADING && L->v[j].strength >= 2 && !L->v[j].in_toc) next = L->v[j].number;
+        if (next < 0) continue;
+        if (strcmp(iso, cur) != 0 || next <= last_num) {
+            if (n == max) break;
+            cuts[n++] = i;
+            memcpy(cur, iso, sizeof cur);
+            last_num = -1;
+            seen_heading = 0;
+        }
+    }
+    return n;
+}
+
+/* The title of a text with no agenda structure: its first heading-like line that is not
+ * meeting metadata, else its first line, else the file's name. */
+static char *whole_title(const RsMeeting *m, const RsLines *L, size_t from, size_t to, const char *name) {
+    size_t first = to;
+    for (size_t i = from; i < to && i < from + 60; i++) {
+        const RsLine *l = &L->v[i];
+        if (l->kind == RS_LK_BLANK || l->kind == RS_LK_CHROME) continue;
+        if (first == to) first = i;
+        const char *s = m->text + l->start;
+        size_t n = l->end - l->start;
+        if (l->kind == RS_LK_SECTION || l->kind == RS_LK_DECISION) break;
+        if ((l->kind == RS_LK_TEXT || l->kind == RS_LK_HEADING) && n >= 3 && n <= 200 && rs_is_upper(s, n) &&
+            !rs_header_line(s, n) && s[n - 1] != ':')
+            return strndup(s, n);
+    }
+    if (first < to) {
+        const RsLine *l = &L->v[first];
+        size_t n = l->end - l->start;
+        return strndup(m->text + l->start, n < 200 ? n : 200);
+    }
+    const char *b = strrchr(name, '/');
+    return strdup(b ? b + 1 : name);
+}
+
+/* Parse one meeting: lines [from, to) of L into m (whose text is set). */
+static RsStatus parse_meeting(RsMeeting *m, const RsLines *L, size_t from, size_t to, const char *name,
+                              const RsParseOptions *o) {
+    RsItemSpan *sp = NULL;
+    size_t n = 0;
+    int from_toc = 0;
+    RsStatus rc = rs_segment(m->text, L, from, to, &sp, &n, &from_toc);
+    if (rc != RS_OK) return rc;
+    size_t hdr_to = n ? sp[0].first : to;
+    if (n && from_toc) hdr_to = sp[0].first;
+    rc = rs_header_read(m, L, from, hdr_to);
+    if (rc == RS_OK && m->committee) {
+        char *disp = rs_committee_display(m->committee);
+        if (!disp) rc = RS_ERR_NOMEM;
+        else {
+            free(m->committee);
+            m->committee = disp;
+        }
+    }
+    size_t text_end = m->span.end;
+    if (rc == RS_OK && n) {
+        m->items = calloc(n, sizeof *m->items);
+        if (!m->items) rc = RS_ERR_NOMEM;
+        for (size_t i = 0; rc == RS_OK && i < n; i++) {
+            size_t end = i + 1 < n ? L->v[sp[i + 1].first].start : text_end;
+            m->n_items++;
+            rc = rs_item_parse(m, L, &sp[i], end, &m->items[i]);
+        }
+        m->structured = 1;
+    } else if (rc == RS_OK) {
+        m->items = calloc(1, sizeof *m->items);
+        char *title = m->items ? whole_title(m, L, from, to, name) : NULL;
+        if (!title) rc = RS_ERR_NOMEM;
+        else {
+            m->n_items = 1;
+            rc = rs_item_whole(m, L, from, to, m->span.start, text_end, title, &m->items[0]);
+        }
+        free(title);
+    }
+    free(sp);
+    if (rc == RS_OK) rc = rs_header_from_items(m);
+    if (rc == RS_OK && m->committee) {
+        free(m->committee_name);
+        free(m->committee_key);
+        m->committee_name = rs_committee_display(m->committee);
+        m->committee_key = rs_committee_key(m->committee);
+        if (!m->committee_name || !m->committee_key) rc = RS_ERR_NOMEM;
+    }
+    if (rc == RS_OK) rc = rs_municipality_infer(m, L, from, to, name, o->municipality);
+    return rc;
+}
+
+RsStatus rs_referat_parse(const char *text, size_t len, const char *name,
+                          const RsParseOptions *opts, RsMeeting **out, RsError *err) {
+    *out = NULL;
+    RsParseOptions o = opts ? *opts : (RsParseOptions){0};
+    if (!name) name = "(text)";
+    size_t max = o.max_bytes ? o.max_bytes : DEFAULT_MAX_BYTES;
+    if (len > max)
+        return rs_error_set(err, RS_ERR_INPUT, "%s: %zu bytes is over the limit of %zu", name, len, max);
+    if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) text += 3, len -= 3;
+    size_t bad = utf8_bad_offset(text, len);
+    if (bad < len)
+        return rs_error_set(err, RS_ERR_INPUT, "%s: not UTF-8 text (%s at byte %zu); is it a binary file?",
+                            name, text[bad] ? "invalid byte" : "NUL byte", bad);
+    size_t visible = 0;
+    for (size_t i = 0; i < len && !visible;) {
+        size_t b = rs_blank_len(text + i, len - i);
+        if (b) { i += b; continue; }
+        if (text[i] == '\n' || text[i] == '\r' || text[i] == '\f') { i++; continue; }
+        visible = 1;
+    }
+    if (!visible) return rs_error_set(err, RS_ERR_INPUT, "%s: empty file", name);
+
+    RsMeeting *m = calloc(1, sizeof *m);
+    if (!m) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    /* Cleaned copy: CRLF / CR → LF, form feeds (page breaks) → LF. */
+    if (!(m->text = malloc(len + 1))) { free(m); return rs_error_set(err, RS_ERR_NOMEM, "out of memory"); }
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        if (c == '\r') { if (i + 1 < len && text[i + 1] == '\n') continue; c = '\n'; }
+        if (c == '\f') c = '\n';
+        m->text[m->text_len++] = c;
+    }
+    m->text[m->text_len] = '\0';
+
+    RsLines L;
+    RsStatus rc = rs_lines_build(m->text, m->text_len, &L);
+    if (rc == RS_OK && getenv("RS_DEBUG_LINES")) rs_lines_dump(m->text, &L);
+    size_t cuts[64], nc = rc == RS_OK ? meeting_cuts(m->text, &L, cuts, 64) : 0;
+    RsMeeting *cur = m;
+    for (size_t k = 0; rc == RS_OK && k < nc; k++) {
+        size_t from = cuts[k], to = k + 1 < nc ? cuts[k + 1] : L.n;
+        if (k) {
+            RsMeeting *nm = calloc(1, sizeof *nm);
+            if (!nm) { rc = RS_ERR_NOMEM; break; }
+            nm->text = m->text;
+            nm->text_len = m->text_len;
+            cur->next = nm;
+            cur = nm;
+        }
+        strcpy(cur->kind, "referat");
+        cur->span = (RsRange){from < L.n ? L.v[from].start : m->text_len, to < L.n ? L.v[to].start : m->text_len};
+        if (k == 0) cur->span.start = 0;
+        if (k + 1 == nc) cur->span.end = m->text_len;
+        rc = parse_meeting(cur, &L, from, to, name, &o);
+    }
+    rs_lines_free(&L);
+    if (rc != RS_OK) {
+        rs_meeting_free(m);
+        return rs_error_set(err, rc, "%s: out of memory while parsing", name);
+    }
+    *out = m;
+    return RS_OK;
+}
+
+size_t rs_meeting_total_items(const RsMeeting *m) {
+    size_t n = 0;
+    for (; m; m = m->next) n += m->n_items;
+    return n;
+}
+
+RsStatus rs_referat_parse_bytes(const char *data, size_t len, const char *name,
+                                const RsParseOptions *opts, RsMeeting **out, RsError *err) {
+    *out = NULL;
+    size_t nl = strlen(name);
+    int pdf_name = nl > 4 && !strcasecmp(name + nl - 4, ".pdf");
+    if (len >= 5 && !memcmp(data, "%PDF-", 5)) {
+        char *txt;
+        size_t tl;
+        RsStatus rc = rs_pdf_text(data, len, name, &txt, &tl, err);
+        if (rc != RS_OK) return rc;
+        rc = rs_referat_parse(txt, tl, name, opts, out, err);
+        free(txt);
+        return rc;
+    }
+    if (pdf_name)
+        return rs_error_set(err, RS_ERR_INPUT, "%s: not a PDF file (no %%PDF- header)", name);
+    return rs_referat_parse(data, len, name, opts, out, err);
+}
+
+RsStatus rs_referat_parse_file(const char *path, const RsParseOptions *opts, RsMeeting **out,
+                               RsError *err) {
+    *out = NULL;
+    size_t max = opts && opts->max_bytes ? opts->max_bytes : DEFAULT_MAX_BYTES;
+    char *data;
+    size_t len;
+    RsStatus rc = rs_read_file(path, max, &data, &len, err);
+    if (rc != RS_OK) return rc;
+    rc = rs_referat_parse_bytes(data, len, path, opts, out, err);
+    free(data);
+    return rc;
+}
+
+static void item_free(RsItem *it) {
+    free(it->title);
+    free(it->case_no);
+    for (size_t i = 0; i < it->n_cases; i++) free(it->cases[i]);
+    free(it->cases);
+    free(it->sections);
+    for (size_t i = 0; i < it->n_decisions; i++) {
+        free(it->decisions[i].committee);
+        free(it->decisions[i].committee_key);
+    }
+    free(it->decisions);
+    free(it->attachments);
+    free(it->absences);
+    for (size_t i = 0; i < it->n_refs; i++) free(it->refs[i]);
+    free(it->refs);
+}
+
+void rs_meeting_free(RsMeeting *m) {
+    if (!m) return;
+    RsMeeting *next = m->next;
+    if (next) {
+        /* the meetings after the first share its text */
+        for (RsMeeting *k = next; k; k = k->next) k->text = NULL;
+        rs_meeting_free(next);
+    }
+    for (size_t i = 0; i < m->n_items; i++) item_free(&m->items[i]);
+    free(m->items);
+    for (size_t i = 0; i < m->n_participants; i++) free(m->participants[i].name);
+    free(m->participants);
+    free(m->text);
+    free(m->municipality);
+    free(m->committee);
+    free(m->committee_name);
+    free(m->committee_key);
+    free(m->place);
+    free(m);
+}
+

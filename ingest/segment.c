@@ -1,0 +1,324 @@
+/* segment.c — agenda items from heading candidates and the evidence around them (segment.h). */
+#include "segment.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+#define MAX_TITLE 300  /* a longer "title" is a paragraph that happens to start with a number */
+#define SCAN_LINES 12  /* non-blank lines looked at after a heading for evidence */
+#define DP_REACH 4000  /* candidates looked back at when chaining numbers */
+
+typedef struct Cand {
+    size_t head, title_line, first, last; /* last: last line of the heading block */
+    long number;
+    int strength;
+    int ev, real, body, toc, merged, closed;
+    long best;  /* DP: best chain ending here */
+    long prev;  /* DP: previous candidate in that chain, -1 */
+} Cand;
+
+#define LN(i) (&L->v[i])
+#define LS(i) (text + L->v[i].start)
+#define LL(i) (L->v[i].end - L->v[i].start)
+
+int rs_title_like(const char *text, const RsLines *L, size_t i) {
+    const RsLine *l = LN(i);
+    size_t n = l->end - l->start;
+    const char *s = text + l->start;
+    if (l->kind != RS_LK_TEXT || n < 2 || n > MAX_TITLE || l->in_toc) return 0;
+    if (s[n - 1] == ':') return 0;
+    if (!(rs_is_upper(s, n) || rs_is_digit(s[0]) || s[0] == '"' || (unsigned char)s[0] == 0xC2 ||
+          (unsigned char)s[0] == 0xE2))
+        return 0;
+    return 1;
+}
+
+/* The next line after i (before `to`) that is not blank or chrome, or `to`. */
+static size_t next_solid(const RsLines *L, size_t i, size_t to) {
+    for (size_t j = i + 1; j < to; j++)
+        if (L->v[j].kind != RS_LK_BLANK && L->v[j].kind != RS_LK_CHROME) return j;
+    return to;
+}
+
+/* The previous such line before i (not before `from`), or (size_t)-1. */
+static size_t prev_solid(const RsLines *L, size_t i, size_t from) {
+    for (size_t j = i; j > from; j--)
+        if (L->v[j - 1].kind != RS_LK_BLANK && L->v[j - 1].kind != RS_LK_CHROME) return j - 1;
+    return (size_t)-1;
+}
+
+/* The title of candidate c: bytes of its title line. */
+static void cand_title(const char *text, const RsLines *L, const Cand *c, const char **t, size_t *tl) {
+    const RsLine *l = LN(c->title_line);
+    if (c->title_line == c->head) {
+        *t = text + l->start + l->text_off;
+        *tl = l->text_len;
+    } else {
+        *t = text + l->start;
+        *tl = l->end - l->start;
+    }
+}
+
+/* Find the title of heading line h; 0 when it has none (not a candidate). */
+static int locate(const char *text, const RsLines *L, size_t h, size_t from, size_t to, Cand *c) {
+    const RsLine *l = LN(h);
+    memset(c, 0, sizeof *c);
+    c->head = c->first = c->last = h;
+    c->number = l->number;
+    c->strength = l->strength;
+    c->closed = l->closed;
+    c->prev = -1;
+    if (l->text_len) {
+        if (l->text_len > MAX_TITLE) return 0;
+        c->title_line = h;
+        return 1;
+    }
+    size_t j = next_solid(L, h, to);
+    if (j < to && j <= h + 4 && rs_title_like(text, L, j)) {
+        c->title_line = c->last = j;
+        return 1;
+    }
+    size_t p = prev_solid(L, h, from);
+    if (l->strength == 3 && p != (size_t)-1 && p + 3 >= h && rs_title_like(text, L, p)) {
+        c->title_line = c->first = p;
+        return 1;
+    }
+    return 0;
+}
+
+/* Evidence for candidate c from the lines after and before it. */
+static void weigh(const char *text, const RsLines *L, Cand *c, size_t from, size_t to) {
+    const char *t;
+    size_t tl;
+    cand_title(text, L, c, &t, &tl);
+    int ev = c->strength == 3 ? 3 : c->strength == 2 ? 1 : 0;
+    int seen = 0, got_case = 0, got_marker = 0, got_rep = 0;
+    for (size_t j = c->last + 1; j < to && seen < SCAN_LINES; j++) {
+        const RsLine *l = LN(j);
+        if (l->kind == RS_LK_BLANK || l->kind == RS_LK_CHROME) continue;
+        seen++;
+        if (l->kind == RS_LK_HEADING) {
+            if (l->number != c->number) break;
+            if (!got_rep) ev += 2, got_rep = 1;
+            if (l->closed >= 0 && c->closed < 0) c->closed = l->closed;
+            continue;
+        }
+        if (l->kind == RS_LK_TEXT) {
+            if (rs_same_words(t, tl, text + l->start, l->end - l->start)) {
+                if (!got_rep) ev += 2, got_rep = 1;
+            } else {
+                c->body = 1;
+            }
+            continue;
+        }
+        if (l->kind == RS_LK_SECTION || l->kind == RS_LK_DECISION) {
+            ev += 4;
+            c->real = 1;
+            break;
+        }
+        if (l->kind == RS_LK_CASE) {
+            if (!got_case) ev += 3, got_case = 1;
+            continue;
+        }
+        if (l->kind == RS_LK_MARKER) {
+            if (!got_marker) ev += 2, got_marker = 1;
+            if (c->closed < 0) c->closed = l->closed;
+            continue;
+        }
+        break; /* a group or contents label */
+    }
+    if (got_case || got_marker || got_rep) c->real = 1;
+    /* body text anywhere before the next heading of another number */
+    if (!c->body)
+        for (size_t j = c->last + 1; j < to; j++) {
+            const RsLine *l = LN(j);
+            if (l->kind == RS_LK_HEADING && l->number != c->number) break;
+            if ((l->kind == RS_LK_TEXT && !rs_same_words(t, tl, text + l->start, l->end - l->start)) ||
+                l->kind == RS_LK_SECTION || l->kind == RS_LK_DECISION) {
+                c->body = 1;
+                break;
+            }
+        }
+    if (c->body) ev += 1;
+    size_t p = prev_solid(L, c->first, from);
+    if (p != (size_t)-1) {
+        const RsLine *l = LN(p);
+        if (l->kind == RS_LK_CASE && !l->labelled) ev += 3, c->real = 1;
+        else if (l->kind == RS_LK_MARKER) {
+            ev += 1;
+            c->real = 1;
+            if (c->closed < 0) c->closed = l->closed;
+        }
+    }
+    if (c->first > from && LN(c->first - 1)->kind == RS_LK_CHROME) ev += 1;
+    else if (c->first > from + 1 && LN(c->first - 1)->kind == RS_LK_BLANK && LN(c->first - 2)->kind == RS_LK_CHROME)
+        ev += 1;
+    c->ev = ev;
+}
+
+/* Consecutive item numbers ("12" then "13", or "12" then "12a"). */
+static int consecutive(long a, long b) { return b / 10 == a / 10 + 1 || (b / 10 == a / 10 && b > a); }
+
+RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, RsItemSpan **out,
+                    size_t *n_out, int *from_toc) {
+    *out = NULL;
+    *n_out = 0;
+    *from_toc = 0;
+    size_t cap = 0, n = 0;
+    Cand *c = NULL;
+    for (size_t i = from; i < to; i++) {
+        if (LN(i)->kind != RS_LK_HEADING) continue;
+        Cand k;
+        if (!locate(text, L, i, from, to, &k)) continue;
+        if (n && c[n - 1].last >= k.first) continue; /* the title line of the previous one */
+        if (n == cap) {
+            size_t nc = cap ? cap * 2 : 64;
+            Cand *p = realloc(c, nc * sizeof *p);
+            if (!p) { free(c); return RS_ERR_NOMEM; }
+            c = p;
+            cap = nc;
+        }
+        c[n++] = k;
+    }
+    for (size_t i = 0; i < n; i++) {
+        weigh(text, L, &c[i], from, to);
+        if (LN(c[i].head)->in_toc || (c[i].title_line != c[i].head && LN(c[i].title_line)->in_toc))
+            c[i].toc = 1;
+    }
+    /* Contents after a label: entries until the first confirmed heading or a number seen again. */
+    size_t ci = 0;
+    for (size_t i = from; i < to; i++) {
+        if (LN(i)->kind != RS_LK_TOC_LABEL) continue;
+        while (ci < n && c[ci].head < i) ci++;
+        size_t start = ci;
+        for (; ci < n; ci++) {
+            int again = 0;
+            for (size_t k = start; k < ci && !again; k++) again = c[k].number == c[ci].number;
+            if (c[ci].real || again) break;
+            c[ci].toc = 1;
+        }
+        /* a label followed directly by confirmed items was no contents list */
+    }
+    /* Unlabelled contents: a run of unconfirmed, bodiless headings whose numbers come again. */
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && !c[j].real && !c[j].toc && !c[j].body) j++;
+        if (j < n && !c[j].real && !c[j].toc) j++; /* the run's last entry may hold text after it */
+        if (j - i >= 2) {
+            int again = 0;
+            for (size_t a = i; a < j && !again; a++)
+                for (size_t b = j; b < n && !again; b++) again = c[b].number == c[a].number;
+            if (again)
+                for (size_t a = i; a < j; a++) c[a].toc = 1;
+        }
+        i = j > i ? j : i + 1;
+    }
+    /* A heading printed twice (or bullet + "Pkt. N" + title): one item. */
+    long last = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].toc) continue;
+        if (last >= 0 && c[last].number == c[i].number) {
+            int body = 0;
+            const char *t;
+            size_t tl;
+            cand_title(text, L, &c[last], &t, &tl);
+            for (size_t j = c[last].last + 1; j < c[i].first && !body; j++) {
+                const RsLine *l = LN(j);
+                body = (l->kind == RS_LK_TEXT && !rs_same_words(t, tl, text + l->start, l->end - l->start)) ||
+                       l->kind == RS_LK_SECTION || l->kind == RS_LK_DECISION;
+            }
+            if (!body) {
+                c[i].merged = 1;
+                if (c[i].ev > c[last].ev) c[last].ev = c[i].ev;
+                c[last].real |= c[i].real;
+                c[last].body |= c[i].body;
+                if (c[last].closed < 0) c[last].closed = c[i].closed;
+                c[last].last = c[i].last;
+                continue;
+            }
+        }
+        last = (long)i;
+    }
+    /* The heaviest increasing chain of numbers; consecutive numbers with body text between
+     * them support each other. */
+    long best = 0, best_at = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].toc || c[i].merged) continue;
+        long w = c[i].ev - 2, bp = 0, pi = -1;
+        size_t stop = i > DP_REACH ? i - DP_REACH : 0;
+        for (size_t k = i; k > stop; k--) {
+            Cand *d = &c[k - 1];
+            if (d->toc || d->merged || d->number >= c[i].number) continue;
+            long v = d->best + (d->body && consecutive(d->number, c[i].number) ? 2 : 0);
+            if (v > bp) bp = v, pi = (long)(k - 1);
+        }
+        c[i].best = w + bp;
+        c[i].prev = pi;
+        if (c[i].best > best) best = c[i].best, best_at = (long)i;
+    }
+    size_t m = 0;
+    for (long i = best_at; i >= 0; i = c[i].prev) m++;
+    int use_toc = 0;
+    if (m == 0) {
+        /* no confirmed item: an agenda that is only a list, if there is one */
+        for (size_t i = 0; i < n; i++) m += c[i].toc && !c[i].merged;
+        use_toc = m >= 2;
+        if (!use_toc) m = 0;
+    }
+    if (m == 0) { free(c); return RS_OK; }
+    RsItemSpan *v = calloc(m, sizeof *v);
+    if (!v) { free(c); return RS_ERR_NOMEM; }
+    size_t k = m;
+    if (use_toc) {
+        k = 0;
+        for (size_t i = 0; i < n; i++)
+            if (c[i].toc && !c[i].merged) c[i].prev = -2, k++;
+        k = 0;
+        for (size_t i = 0; i < n; i++)
+            if (c[i].prev == -2) {
+                v[k].head = c[i].head; v[k].title_line = c[i].title_line;
+                v[k].first = c[i].first; v[k].body = c[i].last + 1; v[k].closed = c[i].closed;
+                k++;
+            }
+    } else {
+        for (long i = best_at; i >= 0; i = c[i].prev) {
+            RsItemSpan *s = &v[--k];
+            s->head = c[i].head;
+            s->title_line = c[i].title_line;
+            s->first = c[i].first;
+            s->body = c[i].last + 1;
+            s->closed = c[i].closed;
+            s->real = c[i].real;
+            /* a case or marker line directly before the heading belongs to it */
+            size_t p = c[i].first;
+            while (p > from && LN(p - 1)->kind == RS_LK_BLANK) p--;
+            if (p > from && (LN(p - 1)->kind == RS_LK_CASE || LN(p - 1)->kind == RS_LK_MARKER) &&
+                !LN(p - 1)->labelled)
+                s->first = p - 1;
+        }
+    }
+    /* Ends, and closed from group labels ("Lukket dagsorden") outside the contents. */
+    size_t toc_lo = to, toc_hi = from;
+    for (size_t i = 0; i < n; i++)
+        if (c[i].toc) {
+            if (c[i].first < toc_lo) toc_lo = c[i].first;
+            if (c[i].last >= toc_hi) toc_hi = c[i].last + 1;
+        }
+    int group = -1;
+    size_t g = from;
+    for (size_t i = 0; i < m; i++) {
+        v[i].end = i + 1 < m ? v[i + 1].first : to;
+        if (v[i].end < v[i].body) v[i].end = v[i].body;
+        for (; g < v[i].head; g++)
+            if (LN(g)->kind == RS_LK_GROUP && LN(g)->closed >= 0 && (use_toc || g < toc_lo || g >= toc_hi))
+                group = LN(g)->closed;
+        if (v[i].closed < 0) v[i].closed = group;
+    }
+    free(c);
+    *out = v;
+    *n_out = m;
+    *from_toc = use_toc;
+    return RS_OK;
+}

@@ -1,0 +1,41 @@
+/* segment.h — which heading candidates are agenda items, decided from evidence.
+ *
+ * A candidate (heading.h) is confirmed by what follows it — a section heading, a decision, a
+ * case-number line, an open/closed marker, the title printed again, body text — and by what
+ * stands before it (a case line in SBSYS exports, a marker line, a "Punkt Titel" table header).
+ * A table of contents never yields items: entries after a contents label up to the first
+ * confirmed heading, entries with dotted leaders or on a flattened contents page, and runs of
+ * unconfirmed headings whose numbers come again later. A heading printed twice is one item.
+ * Of what is left, the items are the increasing run of numbers with the most evidence, where
+ * consecutive numbers separated by body text support each other; numbered points inside an
+ * item (at-points, lists, table cells) lose to it.
+ */
+#ifndef RS_INGEST_SEGMENT_H
+#define RS_INGEST_SEGMENT_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "lines.h"
+
+typedef struct RsItemSpan {
+    size_t head;       /* the heading line (the number) */
+    size_t title_line; /* the line holding the title (head, or the line before or after it) */
+    size_t first;      /* the item's first line: title, or a case or marker line before it */
+    size_t end;        /* one past its last line */
+    size_t body;       /* first line after the heading block (title and its repeats) */
+    int closed;        /* 1 closed, 0 open, -1 not said (heading, marker lines, group label) */
+    int real;          /* confirmed by structure (not only by its number and body text) */
+} RsItemSpan;
+
+/* Items among lines [from, to) of L over `text`. *out (malloc'd, caller frees; NULL when
+ * *n_out is 0) lists them in order. When there is no confirmed item but a table of contents or
+ * an agenda list, its entries are returned and *from_toc is set. Fails only with RS_ERR_NOMEM. */
+RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, RsItemSpan **out,
+                    size_t *n_out, int *from_toc);
+
+/* Whether line i is title-like: text, 2–300 bytes, starting with a capital, digit or quote,
+ * not a label ending in ':'. Can't fail. */
+int rs_title_like(const char *text, const RsLines *L, size_t i);
+
+#endif

@@ -1,0 +1,156 @@
+/* text.c — byte-level helpers of the parser: case-insensitive Danish matching, blanks, bullets. */
+#include "text.h"
+
+#include <string.h>
+
+/* Lower-case the letter at s into out; see the header. Can't fail. */
+size_t rs_fold_char(const char *s, size_t n, char out[2], size_t *out_len) {
+    if (!n) { *out_len = 0; return 0; }
+    unsigned char c = (unsigned char)s[0];
+    if (c >= 'A' && c <= 'Z') { out[0] = (char)(c + 32); *out_len = 1; return 1; }
+    if (c == 0xC3 && n >= 2) {
+        unsigned char d = (unsigned char)s[1];
+        if (d >= 0x80 && d <= 0x9E && d != 0x97) d = (unsigned char)(d + 0x20); /* À–Þ → à–þ, not × */
+        out[0] = (char)c;
+        out[1] = (char)d;
+        *out_len = 2;
+        return 2;
+    }
+    out[0] = (char)c;
+    *out_len = 1;
+    return 1;
+}
+
+/* Compare s (n bytes) with w from their starts; returns the number of bytes of s matched when all
+ * of w matched, else (size_t)-1. */
+static size_t ci_match(const char *s, size_t n, const char *w) {
+    size_t i = 0, j = 0, wl = strlen(w);
+    while (j < wl) {
+        if (i >= n) return (size_t)-1;
+        char a[2], b[2];
+        size_t al, bl;
+        size_t ai = rs_fold_char(s + i, n - i, a, &al);
+        size_t bj = rs_fold_char(w + j, wl - j, b, &bl);
+        if (al != bl || memcmp(a, b, al)) return (size_t)-1;
+        i += ai;
+        j += bj;
+    }
+    return i;
+}
+
+int rs_ci_prefix(const char *s, size_t n, const char *w) { return ci_match(s, n, w) != (size_t)-1; }
+
+int rs_ci_eq(const char *s, size_t n, const char *w) { return ci_match(s, n, w) == n; }
+
+size_t rs_ci_find(const char *s, size_t n, const char *w) {
+    for (size_t i = 0; i < n; i++)
+        if (ci_match(s + i, n - i, w) != (size_t)-1) return i;
+    return n;
+}
+
+int rs_is_upper(const char *s, size_t n) {
+    if (!n) return 0;
+    unsigned char c = (unsigned char)s[0];
+    if (c >= 'A' && c <= 'Z') return 1;
+    if (c == 0xC3 && n >= 2) {
+        unsigned char d = (unsigned char)s[1];
+        return d >= 0x80 && d <= 0x9E && d != 0x97;
+    }
+    return 0;
+}
+
+int rs_is_lower(const char *s, size_t n) {
+    if (!n) return 0;
+    unsigned char c = (unsigned char)s[0];
+    if (c >= 'a' && c <= 'z') return 1;
+    if (c == 0xC3 && n >= 2) {
+        unsigned char d = (unsigned char)s[1];
+        return d >= 0x9F && d <= 0xBF && d != 0xB7;
+    }
+    return 0;
+}
+
+int rs_is_letter(const char *s, size_t n) { return rs_is_upper(s, n) || rs_is_lower(s, n); }
+
+size_t rs_blank_len(const char *s, size_t n) {
+    if (!n) return 0;
+    unsigned char c = (unsigned char)s[0];
+    if (c == ' ' || c == '\t' || c == '\v') return 1;
+    if (c == 0xC2 && n >= 2 && (unsigned char)s[1] == 0xA0) return 2; /* U+00A0 */
+    if (c == 0xE2 && n >= 3 && (unsigned char)s[1] == 0x80) {
+        unsigned char d = (unsigned char)s[2];
+        if ((d >= 0x80 && d <= 0x8B) || d == 0xAF) return 3; /* U+2000–U+200B, U+202F */
+    }
+    if (c == 0xEF && n >= 3 && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF) return 3;
+    return 0;
+}
+
+size_t rs_skip_blanks(const char *s, size_t i, size_t n) {
+    size_t k;
+    while (i < n && (k = rs_blank_len(s + i, n - i))) i += k;
+    return i;
+}
+
+size_t rs_bullet_len(const char *s, size_t n) {
+    static const char *const bullets[] = {"\xE2\x80\xA2", /* • */ "\xC2\xB7", /* · */
+                                          "\xE2\x96\xAA", /* ▪ */ "\xE2\x97\xA6", /* ◦ */
+                                          "\xE2\x80\xA3", /* ‣ */ "\xE2\x97\x8F", /* ● */
+                                          "\xE2\x96\xA0", /* ■ */ "\xEF\x82\xB7", /* PDF symbol */
+                                          "-", "*"};
+    for (size_t k = 0; k < sizeof bullets / sizeof *bullets; k++) {
+        size_t bl = strlen(bullets[k]);
+        if (n > bl && !memcmp(s, bullets[k], bl)) {
+            size_t e = rs_skip_blanks(s, bl, n);
+            if (e > bl) return e;
+        }
+    }
+    return 0;
+}
+
+void rs_trim(const char *s, size_t *b, size_t *e) {
+    size_t i = *b, j = *e;
+    i = rs_skip_blanks(s, i, j);
+    while (j > i) {
+        unsigned char c = (unsigned char)s[j - 1];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\v') { j--; continue; }
+        if (j - i >= 2 && (unsigned char)s[j - 2] == 0xC2 && c == 0xA0) { j -= 2; continue; }
+        if (j - i >= 3 && (unsigned char)s[j - 3] == 0xE2 && (unsigned char)s[j - 2] == 0x80 &&
+            ((c >= 0x80 && c <= 0x8B) || c == 0xAF)) { j -= 3; continue; }
+        break;
+    }
+    *b = i;
+    *e = j;
+}
+
+int rs_word_end(const char *s, size_t n, size_t i) {
+    if (i >= n) return 1;
+    return !rs_is_letter(s + i, n - i) && !rs_is_digit(s[i]);
+}
+
+int rs_all_upper(const char *s, size_t n, size_t min) {
+    size_t letters = 0;
+    for (size_t i = 0; i < n;) {
+        if (rs_is_lower(s + i, n - i)) return 0;
+        if (rs_is_upper(s + i, n - i)) {
+            letters++;
+            i += (unsigned char)s[i] >= 0x80 ? 2 : 1;
+        } else {
+            i++;
+        }
+    }
+    return letters >= min;
+}
+
+RsStatus rs_lower(const char *s, size_t n, RsBuf *out) {
+    rs_buf_reset(out);
+    if (rs_buf_reserve(out, n) != RS_OK) return RS_ERR_NOMEM;
+    for (size_t i = 0; i < n;) {
+        char f[2];
+        size_t fl;
+        i += rs_fold_char(s + i, n - i, f, &fl);
+        memcpy(out->data + out->len, f, fl);
+        out->len += fl;
+    }
+    out->data[out->len] = '\0';
+    return RS_OK;
+}

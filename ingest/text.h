@@ -1,0 +1,54 @@
+/* text.h — byte-level helpers of the parser: Danish-aware case-insensitive matching, blanks,
+ * bullets and letters in UTF-8, without ICU (the parser runs them on every line, so they must be
+ * cheap; they know exactly the letters the vocabularies use: ASCII and Latin-1 letters).
+ *
+ * Every function takes a byte range (s, n) that need not be NUL-terminated. None can fail.
+ */
+#ifndef RS_INGEST_TEXT_H
+#define RS_INGEST_TEXT_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Lower-case of one Latin-1-range letter at s (ASCII or a two-byte UTF-8 À–Þ), written as its
+ * UTF-8 bytes into out[2]; returns the number of input bytes consumed (1 or 2; 0 at n == 0). */
+size_t rs_fold_char(const char *s, size_t n, char out[2], size_t *out_len);
+
+/* Whether s[0..n) begins with the vocabulary word `w` (UTF-8, NUL-terminated), compared
+ * case-insensitively (ASCII and Æ Ø Å É Ü …). */
+int rs_ci_prefix(const char *s, size_t n, const char *w);
+/* Whether s[0..n) equals `w` case-insensitively. */
+int rs_ci_eq(const char *s, size_t n, const char *w);
+/* Offset of the first case-insensitive occurrence of `w` in s[0..n), or n when absent. */
+size_t rs_ci_find(const char *s, size_t n, const char *w);
+
+/* Whether the character at s is a letter / an upper-case letter / a lower-case letter
+ * (ASCII, or Latin-1 letters in UTF-8); whether it is an ASCII digit. */
+int rs_is_letter(const char *s, size_t n);
+int rs_is_upper(const char *s, size_t n);
+int rs_is_lower(const char *s, size_t n);
+static inline int rs_is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Length of a blank at s (space, tab, no-break space U+00A0, narrow no-break space, zero-width
+ * space, thin/en/em spaces), or 0. */
+size_t rs_blank_len(const char *s, size_t n);
+/* Length of a list bullet at s (• · ▪ ◦ ‣ ● ■ – followed by a blank, or "- "/"* "), including
+ * the blanks after it, or 0. */
+size_t rs_bullet_len(const char *s, size_t n);
+/* s + n trimmed of blanks on both sides: adjusts *b and *e (byte offsets into s). */
+void rs_trim(const char *s, size_t *b, size_t *e);
+/* Offset after the blanks starting at s[i] (up to n). */
+size_t rs_skip_blanks(const char *s, size_t i, size_t n);
+
+/* Whether the text at s (n bytes) ends a word at `i` (end, blank or punctuation next). */
+int rs_word_end(const char *s, size_t n, size_t i);
+
+/* s[0..n) lower-cased (rs_fold_char on every letter) into out, replacing its contents.
+ * RS_ERR_NOMEM when out of memory (out is then empty). */
+RsStatus rs_lower(const char *s, size_t n, RsBuf *out);
+
+/* Whether every letter of s[0..n) is upper case and there are at least `min` letters. */
+int rs_all_upper(const char *s, size_t n, size_t min);
+
+#endif
