@@ -82,6 +82,7 @@ static void add_totals(RsIndexerTotals *t, const RsIndexerTotals *a) {
     t->files_indexed += a->files_indexed;
     t->files_unchanged += a->files_unchanged;
     t->files_failed += a->files_failed;
+    t->files_whole += a->files_whole;
     t->items_added += a->items_added;
     t->items_removed += a->items_removed;
     t->bytes += a->bytes;
@@ -146,6 +147,13 @@ static void shard_say(const char *msg, const char *suffix) {
     pthread_mutex_unlock(&print_lock);
 }
 
+/* A file that had no agenda structure: it is indexed, as one item, and the user is told. */
+static void whole_say(const char *path) {
+    pthread_mutex_lock(&print_lock);
+    fprintf(stderr, "refsog: %s: indexed as one item (no agenda structure found)\n", path);
+    pthread_mutex_unlock(&print_lock);
+}
+
 static void *shard_main(void *arg) {
     ShardJob *j = arg;
     RsError err = {0};
@@ -175,6 +183,7 @@ static void *shard_main(void *arg) {
         rs_error_clear(&err);
         if (rs_indexer_add_file(ix, j->files->paths[i], &oc, &n_items, &err) != RS_OK) j->fatal = 1;
         if (j->fatal || oc == RS_FILE_FAILED) shard_say(err.msg, j->fatal ? "" : " (skipped)");
+        else if (oc == RS_FILE_WHOLE) whole_say(j->files->paths[i]);
     }
     if (!ix && !j->segs && !j->fatal) { /* a shard with no file still exists, empty */
         if (rs_indexer_open(j->path, j->opts, &ix, &err) != RS_OK) shard_say(err.msg, ""), j->fatal = 1;
@@ -189,9 +198,11 @@ static void *shard_main(void *arg) {
 /* The one summary line of an indexing run; `tail` says how DIR was written (may be ""). */
 static void print_summary(const RsIndexerTotals *t, size_t problems, double el, const char *dir,
                           const char *tail) {
-    printf("%zu files indexed, %zu unchanged, %zu failed; %zu items added, %zu removed; "
+    char whole[64] = "";
+    if (t->files_whole) snprintf(whole, sizeof whole, " (%zu as one item)", t->files_whole);
+    printf("%zu files indexed%s, %zu unchanged, %zu failed; %zu items added, %zu removed; "
            "%.1f MB in %.2fs (%.1f MB/s) → %s%s\n",
-           t->files_indexed, t->files_unchanged, t->files_failed + problems, t->items_added,
+           t->files_indexed, whole, t->files_unchanged, t->files_failed + problems, t->items_added,
            t->items_removed, (double)t->bytes / 1e6, el, el > 0 ? (double)t->bytes / 1e6 / el : 0.0,
            dir, tail);
 }
@@ -466,6 +477,9 @@ int rs_cmd_index(int argc, char **argv) {
         if (oc == RS_FILE_FAILED) {
             if (tty) fputc('\n', stderr);
             fprintf(stderr, "refsog: %s (skipped)\n", err.msg);
+        } else if (oc == RS_FILE_WHOLE && !quiet) {
+            if (tty) fputc('\n', stderr);
+            whole_say(files.paths[i]);
         }
         if (tty) progress(i + 1, files.n, rs_indexer_totals(ix), t0);
     }

@@ -61,7 +61,7 @@ json_t *rs_item_to_json(const RsMeeting *m, const RsItem *it) {
 
 /* One meeting's fields (not its items) into j. */
 static void meeting_fields(json_t *j, const RsMeeting *m) {
-    json_object_set_new(j, "kind", json_string(m->kind));
+    json_object_set_new(j, "kind", m->kind[0] ? json_string(m->kind) : json_null());
     json_object_set_new(j, "municipality", str_or_null(m->municipality));
     json_object_set_new(j, "municipality_from", str_or_null(m->municipality_from));
     json_object_set_new(j, "committee", str_or_null(m->committee_name));

@@ -519,9 +519,10 @@ RsStatus rs_indexer_add_file(RsIndexer *ix, const char *source, RsFileOutcome *o
         rc = rsx_writable_set_metadata(ix->db, meta_key, val, strlen(val), err);
     }
     if (rc == RS_OK) {
-        *outcome = RS_FILE_INDEXED;
+        *outcome = m->structured ? RS_FILE_INDEXED : RS_FILE_WHOLE;
         *n_items = total;
         ix->totals.files_indexed++;
+        ix->totals.files_whole += !m->structured;
         ix->totals.items_added += total;
         ix->totals.items_removed += deleted > total ? deleted - total : 0;
         ix->pending_bytes += m->text_len;

@@ -28,11 +28,13 @@ typedef struct RsIndexerOptions {
 typedef enum RsFileOutcome {
     RS_FILE_INDEXED = 0,  /* new or changed: items written */
     RS_FILE_UNCHANGED,    /* same content hash as last time: skipped */
-    RS_FILE_FAILED        /* bad file: nothing of it written, old items kept */
+    RS_FILE_FAILED,       /* bad file: nothing of it written, old items kept */
+    RS_FILE_WHOLE         /* indexed as one item: no agenda structure found (also counted indexed) */
 } RsFileOutcome;
 
 typedef struct RsIndexerTotals {
     size_t files_indexed, files_unchanged, files_failed;
+    size_t files_whole;         /* of files_indexed: indexed as one item (no agenda structure) */
     size_t items_added, items_removed;
     uint64_t bytes;             /* bytes of source files read */
 } RsIndexerTotals;

@@ -27,6 +27,11 @@ size_t rs_committee_at(const char *s, size_t n) {
     /* "Referat Aarhus Byråd", "Møde i Økonomiudvalget": the document's words, not the name */
     static const char *const not_first[] = {"Referat", "Dagsorden", "Møde", "Mødet", "Beslutning",
                                             "Protokol", "Beslutningsprotokol", "Sagsnr", "Sag"};
+    static const char *const salutations[] = {"Kære", "Til", "Fra", "Kopi", "Vedr", "Hej", "Att"};
+    for (size_t k = 0; k < sizeof salutations / sizeof *salutations; k++) {
+        size_t l = strlen(salutations[k]);
+        if (rs_ci_prefix(s, n, salutations[k]) && (l == n || !rs_is_letter(s + l, n - l))) return 0;
+    }
     for (size_t k = 0; k < sizeof not_first / sizeof *not_first; k++) {
         size_t l = strlen(not_first[k]);
         if (rs_ci_prefix(s, n, not_first[k]) && (l == n || !rs_is_letter(s + l, n - l))) return 0;
@@ -35,12 +40,17 @@ size_t rs_committee_at(const char *s, size_t n) {
                        rs_ci_prefix(s, n, "Udvalget vedr") || rs_ci_prefix(s, n, "Udvalget om ");
     size_t i = 0, words = 0;
     while (i < n && i < 100 && words < 9) {
-        /* one word */
+        /* one word ("Økonomi-," inside "Økonomi-, Erhvervs- og Planudvalget" goes on) */
         size_t w = i;
-        while (i < n && !rs_blank_len(s + i, n - i) && s[i] != ',' && s[i] != ':' && s[i] != '(' &&
-               s[i] != ';' && !(s[i] == '.' && (i + 1 >= n || s[i + 1] == ' ')))
+        while (i < n && !rs_blank_len(s + i, n - i) && s[i] != ':' && s[i] != '(' && s[i] != ';' &&
+               !(s[i] == ',' && !(i > w && s[i - 1] == '-')) &&
+               !(s[i] == '.' && (i + 1 >= n || s[i + 1] == ' ')))
             i++;
         words++;
+        /* a name's words are capitalised, but for its small words ("og", "for", "&", "-") */
+        int small = i - w <= 3 && !rs_is_upper(s + w, i - w);
+        if (!first_udvalg && !small && !rs_is_upper(s + w, i - w) && !(s[w] == '&' || s[w] == '-'))
+            return 0;
         if (!first_udvalg && i > w && rs_vocab_committee_word(s + w, i - w)) return i;
         if (i >= n || committee_stop(s, n, i) || s[i] == '.') break;
         i = rs_skip_blanks(s, i, n);
@@ -176,4 +186,17 @@ int rs_decision_inline(const char *s, size_t n, size_t *at, RsDecisionHead *d) {
         return 1;
     }
     return 0;
+}
+
+int rs_decision_dated(const char *s, size_t n, RsDecisionHead *d) {
+    memset(d, 0, sizeof *d);
+    d->text_off = n;
+    size_t dl = rs_date_at(s, n, d->date);
+    if (!dl) return 0;
+    size_t j = rs_skip_blanks(s, dl, n);
+    size_t cl = rs_committee_at(s + j, n - j);
+    if (!cl || j + cl != n) return 0;
+    d->committee_off = j;
+    d->committee_len = cl;
+    return 1;
 }

@@ -26,6 +26,11 @@ int rs_decision_heading(const char *s, size_t n, RsDecisionHead *d);
  * the committee starts) and *d (text_off after the date); 0 when there is none. Can't fail. */
 int rs_decision_inline(const char *s, size_t n, size_t *at, RsDecisionHead *d);
 
+/* A dated line of a case's history ("Sagens forløb"): "07-10-2019 Magistraten",
+ * "16-10-2019 Aarhus Byråd". 1 and *d (no inline text) when the line is a date followed by a
+ * committee and nothing else. Can't fail. */
+int rs_decision_dated(const char *s, size_t n, RsDecisionHead *d);
+
 /* The length of a committee name at the start of s[0..n) ("Økonomiudvalget",
  * "Udvalget for teknik og miljø", "Social- og Arbejdsmarkedsudvalget", "Aarhus Byråd"),
  * ending before `stop` words (" den ", ",", a date, ":"); 0 if none. Can't fail. */

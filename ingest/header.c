@@ -114,6 +114,12 @@ static int committee_in(const char *s, size_t n, size_t *b, size_t *len) {
     return 0;
 }
 
+int rs_header_field(const char *s, size_t n) {
+    size_t l;
+    Field f = label(s, n, &l);
+    return f != F_NONE && f != F_MEETING;
+}
+
 int rs_header_line(const char *s, size_t n) {
     size_t l;
     Field f = label(s, n, &l);
@@ -131,7 +137,7 @@ int rs_header_line(const char *s, size_t n) {
 }
 
 static void set_kind(RsMeeting *m, const char *s, size_t n, int *kind_set) {
-    if (*kind_set) return;
+    if (*kind_set && !strcmp(m->kind, "referat")) return; /* a referat says "dagsorden" too */
     static const struct {
         const char *w;
         const char *kind;
@@ -144,7 +150,7 @@ static void set_kind(RsMeeting *m, const char *s, size_t n, int *kind_set) {
             if (l <= n - i && rs_ci_prefix(s + i, n - i, k[j].w) &&
                 (l == n - i || !rs_is_letter(s + i + l, n - i - l) ||
                  rs_ci_prefix(s + i + l, n - i - l, "en"))) {
-                strcpy(m->kind, k[j].kind);
+                if (!*kind_set || !strcmp(k[j].kind, "referat")) strcpy(m->kind, k[j].kind);
                 *kind_set = 1;
                 return;
             }
@@ -257,9 +263,15 @@ RsStatus rs_header_read(RsMeeting *m, const RsLines *L, size_t from, size_t to) 
             set_kind(m, v, vn, &kind_set);
         } else if (f == F_PEOPLE && !m->participants) {
             if (vn && vi == i) {
-                RsStatus rc = add_people(m, &pcap, v, vn);
-                for (size_t j = i + 1; rc == RS_OK && j < to && LN(j)->kind == RS_LK_TEXT && j < i + 12; j++)
-                    rc = add_people(m, &pcap, t + LN(j)->start, LN(j)->end - LN(j)->start);
+                /* "Mødedeltagere A, B, C" wrapped over lines: joined, then split at commas */
+                RsBuf all = {0};
+                RsStatus rc = rs_buf_append(&all, v, vn);
+                for (size_t j = i + 1; rc == RS_OK && j < to && LN(j)->kind == RS_LK_TEXT && j < i + 12; j++) {
+                    rc = rs_buf_putc(&all, ' ');
+                    if (rc == RS_OK) rc = rs_buf_append(&all, t + LN(j)->start, LN(j)->end - LN(j)->start);
+                }
+                if (rc == RS_OK) rc = add_people(m, &pcap, all.data, all.len);
+                rs_buf_free(&all);
                 if (rc != RS_OK) return rc;
             } else {
                 RsStatus rc = RS_OK;
@@ -307,7 +319,8 @@ RsStatus rs_header_from_items(RsMeeting *m) {
             RsDecision *dec = &m->items[i].decisions[d];
             if (!dec->date[0]) memcpy(dec->date, m->date, sizeof dec->date);
         }
-    (void)decided;
+    /* no word in the header said it: minutes have decisions; a text without structure is neither */
+    if (!m->kind[0] && (decided || m->structured)) strcpy(m->kind, decided ? "referat" : "dagsorden");
     return RS_OK;
 }
 

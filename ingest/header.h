@@ -32,4 +32,7 @@ RsStatus rs_municipality_infer(RsMeeting *m, const RsLines *L, size_t from, size
  * "Referat Aarhus Byråd 11-09-2019", "Sted: …"). Can't fail. */
 int rs_header_line(const char *s, size_t n);
 
+/* Whether line s[0..n) is a labelled meeting field ("Mødedato …", "Sted: …", "Deltagere"). */
+int rs_header_field(const char *s, size_t n);
+
 #endif

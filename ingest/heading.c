@@ -140,7 +140,10 @@ int rs_heading_parse(const char *s, size_t n, RsHeading *h) {
         static const char *const open[] = {"Åbent", "Åben"};
         for (size_t k = 0; k < 2; k++) {
             size_t l = strlen(open[k]);
-            if (l < n - i && rs_ci_prefix(s + i, n - i, open[k]) && rs_blank_len(s + i + l, n - i - l)) {
+            size_t after = l < n - i ? rs_skip_blanks(s, i + l, n) : n;
+            /* "1 Åbent Kommuneplan …" (a marker), not "Åben orientering" (a title) */
+            if (l < n - i && rs_ci_prefix(s + i, n - i, open[k]) && rs_blank_len(s + i + l, n - i - l) &&
+                after < n && rs_is_upper(s + after, n - after)) {
                 closed = 0;
                 i = rs_skip_blanks(s, i + l, n);
                 break;
@@ -149,6 +152,13 @@ int rs_heading_parse(const char *s, size_t n, RsHeading *h) {
         if (i + 6 <= n && rs_ci_eq(s + i, n - i, "Lukket")) {
             closed = 1;
             i = n;
+        } else if (i + 7 < n && rs_ci_prefix(s + i, n - i, "Lukket") && rs_blank_len(s + i + 6, n - i - 6)) {
+            /* "4 Lukket Salg af areal" */
+            size_t after = rs_skip_blanks(s, i + 6, n);
+            if (after < n && rs_is_upper(s + after, n - after)) {
+                closed = 1;
+                i = after;
+            }
         }
     }
     h->num_off = ns;
@@ -158,6 +168,7 @@ int rs_heading_parse(const char *s, size_t n, RsHeading *h) {
     h->closed = closed;
     h->title_off = i;
     h->title_len = n - i;
+    h->marker_only = i >= n && closed == 1;
     if (i >= n) return 1; /* the number alone: the title is on a line next to it */
     const char *t = s + i;
     size_t tl = n - i;

@@ -16,6 +16,7 @@ typedef struct RsHeading {
     int strength;                /* 3 item word ("Punkt", "Pkt.", "Sag nr."), 2 "N." / "N:" /
                                     a marker before N, 1 bare "N Title" or "N" alone */
     int closed;                  /* 1 "Lukket …", 0 "Åbent …", -1 not said */
+    int marker_only;             /* "Punkt 6: Lukket:": a closed item whose title is withheld */
 } RsHeading;
 
 /* Read line s[0..n) as a heading. Returns 1 and fills *h, or 0 when it is not one (a

@@ -140,7 +140,9 @@ static int is_absence(const char *s, size_t n) {
 }
 
 /* Title of the item from its title line: trimmed, blanks collapsed, closed marker removed. */
-static RsStatus set_title(const RsMeeting *m, const RsLines *L, const RsItemSpan *sp, RsItem *it) {
+static RsStatus set_title(const RsMeeting *m, const RsLines *L, const RsItemSpan *sp, RsItem *it,
+                          size_t *consumed) {
+    *consumed = 0;
     const RsLine *l = LN(sp->title_line);
     const char *s = m->text + l->start;
     size_t n = l->end - l->start;
@@ -179,6 +181,7 @@ static RsStatus set_title(const RsMeeting *m, const RsLines *L, const RsItemSpan
         if (xl < 120 && (rs_is_lower(x, xl) || open) && x[xl - 1] != ':' && n + xl < 400) {
             rs_buf_putc(&t, ' ');
             rs_buf_append(&t, x, xl);
+            *consumed = j;
         }
     }
     it->title = collapse(t.data ? t.data : "", t.len);
@@ -204,13 +207,7 @@ static RsStatus new_decision(const RsMeeting *m, RsItem *it, Caps *cap, const ch
     if (d->committee_len) dec->committee = collapse(s + d->committee_off, d->committee_len);
     else if (m->committee) dec->committee = strdup(m->committee);
     if ((d->committee_len || m->committee) && !dec->committee) return RS_ERR_NOMEM;
-    if (dec->committee) {
-        char *disp = rs_committee_display(dec->committee);
-        if (!disp) return RS_ERR_NOMEM;
-        free(dec->committee);
-        dec->committee = disp;
-        if (!(dec->committee_key = rs_committee_key(dec->committee))) return RS_ERR_NOMEM;
-    }
+    if (dec->committee && !(dec->committee_key = rs_committee_key(dec->committee))) return RS_ERR_NOMEM;
     memcpy(dec->date, d->date[0] ? d->date : m->date, sizeof dec->date);
     dec->text = text;
     return RS_OK;
@@ -253,19 +250,38 @@ static RsStatus read_body(const RsMeeting *m, const RsLines *L, size_t from, siz
             }
             continue;
         }
-        if (l->kind == RS_LK_TEXT) {
-            size_t at;
+        if (l->kind == RS_LK_TEXT && n > 40) {
+            /* "… dagsorden. Byrådet, 16.12.2014 Godkendt. Økonomiudvalget, 20.01.2015 Anbefales." */
+            size_t off = 0, at;
             RsDecisionHead d;
-            if (n > 40 && rs_decision_inline(s, n, &at, &d)) {
-                /* "… dagsorden. Byrådet, 16.12.2014 Godkendt." */
+            int found = 0;
+            while (off < n && rs_decision_inline(s + off, n - off, &at, &d)) {
                 if (!cur) {
-                    rc = new_section(it, cap, RS_SEC_BODY, (RsRange){l->start, l->start},
-                                     (RsRange){l->start, end});
+                    rc = new_section(it, cap, RS_SEC_BODY, (RsRange){l->start, l->start}, (RsRange){l->start, end});
                     if (rc != RS_OK) return rc;
                 }
-                it->sections[it->n_sections - 1].body.end = l->start + at;
-                rc = new_section(it, cap, RS_SEC_BESLUTNING, (RsRange){l->start + at, l->start + d.text_off},
-                                 (RsRange){l->start + d.text_off, end});
+                it->sections[it->n_sections - 1].body.end = l->start + off + at;
+                d.committee_off += off;
+                rc = new_section(it, cap, RS_SEC_BESLUTNING,
+                                 (RsRange){l->start + off + at, l->start + off + d.text_off},
+                                 (RsRange){l->start + off + d.text_off, end});
+                if (rc != RS_OK) return rc;
+                cur = &it->sections[it->n_sections - 1];
+                rc = new_decision(m, it, cap, s, &d, cur->body);
+                if (rc != RS_OK) return rc;
+                dec = (long)it->n_decisions - 1;
+                off += d.text_off;
+                found = 1;
+            }
+            if (found) continue;
+        }
+        /* "Sagens forløb": "07-10-2019 Magistraten" starts an earlier body's decision */
+        if (l->kind == RS_LK_TEXT && cur && cur->kind == RS_SEC_HISTORIK && n < 120) {
+            RsDecisionHead d;
+            if (rs_decision_dated(s, n, &d)) {
+                cur->body.end = l->start;
+                rc = new_section(it, cap, RS_SEC_HISTORIK, (RsRange){l->start, l->end},
+                                 (RsRange){i + 1 < L->n ? LN(i + 1)->start : end, end});
                 if (rc != RS_OK) return rc;
                 cur = &it->sections[it->n_sections - 1];
                 rc = new_decision(m, it, cap, s, &d, cur->body);
@@ -316,7 +332,8 @@ static RsStatus read_body(const RsMeeting *m, const RsLines *L, size_t from, siz
     if (cur) cur->body.end = end;
     /* each decision's text is its section's body */
     for (size_t s = 0, d = 0; s < it->n_sections && d < it->n_decisions; s++)
-        if (it->sections[s].kind == RS_SEC_BESLUTNING && it->sections[s].body.start == it->decisions[d].text.start)
+        if ((it->sections[s].kind == RS_SEC_BESLUTNING || it->sections[s].kind == RS_SEC_HISTORIK) &&
+            it->sections[s].body.start == it->decisions[d].text.start)
             it->decisions[d++].text = it->sections[s].body;
     for (size_t s = 0; s < it->n_sections; s++) trim_range(t, &it->sections[s].body);
     /* a decision with no text (an agenda's empty "Beslutning", an excerpt that stops there) is
@@ -337,6 +354,17 @@ static RsStatus read_body(const RsMeeting *m, const RsLines *L, size_t from, siz
             p = e + 1;
         }
         if (!words) {
+            free(dd->committee);
+            free(dd->committee_key);
+            continue;
+        }
+        /* the history's last entry repeats the decision printed above it */
+        int dup = 0;
+        for (size_t k = 0; k < kept && !dup; k++)
+            dup = it->decisions[k].date[0] && !strcmp(it->decisions[k].date, dd->date) &&
+                  it->decisions[k].committee_key && dd->committee_key &&
+                  !strcmp(it->decisions[k].committee_key, dd->committee_key);
+        if (dup) {
             free(dd->committee);
             free(dd->committee_key);
             continue;
@@ -428,7 +456,11 @@ RsStatus rs_item_parse(const RsMeeting *m, const RsLines *L, const RsItemSpan *s
     it->kle_group = -1;
     set_number(m, L, sp, it);
     it->range = (RsRange){LN(sp->first)->start, end};
-    RsStatus rc = set_title(m, L, sp, it);
+    size_t cont;
+    RsStatus rc = set_title(m, L, sp, it, &cont);
+    RsItemSpan s2 = *sp;
+    if (cont && cont >= s2.body && cont < s2.end) s2.body = cont + 1; /* the title's second line */
+    sp = &s2;
     size_t from = sp->body;
     if (rc == RS_OK) rc = read_meta(m, L, sp, it, &cap, &from);
     if (rc != RS_OK) return rc;

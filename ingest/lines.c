@@ -15,7 +15,7 @@
 /* A physical line longer than this, in a text that is mostly such lines, is a flattened PDF
  * page or paragraph: headings and labels inside it start logical lines of their own. */
 #define FLAT_LINE 400
-#define FLAT_PIECE 200 /* in a flattened text, lines longer than this are cut at headings */
+#define FLAT_PIECE 60 /* in a flattened text, lines longer than this are cut at headings */
 
 static RsStatus push(RsLines *l, size_t start, size_t end, uint32_t phys) {
     if (l->n == l->cap) {
@@ -85,6 +85,18 @@ static int flat_split(const char *t, size_t i, size_t e) {
     static const char *const labels[] = {"J.nr.", "Sagsid", "Sagsnr", "Journalnr", "Indholdsfortegnelse"};
     for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
         if (rs_ci_prefix(t + i, e - i, labels[k])) return 1;
+    /* "… Indstilling: Forvaltningen indstiller … Beslutning: Godkendt." (a label and its text) */
+    if (rs_is_upper(t + i, e - i) && i >= 2 && (t[i - 2] == '.' || t[i - 2] == ':')) {
+        RsSectionKind k;
+        size_t off;
+        if (rs_vocab_section(t + i, e - i, &k, &off) && off < e - i && t[i + off - 2] == ':') return 1;
+        RsDecisionHead d;
+        size_t colon = i;
+        while (colon < e && colon < i + 90 && t[colon] != ':') colon++;
+        if (colon < e && t[colon] == ':' && rs_ci_prefix(t + i, e - i, "Beslutning") &&
+            rs_decision_heading(t + i, colon + 1 - i, &d))
+            return 1;
+    }
     return 0;
 }
 
@@ -134,8 +146,9 @@ static void classify(const char *t, RsLine *ln) {
     size_t off;
     RsHeading h;
     if (rs_heading_parse(s, n, &h)) {
-        /* "1. Sagsfremstilling" is a numbered section, not an item */
-        if (h.title_len && rs_vocab_section(s + h.title_off, h.title_len, &sk, &off) && off == h.title_len) {
+        /* "1. Sagsfremstilling" is a numbered section, not an item ("Punkt 6: Borgerinddragelse"
+         * is an item) */
+        if (h.strength < 3 && h.title_len && rs_vocab_section(s + h.title_off, h.title_len, &sk, &off) && off == h.title_len) {
             ln->kind = RS_LK_SECTION;
             ln->sec = (uint8_t)sk;
             ln->text_off = (uint32_t)n;
@@ -149,6 +162,7 @@ static void classify(const char *t, RsLine *ln) {
         ln->number = h.number;
         ln->text_off = (uint32_t)h.title_off;
         ln->text_len = (uint32_t)h.title_len;
+        ln->labelled = (uint8_t)h.marker_only;
         if (h.title_len && rs_heading_toc_tail(s + h.title_off, h.title_len)) ln->in_toc = 1;
         return;
     }

@@ -38,7 +38,8 @@ typedef struct RsLine {
     int8_t closed;      /* MARKER, GROUP, HEADING: 1 closed, 0 open, -1 not said */
     uint8_t sec;        /* SECTION, DECISION: RsSectionKind */
     uint8_t strength;   /* HEADING: 3 "Punkt N", 2 "N." / "N:" / "åbent N", 1 "N Title" or mid-line */
-    uint8_t labelled;   /* CASE: 1 when a label ("Sagsnr.") introduces it */
+    uint8_t labelled;   /* CASE: 1 when a label ("Sagsnr.") introduces it; HEADING: 1 when the
+                           line is only a number and a closed marker ("Punkt 6: Lukket:") */
     uint32_t text_off;  /* SECTION/DECISION: inline text; HEADING: title; CASE: the case token */
     uint32_t text_len;  /* HEADING: title length (0: the title is on another line); CASE: token */
     uint32_t num_off, num_len; /* HEADING: the item number as printed */

@@ -13,6 +13,7 @@
 #include "lines.h"
 #include "segment.h"
 #include "text.h"
+#include "vocab.h"
 
 #define DEFAULT_MAX_BYTES (64u << 20)
 
@@ -72,9 +73,29 @@ static size_t meeting_cuts(const char *t, const RsLines *L, size_t *cuts, size_t
         for (size_t j = i + 1; j < L->n && j < i + 400 && next < 0; j++)
             if (L->v[j].kind == RS_LK_HEADING && L->v[j].strength >= 2 && !L->v[j].in_toc) next = L->v[j].number;
         if (next < 0) continue;
-        if (strcmp(iso, cur) != 0 || next <= last_num) {
+        /* a new date alone is not enough (an attachment may be another meeting's minutes): its
+         * header must go on (Mødedato, Sted, …) or the line be a title in capitals */
+        int header = rs_all_upper(t + l->start, 7, 6);
+        for (size_t j = i + 1; j < L->n && j < i + 8 && !header; j++)
+            header = rs_header_field(t + L->v[j].start, L->v[j].end - L->v[j].start);
+        if ((strcmp(iso, cur) != 0 && header) || next <= last_num) {
             if (n == max) break;
-            cuts[n++] = i;
+            /* the new meeting's header starts before this line: "Udvalg: …", "Referat",
+             * "<Navn> Kommune" */
+            size_t c = i;
+            while (c > 0) {
+                size_t p = c - 1;
+                while (p > 0 && L->v[p].kind == RS_LK_BLANK) p--;
+                const RsLine *q = &L->v[p];
+                const char *qs = t + q->start;
+                size_t qn = q->end - q->start;
+                int head = q->kind != RS_LK_HEADING && q->kind != RS_LK_SECTION && q->kind != RS_LK_DECISION &&
+                           qn < 80 && (rs_header_line(qs, qn) || rs_ci_find(qs, qn, "Kommune") < qn ||
+                                       rs_vocab_toc_label(qs, qn));
+                if (!head || p <= cuts[n - 1]) break;
+                c = p;
+            }
+            cuts[n++] = c;
             memcpy(cur, iso, sizeof cur);
             last_num = -1;
             seen_heading = 0;
@@ -143,6 +164,10 @@ static RsStatus parse_meeting(RsMeeting *m, const RsLines *L, size_t from, size_
         else {
             m->n_items = 1;
             rc = rs_item_whole(m, L, from, to, m->span.start, text_end, title, &m->items[0]);
+            /* a one-item page (kk.dk, Aarhus) has its sections and decisions; a letter has none */
+            const RsItem *it = &m->items[0];
+            for (size_t k = 0; rc == RS_OK && k < it->n_sections && !m->structured; k++)
+                m->structured = it->sections[k].kind != RS_SEC_BODY;
         }
         free(title);
     }
@@ -208,7 +233,6 @@ RsStatus rs_referat_parse(const char *text, size_t len, const char *name,
             cur->next = nm;
             cur = nm;
         }
-        strcpy(cur->kind, "referat");
         cur->span = (RsRange){from < L.n ? L.v[from].start : m->text_len, to < L.n ? L.v[to].start : m->text_len};
         if (k == 0) cur->span.start = 0;
         if (k + 1 == nc) cur->span.end = m->text_len;

@@ -9,6 +9,7 @@
 #define MAX_TITLE 300  /* a longer "title" is a paragraph that happens to start with a number */
 #define SCAN_LINES 12  /* non-blank lines looked at after a heading for evidence */
 #define DP_REACH 4000  /* candidates looked back at when chaining numbers */
+#define DENSE 3        /* contents entries are at most this many lines apart */
 
 typedef struct Cand {
     size_t head, title_line, first, last; /* last: last line of the heading block */
@@ -70,7 +71,7 @@ static int locate(const char *text, const RsLines *L, size_t h, size_t from, siz
     c->strength = l->strength;
     c->closed = l->closed;
     c->prev = -1;
-    if (l->text_len) {
+    if (l->text_len || l->labelled) { /* a title, or "Punkt 6: Lukket:" with none */
         if (l->text_len > MAX_TITLE) return 0;
         c->title_line = h;
         return 1;
@@ -158,6 +159,13 @@ static void weigh(const char *text, const RsLines *L, Cand *c, size_t from, size
     c->ev = ev;
 }
 
+/* Non-blank, non-chrome lines strictly between lines a and b. */
+static size_t solid_between(const RsLines *L, size_t a, size_t b) {
+    size_t k = 0;
+    for (size_t i = a + 1; i < b; i++) k += L->v[i].kind != RS_LK_BLANK && L->v[i].kind != RS_LK_CHROME;
+    return k;
+}
+
 /* Consecutive item numbers ("12" then "13", or "12" then "12a"). */
 static int consecutive(long a, long b) { return b / 10 == a / 10 + 1 || (b / 10 == a / 10 && b > a); }
 
@@ -187,33 +195,27 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
         if (LN(c[i].head)->in_toc || (c[i].title_line != c[i].head && LN(c[i].title_line)->in_toc))
             c[i].toc = 1;
     }
-    /* Contents after a label: entries until the first confirmed heading or a number seen again. */
-    size_t ci = 0;
-    for (size_t i = from; i < to; i++) {
-        if (LN(i)->kind != RS_LK_TOC_LABEL) continue;
-        while (ci < n && c[ci].head < i) ci++;
-        size_t start = ci;
-        for (; ci < n; ci++) {
-            int again = 0;
-            for (size_t k = start; k < ci && !again; k++) again = c[k].number == c[ci].number;
-            if (c[ci].real || again) break;
-            c[ci].toc = 1;
-        }
-        /* a label followed directly by confirmed items was no contents list */
-    }
-    /* Unlabelled contents: a run of unconfirmed, bodiless headings whose numbers come again. */
+    /* Contents: a dense run of unconfirmed headings (at most DENSE solid lines apart) that
+     * follows a contents label or whose numbers come again later in the text. */
     for (size_t i = 0; i < n;) {
-        size_t j = i;
-        while (j < n && !c[j].real && !c[j].toc && !c[j].body) j++;
-        if (j < n && !c[j].real && !c[j].toc) j++; /* the run's last entry may hold text after it */
+        if (c[i].real || c[i].toc) { i++; continue; }
+        size_t j = i + 1;
+        while (j < n && !c[j].real && !c[j].toc && solid_between(L, c[j - 1].last, c[j].first) <= DENSE) j++;
+        int toc = 0;
         if (j - i >= 2) {
-            int again = 0;
-            for (size_t a = i; a < j && !again; a++)
-                for (size_t b = j; b < n && !again; b++) again = c[b].number == c[a].number;
-            if (again)
-                for (size_t a = i; a < j; a++) c[a].toc = 1;
+            size_t p = c[i].first;
+            for (int k = 0; k < 3 && !toc; k++) {
+                p = prev_solid(L, p, from);
+                if (p == (size_t)-1) break;
+                toc = LN(p)->kind == RS_LK_TOC_LABEL;
+                if (LN(p)->kind == RS_LK_HEADING) break;
+            }
+            for (size_t a = i; a < j && !toc; a++)
+                for (size_t b = j; b < n && !toc; b++) toc = c[b].number == c[a].number;
         }
-        i = j > i ? j : i + 1;
+        if (toc)
+            for (size_t a = i; a < j; a++) c[a].toc = 1;
+        i = j;
     }
     /* A heading printed twice (or bullet + "Pkt. N" + title): one item. */
     long last = -1;
@@ -291,12 +293,16 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
             s->body = c[i].last + 1;
             s->closed = c[i].closed;
             s->real = c[i].real;
-            /* a case or marker line directly before the heading belongs to it */
+            /* a case or marker line directly before the heading belongs to it, unless it
+             * directly follows the previous item's heading (then it is that item's) */
             size_t p = c[i].first;
             while (p > from && LN(p - 1)->kind == RS_LK_BLANK) p--;
             if (p > from && (LN(p - 1)->kind == RS_LK_CASE || LN(p - 1)->kind == RS_LK_MARKER) &&
-                !LN(p - 1)->labelled)
-                s->first = p - 1;
+                !LN(p - 1)->labelled) {
+                long q = c[i].prev;
+                size_t before = prev_solid(L, p - 1, from);
+                if (q < 0 || before == (size_t)-1 || before != c[q].last) s->first = p - 1;
+            }
         }
     }
     /* Ends, and closed from group labels ("Lukket dagsorden") outside the contents. */

@@ -130,8 +130,10 @@ t_status "a run with bad files exits 1" 1 "$REFSOG" index --index "$T_TMP/ix2" "
 t_match "empty file named" "empty.txt: empty file" "$T_OUT"
 t_match "binary file named" "binary.txt: not UTF-8 text" "$T_OUT"
 t_match "random .pdf named" "random.pdf" "$T_OUT"
-t_match "no items named" "plain.txt: no agenda items found" "$T_OUT"
-t_match "the good file landed" "1 files indexed, 0 unchanged, 4 failed; 5 items added" "$T_OUT"
+t_match "no structure: said, indexed as one item" "plain.txt: indexed as one item \(no agenda structure found\)" "$T_OUT"
+t_match "the good files landed" "2 files indexed \(1 as one item\), 0 unchanged, 3 failed; 6 items added" "$T_OUT"
+t_eq "the unstructured note is found by its words" "1 Notat uden punkter" \
+  "$("$REFSOG" search --index "$T_TMP/ix2" --json notat | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["total"], r["hits"][0]["title"])')"
 
 # --- changed file replaces its items; delete removes every trace
 cp "$S0" "$T_TMP/m.txt"
