@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "casenum.h"
+#include "dates.h"
 #include "decision.h"
 #include "heading.h"
 #include "text.h"
@@ -14,7 +15,7 @@
 
 /* A physical line longer than this, in a text that is mostly such lines, is a flattened PDF
  * page or paragraph: headings and labels inside it start logical lines of their own. */
-#define FLAT_LINE 400
+#define FLAT_LINE 250
 #define FLAT_PIECE 60 /* in a flattened text, lines longer than this are cut at headings */
 
 static RsStatus push(RsLines *l, size_t start, size_t end, uint32_t phys) {
@@ -74,28 +75,47 @@ static size_t glued_heading_at_start(const char *t, size_t b, size_t e) {
     return 0;
 }
 
-/* Split points inside a flattened line: before " N. Upper" and before case labels. */
+/* Split points inside a flattened line: before " N. Upper", before case, document and
+ * marker labels ("Sagsnr", "Dok.nr.", "J.nr.", "Initialer", "Åben sag"), before a section
+ * heading word that starts a sentence or is followed by a capital ("… Åben sag Sagsfremstilling
+ * På baggrund …", "… INDSTILLING Direktionen …"), and before decision headings. */
 static int flat_split(const char *t, size_t i, size_t e) {
     if (t[i - 1] != ' ') return 0;
-    if (rs_is_digit(t[i]) && (i < 2 || !rs_is_digit(t[i - 2]))) {
+    if (rs_is_digit(t[i])) {
         size_t j = i;
         while (j < e && rs_is_digit(t[j]) && j - i < 4) j++;
         return j - i <= 3 && j + 2 < e && t[j] == '.' && t[j + 1] == ' ' && rs_is_upper(t + j + 2, e - j - 2);
     }
-    static const char *const labels[] = {"J.nr.", "Sagsid", "Sagsnr", "Journalnr", "Indholdsfortegnelse"};
+    if (!rs_is_upper(t + i, e - i)) return 0;
+    static const char *const labels[] = {"J.nr.", "J. nr.", "Sagsid", "Sagsnr", "Sag nr.", "Journalnr",
+                                         "Indholdsfortegnelse", "Dok.nr", "Dok. nr", "Dokumentnr",
+                                         "Initialer", "Sagsbeh", "Åben sag", "Lukket sag", "Acadre sagsnr"};
     for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
         if (rs_ci_prefix(t + i, e - i, labels[k])) return 1;
-    /* "… Indstilling: Forvaltningen indstiller … Beslutning: Godkendt." (a label and its text) */
-    if (rs_is_upper(t + i, e - i) && i >= 2 && (t[i - 2] == '.' || t[i - 2] == ':')) {
-        RsSectionKind k;
-        size_t off;
-        if (rs_vocab_section(t + i, e - i, &k, &off) && off < e - i && t[i + off - 2] == ':') return 1;
+    RsSectionKind k;
+    size_t hl = rs_vocab_section_word(t + i, e - i, &k);
+    if (hl) {
+        /* "Beslutning: Godkendt." / "Indstilling: …", or a heading word that a capital follows
+         * ("Sagsfremstilling På baggrund …", "INDSTILLING Direktionen …") */
+        size_t a = i + hl;
+        if (a < e && t[a] == ':') return 1;
+        a = rs_skip_blanks(t, a, e);
+        if (a < e && (rs_is_upper(t + a, e - a) || rs_is_digit(t[a]))) return 1;
+    }
+    if (rs_ci_prefix(t + i, e - i, "Beslutning")) {
         RsDecisionHead d;
         size_t colon = i;
         while (colon < e && colon < i + 90 && t[colon] != ':') colon++;
-        if (colon < e && t[colon] == ':' && rs_ci_prefix(t + i, e - i, "Beslutning") &&
-            rs_decision_heading(t + i, colon + 1 - i, &d))
-            return 1;
+        if (colon < e && t[colon] == ':' && rs_decision_heading(t + i, colon + 1 - i, &d)) return 1;
+        if (rs_ci_prefix(t + i, e - i, "Beslutning i ") || rs_ci_prefix(t + i, e - i, "Beslutning fra ")) return 1;
+        size_t cl = rs_committee_at(t + i + 11, e - i - 11);
+        if (i + 11 < e && cl) return 1; /* "Beslutning Økonomiudvalget den …" */
+    }
+    /* "… vedtagelse Økonomiudvalget den 25. oktober 2005, pkt. 3 …": a treatment line */
+    size_t cl = rs_committee_at(t + i, e - i);
+    if (cl && i + cl + 5 < e && rs_ci_prefix(t + i + cl, e - i - cl, " den ")) {
+        char iso[11];
+        if (rs_date_at(t + i + cl + 5, e - i - cl - 5, iso)) return 1;
     }
     return 0;
 }
@@ -222,9 +242,15 @@ RsStatus rs_lines_build(const char *text, size_t len, RsLines *out) {
         if (rc != RS_OK) { rs_lines_free(out); return rc; }
         /* a flattened contents page: every piece of it is a contents entry */
         int toc_page = e - b > FLAT_LINE && rs_vocab_toc_label_in(text + b, e - b) < e - b;
-        for (size_t k = first; k < out->n; k++) {
-            classify(text, &out->v[k]);
-            if (toc_page) out->v[k].in_toc = 1;
+        for (size_t k = first; k < out->n; k++) classify(text, &out->v[k]);
+        /* its entries, up to a heading whose number came before in it: the first body heading at
+         * the foot of the contents page */
+        for (size_t k = first; toc_page && k < out->n; k++) {
+            int again = 0;
+            for (size_t q = first; q < k && !again && out->v[k].kind == RS_LK_HEADING; q++)
+                again = out->v[q].kind == RS_LK_HEADING && out->v[q].number == out->v[k].number;
+            if (again) break;
+            out->v[k].in_toc = 1;
         }
         phys++;
         s = i + 1;

@@ -105,6 +105,20 @@ int rs_vocab_section(const char *s, size_t n, RsSectionKind *kind, size_t *text_
     return 1;
 }
 
+size_t rs_vocab_section_word(const char *s, size_t n, RsSectionKind *kind) {
+    if (n < 4 || !rs_is_upper(s, n)) return 0;
+    size_t best = 0;
+    for (size_t k = 0; k < sizeof section_headings / sizeof *section_headings; k++) {
+        const char *h = section_headings[k].heading;
+        size_t hl = strlen(h);
+        if (hl > n || hl <= best || !rs_ci_prefix(s, n, h)) continue;
+        if (hl < n && s[hl] != ':' && s[hl] != ' ') continue;
+        best = hl;
+        *kind = section_headings[k].kind;
+    }
+    return best;
+}
+
 /* ------------------------------------------------------------ months */
 
 static const struct {
@@ -326,10 +340,14 @@ int rs_vocab_chrome(const char *s, size_t n) {
         "Forrige", "Næste", "Menu", "Søg", "Gå til indhold", "Spring til indhold", "Luk",
         "Print punkt", "Print dagsorden", "Print referat", "Hent dagsorden", "Hent referat",
         "Abonnér", "Abonner", "Tip en ven", "Rss", "Udvid alle", "Sammenfold alle", "Læs op",
-        "Titel Udvalg Funktioner", "Bilag Funktioner", "Funktioner", "Til forsiden", "Forside"};
+        "Titel Udvalg Funktioner", "Bilag Funktioner", "Funktioner", "Til forsiden", "Forside",
+        "Størrelse: px", "Starte visningen fra side:", "Save this PDF as:", "WORD PNG TXT JPG",
+        "Udskriv hele dagsordenen", "Udskriv hele dagsordnen", "Udskriv hele referatet"};
     if (!n) return 0;
     for (size_t k = 0; k < sizeof chrome / sizeof *chrome; k++)
         if (ci_eq_collapsed(s, n, chrome[k])) return 1;
+    /* docplayer's 'Download "<title>"' */
+    if (rs_ci_prefix(s, n, "Download \"") && s[n - 1] == '"') return 1;
     /* "| Rss | Tip en ven | Print |" toolbars */
     if (s[0] == '|' && s[n - 1] == '|') return 1;
     /* page furniture: "Side 3 af 27", "Side 3", "Side i", "- 3 -" */

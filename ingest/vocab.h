@@ -20,6 +20,10 @@
  * recognised by decision.h, not here. */
 int rs_vocab_section(const char *s, size_t n, RsSectionKind *kind, size_t *text_off);
 
+/* A section heading at the start of s[0..n) followed by anything (a blank, ':' or the end): its
+ * length (without ':'), 0 if none. For flattened text where headings run into their text. */
+size_t rs_vocab_section_word(const char *s, size_t n, RsSectionKind *kind);
+
 /* Month number (1–12) of a Danish or English month name or its abbreviation ("marts", "Mar.",
  * "October", "okt"); *len receives the bytes used. 0 if none. */
 int rs_vocab_month(const char *s, size_t n, size_t *len);
