@@ -15,7 +15,8 @@ typedef struct Cand {
     size_t head, title_line, first, last; /* last: last line of the heading block */
     long number;
     int strength;
-    int ev, real, body, toc, merged, closed;
+    unsigned shape; /* how the heading is printed (shape_of) */
+    int ev, real, body, toc, merged, closed, shaped;
     long best;  /* DP: best chain ending here */
     long prev;  /* DP: previous candidate in that chain, -1 */
 } Cand;
@@ -62,6 +63,20 @@ static void cand_title(const char *text, const RsLines *L, const Cand *c, const 
     }
 }
 
+/* How a heading line is printed: its strength, the character after the number, one or more
+ * blanks after that, indented or not, bulleted or not. Items of one document share a shape;
+ * a numbered list inside an item rarely has theirs. */
+static unsigned shape_of(const char *text, const RsLine *l) {
+    const char *s = text + l->start;
+    size_t n = l->end - l->start, a = l->num_off + l->num_len;
+    unsigned sep = a < n ? (unsigned char)s[a] : 0;
+    size_t b = a + (sep == '.' || sep == ':' || sep == ')'), k = 0;
+    while (b + k < n && (s[b + k] == ' ' || s[b + k] == '\t')) k++;
+    size_t indent = 0;
+    while (indent < l->start && text[l->start - indent - 1] != '\n') indent++;
+    return (unsigned)l->strength | sep << 2 | (k > 1) << 10 | (indent > 0) << 11 | (l->num_off > 0) << 12;
+}
+
 /* Find the title of heading line h; 0 when it has none (not a candidate). */
 static int locate(const char *text, const RsLines *L, size_t h, size_t from, size_t to, Cand *c) {
     const RsLine *l = LN(h);
@@ -69,6 +84,7 @@ static int locate(const char *text, const RsLines *L, size_t h, size_t from, siz
     c->head = c->first = c->last = h;
     c->number = l->number;
     c->strength = l->strength;
+    c->shape = shape_of(text, l);
     c->closed = l->closed;
     c->prev = -1;
     if (l->text_len || l->labelled) { /* a title, or "Punkt 6: Lukket:" with none */
@@ -143,6 +159,9 @@ static void weigh(const char *text, const RsLines *L, Cand *c, size_t from, size
             }
         }
     if (c->body) ev += 1;
+    /* a numbered sentence is no title: "3. Bygherre skal fremsende …, der viser …," */
+    if (tl && (t[tl - 1] == ',' || t[tl - 1] == ';')) ev -= 3;
+    else if (tl > 150) ev -= 2;
     size_t p = prev_solid(L, c->first, from);
     if (p != (size_t)-1) {
         const RsLine *l = LN(p);
@@ -153,9 +172,11 @@ static void weigh(const char *text, const RsLines *L, Cand *c, size_t from, size
             if (c->closed < 0) c->closed = l->closed;
         }
     }
-    if (c->first > from && LN(c->first - 1)->kind == RS_LK_CHROME) ev += 1;
-    else if (c->first > from + 1 && LN(c->first - 1)->kind == RS_LK_BLANK && LN(c->first - 2)->kind == RS_LK_CHROME)
-        ev += 1;
+    /* portal chrome right before ("Til toppen", "Kopier link til punktet", a "Punkt Titel"
+     * table header) separates items */
+    if ((c->first > from && LN(c->first - 1)->kind == RS_LK_CHROME) ||
+        (c->first > from + 1 && LN(c->first - 1)->kind == RS_LK_BLANK && LN(c->first - 2)->kind == RS_LK_CHROME))
+        ev += 1, c->real = 1;
     c->ev = ev;
 }
 
@@ -164,6 +185,18 @@ static size_t solid_between(const RsLines *L, size_t a, size_t b) {
     size_t k = 0;
     for (size_t i = a + 1; i < b; i++) k += L->v[i].kind != RS_LK_BLANK && L->v[i].kind != RS_LK_CHROME;
     return k;
+}
+
+/* Whether group label g heads items: an item heading among the few solid lines after it (an
+ * empty "Lukkede Punkter" label in a contents area heads nothing). */
+static int heads_items(const RsLines *L, size_t g, size_t to) {
+    size_t j = g;
+    for (int k = 0; k < 3; k++) {
+        j = next_solid(L, j, to);
+        if (j >= to) return 0;
+        if (L->v[j].kind == RS_LK_HEADING) return 1;
+    }
+    return 0;
 }
 
 /* Consecutive item numbers ("12" then "13", or "12" then "12a"). */
@@ -243,6 +276,13 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
         }
         last = (long)i;
     }
+    /* A candidate printed like a confirmed one is one of the same document's items, even with
+     * nothing under it ("4. Eventuelt" at the end). */
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].real || c[i].toc || c[i].merged) continue;
+        for (size_t k = 0; k < n && !c[i].shaped; k++)
+            c[i].shaped = c[k].real && !c[k].toc && c[k].shape == c[i].shape && c[k].strength >= 2;
+    }
     /* The heaviest increasing chain of numbers; consecutive numbers with body text between
      * them support each other. */
     long best = 0, best_at = -1;
@@ -253,7 +293,8 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
         for (size_t k = i; k > stop; k--) {
             Cand *d = &c[k - 1];
             if (d->toc || d->merged || d->number >= c[i].number) continue;
-            long v = d->best + (d->body && consecutive(d->number, c[i].number) ? 2 : 0);
+            long v = d->best + (d->body && (c[i].body || c[i].real || c[i].shaped) &&
+                                consecutive(d->number, c[i].number) ? 2 : 0);
             if (v > bp) bp = v, pi = (long)(k - 1);
         }
         c[i].best = w + bp;
@@ -318,7 +359,8 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
         v[i].end = i + 1 < m ? v[i + 1].first : to;
         if (v[i].end < v[i].body) v[i].end = v[i].body;
         for (; g < v[i].head; g++)
-            if (LN(g)->kind == RS_LK_GROUP && LN(g)->closed >= 0 && (use_toc || g < toc_lo || g >= toc_hi))
+            if (LN(g)->kind == RS_LK_GROUP && LN(g)->closed >= 0 && (use_toc || g < toc_lo || g >= toc_hi) &&
+                heads_items(L, g, to))
                 group = LN(g)->closed;
         if (v[i].closed < 0) v[i].closed = group;
     }
