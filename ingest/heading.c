@@ -178,7 +178,11 @@ int rs_heading_parse(const char *s, size_t n, RsHeading *h) {
             rs_blank_len(t + 2, tl - 2))
             return 0; /* "At 2) …": a point of an Indstilling */
     } else if (rs_is_digit(t[0])) {
-        if (strength < 3) return 0;
+        /* "1.      3. økonomi- og aktivitetsrapportering": an ordinal may open a title */
+        size_t d = 0;
+        while (d < tl && rs_is_digit(t[d])) d++;
+        int ordinal = d <= 2 && d + 2 < tl && t[d] == '.' && t[d + 1] == ' ' && rs_is_lower(t + d + 2, tl - d - 2);
+        if (strength < 3 && !ordinal) return 0;
     } else if (!title_opener(t, tl)) {
         return 0;
     }

@@ -87,7 +87,7 @@ static int flat_split(const char *t, size_t i, size_t e) {
         return j - i <= 3 && j + 2 < e && t[j] == '.' && t[j + 1] == ' ' && rs_is_upper(t + j + 2, e - j - 2);
     }
     if (!rs_is_upper(t + i, e - i)) return 0;
-    static const char *const labels[] = {"J.nr.", "J. nr.", "Sagsid", "Sagsnr", "Sag nr.", "Journalnr",
+    static const char *const labels[] = {"J.nr.", "J. nr", "Sagsid", "Sagsnr", "Sag nr.", "Journalnr",
                                          "Indholdsfortegnelse", "Dok.nr", "Dok. nr", "Dokumentnr",
                                          "Initialer", "Sagsbeh", "Åben sag", "Lukket sag", "Acadre sagsnr"};
     for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
@@ -120,8 +120,22 @@ static int flat_split(const char *t, size_t i, size_t e) {
     return 0;
 }
 
-/* Push [b, e) of physical line `phys`, cut where headings were glued into it. */
+static RsStatus push_cut(RsLines *l, const char *t, size_t b, size_t e, uint32_t phys, int flat);
+
+/* Push [b, e) of physical line `phys`: portal chrome glued into it is a line of its own, and
+ * the rest is cut where headings were glued into it. */
 static RsStatus push_pieces(RsLines *l, const char *t, size_t b, size_t e, uint32_t phys, int flat) {
+    size_t cl, at = rs_vocab_chrome_phrase(t + b, e - b, &cl);
+    if (at >= e - b) return push_cut(l, t, b, e, phys, flat);
+    RsStatus rc = at ? push_cut(l, t, b, b + at, phys, flat) : RS_OK;
+    if (rc == RS_OK) rc = push(l, b + at, b + at + cl, phys);
+    size_t r = rs_skip_blanks(t, b + at + cl, e);
+    if (rc == RS_OK && r < e) rc = push_pieces(l, t, r, e, phys, flat);
+    return rc;
+}
+
+/* Push [b, e) of physical line `phys`, cut where headings were glued into it. */
+static RsStatus push_cut(RsLines *l, const char *t, size_t b, size_t e, uint32_t phys, int flat) {
     size_t s = b;
     for (size_t i = b + 1; i < e; i++) {
         int cut = glued_number(t, i, e) || (flat && flat_split(t, i, e));

@@ -165,7 +165,7 @@ static void weigh(const char *text, const RsLines *L, Cand *c, size_t from, size
     size_t p = prev_solid(L, c->first, from);
     if (p != (size_t)-1) {
         const RsLine *l = LN(p);
-        if (l->kind == RS_LK_CASE && !l->labelled) ev += 3, c->real = 1;
+        if (l->kind == RS_LK_CASE) ev += 3, c->real = 1;
         else if (l->kind == RS_LK_MARKER) {
             ev += 1;
             c->real = 1;
@@ -338,8 +338,7 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
              * directly follows the previous item's heading (then it is that item's) */
             size_t p = c[i].first;
             while (p > from && LN(p - 1)->kind == RS_LK_BLANK) p--;
-            if (p > from && (LN(p - 1)->kind == RS_LK_CASE || LN(p - 1)->kind == RS_LK_MARKER) &&
-                !LN(p - 1)->labelled) {
+            if (p > from && (LN(p - 1)->kind == RS_LK_CASE || LN(p - 1)->kind == RS_LK_MARKER)) {
                 long q = c[i].prev;
                 size_t before = prev_solid(L, p - 1, from);
                 if (q < 0 || before == (size_t)-1 || before != c[q].last) s->first = p - 1;

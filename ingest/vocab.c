@@ -346,6 +346,8 @@ int rs_vocab_chrome(const char *s, size_t n) {
     if (!n) return 0;
     for (size_t k = 0; k < sizeof chrome / sizeof *chrome; k++)
         if (ci_eq_collapsed(s, n, chrome[k])) return 1;
+    size_t pl = 0;
+    if (rs_vocab_chrome_phrase(s, n, &pl) == 0 && pl == n) return 1;
     /* docplayer's 'Download "<title>"' */
     if (rs_ci_prefix(s, n, "Download \"") && s[n - 1] == '"') return 1;
     /* "| Rss | Tip en ven | Print |" toolbars */
@@ -360,6 +362,22 @@ int rs_vocab_chrome(const char *s, size_t n) {
     /* cookie notices */
     if (rs_ci_find(s, n, "cookie") < n && n < 600) return 1;
     return 0;
+}
+
+size_t rs_vocab_chrome_phrase(const char *s, size_t n, size_t *len) {
+    static const char *const phrases[] = {"Klik her for at folde ud og læse mere om",
+                                          "Klik her for at folde ind", "fold dette punkt ind",
+                                          "fold dette punkt ud", "Kopier link til punktet",
+                                          "Luk alle punkter"};
+    size_t best = n;
+    for (size_t k = 0; k < sizeof phrases / sizeof *phrases; k++) {
+        size_t at = rs_ci_find(s, n, phrases[k]);
+        if (at < best) {
+            best = at;
+            *len = strlen(phrases[k]);
+        }
+    }
+    return best;
 }
 
 size_t rs_vocab_case_label(const char *s, size_t n) {

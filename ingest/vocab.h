@@ -57,6 +57,11 @@ size_t rs_vocab_toc_label_in(const char *s, size_t n);
  * "Kopier link til punktet", "Side 3 af 27", cookie notices. */
 int rs_vocab_chrome(const char *s, size_t n);
 
+/* Portal chrome glued into a line ("…dagsordenKlik her for at folde ud og læse mere om …",
+ * "fold dette punkt ind"): the offset of the first such phrase in s[0..n) and its length in
+ * *len; n when there is none. */
+size_t rs_vocab_chrome_phrase(const char *s, size_t n, size_t *len);
+
 /* A case-number label at s ("Sagsnr.:", "Sagsnummer", "J.nr.", "Sagsid", "Sag"): its length
  * including a following ':' and blanks, else 0. A document-number label ("Dok.nr.") is not one:
  * rs_vocab_doc_label gives its length. */
