@@ -104,9 +104,27 @@ static int heading_tail(const char *s, size_t n, size_t i, RsDecisionHead *d) {
     return 0;
 }
 
+/* "Social og Sundhed, 6. januar 2020, pkt. 123:": a body without a committee word in its name,
+ * known by the date and item number after it. The name's length, else 0. */
+static size_t treated_by(const char *s, size_t n) {
+    size_t comma = 0;
+    while (comma < n && comma < 80 && s[comma] != ',') comma++;
+    if (comma == 0 || comma >= n || !rs_is_upper(s, n)) return 0;
+    for (size_t k = 0; k < comma; k++)
+        if (s[k] == '.' || s[k] == ':' || rs_is_digit(s[k])) return 0;
+    size_t j = rs_skip_blanks(s, comma + 1, n);
+    char iso[11];
+    size_t dl = rs_date_at(s + j, n - j, iso);
+    if (!dl) return 0;
+    j = rs_skip_blanks(s, j + dl, n);
+    if (j < n && s[j] == ',') j = rs_skip_blanks(s, j + 1, n);
+    return rs_ci_prefix(s + j, n - j, "pkt") || rs_ci_prefix(s + j, n - j, "punkt") ? comma : 0;
+}
+
 /* "<Committee>[ den| d.|,] <date>…": fills d when the line is that. */
 static int committee_date(const char *s, size_t n, size_t i, RsDecisionHead *d) {
     size_t cl = rs_committee_at(s + i, n - i);
+    if (!cl) cl = treated_by(s + i, n - i);
     if (!cl) return 0;
     size_t j = i + cl;
     j = rs_skip_blanks(s, j, n);

@@ -125,7 +125,7 @@ int rs_header_line(const char *s, size_t n) {
     Field f = label(s, n, &l);
     if (f != F_NONE && f != F_MEETING) return 1;
     static const char *const kinds[] = {"Referat", "REFERAT", "Dagsorden", "DAGSORDEN",
-                                        "Beslutningsprotokol", "Møde i", "Mødet i"};
+                                        "Beslutningsprotokol", "Møde i", "Mødet i", "Download \""};
     for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
         if (rs_ci_prefix(s, n, kinds[k])) return 1;
     char iso[11];

@@ -170,6 +170,17 @@ static RsStatus push_cut(RsLines *l, const char *t, size_t b, size_t e, uint32_t
     return pe > pb ? push(l, pb, pe, phys) : RS_OK;
 }
 
+/* A page number opening a flattened page ("3 Side i …", "12 Punkt 4: …"): its length, else 0.
+ * Only a number followed by a blank and a capital (a bare "N Title" item on a flattened page
+ * would look the same; such pages number their items "N." or "Punkt N"). */
+static size_t page_counter(const char *t, size_t b, size_t e) {
+    size_t i = b;
+    while (i < e && rs_is_digit(t[i]) && i - b < 4) i++;
+    if (i == b || i - b > 3 || i >= e || t[i] != ' ') return 0;
+    size_t j = rs_skip_blanks(t, i, e);
+    return j < e && (rs_is_upper(t + j, e - j) || rs_is_digit(t[j])) ? i - b : 0;
+}
+
 /* Classify one logical line. Can't fail. */
 static void classify(const char *t, RsLine *ln) {
     const char *s = t + ln->start;
@@ -251,12 +262,20 @@ RsStatus rs_lines_build(const char *text, size_t len, RsLines *out) {
         rs_trim(text, &b, &e);
         size_t first = out->n;
         RsStatus rc;
+        int flat = out->flattened && e - b > FLAT_PIECE;
+        size_t pc = flat ? page_counter(text, b, e) : 0;
         if (e == b) rc = push(out, b, b, phys);
-        else rc = push_pieces(out, text, b, e, phys, out->flattened && e - b > FLAT_PIECE);
+        else if (pc) {
+            /* "3 Side i …", "2 Punkt 135 …": a flattened page starts with its number */
+            rc = push(out, b, b + pc, phys);
+            if (rc == RS_OK) out->v[out->n - 1].kind = RS_LK_CHROME;
+            if (rc == RS_OK) rc = push_pieces(out, text, rs_skip_blanks(text, b + pc, e), e, phys, flat);
+        } else rc = push_pieces(out, text, b, e, phys, flat);
         if (rc != RS_OK) { rs_lines_free(out); return rc; }
         /* a flattened contents page: every piece of it is a contents entry */
         int toc_page = e - b > FLAT_LINE && rs_vocab_toc_label_in(text + b, e - b) < e - b;
-        for (size_t k = first; k < out->n; k++) classify(text, &out->v[k]);
+        for (size_t k = first; k < out->n; k++)
+            if (!(k == first && pc)) classify(text, &out->v[k]);
         /* its entries, up to a heading whose number came before in it: the first body heading at
          * the foot of the contents page */
         for (size_t k = first; toc_page && k < out->n; k++) {

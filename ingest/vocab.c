@@ -348,8 +348,6 @@ int rs_vocab_chrome(const char *s, size_t n) {
         if (ci_eq_collapsed(s, n, chrome[k])) return 1;
     size_t pl = 0;
     if (rs_vocab_chrome_phrase(s, n, &pl) == 0 && pl == n) return 1;
-    /* docplayer's 'Download "<title>"' */
-    if (rs_ci_prefix(s, n, "Download \"") && s[n - 1] == '"') return 1;
     /* "| Rss | Tip en ven | Print |" toolbars */
     if (s[0] == '|' && s[n - 1] == '|') return 1;
     /* page furniture: "Side 3 af 27", "Side 3", "Side i", "- 3 -" */
