@@ -139,6 +139,13 @@ static int is_absence(const char *s, size_t n) {
            rs_ci_find(s, n, "deltog ikke") < n || rs_ci_find(s, n, "var fraværende") < n;
 }
 
+/* The case found in the title, before the list of cases exists: kept in case_no only
+ * (set_case adds it to the list when the meta lines are read). */
+static RsStatus set_case_early(RsItem *it, const char *s, size_t n) {
+    free(it->case_no);
+    return (it->case_no = dupn(s, n)) ? RS_OK : RS_ERR_NOMEM;
+}
+
 /* Title of the item from its title line: trimmed, blanks collapsed, closed marker removed. */
 static RsStatus set_title(const RsMeeting *m, const RsLines *L, const RsItemSpan *sp, RsItem *it,
                           size_t *consumed) {
@@ -163,6 +170,17 @@ static RsStatus set_title(const RsMeeting *m, const RsLines *L, const RsItemSpan
     size_t dots = 0;
     while (e && s[e - 1] == '.') e--, dots++;
     if (dots >= 3) n = e;
+    /* "… på Vestermarkskolen 13/30382": a flattened page runs the case line into the title */
+    if (l->flat) {
+        size_t w = n;
+        while (w > 0 && s[w - 1] != ' ') w--;
+        if (w > 0 && w < n && rs_case_token(s + w, n - w, 0) == n - w) {
+            RsStatus rc = set_case_early(it, s + w, n - w);
+            if (rc != RS_OK) return rc;
+            n = w;
+            while (n && s[n - 1] == ' ') n--;
+        }
+    }
     RsBuf t = {0};
     rs_buf_append(&t, s, n);
     /* a title wrapped onto the next line: it continues in lower case, or the line breaks after
@@ -381,6 +399,13 @@ static RsStatus read_meta(const RsMeeting *m, const RsLines *L, const RsItemSpan
                           Caps *cap, size_t *body_from) {
     const char *t = m->text;
     RsStatus rc;
+    if (it->case_no && !it->n_cases) { /* taken from the title (set_case_early) */
+        char *c = it->case_no;
+        it->case_no = NULL;
+        rc = set_case(it, cap, c, strlen(c));
+        free(c);
+        if (rc != RS_OK) return rc;
+    }
     int marker = -1;
     /* before the heading: a case or marker line the segmenter gave the item */
     for (size_t i = sp->first; i < sp->head && i < sp->title_line + 1; i++) {

@@ -224,6 +224,17 @@ static void classify(const char *t, RsLine *ln) {
         ln->text_off = (uint32_t)off;
         return;
     }
+    /* a flattened page: "Resumé Kommunernes anliggender …", "INDSTILLING Direktionen …" */
+    size_t hl;
+    if (ln->flat && (hl = rs_vocab_section_word(s, n, &sk)) && hl < n) {
+        size_t a = rs_skip_blanks(s, hl, n);
+        if (a < n && (rs_is_upper(s + a, n - a) || rs_is_digit(s[a]))) {
+            ln->kind = RS_LK_SECTION;
+            ln->sec = (uint8_t)sk;
+            ln->text_off = (uint32_t)a;
+            return;
+        }
+    }
     size_t tok, tl;
     int labelled;
     if (rs_case_line(s, n, &tok, &tl, &labelled)) {
@@ -274,8 +285,10 @@ RsStatus rs_lines_build(const char *text, size_t len, RsLines *out) {
         if (rc != RS_OK) { rs_lines_free(out); return rc; }
         /* a flattened contents page: every piece of it is a contents entry */
         int toc_page = e - b > FLAT_LINE && rs_vocab_toc_label_in(text + b, e - b) < e - b;
-        for (size_t k = first; k < out->n; k++)
+        for (size_t k = first; k < out->n; k++) {
+            out->v[k].flat = (uint8_t)flat;
             if (!(k == first && pc)) classify(text, &out->v[k]);
+        }
         /* its entries, up to a heading whose number came before in it: the first body heading at
          * the foot of the contents page */
         for (size_t k = first; toc_page && k < out->n; k++) {

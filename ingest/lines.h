@@ -35,6 +35,7 @@ typedef struct RsLine {
     uint8_t kind;       /* RsLineKind */
     uint8_t in_toc;     /* part of a table of contents by its form (dotted leaders, page number,
                            a flattened contents page) */
+    uint8_t flat;       /* a piece of a flattened page: headings run into their text */
     int8_t closed;      /* MARKER, GROUP, HEADING: 1 closed, 0 open, -1 not said */
     uint8_t sec;        /* SECTION, DECISION: RsSectionKind */
     uint8_t strength;   /* HEADING: 3 "Punkt N", 2 "N." / "N:" / "åbent N", 1 "N Title" or mid-line */
