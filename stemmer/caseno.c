@@ -74,8 +74,8 @@ int rs_caseno_parse(const char *s, size_t len, int strict, RsCaseGroups *g) {
         return year_group(s, g, 1) && (!strict || (g->sep[1] == '-' && g->sep[2] == '-'));
     if (matches(g, "64")) /* 018520-2013: serial, year */
         return year_group(s, g, 1) && (!strict || g->sep[1] == '-');
-    if (matches(g, "4S")) /* 2007/34364: year / serial */
-        return year_group(s, g, 0) && (!strict || g->sep[1] == '/');
+    if (matches(g, "4S")) /* 2007/34364: year / serial ("2024-2027" is a period) */
+        return year_group(s, g, 0) && g->sep[1] == '/' && g->len[1] >= 4;
     if (matches(g, "222A2N")) /* 00.01.00P35-0098: KLE and facet without the year */
         return !strict || (g->sep[1] == '.' && g->sep[2] == '.' && g->len[5] >= 3);
     if (matches(g, "L2N")) return !strict || g->sep[2] == '/' || g->sep[2] == '-';
