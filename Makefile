@@ -176,6 +176,10 @@ $(BUILD)/bench/bench_analyze: $(BUILD)/bench/bench_analyze.o $(LIBS_stemmer)
 	@mkdir -p $(dir $@)
 	$(CXX) $(LDFLAGS) -o $@ $< $(LIBS_stemmer) $(PKG_LIBS)
 
+$(BUILD)/bench/bench_parse: $(BUILD)/bench/bench_parse.o $(LIBS_ingest)
+	@mkdir -p $(dir $@)
+	$(CXX) $(LDFLAGS) -o $@ $< $(LIBS_ingest) $(PKG_LIBS)
+
 $(BUILD)/bench/bench_query: $(BUILD)/bench/bench_query.o $(LIBS_engine)
 	@mkdir -p $(dir $@)
 	$(CXX) $(LDFLAGS) -o $@ $< $(LIBS_engine) $(PKG_LIBS)
@@ -200,7 +204,7 @@ relevance: $(BUILD)/.deps-ok
 # Benchmarks (numbers go to docs/benchmarks.md by hand, with the command).
 bench: $(BUILD)/.deps-ok
 	@scripts/deps.sh --bench
-	@$(MAKE) --no-print-directory $(BUILD)/bench/bench_analyze $(BUILD)/bench/bench_query \
+	@$(MAKE) --no-print-directory $(BUILD)/bench/bench_analyze $(BUILD)/bench/bench_parse $(BUILD)/bench/bench_query \
 	  $(BUILD)/bench/fts5_peer $(BUILD)/bench/xapian_peer $(BUILD)/bench/pg_peer all
 	@bench/run.sh $(BUILD)
 	@bench/compare.sh $(BUILD) $(SIZE)

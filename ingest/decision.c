@@ -18,8 +18,7 @@ static int committee_stop(const char *s, size_t n, size_t i) {
                                         "møde ", "-", "–"};
     for (size_t k = 0; k < sizeof stops / sizeof *stops; k++)
         if (rs_ci_prefix(s + j, n - j, stops[k])) return 1;
-    char iso[11];
-    return rs_date_at(s + j, n - j, iso) > 0;
+    return 0; /* (a date after a name starts with a digit: handled above) */
 }
 
 size_t rs_committee_at(const char *s, size_t n) {
@@ -28,11 +27,13 @@ size_t rs_committee_at(const char *s, size_t n) {
     static const char *const not_first[] = {"Referat", "Dagsorden", "Møde", "Mødet", "Beslutning",
                                             "Protokol", "Beslutningsprotokol", "Sagsnr", "Sag"};
     static const char *const salutations[] = {"Kære", "Til", "Fra", "Kopi", "Vedr", "Hej", "Att"};
+    char f0 = (char)(s[0] & ~0x20);
+    if (f0 && strchr("KTFVHA", f0))
     for (size_t k = 0; k < sizeof salutations / sizeof *salutations; k++) {
         size_t l = strlen(salutations[k]);
         if (rs_ci_prefix(s, n, salutations[k]) && (l == n || !rs_is_letter(s + l, n - l))) return 0;
     }
-    for (size_t k = 0; k < sizeof not_first / sizeof *not_first; k++) {
+    for (size_t k = 0; f0 && strchr("RDMBPS", f0) && k < sizeof not_first / sizeof *not_first; k++) {
         size_t l = strlen(not_first[k]);
         if (rs_ci_prefix(s, n, not_first[k]) && (l == n || !rs_is_letter(s + l, n - l))) return 0;
     }
@@ -182,24 +183,31 @@ int rs_decision_heading(const char *s, size_t n, RsDecisionHead *d) {
         return dl == 0 && rs_ci_prefix(s + j + cl, n - j - cl, " den ");
     }
     if (n > 160) return 0;
-    return committee_date(s, n, 0, d);
+    for (size_t i = 0; i < n; i++)
+        if (rs_is_digit(s[i])) return committee_date(s, n, 0, d); /* the date */
+    return 0;
 }
 
 int rs_decision_inline(const char *s, size_t n, size_t *at, RsDecisionHead *d) {
-    for (size_t i = 2; i + 8 < n; i++) {
-        if (!(s[i - 1] == ' ' && (s[i - 2] == '.' || s[i - 2] == ':'))) continue;
-        if (!rs_is_upper(s + i, n - i)) continue;
+    /* find "<name>, <date>" by its comma and date first, then the name back to a sentence end */
+    for (const char *c = memchr(s, ',', n); c; c = memchr(c + 1, ',', (size_t)(s + n - c - 1))) {
+        size_t k = (size_t)(c - s);
+        size_t j = rs_skip_blanks(s, k + 1, n);
+        if (j >= n || !rs_is_digit(s[j])) continue;
         memset(d, 0, sizeof *d);
-        size_t cl = rs_committee_at(s + i, n - i);
-        if (!cl || i + cl >= n || s[i + cl] != ',') continue;
-        size_t j = rs_skip_blanks(s, i + cl + 1, n);
         size_t dl = rs_date_at(s + j, n - j, d->date);
         if (!dl) continue;
+        /* the sentence start before the comma (". " or ": "), at most 80 bytes back */
+        size_t i = k;
+        while (i > 2 && k - i < 80 && !(s[i - 1] == ' ' && (s[i - 2] == '.' || s[i - 2] == ':'))) i--;
+        if (i <= 2 || k - i >= 80 || !rs_is_upper(s + i, n - i)) continue;
+        size_t cl = rs_committee_at(s + i, n - i);
+        if (cl != k - i) continue;
         d->committee_off = i;
         d->committee_len = cl;
-        size_t k = j + dl;
-        if (k < n && (s[k] == ':' || s[k] == ',' || s[k] == '.')) k++;
-        d->text_off = rs_skip_blanks(s, k, n);
+        size_t e = j + dl;
+        if (e < n && (s[e] == ':' || s[e] == ',' || s[e] == '.')) e++;
+        d->text_off = rs_skip_blanks(s, e, n);
         *at = i;
         return 1;
     }

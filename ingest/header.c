@@ -360,22 +360,28 @@ RsStatus rs_municipality_infer(RsMeeting *m, const RsLines *L, size_t from, size
     int former_ok = !m->date[0] || strcmp(m->date, "2007-01-01") < 0;
     const char *t = m->text;
     size_t lo = m->span.start, hi = m->span.end;
+    /* "<Navn> Kommune", "<Navn>s Byråd", "Bornholms Regionskommune", "Borgerrepræsentationen":
+     * one pass over the text, looking closer only after a blank before K, k, B or R */
     static const char *const words[] = {"Kommune", "kommune", "KOMMUNE", "Byråd", "BYRÅD",
-                                        "Regionskommune"};
-    for (size_t i = lo; i + 5 < hi; i++) {
-        if (t[i] != 'K' && t[i] != 'k' && t[i] != 'B' && t[i] != 'R') continue;
-        if (i == lo || t[i - 1] != ' ') continue;
+                                        "Regionskommune", "Borgerrepræsentation"};
+    int kbh = rs_vocab_municipality("København", strlen("København"));
+    /* the first 32 KiB of a meeting say it (its header the loudest): a bound for huge files */
+    size_t end = hi - lo > 32768 ? lo + 32768 : hi;
+    for (const char *sp = memchr(t + lo, ' ', end - lo); sp && (size_t)(sp - t) + 6 < end;
+         sp = memchr(sp + 1, ' ', (size_t)(t + end - sp - 1))) {
+        size_t i = (size_t)(sp - t) + 1;
+        char c = t[i];
+        if (c != 'K' && c != 'k' && c != 'B' && c != 'R') continue;
         for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
             size_t wl = strlen(words[w]);
-            if (i + wl > hi || memcmp(t + i, words[w], wl)) continue;
+            if (words[w][0] != c || i + wl > hi || memcmp(t + i, words[w], wl)) continue;
+            if (w == 6) {
+                if (kbh >= 0) counts[kbh]++;
+                break;
+            }
             int k = name_before(t, lo, i - 1, former_ok);
             if (k >= 0) counts[k] += i - lo < 600 ? 3 : 1; /* the header says it louder */
             break;
-        }
-        if (!memcmp(t + i, "Borgerrepræsentationen", strlen("Borgerrepræsentationen")) ||
-            !memcmp(t + i, "Borgerrepræsentationens", strlen("Borgerrepræsentationens"))) {
-            int k = rs_vocab_municipality("København", strlen("København"));
-            if (k >= 0) counts[k]++;
         }
     }
     size_t best = 0;

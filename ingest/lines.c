@@ -90,8 +90,10 @@ static int flat_split(const char *t, size_t i, size_t e) {
     static const char *const labels[] = {"J.nr.", "J. nr", "Sagsid", "Sagsnr", "Sag nr.", "Journalnr",
                                          "Indholdsfortegnelse", "Dok.nr", "Dok. nr", "Dokumentnr",
                                          "Initialer", "Sagsbeh", "Åben sag", "Lukket sag", "Acadre sagsnr"};
-    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
-        if (rs_ci_prefix(t + i, e - i, labels[k])) return 1;
+    char f = t[i];
+    if (f == 'J' || f == 'S' || f == 'I' || f == 'D' || f == 'L' || f == 'A' || (unsigned char)f == 0xC3)
+        for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+            if (labels[k][0] == f && rs_ci_prefix(t + i, e - i, labels[k])) return 1;
     RsSectionKind k;
     size_t hl = rs_vocab_section_word(t + i, e - i, &k);
     if (hl) {
@@ -102,7 +104,7 @@ static int flat_split(const char *t, size_t i, size_t e) {
         a = rs_skip_blanks(t, a, e);
         if (a < e && (rs_is_upper(t + a, e - a) || rs_is_digit(t[a]))) return 1;
     }
-    if (rs_ci_prefix(t + i, e - i, "Beslutning")) {
+    if (t[i] == 'B' && rs_ci_prefix(t + i, e - i, "Beslutning")) {
         RsDecisionHead d;
         size_t colon = i;
         while (colon < e && colon < i + 90 && t[colon] != ':') colon++;
@@ -112,6 +114,8 @@ static int flat_split(const char *t, size_t i, size_t e) {
         if (i + 11 < e && cl) return 1; /* "Beslutning Økonomiudvalget den …" */
     }
     /* "… vedtagelse Økonomiudvalget den 25. oktober 2005, pkt. 3 …": a treatment line */
+    size_t win = e - i < 100 ? e - i : 100;
+    if (!memmem(t + i, win, " den ", 5)) return 0;
     size_t cl = rs_committee_at(t + i, e - i);
     if (cl && i + cl + 5 < e && rs_ci_prefix(t + i + cl, e - i - cl, " den ")) {
         char iso[11];
@@ -138,7 +142,7 @@ static RsStatus push_pieces(RsLines *l, const char *t, size_t b, size_t e, uint3
 static RsStatus push_cut(RsLines *l, const char *t, size_t b, size_t e, uint32_t phys, int flat) {
     size_t s = b;
     for (size_t i = b + 1; i < e; i++) {
-        int cut = glued_number(t, i, e) || (flat && flat_split(t, i, e));
+        int cut = (rs_is_digit(t[i]) && glued_number(t, i, e)) || (flat && flat_split(t, i, e));
         if (!cut) continue;
         size_t pb = s, pe = i;
         rs_trim(t, &pb, &pe);
@@ -186,7 +190,7 @@ static void classify(const char *t, RsLine *ln) {
     const char *s = t + ln->start;
     size_t n = ln->end - ln->start;
     if (n == 0) { ln->kind = RS_LK_BLANK; return; }
-    if (rs_vocab_chrome(s, n)) { ln->kind = RS_LK_CHROME; return; }
+    if (rs_vocab_chrome(s, n) || (ln->phys < 40 && rs_vocab_cookie(s, n))) { ln->kind = RS_LK_CHROME; return; }
     RsSectionKind sk;
     size_t off;
     RsHeading h;

@@ -21,12 +21,19 @@ size_t rs_fold_char(const char *s, size_t n, char out[2], size_t *out_len) {
     return 1;
 }
 
-/* Compare s (n bytes) with w from their starts; returns the number of bytes of s matched when all
- * of w matched, else (size_t)-1. */
-static size_t ci_match(const char *s, size_t n, const char *w) {
-    size_t i = 0, j = 0, wl = strlen(w);
+/* Compare s (n bytes) with w (wl bytes) from their starts; returns the number of bytes of s
+ * matched when all of w matched, else (size_t)-1. */
+static size_t ci_match(const char *s, size_t n, const char *w, size_t wl) {
+    size_t i = 0, j = 0;
     while (j < wl) {
         if (i >= n) return (size_t)-1;
+        unsigned char a0 = (unsigned char)s[i], b0 = (unsigned char)w[j];
+        if (a0 < 0x80 && b0 < 0x80) { /* ASCII: the common case */
+            if (a0 != b0 && (a0 | 0x20) != (b0 | 0x20)) return (size_t)-1;
+            if (a0 != b0 && !((a0 | 0x20) >= 'a' && (a0 | 0x20) <= 'z')) return (size_t)-1;
+            i++, j++;
+            continue;
+        }
         char a[2], b[2];
         size_t al, bl;
         size_t ai = rs_fold_char(s + i, n - i, a, &al);
@@ -38,13 +45,31 @@ static size_t ci_match(const char *s, size_t n, const char *w) {
     return i;
 }
 
-int rs_ci_prefix(const char *s, size_t n, const char *w) { return ci_match(s, n, w) != (size_t)-1; }
+/* A cheap test on the first bytes before a full comparison: 0 when they cannot match. */
+static int first_may_match(const char *s, size_t n, const char *w) {
+    if (!n) return !w[0];
+    unsigned char a = (unsigned char)s[0], b = (unsigned char)w[0];
+    if (a < 0x80 && b < 0x80) return a == b || ((a | 0x20) == (b | 0x20) && (b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+    return (a >= 0x80) == (b >= 0x80);
+}
 
-int rs_ci_eq(const char *s, size_t n, const char *w) { return ci_match(s, n, w) == n; }
+int rs_ci_prefix(const char *s, size_t n, const char *w) {
+    return first_may_match(s, n, w) && ci_match(s, n, w, strlen(w)) != (size_t)-1;
+}
+
+int rs_ci_eq(const char *s, size_t n, const char *w) {
+    return first_may_match(s, n, w) && ci_match(s, n, w, strlen(w)) == n;
+}
 
 size_t rs_ci_find(const char *s, size_t n, const char *w) {
-    for (size_t i = 0; i < n; i++)
-        if (ci_match(s + i, n - i, w) != (size_t)-1) return i;
+    size_t wl = strlen(w);
+    if (!wl) return 0;
+    unsigned char f = (unsigned char)w[0];
+    int ascii = f < 0x80 && ((f | 0x20) >= 'a' && (f | 0x20) <= 'z');
+    for (size_t i = 0; i < n; i++) {
+        if (ascii && ((unsigned char)s[i] | 0x20) != (f | 0x20)) continue;
+        if (ci_match(s + i, n - i, w, wl) != (size_t)-1) return i;
+    }
     return n;
 }
 
@@ -92,6 +117,9 @@ size_t rs_skip_blanks(const char *s, size_t i, size_t n) {
 }
 
 size_t rs_bullet_len(const char *s, size_t n) {
+    if (!n) return 0;
+    unsigned char c0 = (unsigned char)s[0];
+    if (c0 != 0xE2 && c0 != 0xC2 && c0 != 0xEF && c0 != '-' && c0 != '*') return 0;
     static const char *const bullets[] = {"\xE2\x80\xA2", /* • */ "\xC2\xB7", /* · */
                                           "\xE2\x96\xAA", /* ▪ */ "\xE2\x97\xA6", /* ◦ */
                                           "\xE2\x80\xA3", /* ‣ */ "\xE2\x97\x8F", /* ● */

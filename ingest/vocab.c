@@ -1,94 +1,149 @@
 /* vocab.c — the Danish vocabularies of council minutes (see vocab.h), one table each. */
 #include "vocab.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "text.h"
+
+/* The first letter of s lower-cased, for cheap table filters: ASCII letters as themselves,
+ * Æ/æ 'a'+1 ('b' is never a first letter here… so 0xE6), Ø/ø 0xF8, Å/å 0xE5; other bytes 0. */
+static unsigned first_key(const char *s, size_t n) {
+    if (!n) return 0;
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? (unsigned)(c | 0x20) : c;
+    if (c == 0xC3 && n >= 2) return (unsigned char)s[1] | 0x20 | 0xC0; /* 0xE5 å, 0xE6 æ, 0xF8 ø … */
+    return 0;
+}
+
+/* Whether the first letter of s is one of `keys` (ASCII letters, lower case) or, for non-ASCII
+ * letters, `latin` says non-ASCII first letters may occur. */
+static int first_in(const char *s, size_t n, const char *keys, int latin) {
+    unsigned k = first_key(s, n);
+    if (k >= 0xC0) return latin;
+    return k && k < 0x80 && strchr(keys, (int)k) != NULL;
+}
 
 /* ------------------------------------------------------------ section headings */
 
 /* Headings as written, per kind (compared case-insensitively against the whole label). The
  * kinds are the record's (referat.h); rs_section_name gives their JSON names. */
+#define H(k, w) {k, w, sizeof w - 1}
 static const struct {
     RsSectionKind kind;
     const char *heading;
+    size_t len;
 } section_headings[] = {
-    {RS_SEC_RESUME, "Resumé"}, {RS_SEC_RESUME, "Resume"}, {RS_SEC_RESUME, "Sagsresumé"},
-    {RS_SEC_RESUME, "Sagsresume"}, {RS_SEC_RESUME, "Kort resumé"}, {RS_SEC_RESUME, "Resumé af sagen"},
-    {RS_SEC_RESUME, "Sammenfatning"}, {RS_SEC_RESUME, "Sagens kerne"}, {RS_SEC_RESUME, "Kort fortalt"},
-    {RS_SEC_RESUME, "Beslutningstema"}, {RS_SEC_RESUME, "Præsentation"}, {RS_SEC_RESUME, "Formål"},
-    {RS_SEC_RESUME, "Hvad skal besluttes"}, {RS_SEC_RESUME, "Hvad sagen drejer sig om"},
-    {RS_SEC_SAGSFREMSTILLING, "Sagsfremstilling"}, {RS_SEC_SAGSFREMSTILLING, "Sagsbeskrivelse"},
-    {RS_SEC_SAGSFREMSTILLING, "Beskrivelse af sagen"}, {RS_SEC_SAGSFREMSTILLING, "Sagens indhold"},
-    {RS_SEC_SAGSFREMSTILLING, "Sagsfremstilling og vurdering"}, {RS_SEC_SAGSFREMSTILLING, "Redegørelse"},
-    {RS_SEC_SAGSFREMSTILLING, "Beskrivelse"}, {RS_SEC_SAGSFREMSTILLING, "Sagens beskrivelse"},
-    {RS_SEC_SAGSFREMSTILLING, "Sagen"}, {RS_SEC_SAGSFREMSTILLING, "Fremstilling"},
-    {RS_SEC_BAGGRUND, "Baggrund for sagen"}, {RS_SEC_BAGGRUND, "Baggrund"},
-    {RS_SEC_BAGGRUND, "Problemstilling"}, {RS_SEC_BAGGRUND, "Anledning"},
-    {RS_SEC_BAGGRUND, "Indledning"}, {RS_SEC_BAGGRUND, "Sagens baggrund"},
-    {RS_SEC_BEMAERKNINGER, "Forvaltningens bemærkninger"},
-    {RS_SEC_BEMAERKNINGER, "Administrationens bemærkninger"},
-    {RS_SEC_OEKONOMI, "Økonomi"}, {RS_SEC_OEKONOMI, "Økonomiske konsekvenser"},
-    {RS_SEC_OEKONOMI, "Økonomi og finansiering"}, {RS_SEC_OEKONOMI, "Økonomisk vurdering"},
-    {RS_SEC_OEKONOMI, "Økonomiske forhold"}, {RS_SEC_OEKONOMI, "Bevillingsmæssige konsekvenser"},
-    {RS_SEC_OEKONOMI, "Finansiering"}, {RS_SEC_OEKONOMI, "Økonomi og effekt"},
-    {RS_SEC_VISION, "Vision 2025"}, {RS_SEC_VISION, "Vision"},
-    {RS_SEC_LOVGRUNDLAG, "Lovgrundlag"}, {RS_SEC_LOVGRUNDLAG, "Lovgrundlag, planer mv."},
-    {RS_SEC_LOVGRUNDLAG, "Lovgrundlag, planer m.v."}, {RS_SEC_LOVGRUNDLAG, "Lovgrundlag og planer"},
-    {RS_SEC_LOVGRUNDLAG, "Lovgrundlag og juridisk vurdering"}, {RS_SEC_LOVGRUNDLAG, "Juridisk vurdering"},
-    {RS_SEC_LOVGRUNDLAG, "Retsregler og andre forskrifter"}, {RS_SEC_LOVGRUNDLAG, "Retsgrundlag"},
-    {RS_SEC_LOVGRUNDLAG, "Lovgivning"}, {RS_SEC_LOVGRUNDLAG, "Hjemmel"}, {RS_SEC_LOVGRUNDLAG, "Lovhjemmel"},
-    {RS_SEC_KOMPETENCER, "Kompetencer"}, {RS_SEC_KOMPETENCER, "Kompetence"},
-    {RS_SEC_KOMPETENCER, "Beslutningskompetence"}, {RS_SEC_KOMPETENCER, "Kompetenceplacering"},
-    {RS_SEC_KOMPETENCER, "Kompetenceudvalg"}, {RS_SEC_KOMPETENCER, "Hvem beslutter"},
-    {RS_SEC_KOMPETENCER, "Beslutningsniveau"},
-    {RS_SEC_SAGENS_GANG, "Sagens gang"}, {RS_SEC_SAGENS_GANG, "Forventet sagsgang"},
-    {RS_SEC_SAGENS_GANG, "Sagsgang"}, {RS_SEC_SAGENS_GANG, "Sagsgang og sagstype"},
-    {RS_SEC_SAGENS_GANG, "Videre proces"}, {RS_SEC_SAGENS_GANG, "Den videre proces"},
-    {RS_SEC_SAGENS_GANG, "Tidsplan"}, {RS_SEC_SAGENS_GANG, "Proces"},
-    {RS_SEC_INDSTILLING, "Indstilling"}, {RS_SEC_INDSTILLING, "Indstillinger"},
-    {RS_SEC_INDSTILLING, "Forvaltningen indstiller"}, {RS_SEC_INDSTILLING, "Administrationen indstiller"},
-    {RS_SEC_INDSTILLING, "Direktionen indstiller"}, {RS_SEC_INDSTILLING, "Administrativ indstilling"},
-    {RS_SEC_INDSTILLING, "Forvaltningens indstilling"}, {RS_SEC_INDSTILLING, "Administrationens indstilling"},
-    {RS_SEC_INDSTILLING, "Indstilling og beslutning"}, {RS_SEC_INDSTILLING, "Forslag til beslutning"},
-    {RS_SEC_INDSTILLING, "Forvaltningen foreslår"}, {RS_SEC_INDSTILLING, "Administrationen foreslår"},
-    {RS_SEC_INDSTILLING, "Direktørens indstilling"}, {RS_SEC_INDSTILLING, "Indstilling fra forvaltningen"},
-    {RS_SEC_INDSTILLING, "Indstilling fra administrationen"}, {RS_SEC_INDSTILLING, "Forslag"},
-    {RS_SEC_HOERING, "Høring/udtalelse"}, {RS_SEC_HOERING, "Høring"}, {RS_SEC_HOERING, "Udtalelse"},
-    {RS_SEC_HOERING, "Høringssvar"}, {RS_SEC_HOERING, "Borgerinddragelse"},
-    {RS_SEC_HOERING, "Inddragelse"}, {RS_SEC_HOERING, "Høring og inddragelse"},
-    {RS_SEC_AFGOERES_AF, "Sagen afgøres af"}, {RS_SEC_AFGOERES_AF, "Sagen afgøres i"},
-    {RS_SEC_VURDERING, "Vurdering herunder alternativer"}, {RS_SEC_VURDERING, "Vurdering"},
-    {RS_SEC_VURDERING, "Administrationens vurdering"}, {RS_SEC_VURDERING, "Forvaltningens vurdering"},
-    {RS_SEC_VURDERING, "Løsning"}, {RS_SEC_VURDERING, "Alternativer"}, {RS_SEC_VURDERING, "Overvejelser"},
-    {RS_SEC_KONSEKVENSER, "Konsekvenser for andre udvalg"}, {RS_SEC_KONSEKVENSER, "Konsekvenser"},
-    {RS_SEC_KONSEKVENSER, "Effektvurdering"}, {RS_SEC_KONSEKVENSER, "Effekt"},
-    {RS_SEC_KONSEKVENSER, "Miljømæssige konsekvenser"}, {RS_SEC_KONSEKVENSER, "Bæredygtighed"},
-    {RS_SEC_KONSEKVENSER, "Klima og bæredygtighed"}, {RS_SEC_KONSEKVENSER, "Kommunikation"},
-    {RS_SEC_KONSEKVENSER, "Risikovurdering"}, {RS_SEC_KONSEKVENSER, "Sammenhæng med politikker"},
-    {RS_SEC_KONSEKVENSER, "Politikker og strategier"}, {RS_SEC_KONSEKVENSER, "Målsætning"},
-    {RS_SEC_PERSONALE, "Personaleforhold og arbejdsmiljøforhold"}, {RS_SEC_PERSONALE, "Personaleforhold"},
-    {RS_SEC_PERSONALE, "Personale"}, {RS_SEC_PERSONALE, "Personalemæssige konsekvenser"},
-    {RS_SEC_SUPPLERENDE, "Supplerende sagsfremstilling"}, {RS_SEC_SUPPLERENDE, "Supplerende oplysninger"},
-    {RS_SEC_SUPPLERENDE, "Tillægsoplysninger"}, {RS_SEC_SUPPLERENDE, "Supplerende bemærkninger"},
-    {RS_SEC_TIDLIGERE, "Tidligere besluttet"}, {RS_SEC_TIDLIGERE, "Tidligere beslutninger"},
-    {RS_SEC_TIDLIGERE, "Tidligere behandling"}, {RS_SEC_TIDLIGERE, "Tidligere politiske beslutninger"},
-    {RS_SEC_HISTORIK, "Beslutningshistorik"}, {RS_SEC_HISTORIK, "Sagsforløb"},
-    {RS_SEC_HISTORIK, "Sagens forløb"}, {RS_SEC_HISTORIK, "Historik"}, {RS_SEC_HISTORIK, "Sagens historik"},
-    {RS_SEC_HISTORIK, "Behandlingsforløb"},
-    {RS_SEC_BILAG, "Bilag"}, {RS_SEC_BILAG, "Bilagsliste"}, {RS_SEC_BILAG, "Bilag Funktioner"},
-    {RS_SEC_BILAG, "Vedlagte bilag"}, {RS_SEC_BILAG, "Bilagsfortegnelse"},
-    {RS_SEC_BESLUTNING, "Beslutning"}, {RS_SEC_BESLUTNING, "Beslutninger"},
-    {RS_SEC_BESLUTNING, "Afgørelse"}, {RS_SEC_BESLUTNING, "Protokol"},
+    H(RS_SEC_RESUME, "Resumé"), H(RS_SEC_RESUME, "Resume"), H(RS_SEC_RESUME, "Sagsresumé"),
+    H(RS_SEC_RESUME, "Sagsresume"), H(RS_SEC_RESUME, "Kort resumé"), H(RS_SEC_RESUME, "Resumé af sagen"),
+    H(RS_SEC_RESUME, "Sammenfatning"), H(RS_SEC_RESUME, "Sagens kerne"), H(RS_SEC_RESUME, "Kort fortalt"),
+    H(RS_SEC_RESUME, "Beslutningstema"), H(RS_SEC_RESUME, "Præsentation"), H(RS_SEC_RESUME, "Formål"),
+    H(RS_SEC_RESUME, "Hvad skal besluttes"), H(RS_SEC_RESUME, "Hvad sagen drejer sig om"),
+    H(RS_SEC_SAGSFREMSTILLING, "Sagsfremstilling"), H(RS_SEC_SAGSFREMSTILLING, "Sagsbeskrivelse"),
+    H(RS_SEC_SAGSFREMSTILLING, "Beskrivelse af sagen"), H(RS_SEC_SAGSFREMSTILLING, "Sagens indhold"),
+    H(RS_SEC_SAGSFREMSTILLING, "Sagsfremstilling og vurdering"), H(RS_SEC_SAGSFREMSTILLING, "Redegørelse"),
+    H(RS_SEC_SAGSFREMSTILLING, "Beskrivelse"), H(RS_SEC_SAGSFREMSTILLING, "Sagens beskrivelse"),
+    H(RS_SEC_SAGSFREMSTILLING, "Sagen"), H(RS_SEC_SAGSFREMSTILLING, "Fremstilling"),
+    H(RS_SEC_BAGGRUND, "Baggrund for sagen"), H(RS_SEC_BAGGRUND, "Baggrund"),
+    H(RS_SEC_BAGGRUND, "Problemstilling"), H(RS_SEC_BAGGRUND, "Anledning"),
+    H(RS_SEC_BAGGRUND, "Indledning"), H(RS_SEC_BAGGRUND, "Sagens baggrund"),
+    H(RS_SEC_BEMAERKNINGER, "Forvaltningens bemærkninger"),
+    H(RS_SEC_BEMAERKNINGER, "Administrationens bemærkninger"),
+    H(RS_SEC_OEKONOMI, "Økonomi"), H(RS_SEC_OEKONOMI, "Økonomiske konsekvenser"),
+    H(RS_SEC_OEKONOMI, "Økonomi og finansiering"), H(RS_SEC_OEKONOMI, "Økonomisk vurdering"),
+    H(RS_SEC_OEKONOMI, "Økonomiske forhold"), H(RS_SEC_OEKONOMI, "Bevillingsmæssige konsekvenser"),
+    H(RS_SEC_OEKONOMI, "Finansiering"), H(RS_SEC_OEKONOMI, "Økonomi og effekt"),
+    H(RS_SEC_VISION, "Vision 2025"), H(RS_SEC_VISION, "Vision"),
+    H(RS_SEC_LOVGRUNDLAG, "Lovgrundlag"), H(RS_SEC_LOVGRUNDLAG, "Lovgrundlag, planer mv."),
+    H(RS_SEC_LOVGRUNDLAG, "Lovgrundlag, planer m.v."), H(RS_SEC_LOVGRUNDLAG, "Lovgrundlag og planer"),
+    H(RS_SEC_LOVGRUNDLAG, "Lovgrundlag og juridisk vurdering"), H(RS_SEC_LOVGRUNDLAG, "Juridisk vurdering"),
+    H(RS_SEC_LOVGRUNDLAG, "Retsregler og andre forskrifter"), H(RS_SEC_LOVGRUNDLAG, "Retsgrundlag"),
+    H(RS_SEC_LOVGRUNDLAG, "Lovgivning"), H(RS_SEC_LOVGRUNDLAG, "Hjemmel"), H(RS_SEC_LOVGRUNDLAG, "Lovhjemmel"),
+    H(RS_SEC_KOMPETENCER, "Kompetencer"), H(RS_SEC_KOMPETENCER, "Kompetence"),
+    H(RS_SEC_KOMPETENCER, "Beslutningskompetence"), H(RS_SEC_KOMPETENCER, "Kompetenceplacering"),
+    H(RS_SEC_KOMPETENCER, "Kompetenceudvalg"), H(RS_SEC_KOMPETENCER, "Hvem beslutter"),
+    H(RS_SEC_KOMPETENCER, "Beslutningsniveau"),
+    H(RS_SEC_SAGENS_GANG, "Sagens gang"), H(RS_SEC_SAGENS_GANG, "Forventet sagsgang"),
+    H(RS_SEC_SAGENS_GANG, "Sagsgang"), H(RS_SEC_SAGENS_GANG, "Sagsgang og sagstype"),
+    H(RS_SEC_SAGENS_GANG, "Videre proces"), H(RS_SEC_SAGENS_GANG, "Den videre proces"),
+    H(RS_SEC_SAGENS_GANG, "Tidsplan"), H(RS_SEC_SAGENS_GANG, "Proces"),
+    H(RS_SEC_INDSTILLING, "Indstilling"), H(RS_SEC_INDSTILLING, "Indstillinger"),
+    H(RS_SEC_INDSTILLING, "Forvaltningen indstiller"), H(RS_SEC_INDSTILLING, "Administrationen indstiller"),
+    H(RS_SEC_INDSTILLING, "Direktionen indstiller"), H(RS_SEC_INDSTILLING, "Administrativ indstilling"),
+    H(RS_SEC_INDSTILLING, "Forvaltningens indstilling"), H(RS_SEC_INDSTILLING, "Administrationens indstilling"),
+    H(RS_SEC_INDSTILLING, "Indstilling og beslutning"), H(RS_SEC_INDSTILLING, "Forslag til beslutning"),
+    H(RS_SEC_INDSTILLING, "Forvaltningen foreslår"), H(RS_SEC_INDSTILLING, "Administrationen foreslår"),
+    H(RS_SEC_INDSTILLING, "Direktørens indstilling"), H(RS_SEC_INDSTILLING, "Indstilling fra forvaltningen"),
+    H(RS_SEC_INDSTILLING, "Indstilling fra administrationen"), H(RS_SEC_INDSTILLING, "Forslag"),
+    H(RS_SEC_HOERING, "Høring/udtalelse"), H(RS_SEC_HOERING, "Høring"), H(RS_SEC_HOERING, "Udtalelse"),
+    H(RS_SEC_HOERING, "Høringssvar"), H(RS_SEC_HOERING, "Borgerinddragelse"),
+    H(RS_SEC_HOERING, "Inddragelse"), H(RS_SEC_HOERING, "Høring og inddragelse"),
+    H(RS_SEC_AFGOERES_AF, "Sagen afgøres af"), H(RS_SEC_AFGOERES_AF, "Sagen afgøres i"),
+    H(RS_SEC_VURDERING, "Vurdering herunder alternativer"), H(RS_SEC_VURDERING, "Vurdering"),
+    H(RS_SEC_VURDERING, "Administrationens vurdering"), H(RS_SEC_VURDERING, "Forvaltningens vurdering"),
+    H(RS_SEC_VURDERING, "Løsning"), H(RS_SEC_VURDERING, "Alternativer"), H(RS_SEC_VURDERING, "Overvejelser"),
+    H(RS_SEC_KONSEKVENSER, "Konsekvenser for andre udvalg"), H(RS_SEC_KONSEKVENSER, "Konsekvenser"),
+    H(RS_SEC_KONSEKVENSER, "Effektvurdering"), H(RS_SEC_KONSEKVENSER, "Effekt"),
+    H(RS_SEC_KONSEKVENSER, "Miljømæssige konsekvenser"), H(RS_SEC_KONSEKVENSER, "Bæredygtighed"),
+    H(RS_SEC_KONSEKVENSER, "Klima og bæredygtighed"), H(RS_SEC_KONSEKVENSER, "Kommunikation"),
+    H(RS_SEC_KONSEKVENSER, "Risikovurdering"), H(RS_SEC_KONSEKVENSER, "Sammenhæng med politikker"),
+    H(RS_SEC_KONSEKVENSER, "Politikker og strategier"), H(RS_SEC_KONSEKVENSER, "Målsætning"),
+    H(RS_SEC_PERSONALE, "Personaleforhold og arbejdsmiljøforhold"), H(RS_SEC_PERSONALE, "Personaleforhold"),
+    H(RS_SEC_PERSONALE, "Personale"), H(RS_SEC_PERSONALE, "Personalemæssige konsekvenser"),
+    H(RS_SEC_SUPPLERENDE, "Supplerende sagsfremstilling"), H(RS_SEC_SUPPLERENDE, "Supplerende oplysninger"),
+    H(RS_SEC_SUPPLERENDE, "Tillægsoplysninger"), H(RS_SEC_SUPPLERENDE, "Supplerende bemærkninger"),
+    H(RS_SEC_TIDLIGERE, "Tidligere besluttet"), H(RS_SEC_TIDLIGERE, "Tidligere beslutninger"),
+    H(RS_SEC_TIDLIGERE, "Tidligere behandling"), H(RS_SEC_TIDLIGERE, "Tidligere politiske beslutninger"),
+    H(RS_SEC_HISTORIK, "Beslutningshistorik"), H(RS_SEC_HISTORIK, "Sagsforløb"),
+    H(RS_SEC_HISTORIK, "Sagens forløb"), H(RS_SEC_HISTORIK, "Historik"), H(RS_SEC_HISTORIK, "Sagens historik"),
+    H(RS_SEC_HISTORIK, "Behandlingsforløb"),
+    H(RS_SEC_BILAG, "Bilag"), H(RS_SEC_BILAG, "Bilagsliste"), H(RS_SEC_BILAG, "Bilag Funktioner"),
+    H(RS_SEC_BILAG, "Vedlagte bilag"), H(RS_SEC_BILAG, "Bilagsfortegnelse"),
+    H(RS_SEC_BESLUTNING, "Beslutning"), H(RS_SEC_BESLUTNING, "Beslutninger"),
+    H(RS_SEC_BESLUTNING, "Afgørelse"), H(RS_SEC_BESLUTNING, "Protokol"),
 };
+#undef H
+
+
+/* The headings grouped by their first byte (folded), made once: a lookup scans only the
+ * headings that can match. */
+#define N_SECTIONS (sizeof section_headings / sizeof *section_headings)
+static unsigned short by_first[256][24];
+static unsigned char n_by_first[256];
+static pthread_once_t by_first_once = PTHREAD_ONCE_INIT;
+
+/* The byte a heading or a line is grouped by: an ASCII letter lower-cased, or the second byte
+ * of a two-byte Latin-1 letter lower-cased (Æ Ø Å …). */
+static unsigned char group_byte(const char *s, size_t n) {
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x80) return (unsigned char)((c >= 'A' && c <= 'Z') ? c | 0x20 : c);
+    if (c == 0xC3 && n >= 2) {
+        unsigned char d = (unsigned char)s[1];
+        return (unsigned char)(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d);
+    }
+    return c;
+}
+
+static void index_sections(void) {
+    for (size_t k = 0; k < N_SECTIONS; k++) {
+        unsigned char g = group_byte(section_headings[k].heading, section_headings[k].len);
+        if (n_by_first[g] < 24) by_first[g][n_by_first[g]++] = (unsigned short)k;
+    }
+}
 
 int rs_vocab_section(const char *s, size_t n, RsSectionKind *kind, size_t *text_off) {
     if (n < 4 || !rs_is_upper(s, n)) return 0;
+    /* a heading is a short line, or a short label and ':' */
+    if (n > 60 && !memchr(s, ':', 60)) return 0;
     size_t best = 0;
     RsSectionKind bk = RS_SEC_BODY;
-    for (size_t k = 0; k < sizeof section_headings / sizeof *section_headings; k++) {
+    pthread_once(&by_first_once, index_sections);
+    unsigned char g = group_byte(s, n);
+    for (size_t q = 0; q < n_by_first[g]; q++) {
+        size_t k = by_first[g][q];
         const char *h = section_headings[k].heading;
-        size_t hl = strlen(h);
+        size_t hl = section_headings[k].len;
+        if (hl > n) continue;
         if (hl > n || hl <= best || !rs_ci_prefix(s, n, h)) continue;
         /* the label must end where the heading ends: end of line, ':' or '.' + text */
         if (hl < n && s[hl] != ':' && !(s[hl] == ' ' && hl + 1 < n && s[hl + 1] == ':')) continue;
@@ -108,9 +163,13 @@ int rs_vocab_section(const char *s, size_t n, RsSectionKind *kind, size_t *text_
 size_t rs_vocab_section_word(const char *s, size_t n, RsSectionKind *kind) {
     if (n < 4 || !rs_is_upper(s, n)) return 0;
     size_t best = 0;
-    for (size_t k = 0; k < sizeof section_headings / sizeof *section_headings; k++) {
+    pthread_once(&by_first_once, index_sections);
+    unsigned char g = group_byte(s, n);
+    for (size_t q = 0; q < n_by_first[g]; q++) {
+        size_t k = by_first[g][q];
         const char *h = section_headings[k].heading;
-        size_t hl = strlen(h);
+        size_t hl = section_headings[k].len;
+        if (hl > n) continue;
         if (hl > n || hl <= best || !rs_ci_prefix(s, n, h)) continue;
         if (hl < n && s[hl] != ':' && s[hl] != ' ') continue;
         best = hl;
@@ -121,20 +180,28 @@ size_t rs_vocab_section_word(const char *s, size_t n, RsSectionKind *kind) {
 
 /* ------------------------------------------------------------ months */
 
+#define M(w, m) {w, m, sizeof w - 1}
 static const struct {
     const char *name;
     int month;
+    size_t len;
 } month_names[] = {
-    {"januar", 1}, {"january", 1}, {"februar", 2}, {"february", 2}, {"marts", 3}, {"march", 3},
-    {"april", 4}, {"maj", 5}, {"may", 5}, {"juni", 6}, {"june", 6}, {"juli", 7}, {"july", 7},
-    {"august", 8}, {"september", 9}, {"oktober", 10}, {"october", 10}, {"november", 11},
-    {"december", 12}, {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7},
-    {"aug", 8}, {"sept", 9}, {"sep", 9}, {"okt", 10}, {"oct", 10}, {"nov", 11}, {"dec", 12},
+    M("januar", 1), M("january", 1), M("februar", 2), M("february", 2), M("marts", 3), M("march", 3),
+    M("april", 4), M("maj", 5), M("may", 5), M("juni", 6), M("june", 6), M("juli", 7), M("july", 7),
+    M("august", 8), M("september", 9), M("oktober", 10), M("october", 10), M("november", 11),
+    M("december", 12), M("jan", 1), M("feb", 2), M("mar", 3), M("apr", 4), M("jun", 6), M("jul", 7),
+    M("aug", 8), M("sept", 9), M("sep", 9), M("okt", 10), M("oct", 10), M("nov", 11), M("dec", 12),
 };
+#undef M
+
 
 int rs_vocab_month(const char *s, size_t n, size_t *len) {
+    if (!n || (unsigned char)s[0] >= 0x80) return 0;
+    char c = (char)(s[0] | 0x20);
+    if (!strchr("jfmasond", c)) return 0;
     for (size_t k = 0; k < sizeof month_names / sizeof *month_names; k++) {
-        size_t ml = strlen(month_names[k].name);
+        size_t ml = month_names[k].len;
+        if (month_names[k].name[0] != c) continue;
         if (ml <= n && rs_ci_prefix(s, n, month_names[k].name) && !rs_is_letter(s + ml, n - ml)) {
             *len = ml + (ml < n && s[ml] == '.' && ml < 5 ? 1 : 0);
             return month_names[k].month;
@@ -190,16 +257,23 @@ static size_t name_fold(const char *s, size_t n, char *out, size_t cap) {
     return o;
 }
 
+/* The folded names, made once (pthread_once: several indexing threads parse at once). */
+static char folded[N_MUNICIPALITIES][64];
+static size_t folded_len[N_MUNICIPALITIES];
+static pthread_once_t folded_once = PTHREAD_ONCE_INIT;
+
+static void fold_names(void) {
+    for (size_t k = 0; k < N_MUNICIPALITIES; k++)
+        folded_len[k] = name_fold(municipalities[k], strlen(municipalities[k]), folded[k], sizeof folded[k]);
+}
+
 int rs_vocab_municipality(const char *s, size_t n) {
-    char key[96], mk[96];
+    char key[96];
     if (!n || n > 40) return -1;
     size_t kl = name_fold(s, n, key, sizeof key);
-    for (size_t k = 0; k < N_MUNICIPALITIES; k++) {
-        size_t ml = strlen(municipalities[k]);
-        if (ml + 8 < n || n + 8 < ml) continue;
-        size_t l = name_fold(municipalities[k], ml, mk, sizeof mk);
-        if (l == kl && !memcmp(mk, key, kl)) return (int)k;
-    }
+    pthread_once(&folded_once, fold_names);
+    for (size_t k = 0; k < N_MUNICIPALITIES; k++)
+        if (folded_len[k] == kl && folded[k][0] == key[0] && !memcmp(folded[k], key, kl)) return (int)k;
     return -1;
 }
 
@@ -214,6 +288,10 @@ int rs_vocab_municipality_former(int k) { return k >= 98; }
 /* ------------------------------------------------------------ committees */
 
 int rs_vocab_committee_word(const char *s, size_t n) {
+    /* every ending below ends in one of these letters: a cheap filter */
+    if (!n) return 0;
+    char z = (char)(s[n - 1] | 0x20);
+    if (z != 'g' && z != 't' && z != 'd' && z != 'e' && z != 'n' && z != 'm') return 0;
     static const char *const endings[] = {
         "udvalg", "udvalget", "byråd", "byrådet", "kommunalbestyrelse", "kommunalbestyrelsen",
         "borgerrepræsentation", "borgerrepræsentationen", "magistrat", "magistraten",
@@ -237,41 +315,51 @@ int rs_vocab_committee_word(const char *s, size_t n) {
 
 /* ------------------------------------------------------------ markers and labels */
 
-/* s[0..n) with runs of blanks collapsed compared with w: "Åbent  punkt" = "Åbent punkt". */
-static int ci_eq_collapsed(const char *s, size_t n, const char *w) {
-    char buf[96];
+/* s[0..n) with runs of blanks made one space and the ends trimmed, into buf (cap bytes):
+ * its length, or (size_t)-1 when it does not fit. */
+static size_t collapse(const char *s, size_t n, char *buf, size_t cap) {
     size_t o = 0;
     for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c != ' ' && c != '\t' && c != '\v' && c != 0xC2 && c != 0xE2 && c != 0xEF) { /* the common byte */
+            if (o + 1 >= cap) return (size_t)-1;
+            buf[o++] = s[i++];
+            continue;
+        }
         size_t b = rs_blank_len(s + i, n - i);
         if (b) {
             if (o && buf[o - 1] != ' ') {
-                if (o + 1 >= sizeof buf) return 0;
+                if (o + 1 >= cap) return (size_t)-1;
                 buf[o++] = ' ';
             }
             i += b;
             continue;
         }
-        if (o + 1 >= sizeof buf) return 0;
+        if (o + 1 >= cap) return (size_t)-1;
         buf[o++] = s[i++];
     }
     while (o && buf[o - 1] == ' ') o--;
-    return rs_ci_eq(buf, o, w);
+    return o;
 }
 
 int rs_vocab_marker(const char *s, size_t n) {
+    if (!first_in(s, n, "lfco", 1)) return -1;
     static const struct {
         const char *w;
         int closed;
     } m[] = {{"Åbent", 0}, {"Åben", 0}, {"Åbent punkt", 0}, {"Åben punkt", 0}, {"Åben sag", 0},
              {"Åbent møde", 0}, {"Offentligt", 0}, {"Lukket", 1}, {"Lukket punkt", 1},
              {"Lukket sag", 1}, {"Lukket møde", 1}, {"Fortroligt", 1}, {"Closed", 1}, {"Open", 0}};
-    if (n > 40) return -1;
+    char buf[96];
+    size_t bl = n > 40 ? (size_t)-1 : collapse(s, n, buf, sizeof buf);
+    if (bl == (size_t)-1) return -1;
     for (size_t k = 0; k < sizeof m / sizeof *m; k++)
-        if (ci_eq_collapsed(s, n, m[k].w)) return m[k].closed;
+        if (rs_ci_eq(buf, bl, m[k].w)) return m[k].closed;
     return -1;
 }
 
 int rs_vocab_group_label(const char *s, size_t n, int *closed) {
+    if (n > 80 || !n) return 0;
     static const struct {
         const char *w;
         int closed;
@@ -283,8 +371,10 @@ int rs_vocab_group_label(const char *s, size_t n, int *closed) {
              {"Orienteringssager", -1}, {"Efterretningssager", -1}, {"Diverse sager", -1},
              {"Sager til beslutning", -1}, {"Sager til orientering", -1}, {"Meddelelser", -1}};
     if (n > 80) return 0;
-    for (size_t k = 0; k < sizeof g / sizeof *g; k++)
-        if (ci_eq_collapsed(s, n, g[k].w)) {
+    char buf[96];
+    size_t bl = collapse(s, n, buf, sizeof buf);
+    for (size_t k = 0; bl != (size_t)-1 && k < sizeof g / sizeof *g; k++)
+        if (rs_ci_eq(buf, bl, g[k].w)) {
             *closed = g[k].closed;
             return 1;
         }
@@ -317,6 +407,7 @@ static const char *const toc_labels[] = {"Indholdsfortegnelse", "Indholdsliste",
                                          "Sager på dagsordenen", "Sager"};
 
 int rs_vocab_toc_label(const char *s, size_t n) {
+    if (n > 40 || !first_in(s, n, "ipdso", 0)) return 0;
     size_t e = n;
     while (e && (s[e - 1] == ':' || s[e - 1] == ' ')) e--;
     for (size_t k = 0; k < sizeof toc_labels / sizeof *toc_labels; k++)
@@ -325,27 +416,39 @@ int rs_vocab_toc_label(const char *s, size_t n) {
 }
 
 size_t rs_vocab_toc_label_in(const char *s, size_t n) {
-    size_t i = rs_ci_find(s, n, "Indholdsfortegnelse");
-    return i;
+    const char *p = memmem(s, n, "ndholdsfortegnelse", 18);
+    if (!p) p = memmem(s, n, "NDHOLDSFORTEGNELSE", 18);
+    return p && p > s ? (size_t)(p - s) - 1 : n;
 }
 
 int rs_vocab_chrome(const char *s, size_t n) {
-    static const char *const chrome[] = {
-        "Til toppen", "Til top", "Tilbage til toppen", "Til indholdsfortegnelse", "Print",
-        "Udskriv", "Kopier link", "Kopier link til punktet", "Kopier link til punktet - Print",
-        "Se alle bilag", "Fold alle ud", "Fold alle sammen", "Fold ud", "Fold sammen",
-        "Hent som fil", "Hent som fil:", "You are here", "Du er her", "Du er her:", "Vælg",
-        "Punkt Titel", "Åbn alle", "Luk alle", "Åben alle", "Vis alle", "Skjul alle", "Vis bilag",
-        "Skjul bilag", "Læs mere", "Transkript", "Download", "Del", "Del siden", "Tilbage",
-        "Forrige", "Næste", "Menu", "Søg", "Gå til indhold", "Spring til indhold", "Luk",
-        "Print punkt", "Print dagsorden", "Print referat", "Hent dagsorden", "Hent referat",
-        "Abonnér", "Abonner", "Tip en ven", "Rss", "Udvid alle", "Sammenfold alle", "Læs op",
-        "Titel Udvalg Funktioner", "Bilag Funktioner", "Funktioner", "Til forsiden", "Forside",
-        "Størrelse: px", "Starte visningen fra side:", "Save this PDF as:", "WORD PNG TXT JPG",
-        "Udskriv hele dagsordenen", "Udskriv hele dagsordnen", "Udskriv hele referatet"};
+    static const struct {
+        const char *w;
+        size_t len;
+    } chrome[] = {
+#define C(w) {w, sizeof w - 1}
+        C("Til toppen"), C("Til top"), C("Tilbage til toppen"), C("Til indholdsfortegnelse"),
+        C("Print"), C("Udskriv"), C("Kopier link"), C("Kopier link til punktet"),
+        C("Kopier link til punktet - Print"), C("Se alle bilag"), C("Fold alle ud"),
+        C("Fold alle sammen"), C("Fold ud"), C("Fold sammen"), C("Hent som fil"),
+        C("Hent som fil:"), C("You are here"), C("Du er her"), C("Du er her:"), C("Vælg"),
+        C("Punkt Titel"), C("Åbn alle"), C("Luk alle"), C("Åben alle"), C("Vis alle"),
+        C("Skjul alle"), C("Vis bilag"), C("Skjul bilag"), C("Læs mere"), C("Transkript"),
+        C("Download"), C("Del"), C("Del siden"), C("Tilbage"), C("Forrige"), C("Næste"), C("Menu"),
+        C("Søg"), C("Gå til indhold"), C("Spring til indhold"), C("Luk"), C("Print punkt"),
+        C("Print dagsorden"), C("Print referat"), C("Hent dagsorden"), C("Hent referat"),
+        C("Abonnér"), C("Abonner"), C("Tip en ven"), C("Rss"), C("Udvid alle"),
+        C("Sammenfold alle"), C("Læs op"), C("Titel Udvalg Funktioner"), C("Bilag Funktioner"),
+        C("Funktioner"), C("Til forsiden"), C("Forside"), C("Størrelse: px"),
+        C("Starte visningen fra side:"), C("Save this PDF as:"), C("WORD PNG TXT JPG"),
+        C("Udskriv hele dagsordenen"), C("Udskriv hele dagsordnen"), C("Udskriv hele referatet"),
+#undef C
+    };
     if (!n) return 0;
-    for (size_t k = 0; k < sizeof chrome / sizeof *chrome; k++)
-        if (ci_eq_collapsed(s, n, chrome[k])) return 1;
+    char buf[96];
+    size_t bl = n > 60 ? (size_t)-1 : collapse(s, n, buf, sizeof buf);
+    for (size_t k = 0; bl != (size_t)-1 && k < sizeof chrome / sizeof *chrome; k++)
+        if (chrome[k].len == bl && rs_ci_eq(buf, bl, chrome[k].w)) return 1;
     size_t pl = 0;
     if (rs_vocab_chrome_phrase(s, n, &pl) == 0 && pl == n) return 1;
     /* "| Rss | Tip en ven | Print |" toolbars */
@@ -357,28 +460,33 @@ int rs_vocab_chrome(const char *s, size_t n) {
         if (i > 5 && (i == n || rs_ci_prefix(s + i, n - i, " af "))) return 1;
     }
     if (n >= 5 && n <= 9 && s[0] == '-' && s[n - 1] == '-') return 1;
-    /* cookie notices */
-    if (rs_ci_find(s, n, "cookie") < n && n < 600) return 1;
     return 0;
 }
+
+int rs_vocab_cookie(const char *s, size_t n) { return n < 600 && memmem(s, n, "ookie", 5) != NULL; }
 
 size_t rs_vocab_chrome_phrase(const char *s, size_t n, size_t *len) {
     static const char *const phrases[] = {"Klik her for at folde ud og læse mere om",
                                           "Klik her for at folde ind", "fold dette punkt ind",
                                           "fold dette punkt ud", "Kopier link til punktet",
                                           "Luk alle punkter"};
-    size_t best = n;
-    for (size_t k = 0; k < sizeof phrases / sizeof *phrases; k++) {
-        size_t at = rs_ci_find(s, n, phrases[k]);
-        if (at < best) {
-            best = at;
-            *len = strlen(phrases[k]);
-        }
+    if (n > 300) return n; /* glued chrome sits in heading lines */
+    /* it starts the line, or follows a word of a heading it was glued to ("1. Godkendelse af
+     * dagsordenKlik her …"): look only there */
+    int heading = n && (rs_is_digit(s[0]) || rs_bullet_len(s, n));
+    for (size_t i = 0; i < (heading ? n : 1); i++) {
+        if (i && !(s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z')) continue;
+        for (size_t k = 0; k < sizeof phrases / sizeof *phrases; k++)
+            if ((s[i] | 0x20) == (phrases[k][0] | 0x20) && rs_ci_prefix(s + i, n - i, phrases[k])) {
+                *len = strlen(phrases[k]);
+                return i;
+            }
     }
-    return best;
+    return n;
 }
 
 size_t rs_vocab_case_label(const char *s, size_t n) {
+    if (!first_in(s, n, "aesj", 0)) return 0;
     static const char *const labels[] = {
         "Acadre sagsnr.", "ESDH sagsnr.", "ESDH-nr.", "ESDH nr.", "Sagsnummer", "Sagsnr.", "Sagsnr",
         "Sags nr.", "Sags-nr.", "Sags-id", "Sagsid.", "Sagsid", "Sags ID", "Sag ID", "Sag nr.",
@@ -397,6 +505,7 @@ size_t rs_vocab_case_label(const char *s, size_t n) {
 }
 
 size_t rs_vocab_doc_label(const char *s, size_t n) {
+    if (!first_in(s, n, "d", 0)) return 0;
     static const char *const labels[] = {"Dokumentnummer", "Dokumentnr.", "Dokument nr.", "Dok.nr.",
                                          "Dok. nr.", "Dok.-nr.", "Doknr.", "Dok."};
     for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
@@ -410,6 +519,7 @@ size_t rs_vocab_doc_label(const char *s, size_t n) {
 }
 
 size_t rs_vocab_item_word(const char *s, size_t n, int *strong) {
+    if (!first_in(s, n, "dpsni", 0)) return 0;
     static const struct {
         const char *w;
         int strong;
@@ -433,6 +543,7 @@ size_t rs_vocab_item_word(const char *s, size_t n, int *strong) {
 }
 
 size_t rs_vocab_closed_prefix(const char *s, size_t n) {
+    if (!n || (s[0] != '(' && !first_in(s, n, "lcf", 0))) return 0;
     static const char *const p[] = {"Lukket punkt:", "Lukket sag:", "Lukket møde:", "Lukket -",
                                     "Lukket:", "Lukket.", "Lukket –", "(Lukket)", "(Lukket punkt)",
                                     "Closed:", "Lukket punkt -", "Fortroligt:", "Lukket sag -"};

@@ -57,6 +57,9 @@ size_t rs_vocab_toc_label_in(const char *s, size_t n);
  * "Kopier link til punktet", "Side 3 af 27", cookie notices. */
 int rs_vocab_chrome(const char *s, size_t n);
 
+/* A cookie notice (looked for near the top of a page only: it is a scan of the line). */
+int rs_vocab_cookie(const char *s, size_t n);
+
 /* Portal chrome glued into a line ("…dagsordenKlik her for at folde ud og læse mere om …",
  * "fold dette punkt ind"): the offset of the first such phrase in s[0..n) and its length in
  * *len; n when there is none. */
