@@ -48,4 +48,85 @@ t_status "delete the source" 0 "$REFSOG" delete --index "$T_TMP/ix" --source "$T
 t_eq "deleted: the phrase is gone" "0" "$(js '"Kirkevej udskiftes"' 'r["total"]')"
 t_eq "deleted: its words left the spelling data" "None" "$(js 'vejbelysningem' 'r["spelling"]')"
 t_eq "deleted: no items, no terms" "0" "$("$REFSOG" stats --index "$T_TMP/ix" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')"
+
+# Closed items in every spelling the portals use: each body names a citizen (a different word
+# per form) and a CPR-like number; none of them may be found, stored or suggested.
+mkdir -p "$T_TMP/closed"
+i=0
+while IFS='|' read -r form word; do
+  i=$((i + 1))
+  cat > "$T_TMP/closed/c$i.txt" <<TXT
+REFERAT Økonomiudvalget 2022-2025 d. 05-03-2024
+
+Punkt 1: Godkendelse af dagsorden
+
+Beslutning
+
+Godkendt.
+
+$form
+
+24/90$i
+
+Sagsfremstilling
+
+Borgeren $word (cpr 0101$i$i-123$i) har klaget over afgørelsen.
+
+Beslutning
+
+Afslået.
+TXT
+done <<'FORMS'
+Punkt 2: LUKKET: Personalesag|Fjordvangmarie
+Punkt 2: lukket: Personalesag|Skovhusbirthe
+Punkt 2: Lukket punkt: Personalesag|Lindegaardtove
+Punkt 2: Lukket - Personalesag|Bakkehusjens
+Punkt 2: Lukket sag: Personalesag|Engholmpeter
+Punkt 2: (Lukket) Personalesag|Mosegaardanna
+Punkt 2: Lukket. Personalesag|Strandvejkaren
+Punkt 2: Lukket møde: Personalesag|Havbakkeole
+Punkt 2: Personalesag - Lukket punkt|Kildegaardlis
+Punkt 2: Lukket - TM - Personalesag|Granlundsvend
+Punkt 2: Closed: Personalesag|Bjerglundhanne
+lukket 2 Personalesag|Ravnsborgkim
+FORMS
+# a "Lukket dagsorden" group: the items under it are closed
+cat > "$T_TMP/closed/group.txt" <<'TXT'
+Referat
+
+Økonomiudvalget
+Mødedato 12. juni 2024
+
+1. Godkendelse af dagsorden
+
+Beslutning
+
+Godkendt.
+
+Lukket dagsorden
+
+2. Personalesag
+
+24/9999
+
+Sagsfremstilling
+
+Borgeren Ulvedalgrethe har søgt om aktindsigt.
+
+Beslutning
+
+Afslået.
+TXT
+"$REFSOG" index --quiet --index "$T_TMP/ixc" "$T_TMP/closed"
+jc() { "$REFSOG" search --index "$T_TMP/ixc" --json "$1" | python3 -c "import json,sys; r=json.load(sys.stdin); print($2)"; }
+t_eq "every spelling: the closed items are there, closed" "13 True" \
+  "$(jc 'personalesag' 'r["total"], all(h["closed"] for h in r["hits"])')"
+for w in Fjordvangmarie Skovhusbirthe Lindegaardtove Bakkehusjens Engholmpeter Mosegaardanna Strandvejkaren \
+         Havbakkeole Kildegaardlis Granlundsvend Bjerglundhanne Ravnsborgkim Ulvedalgrethe; do
+  t_eq "closed body not indexed: $w" "0" "$(jc "$w" 'r["total"]')"
+done
+t_eq "closed bodies: no CPR-like number indexed" "0" "$(jc '010111' 'r["total"]')"
+t_eq "closed bodies: their decisions are not indexed either" "0" "$(jc 'afslået' 'r["total"]')"
+dump=$(xapian-delve -a "$T_TMP/ixc" 2>/dev/null | tr '\n' ' ')
+t_nomatch "closed bodies: no term of them in the index" "fjordvangmarie|ulvedalgrethe|ravnsborgkim|granlundsvend" "$dump"
 t_done
