@@ -45,6 +45,7 @@ static int group_is(const RsCaseGroups *g, size_t i, char kind) {
     case 'M': return g->digits[i] && g->len[i] <= 2;
     case '3': return g->digits[i] && g->len[i] == 3;
     case '6': return g->digits[i] && g->len[i] == 6;
+    case '5': return g->digits[i] && (g->len[i] == 5 || g->len[i] == 6);
     }
     return 0;
 }
@@ -74,6 +75,8 @@ int rs_caseno_parse(const char *s, size_t len, int strict, RsCaseGroups *g) {
         return year_group(s, g, 1) && (!strict || (g->sep[1] == '-' && g->sep[2] == '-'));
     if (matches(g, "64")) /* 018520-2013: serial, year */
         return year_group(s, g, 1) && (!strict || g->sep[1] == '-');
+    if (!strict && matches(g, "54")) /* typed without the zero padding: 18520 2013 */
+        return year_group(s, g, 1);
     if (matches(g, "4S")) /* 2007/34364: year / serial ("2024-2027" is a period) */
         return year_group(s, g, 0) && g->sep[1] == '/' && g->len[1] >= 4;
     if (matches(g, "222A2N")) /* 00.01.00P35-0098: KLE and facet without the year */

@@ -178,7 +178,13 @@ static void test_case_numbers(void **state) {
                              {"S2020-26746", "s-2020-26746"},
                              {"mig-a-2024-19506", "MIG A 2024 19506"},
                              {"EMN-2023-04567", "emn/2023/4567"},
-                             {"SAG-2022-1234", "sag 2022 01234"}};
+                             {"SAG-2022-1234", "sag 2022 01234"},
+                             /* the formats of other ESDH systems (rules-3) */
+                             {"330-2018-3619", "330 2018 3619"},
+                             {"24-011578", "24/11578"},
+                             {"018520-2013", "18520 2013"},
+                             {"00.01.00P35-0098", "00.01.00-P35-98"},
+                             {"2007/34364", "2007/034364"}};
     for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
         char a[64], b[64];
         assert_true(rs_case_key(same[i][0], strlen(same[i][0]), a, sizeof a) > 0);
@@ -196,6 +202,12 @@ static void test_case_numbers(void **state) {
     for (size_t i = 0; i < sizeof not_cases / sizeof *not_cases; i++)
         if (rs_case_key(not_cases[i], strlen(not_cases[i]), k, sizeof k))
             fail_msg("'%s' taken for a case number (%s)", not_cases[i], k);
+    /* in document text these are one case-number token each */
+    EXPECT_TOKENS("330-2018-3619", "0 caseno 330-2018-3619 330-2018-3619 case=330-2018-3619\n"
+                                   "0 number 330 330 sub\n1 number 2018 2018 sub\n2 number 3619 3619 sub\n");
+    EXPECT_TOKENS("00.01.00P35-0098", "0 caseno 00.01.00p35-0098 00.01.00p35-0098 case=0-1-0-p-35-98\n"
+                                      "0 number 00 00 sub\n1 number 01 01 sub\n2 number 00 00 sub\n"
+                                      "3 word p p sub\n4 number 35 35 sub\n5 number 0098 0098 sub\n");
     /* in document text a month-year such as 11-2023 is not a case number */
     char *t = tokens("11-2023", RS_MODE_DOCUMENT);
     assert_null(strstr(t, "caseno"));
