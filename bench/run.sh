@@ -6,6 +6,12 @@ cd "$(dirname "$0")/.."
 echo "== analyser throughput (bench_analyze -r 7 -x 50 data/sample/*.txt)"
 "$build/bench/bench_analyze" -r 7 -x 50 data/sample/*.txt
 echo
+echo "== parser throughput (bench_parse -r 7 on a 500-file gen-corpus corpus)"
+ptmp=$(mktemp -d)
+bench/gen-corpus --items 5000 --seed 7 --out "$ptmp/pc" >/dev/null
+"$build/bench/bench_parse" -r 7 $(find "$ptmp/pc" -name '*.txt' | sort)
+rm -rf "$ptmp"
+echo
 echo "== indexing the sample minutes 20 times over (100 files)"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 for i in $(seq 1 20); do mkdir -p "$tmp/c/$i"; cp data/sample/*.txt "$tmp/c/$i/"; done
