@@ -452,11 +452,14 @@ static void item_key(const RsMeeting *first, const RsMeeting *mt, size_t i, size
         snprintf(out, cap, numbered ? "p%zu" : "%zu", ordinal);
         return;
     }
+    /* clashes with an item before it (an earlier meeting's, or one printed twice) */
     int meeting = 1, clash = 0;
     for (const RsMeeting *x = first; x && x != mt; x = x->next) meeting++;
-    for (const RsMeeting *x = first; x; x = x->next)
-        for (size_t k = 0; k < x->n_items; k++)
-            if ((x != mt || k < i) && !strcmp(x->items[k].number_text, it->number_text)) clash = 1;
+    for (const RsMeeting *x = first; x; x = x->next) {
+        for (size_t k = 0; k < x->n_items && (x != mt || k < i); k++)
+            if (!strcmp(x->items[k].number_text, it->number_text)) clash = 1;
+        if (x == mt) break;
+    }
     if (!clash) snprintf(out, cap, "%s", it->number_text);
     else if (meeting > 1) snprintf(out, cap, "m%d-%s", meeting, it->number_text);
     else snprintf(out, cap, "p%zu", ordinal);

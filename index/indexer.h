@@ -19,7 +19,7 @@
 typedef struct RsIndexer RsIndexer;
 
 typedef struct RsIndexerOptions {
-    const char *municipality;   /* force this municipality (NULL: infer from text) */
+    const char *municipality;   /* for files whose text and path name none (NULL: unknown) */
     size_t batch_bytes;         /* commit after this much source text (0 = 2 MiB) */
     int scratch;                /* a scratch index, merged into the real one afterwards: no fsync */
 } RsIndexerOptions;
