@@ -9,6 +9,7 @@
 #include "committee.h"
 #include "dates.h"
 #include "header.h"
+#include "html.h"
 #include "item.h"
 #include "lines.h"
 #include "segment.h"
@@ -269,6 +270,15 @@ RsStatus rs_referat_parse_bytes(const char *data, size_t len, const char *name,
     }
     if (pdf_name)
         return rs_error_set(err, RS_ERR_INPUT, "%s: not a PDF file (no %%PDF- header)", name);
+    if (rs_html_is(data, len, name)) {
+        char *txt;
+        size_t tl;
+        RsStatus rc = rs_html_text(data, len, name, &txt, &tl, err);
+        if (rc != RS_OK) return rc;
+        rc = rs_referat_parse(txt, tl, name, opts, out, err);
+        free(txt);
+        return rc;
+    }
     return rs_referat_parse(data, len, name, opts, out, err);
 }
 

@@ -33,7 +33,8 @@ static void report(Walk *w, const char *path, const char *reason) {
 
 static int has_minutes_ext(const char *name) {
     const char *dot = strrchr(name, '.');
-    return dot && (!strcasecmp(dot, ".txt") || !strcasecmp(dot, ".pdf"));
+    return dot && (!strcasecmp(dot, ".txt") || !strcasecmp(dot, ".pdf") || !strcasecmp(dot, ".html") ||
+                   !strcasecmp(dot, ".htm") || !strcasecmp(dot, ".xhtml"));
 }
 
 static RsStatus add_path(RsFileList *l, const char *path) {

@@ -1,4 +1,4 @@
-/* walk.h — find the minutes files (.txt, .pdf) under the paths given to `refsog index`. */
+/* walk.h — find the minutes files (.txt, .pdf, .html/.htm/.xhtml) under the paths given to `refsog index`. */
 #ifndef RS_WALK_H
 #define RS_WALK_H
 
@@ -20,7 +20,8 @@ typedef struct RsFileList {
 /* Collect the files under `paths` into `out` (which must be zeroed): a
  * named file is taken whatever its extension if it is a regular file; in
  * directories (recursively, following symlinks once: a loop is reported,
- * not followed) only *.txt and *.pdf files (case-insensitive) are taken.
+ * not followed) only *.txt, *.pdf, *.html, *.htm and *.xhtml files
+ * (case-insensitive) are taken.
  * Each path is kept as given (dir + "/" + name), so sources stay stable.
  * A file named twice is listed once. Returns RS_ERR_NOMEM only; problems
  * go to `problem` (may be NULL) and are counted in *n_problems. */

@@ -11,7 +11,7 @@ PACKAGES=(
   libxapian-dev xapian-tools
   libicu-dev libstemmer-dev wdanish
   libpoppler-glib-dev poppler-utils
-  libmicrohttpd-dev libjansson-dev
+  libmicrohttpd-dev libjansson-dev libxml2-dev
   libcmocka-dev
   clang curl python3
   chromium wrk libsqlite3-dev

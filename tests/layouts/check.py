@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """check.py — the parser against the hand-written layout fixtures (tests/fixtures/layouts/).
 
-Usage: check.py REFSOG FIXTURE_DIR [NAME...]
+Usage: check.py REFSOG FIXTURE_DIR [--html HTML_DIR] [NAME...]
 
-For every X.txt with an X.expect.json, runs `REFSOG parse --json X.txt` and compares exactly:
+For every X.txt with an X.expect.json, runs `REFSOG parse --json X.txt` and compares exactly
+(with --html: every X.html in HTML_DIR against FIXTURE_DIR/X.expect.json, the same page's text):
 the meeting's municipality, committee, date and kind, the number of meetings, whether the text
 had agenda structure, and per item its number, title, case number, closed flag and decisions
 (committee, date, outcome, in order). Prints one "ok"/"FAIL" line per check and ends with
@@ -18,7 +19,14 @@ def norm(s):
 
 def main():
     refsog, d = sys.argv[1], sys.argv[2]
-    names = sys.argv[3:] or sorted(f[:-len(".expect.json")] for f in os.listdir(d) if f.endswith(".expect.json"))
+    args = sys.argv[3:]
+    html_dir = None
+    if args[:1] == ["--html"]:
+        html_dir, args = args[1], args[2:]
+    if html_dir:
+        names = args or sorted(f[:-5] for f in os.listdir(html_dir) if f.endswith(".html"))
+    else:
+        names = args or sorted(f[:-len(".expect.json")] for f in os.listdir(d) if f.endswith(".expect.json"))
     passed = failed = 0
 
     def check(name, want, got):
@@ -32,8 +40,10 @@ def main():
 
     for n in names:
         exp = json.load(open(os.path.join(d, n + ".expect.json")))
-        r = subprocess.run([refsog, "parse", "--json", os.path.join(d, n + ".txt")],
-                           capture_output=True, text=True)
+        src = os.path.join(html_dir, n + ".html") if html_dir else os.path.join(d, n + ".txt")
+        r = subprocess.run([refsog, "parse", "--json", src], capture_output=True, text=True)
+        if html_dir:
+            n = n + ".html"
         if r.returncode != 0:
             check(f"{n}: parses", 0, r.returncode)
             continue
