@@ -20,6 +20,7 @@
 #include "indexer.h"
 #include "shards.h"
 #include "xapian_shim.h"
+#include "source.h"
 #include "walk.h"
 
 #define DEFAULT_INDEX "refsog-index"
@@ -58,6 +59,22 @@ static void usage(FILE *out) {
             "Exit status: 0 every file indexed or unchanged, 1 some file failed, 2 usage.\n");
 }
 
+/* A file the run leaves out on purpose, said once. */
+static void on_note(void *ctx, const char *path, const char *reason) {
+    (void)ctx;
+    fprintf(stderr, "refsog: %s: %s\n", path, reason);
+}
+
+static pthread_mutex_t warn_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* A sidecar or attachment problem (the file is still indexed). */
+static void on_warn(void *ctx, const char *msg) {
+    (void)ctx;
+    pthread_mutex_lock(&warn_lock);
+    fprintf(stderr, "refsog: %s\n", msg);
+    pthread_mutex_unlock(&warn_lock);
+}
+
 static void on_problem(void *ctx, const char *path, const char *reason) {
     (void)ctx;
     fprintf(stderr, "refsog: %s: %s (skipped)\n", path, reason);
@@ -86,6 +103,7 @@ static void add_totals(RsIndexerTotals *t, const RsIndexerTotals *a) {
     t->files_unchanged += a->files_unchanged;
     t->files_failed += a->files_failed;
     t->files_whole += a->files_whole;
+    t->agenda_replaced += a->agenda_replaced;
     t->items_added += a->items_added;
     t->items_removed += a->items_removed;
     t->bytes += a->bytes;
@@ -201,12 +219,15 @@ static void *shard_main(void *arg) {
 /* The one summary line of an indexing run; `tail` says how DIR was written (may be ""). */
 static void print_summary(const RsIndexerTotals *t, size_t problems, double el, const char *dir,
                           const char *tail) {
-    char whole[64] = "";
+    char whole[64] = "", agenda[96] = "";
     if (t->files_whole) snprintf(whole, sizeof whole, " (%zu as one item)", t->files_whole);
-    printf("%zu files indexed%s, %zu unchanged, %zu failed; %zu items added, %zu removed; "
+    if (t->agenda_replaced)
+        snprintf(agenda, sizeof agenda, " (%zu agenda item%s replaced by minutes)", t->agenda_replaced,
+                 t->agenda_replaced == 1 ? "" : "s");
+    printf("%zu files indexed%s, %zu unchanged, %zu failed; %zu items added, %zu removed%s; "
            "%.1f MB in %.2fs (%.1f MB/s) → %s%s\n",
            t->files_indexed, whole, t->files_unchanged, t->files_failed + problems, t->items_added,
-           t->items_removed, (double)t->bytes / 1e6, el, el > 0 ? (double)t->bytes / 1e6 / el : 0.0,
+           t->items_removed, agenda, (double)t->bytes / 1e6, el, el > 0 ? (double)t->bytes / 1e6 / el : 0.0,
            dir, tail);
 }
 
@@ -309,6 +330,22 @@ static int index_new_parallel(const char *dir, size_t jobs, size_t seg_bytes,
         fprintf(stderr, "refsog: merging the %zu parts of the new index: %s\n", segs.n, err.msg);
         fatal = 1;
     }
+    if (!fatal) { /* minutes replace their meeting's agenda across the parts */
+        RsIndexerOptions ro = *opts;
+        ro.scratch = 0;
+        RsIndexer *rix = NULL;
+        size_t dropped = 0;
+        if (rs_indexer_open(merged, &ro, &rix, &err) != RS_OK || rs_indexer_reconcile(rix, &dropped, &err) != RS_OK ||
+            rs_indexer_close(rix, &err) != RS_OK) {
+            if (rix) {
+                RsError ignore;
+                rs_indexer_close(rix, &ignore);
+            }
+            fprintf(stderr, "refsog: the new index: %s\n", err.msg);
+            fatal = 1;
+        }
+        t.agenda_replaced += dropped;
+    }
     size_t parts = segs.n;
     for (size_t k = 0; k < segs.n; k++) free(segs.paths[k]);
     free(segs.paths);
@@ -390,10 +427,12 @@ int rs_cmd_index(int argc, char **argv) {
     RsFileList files = {0};
     size_t problems = 0;
     if (rs_walk(argv + optind, (size_t)(argc - optind), &files, on_problem, NULL, &problems,
-                &err) != RS_OK) {
+                &err) != RS_OK ||
+        rs_sources_drop_attachments(&files, quiet ? NULL : on_note, NULL, &err) != RS_OK) {
         fprintf(stderr, "refsog: %s\n", err.msg);
         return 1;
     }
+    opts.warn = on_warn;
     if (!want_shards && files.n > 1 && is_new_index(dir)) {
         /* Xapian's own lock cannot guard an index that does not exist yet: a lock file
          * beside it keeps a second writer out while this one builds it */
@@ -487,6 +526,10 @@ int rs_cmd_index(int argc, char **argv) {
         if (tty) progress(i + 1, files.n, rs_indexer_totals(ix), t0);
     }
     if (tty) fputc('\n', stderr);
+    if (!fatal && rs_indexer_reconcile(ix, NULL, &err) != RS_OK) { /* minutes replace agendas */
+        fprintf(stderr, "refsog: %s\n", err.msg);
+        fatal = 1;
+    }
     RsIndexerTotals t = *rs_indexer_totals(ix);
     if (rs_indexer_close(ix, &err) != RS_OK) {
         /* The index is as it was after the last successful commit. */

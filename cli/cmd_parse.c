@@ -7,25 +7,38 @@
 #include "commands.h"
 #include "minutes_json.h"
 #include "referat.h"
+#include "source.h"
 
 static void usage(FILE *out) {
     fprintf(out, "usage: refsog parse [--json] [--municipality NAME] FILE...\n"
-                 "Parse minutes (.txt or .pdf) into meeting, agenda items, sections and decisions.\n"
-                 "A text with no agenda structure is one item (said on stderr). --municipality\n"
-                 "names the municipality when neither the text nor a folder does.\n"
+                 "Parse minutes (.txt, .pdf or .html) into meeting, agenda items, sections and\n"
+                 "decisions, with the file's sidecar metadata (NAME.meta.json, _meta.json) and\n"
+                 "its attachments; a problem with either is named on stderr and the file is\n"
+                 "still parsed. A text with no agenda structure is one item (said on stderr).\n"
+                 "--municipality names the municipality when neither the text, a sidecar\n"
+                 "nor a folder does.\n"
                  "With one FILE, --json prints one indented object; with several, one compact\n"
                  "object per line (JSON Lines). A file that cannot be parsed is named on stderr,\n"
                  "the others are still printed, and the exit status is 1.\n");
 }
 
+static void on_warn(void *ctx, const char *msg) {
+    (void)ctx;
+    fprintf(stderr, "refsog: warning: %s\n", msg);
+}
+
 /* Parse and print one file; 0 on success, 1 after naming the failure on stderr. */
 static int parse_one(const char *path, const RsParseOptions *opts, int as_json, int compact) {
     RsError err = {0};
-    RsMeeting *m;
-    if (rs_referat_parse_file(path, opts, &m, &err) != RS_OK) {
+    RsSource *src = NULL;
+    RsMeeting *m = NULL;
+    if (rs_source_open(path, 0, on_warn, NULL, &src, &err) != RS_OK ||
+        rs_source_parse(src, opts, on_warn, NULL, &m, &err) != RS_OK) {
         fprintf(stderr, "refsog: %s\n", err.msg);
+        rs_source_close(src);
         return 1;
     }
+    rs_source_close(src);
     if (!m->structured)
         fprintf(stderr, "refsog: %s: indexed as one item (no agenda structure found)\n", path);
     if (as_json) {

@@ -88,14 +88,17 @@ static void print_human(json_t *res, const Colours *c) {
             json_array_foreach(outs, k, o) printf("%s%s", k ? ", " : "", json_string_value(o));
         }
         if (json_is_true(json_object_get(h, "closed"))) printf(" · lukket");
+        if (!strcmp(jstr(h, "kind"), "dagsorden")) printf(" · dagsorden");
         putchar('\n');
         const char *snip = jstr(h, "snippet");
         if (*snip) {
             printf("   ");
+            if (*jstr(h, "snippet_attachment")) printf("%s[bilag: %s]%s ", c->dim, jstr(h, "snippet_attachment"), c->off);
             print_snippet(snip, c);
             putchar('\n');
         }
-        printf("   %s%s%s\n\n", c->dim, jstr(h, "source"), c->off);
+        /* the official page when the source has one, else the file */
+        printf("   %s%s%s\n\n", c->dim, *jstr(h, "url") ? jstr(h, "url") : jstr(h, "source"), c->off);
     }
     print_facets(json_object_get(res, "facets"), c);
 }
@@ -128,7 +131,27 @@ static int open_searcher(const char **indexes, size_t n, RsSearcher **s) {
     return 0;
 }
 
-static int emit(json_t *res, int as_json, int is_case) {
+static void print_meeting(json_t *res, const Colours *c) {
+    printf("%s%s · %s · %s%s%s\n", c->bold, jstr(res, "committee"), jstr(res, "municipality"),
+           jstr(res, "date"), *jstr(res, "kind") ? " · " : "", jstr(res, "kind"));
+    printf("%s%s%s\n\n", c->dim, *jstr(res, "url") ? jstr(res, "url") : jstr(res, "source"), c->off);
+    size_t i;
+    json_t *it;
+    json_array_foreach(json_object_get(res, "items"), i, it) {
+        const char *num = jstr(it, "number");
+        printf("  %s%s%s%s%s", *num ? "Punkt " : "", num, *num ? ": " : "", c->bold, jstr(it, "title"));
+        printf("%s%s", c->off, json_is_true(json_object_get(it, "closed")) ? " (lukket)" : "");
+        if (*jstr(it, "case")) printf("  %ssag %s%s", c->dim, jstr(it, "case"), c->off);
+        putchar('\n');
+        size_t k;
+        json_t *d;
+        json_array_foreach(json_object_get(it, "decisions"), k, d)
+            printf("      %s %s: %s\n", jstr(d, "date"), jstr(d, "committee"), jstr(d, "outcome"));
+    }
+}
+
+/* what: 0 a result list, 1 a case history, 2 a meeting */
+static int emit(json_t *res, int as_json, int what) {
     if (as_json) {
         char *s = json_dumps(res, JSON_COMPACT);
         if (!s) return 1;
@@ -136,7 +159,8 @@ static int emit(json_t *res, int as_json, int is_case) {
         free(s);
     } else {
         Colours c = colours(isatty(STDOUT_FILENO));
-        if (is_case) print_case(res, &c);
+        if (what == 1) print_case(res, &c);
+        else if (what == 2) print_meeting(res, &c);
         else print_human(res, &c);
     }
     return 0;
@@ -282,6 +306,34 @@ int rs_cmd_case(int argc, char **argv) {
         rc = err.code == RS_ERR_QUERY ? 2 : 1;
     } else {
         rc = emit(res, as_json, 1);
+        json_decref(res);
+    }
+    rs_searcher_close(s);
+    return rc;
+}
+
+int rs_cmd_meeting(int argc, char **argv) {
+    static const char usage[] = "usage: refsog meeting [--index DIR]... [--json] MEETING\n"
+                                "A whole meeting: its data and all its items in agenda order (closed\n"
+                                "items by title). MEETING is a hit's \"meeting\" (its source file, or\n"
+                                "FILE#m2 for a file's second meeting), as `refsog search --json` shows.\n";
+    const char *indexes[MAX_INDEXES];
+    size_t n_idx = 0;
+    int as_json = 0, rc = index_json_opts(argc, argv, indexes, &n_idx, &as_json, usage);
+    if (rc >= 0) return rc;
+    if (optind != argc - 1) {
+        fprintf(stderr, "%s", usage);
+        return 2;
+    }
+    RsSearcher *s;
+    if (open_searcher(indexes, n_idx, &s)) return 1;
+    RsError err = {0};
+    json_t *res = NULL;
+    if (rs_meeting_get(s, argv[optind], &res, &err) != RS_OK) {
+        fprintf(stderr, "refsog: %s\n", err.msg);
+        rc = 1;
+    } else {
+        rc = emit(res, as_json, 2);
         json_decref(res);
     }
     rs_searcher_close(s);

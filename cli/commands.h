@@ -15,6 +15,7 @@ int rs_cmd_delete(int argc, char **argv);
 int rs_cmd_compact(int argc, char **argv);
 int rs_cmd_search(int argc, char **argv);
 int rs_cmd_case(int argc, char **argv);
+int rs_cmd_meeting(int argc, char **argv);
 int rs_cmd_stats(int argc, char **argv);
 int rs_cmd_serve(int argc, char **argv);
 

@@ -23,12 +23,13 @@ static int cmd_version(int argc, char **argv) {
 static const RsCommand commands[] = {
     /* {"name", rs_cmd_name, "summary"}, added by each command's author */
     {"analyze", rs_cmd_analyze, "show the token stream of a text (as indexed or as a query)"},
-    {"parse", rs_cmd_parse, "parse a minutes file (.txt/.pdf) into meeting, items, decisions"},
+    {"parse", rs_cmd_parse, "parse a minutes file (.txt/.pdf/.html) into meeting, items, decisions"},
     {"index", rs_cmd_index, "index minutes files and directories"},
     {"delete", rs_cmd_delete, "remove items by source file, case number or item id"},
     {"compact", rs_cmd_compact, "merge the shards of an index into one compacted index"},
     {"search", rs_cmd_search, "search agenda items (query language: docs/query-language.md)"},
     {"case", rs_cmd_case, "the history of one case across meetings"},
+    {"meeting", rs_cmd_meeting, "a whole meeting: its data and all its items"},
     {"stats", rs_cmd_stats, "what an index holds"},
     {"serve", rs_cmd_serve, "serve the search page and the JSON API"},
     {"version", cmd_version, "print the version"},

@@ -28,9 +28,10 @@ json_t *rs_item_to_json(const RsMeeting *m, const RsItem *it) {
     json_t *secs = json_array();
     for (size_t i = 0; i < it->n_sections; i++) {
         const RsSection *s = &it->sections[i];
-        json_array_append_new(secs, json_pack("{s:s, s:o, s:o}", "name", rs_section_name(s->kind),
-                                              "heading", range_str(m, s->heading), "text",
-                                              range_str(m, s->body)));
+        json_t *o = json_pack("{s:s, s:o, s:o}", "name", rs_section_name(s->kind), "heading",
+                              range_str(m, s->heading), "text", range_str(m, s->body));
+        if (s->attachment) json_object_set_new(o, "attachment", json_true());
+        json_array_append_new(secs, o);
     }
     json_object_set_new(j, "sections", secs);
     json_t *decs = json_array();
@@ -62,6 +63,8 @@ json_t *rs_item_to_json(const RsMeeting *m, const RsItem *it) {
 /* One meeting's fields (not its items) into j. */
 static void meeting_fields(json_t *j, const RsMeeting *m) {
     json_object_set_new(j, "kind", m->kind[0] ? json_string(m->kind) : json_null());
+    json_object_set_new(j, "url", str_or_null(m->url));
+    json_object_set_new(j, "title", str_or_null(m->title));
     json_object_set_new(j, "municipality", str_or_null(m->municipality));
     json_object_set_new(j, "municipality_from", str_or_null(m->municipality_from));
     json_object_set_new(j, "committee", str_or_null(m->committee_name));

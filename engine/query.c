@@ -12,7 +12,7 @@
 static const char *const field_names[] = {"", "titel", "resume", "sagsfremstilling",
                                           "indstilling", "beslutning", "bilag"};
 static const char *const facet_names[] = {"kommune", "udvalg", "type", "udfald",
-                                          "kle", "sag", "dato"};
+                                          "kle", "sag", "dato", "dokument"};
 
 const char *rs_facet_name(RsFacet f) { return (unsigned)f < RS_FACET_COUNT ? facet_names[f] : "?"; }
 const char *rs_qfield_name(RsQField f) { return (unsigned)f <= RS_QF_BILAG ? field_names[f] : "?"; }
@@ -256,7 +256,7 @@ static RsQNode *parse_primary(P *p, RsQField field, int negated) {
             int fc = lookup(name, nl, facet_names, RS_FACET_COUNT);
             if (f < 0 && fc < 0) {
                 fail(p, "unknown field '%.*s' (known: titel, resume, sagsfremstilling, indstilling, "
-                        "beslutning, bilag, kommune, udvalg, type, udfald, kle, sag, dato)",
+                        "beslutning, bilag, kommune, udvalg, type, udfald, kle, sag, dato, dokument)",
                      (int)nl, name);
                 return NULL;
             }

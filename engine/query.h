@@ -6,7 +6,7 @@
  *   and     := unary ( ["AND" | "OG"] unary )*
  *   unary   := ("-" | "NOT" | "IKKE") primary | primary
  *   primary := "(" or ")" | section ":" primary | facet ":" value | "\"" phrase "\"" | word ["*"]
- * Facet filters (kommune: udvalg: type: udfald: kle: sag: dato:) are not
+ * Facet filters (kommune: udvalg: type: udfald: kle: sag: dato: dokument:) are not
  * part of the tree: they are collected in a list and apply to the whole
  * query wherever they stand, also inside OR or parentheses (OR within one
  * facet, AND across facets; "-kommune:X" excludes).
@@ -44,6 +44,7 @@ typedef enum RsFacet {
     RS_FACET_KLE,
     RS_FACET_SAG,
     RS_FACET_DATO,
+    RS_FACET_DOKUMENT, /* dagsorden or referat */
     RS_FACET_COUNT
 } RsFacet;
 

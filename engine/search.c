@@ -489,6 +489,16 @@ static RsStatus filter_term(Build *b, const RsQFilter *f) {
         rs_buf_puts(&b->term, name);
         return RS_OK;
     }
+    case RS_FACET_DOKUMENT: {
+        static const char *const kinds[] = {"dagsorden", "referat"};
+        const char *name = match_name(f->value, kinds, 2);
+        if (!name)
+            return rs_error_set(b->err, RS_ERR_QUERY,
+                                "malformed query: dokument: takes dagsorden or referat, not '%s'", f->value);
+        rs_buf_puts(&b->term, RS_PREFIX_KIND);
+        rs_buf_puts(&b->term, name);
+        return RS_OK;
+    }
     case RS_FACET_KLE: {
         int g = -1, k = 0;
         if (sscanf(f->value, "%2d%n", &g, &k) != 1 || g < 0 || (f->value[k] && f->value[k] != ' ' && f->value[k] != '.'))
@@ -580,8 +590,9 @@ static json_t *facet_json(RsxMSet *m, size_t f) {
 
 static const RsxFacetRequest facet_req[] = {{RS_SLOT_MUNICIPALITY, 0}, {RS_SLOT_COMMITTEES, 1},
                                             {RS_SLOT_YEAR, 0},         {RS_SLOT_TYPE, 0},
-                                            {RS_SLOT_OUTCOMES, 1},     {RS_SLOT_KLE, 0}};
-static const char *const facet_out[] = {"municipality", "committee", "year", "type", "outcome", "kle"};
+                                            {RS_SLOT_OUTCOMES, 1},     {RS_SLOT_KLE, 0},
+                                            {RS_SLOT_KIND, 0}};
+static const char *const facet_out[] = {"municipality", "committee", "year", "type", "outcome", "kle", "kind"};
 
 static json_t *hit_json(Build *b, RsxMSet *m, size_t i, int snippets) {
     const char *data;
@@ -594,20 +605,34 @@ static json_t *hit_json(Build *b, RsxMSet *m, size_t i, int snippets) {
     json_t *h = json_object();
     json_object_set_new(h, "rank", json_integer((json_int_t)rsx_mset_rank(m, i) + 1));
     json_object_set_new(h, "score", json_real(((long long)(rsx_mset_weight(m, i) * 1000 + 0.5)) / 1000.0));
-    static const char *const copy[] = {"id", "source", "item", "title", "case", "municipality",
-                                       "committee", "date", "type", "outcome", "closed"};
+    static const char *const copy[] = {"id", "source", "item", "number", "title", "case", "municipality",
+                                       "committee", "date", "type", "outcome", "closed", "kind", "url",
+                                       "meeting"};
     for (size_t k = 0; k < sizeof copy / sizeof *copy; k++) {
         json_t *v = json_object_get(d, copy[k]);
         json_object_set(h, copy[k], v ? v : json_null());
     }
     if (snippets) {
         char *snip = NULL;
+        size_t at = 0;
         RsError e2;
-        if (rs_snippet(b->s->an, dd.text, dd.text_len, b->keys, SNIPPET_BYTES, &snip, &e2) == RS_OK)
+        if (rs_snippet_at(b->s->an, dd.text, dd.text_len, b->keys, SNIPPET_BYTES, &snip, &at, &e2) == RS_OK)
             json_object_set_new(h, "snippet", json_string(snip));
         else
             json_object_set_new(h, "snippet", json_string(""));
         free(snip);
+        /* a snippet from an attachment's text names the attachment */
+        json_t *from = json_null(), *ranges = json_object_get(d, "attachment_text");
+        size_t i;
+        json_t *r;
+        json_array_foreach(ranges, i, r) {
+            json_int_t s0 = json_integer_value(json_array_get(r, 0)), s1 = json_integer_value(json_array_get(r, 1));
+            if ((json_int_t)at >= s0 && (json_int_t)at < s1) {
+                from = json_copy(json_array_get(r, 2));
+                break;
+            }
+        }
+        json_object_set_new(h, "snippet_attachment", from);
     }
     json_decref(d);
     return h;
@@ -806,8 +831,9 @@ static int on_case_doc(void *ctx, RsxDocid id) {
     free(data);
     if (!d) return 0;
     json_t *it = json_object();
-    static const char *const copy[] = {"id", "date", "municipality", "committee", "item", "title",
-                                       "case", "source", "type", "outcome", "decisions", "closed"};
+    static const char *const copy[] = {"id", "date", "municipality", "committee", "item", "number",
+                                       "title", "case", "source", "type", "outcome", "decisions",
+                                       "closed", "kind", "url", "meeting"};
     for (size_t k = 0; k < sizeof copy / sizeof *copy; k++) {
         json_t *v = json_object_get(d, copy[k]);
         json_object_set(it, copy[k], v ? v : json_null());
@@ -884,6 +910,92 @@ static RsStatus item_once(RsSearcher *s, const char *id, json_t **out, RsError *
     *out = load_item(data, len, 1);
     free(data);
     return *out ? RS_OK : rs_error_set(err, RS_ERR_DATABASE, "item '%s' has damaged data", id);
+}
+
+/* ------------------------------------------------------------ a whole meeting */
+
+typedef struct {
+    RsSearcher *s;
+    const char *meeting;
+    json_t *items;
+    RsError *err;
+    RsStatus rc;
+} MeetingCtx;
+
+static int on_meeting_doc(void *ctx, RsxDocid id) {
+    MeetingCtx *c = ctx;
+    char *data;
+    size_t len;
+    if ((c->rc = rsx_db_get_data(c->s->db, id, &data, &len, c->err)) != RS_OK) return 1;
+    json_t *d = load_item(data, len, 0);
+    free(data);
+    if (!d) return 0;
+    const char *mid = json_string_value(json_object_get(d, "meeting"));
+    if (mid && !strcmp(mid, c->meeting)) json_array_append(c->items, d);
+    json_decref(d);
+    return 0;
+}
+
+static int by_ordinal(const void *a, const void *b) {
+    json_int_t x = json_integer_value(json_object_get(*(json_t *const *)a, "ordinal")),
+               y = json_integer_value(json_object_get(*(json_t *const *)b, "ordinal"));
+    return x < y ? -1 : x > y;
+}
+
+static RsStatus meeting_once(RsSearcher *s, const char *id, json_t **out, RsError *err) {
+    *out = NULL;
+    /* "<source>" or "<source>#m2" (a file's second meeting) */
+    RsBuf src = {0};
+    const char *hash = strrchr(id, '#');
+    if (hash && hash[1] == 'm' && hash[2] >= '1' && hash[2] <= '9') rs_buf_append(&src, id, (size_t)(hash - id));
+    else rs_buf_puts(&src, id);
+    RsBuf t = {0};
+    rs_buf_puts(&t, RS_PREFIX_SOURCE);
+    rs_buf_puts(&t, src.data ? src.data : "");
+    MeetingCtx c = {s, id, json_array(), err, RS_OK};
+    RsStatus rc = rsx_db_postings(s->db, t.data, t.len, on_meeting_doc, &c, err);
+    rs_buf_free(&t);
+    if (rc == RS_OK) rc = c.rc;
+    if (rc == RS_OK && !json_array_size(c.items))
+        rc = rs_error_set(err, RS_ERR_NOTFOUND, "no meeting '%s'", id);
+    if (rc != RS_OK) {
+        rs_buf_free(&src);
+        json_decref(c.items);
+        return rc;
+    }
+    size_t n = json_array_size(c.items);
+    json_t **arr = malloc(n * sizeof *arr);
+    if (!arr) {
+        rs_buf_free(&src);
+        json_decref(c.items);
+        return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++) arr[i] = json_array_get(c.items, i);
+    qsort(arr, n, sizeof *arr, by_ordinal);
+    json_t *first = arr[0], *items = json_array();
+    static const char *const meeting_keys[] = {"municipality", "committee", "date", "kind", "url", "time"};
+    static const char *const item_keys[] = {"id", "item", "number", "title", "closed", "case", "type",
+                                            "outcome", "decisions"};
+    for (size_t i = 0; i < n; i++) {
+        json_t *it = json_object();
+        for (size_t k = 0; k < sizeof item_keys / sizeof *item_keys; k++) {
+            json_t *v = json_object_get(arr[i], item_keys[k]);
+            json_object_set(it, item_keys[k], v ? v : json_null());
+        }
+        json_array_append_new(items, it);
+    }
+    json_t *m = json_pack("{s:s, s:s}", "meeting", id, "source", src.data ? src.data : "");
+    for (size_t k = 0; m && k < sizeof meeting_keys / sizeof *meeting_keys; k++) {
+        json_t *v = json_object_get(first, meeting_keys[k]);
+        json_object_set(m, meeting_keys[k], v ? v : json_null());
+    }
+    if (m) json_object_set_new(m, "items", items);
+    else json_decref(items);
+    free(arr);
+    json_decref(c.items);
+    rs_buf_free(&src);
+    *out = m;
+    return m ? RS_OK : rs_error_set(err, RS_ERR_NOMEM, "out of memory");
 }
 
 typedef struct {
@@ -980,4 +1092,8 @@ RsStatus rs_item_get(RsSearcher *s, const char *id, json_t **out, RsError *err) 
 
 RsStatus rs_index_stats(RsSearcher *s, json_t **out, RsError *err) {
     WITH_RETRY(stats_once(s, out, err));
+}
+
+RsStatus rs_meeting_get(RsSearcher *s, const char *id, json_t **out, RsError *err) {
+    WITH_RETRY(meeting_once(s, id, out, err));
 }

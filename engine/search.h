@@ -70,6 +70,13 @@ RsStatus rs_case_history(RsSearcher *s, const char *caseno, json_t **out, RsErro
  * attachments). RS_ERR_NOTFOUND if no such item. */
 RsStatus rs_item_get(RsSearcher *s, const char *id, json_t **out, RsError *err);
 
+/* A whole meeting: `id` is an item's "meeting" ("<source>", or "<source>#m2" for a file's
+ * second meeting). *out: {"meeting", "source", "municipality", "committee", "date", "kind",
+ * "url", "time", "items": [{"id", "item", "number", "title", "closed", "case", "type",
+ * "outcome", "decisions"}]} in agenda order (a closed item has only its title and case: its
+ * body is never stored). RS_ERR_NOTFOUND when no item has that meeting. */
+RsStatus rs_meeting_get(RsSearcher *s, const char *id, json_t **out, RsError *err);
+
 /* Index statistics: items, meetings, municipalities, committees, years,
  * date range, analyser fingerprint, schema version, and per index its path
  * and size in bytes (null for a remote one). */

@@ -302,15 +302,18 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         give(sl);
         return rc == RS_OK ? send_json(c, MHD_HTTP_OK, res) : send_error(c, status_of(rc), err.msg);
     }
-    int is_case = !strncmp(url, "/api/case/", 10), is_item = !strncmp(url, "/api/item/", 10);
-    if (is_case || is_item) {
+    int is_case = !strncmp(url, "/api/case/", 10), is_item = !strncmp(url, "/api/item/", 10),
+        is_meeting = !strncmp(url, "/api/meeting/", 13);
+    if (is_case || is_item || is_meeting) {
         /* MHD has already %-decoded the path */
-        char *key = strdup(url + 10);
+        char *key = strdup(url + (is_meeting ? 13 : 10));
         if (!key || !*key) { free(key); return send_error(c, MHD_HTTP_NOT_FOUND, "not found"); }
         Slot *sl = take(s);
         json_t *res = NULL;
         RsError err = {0};
-        RsStatus rc = is_case ? rs_case_history(sl->s, key, &res, &err) : rs_item_get(sl->s, key, &res, &err);
+        RsStatus rc = is_case ? rs_case_history(sl->s, key, &res, &err)
+                      : is_item ? rs_item_get(sl->s, key, &res, &err)
+                                : rs_meeting_get(sl->s, key, &res, &err);
         give(sl);
         free(key);
         return rc == RS_OK ? send_json(c, MHD_HTTP_OK, res) : send_error(c, status_of(rc), err.msg);

@@ -124,6 +124,13 @@ static size_t char_start(const char *s, size_t i) {
 
 RsStatus rs_snippet(RsAnalyzer *a, const char *text, size_t len, const RsSnippetKeys *keys,
                     size_t max_bytes, char **out, RsError *err) {
+    size_t at;
+    return rs_snippet_at(a, text, len, keys, max_bytes, out, &at, err);
+}
+
+RsStatus rs_snippet_at(RsAnalyzer *a, const char *text, size_t len, const RsSnippetKeys *keys,
+                       size_t max_bytes, char **out, size_t *at, RsError *err) {
+    *at = 0;
     *out = NULL;
     Matches m = {keys, NULL, NULL, 0, 0, 0};
     RsStatus rc = RS_OK;
@@ -167,6 +174,7 @@ RsStatus rs_snippet(RsAnalyzer *a, const char *text, size_t len, const RsSnippet
         for (size_t j = i; j < m.n && m.ends[j] <= m.starts[i] + max_bytes; j++) cnt++;
         if (cnt > best) best = cnt, ws = m.starts[i];
     }
+    *at = ws;
     /* Give some context before the first match: back up to a word start. */
     if (best && ws > 0) {
         size_t back = ws > max_bytes / 4 ? ws - max_bytes / 4 : 0;

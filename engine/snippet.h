@@ -29,4 +29,9 @@ void rs_snippet_keys_free(RsSnippetKeys *k);
 RsStatus rs_snippet(RsAnalyzer *a, const char *text, size_t len, const RsSnippetKeys *keys,
                     size_t max_bytes, char **out, RsError *err);
 
+/* rs_snippet, and *at: the byte offset in `text` of the snippet's first match (of its start
+ * when nothing matched), so the caller can say which part of the text it came from. */
+RsStatus rs_snippet_at(RsAnalyzer *a, const char *text, size_t len, const RsSnippetKeys *keys,
+                       size_t max_bytes, char **out, size_t *at, RsError *err);
+
 #endif

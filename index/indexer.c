@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "referat.h"
 #include "schema.h"
+#include "source.h"
 #include "walk.h"
 #include "xapian_shim.h"
 
@@ -124,7 +125,14 @@ const RsIndexerTotals *rs_indexer_totals(const RsIndexer *ix) { return &ix->tota
 
 RsStatus rs_indexer_close(RsIndexer *ix, RsError *err) {
     if (!ix) return RS_OK;
-    RsStatus rc = rs_indexer_commit(ix, err);
+    /* minutes replace their meeting's agenda (a scratch part is reconciled after its merge) */
+    RsStatus rc = ix->opts.scratch ? RS_OK : rs_indexer_reconcile(ix, NULL, err);
+    if (rc == RS_OK) rc = rs_indexer_commit(ix, err);
+    else {
+        RsError ignore;
+        if (ix->in_txn) rsx_writable_cancel_transaction(ix->db, &ignore);
+        ix->in_txn = 0;
+    }
     RsError e2;
     RsStatus rc2 = rsx_writable_close(ix->db, rc == RS_OK ? err : &e2);
     rs_analyzer_close(ix->an);
@@ -234,13 +242,14 @@ static void multi_add(RsBuf *b, const char *v) {
 
 static RsStatus build_item(RsIndexer *ix, const RsMeeting *m, const RsItem *it,
                            const char *source, const char *item_key, const char *municipality,
+                           const char *meeting_id, size_t ordinal, const char *meeting_key,
                            int fresh, RsError *err) {
     RsxDoc *d = rsx_doc_new();
     if (!d) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     RsStatus rc = RS_OK;
     RsBuf t = {0}, text = {0}, committees = {0}, outcomes = {0};
     json_t *data = json_object(), *secs = json_array(), *decs = json_array(), *outs = json_array(),
-           *comms = json_array(), *cases = json_array(), *atts = json_array();
+           *comms = json_array(), *cases = json_array(), *atts = json_array(), *att_at = json_array();
     char id[4096];
     snprintf(id, sizeof id, "%s#%s", source, item_key);
     char key[256];
@@ -265,6 +274,10 @@ static RsStatus build_item(RsIndexer *ix, const RsMeeting *m, const RsItem *it,
         if (s->heading.end > s->heading.start) rs_buf_putc(&text, '\n');
         size_t bs = text.len;
         rs_buf_append(&text, m->text + s->body.start, s->body.end - s->body.start);
+        if (s->attachment) /* where an attachment's text is: a snippet there names it */
+            json_array_append_new(att_at, json_pack("[I, I, s#]", (json_int_t)bs, (json_int_t)text.len,
+                                                    m->text + s->heading.start + 7,
+                                                    (int)(s->heading.end - s->heading.start - 7)));
         json_array_append_new(secs, json_pack("{s:s, s:s#, s:I, s:I, s:I}", "name",
                                               rs_section_name(s->kind), "heading",
                                               m->text + s->heading.start,
@@ -272,6 +285,16 @@ static RsStatus build_item(RsIndexer *ix, const RsMeeting *m, const RsItem *it,
                                               "heading_start", (json_int_t)hs, "start",
                                               (json_int_t)bs, "end", (json_int_t)text.len));
         rc = index_text(&c, m->text + s->body.start, s->body.end - s->body.start, &pos);
+    }
+    /* ---- the titles of attachments that came from a sidecar (not printed in a Bilag section of
+     * the text, so not yet indexed): bilag: finds them, a URL-only one too */
+    c.secprefix = section_prefix(RS_SEC_BILAG, &c.wdf);
+    for (size_t i = 0; rc == RS_OK && i < it->n_attachments; i++) {
+        RsRange r = it->attachments[i];
+        int inside = 0;
+        for (size_t k = 0; k < it->n_sections && !inside; k++)
+            inside = r.start >= it->sections[k].body.start && r.end <= it->sections[k].body.end;
+        if (!inside) rc = index_text(&c, m->text + r.start, r.end - r.start, &pos);
     }
     /* ---- case numbers */
     for (size_t i = 0; rc == RS_OK && i < it->n_cases; i++) {
@@ -318,6 +341,12 @@ static RsStatus build_item(RsIndexer *ix, const RsMeeting *m, const RsItem *it,
     }
     const char *tname = rs_case_type_name(it->type);
     if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_TYPE, tname, err);
+    const char *kind = m->kind[0] ? m->kind : "referat";
+    if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_KIND, kind, err);
+    if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_KIND, kind, strlen(kind), err);
+    if (rc == RS_OK && meeting_key)
+        rc = bool_term(d, &t, strcmp(kind, "dagsorden") ? RS_PREFIX_MEETING_MINUTES : RS_PREFIX_MEETING_AGENDA,
+                       meeting_key, err);
     if (rc == RS_OK && it->closed) rc = bool_term(d, &t, RS_PREFIX_CLOSED, "1", err);
     char ymd[9] = "", kle[128] = "";
     if (m->date[0]) {
@@ -369,6 +398,11 @@ static RsStatus build_item(RsIndexer *ix, const RsMeeting *m, const RsItem *it,
     json_object_set_new(data, "type", json_string(tname));
     json_object_set_new(data, "outcome", outs);
     json_object_set_new(data, "closed", json_boolean(it->closed));
+    json_object_set_new(data, "kind", json_string(kind));
+    json_object_set_new(data, "url", m->url ? json_string(m->url) : json_null());
+    json_object_set_new(data, "meeting", json_string(meeting_id));
+    json_object_set_new(data, "ordinal", json_integer((json_int_t)ordinal));
+    if (json_array_size(att_at)) json_object_set(data, "attachment_text", att_at);
     /* ... and the rest of the item view */
     json_t *detail = json_object();
     json_object_set_new(detail, "cases", cases);
@@ -400,6 +434,7 @@ static RsStatus build_item(RsIndexer *ix, const RsMeeting *m, const RsItem *it,
     }
     free(js);
     json_decref(data);
+    json_decref(att_at);
     rs_buf_free(&t);
     rs_buf_free(&text);
     rs_buf_free(&committees);
@@ -439,6 +474,50 @@ static RsStatus delete_docs(RsIndexer *ix, const char *term, size_t *n, RsError 
 
 /* ------------------------------------------------------------ files */
 
+/* The meeting's key (hex of a hash of municipality, committee and date) into key[17]; 0 when
+ * one of the three is unknown. */
+static int meeting_key(const RsMeeting *m, char key[17]) {
+    if (!m->municipality || !m->committee_key || !m->date[0]) return 0;
+    char mk[256], all[1024];
+    rs_fold_key(m->municipality, strlen(m->municipality), mk, sizeof mk);
+    int n = snprintf(all, sizeof all, "%s|%s|%s", mk, m->committee_key, m->date);
+    rs_hash_hex(all, (size_t)n < sizeof all ? (size_t)n : sizeof all - 1, key);
+    return 1;
+}
+
+typedef struct {
+    RsIndexer *ix;
+    size_t removed;
+    RsError *err;
+    RsStatus rc;
+} Reconcile;
+
+static int drop_agenda(void *ctx, const char *t, size_t len, unsigned freq) {
+    (void)freq;
+    Reconcile *r = ctx;
+    size_t pl = strlen(RS_PREFIX_MEETING_MINUTES);
+    char term[64];
+    if (len - pl + strlen(RS_PREFIX_MEETING_AGENDA) + 1 > sizeof term) return 0;
+    snprintf(term, sizeof term, "%s%.*s", RS_PREFIX_MEETING_AGENDA, (int)(len - pl), t + pl);
+    size_t n = 0, freq_md = 0;
+    r->rc = rsx_writable_termfreq(r->ix->db, term, strlen(term), &freq_md, r->err);
+    if (r->rc != RS_OK || !freq_md) return r->rc != RS_OK;
+    r->rc = begin_if_needed(r->ix, r->err);
+    if (r->rc == RS_OK) r->rc = delete_docs(r->ix, term, &n, r->err);
+    r->removed += n;
+    return r->rc != RS_OK;
+}
+
+RsStatus rs_indexer_reconcile(RsIndexer *ix, size_t *removed, RsError *err) {
+    if (removed) *removed = 0;
+    Reconcile r = {ix, 0, err, RS_OK};
+    RsStatus rc = rsx_writable_allterms(ix->db, RS_PREFIX_MEETING_MINUTES, drop_agenda, &r, err);
+    if (rc == RS_OK) rc = r.rc;
+    ix->totals.agenda_replaced += r.removed;
+    if (removed) *removed = r.removed;
+    return rc;
+}
+
 /* The item's part of its id, unique within the file: its number as printed ("12", "12a") when
  * no other item of the file has it; "m2-4" for item 4 of a file's second meeting when the
  * first meeting has an item 4 too; the item's position ("p3") when it has no number. */
@@ -469,34 +548,35 @@ RsStatus rs_indexer_add_file(RsIndexer *ix, const char *source, RsFileOutcome *o
                              size_t *n_items, RsError *err) {
     *outcome = RS_FILE_FAILED;
     *n_items = 0;
-    char *data;
-    size_t len;
     RsParseOptions po = {.municipality = ix->opts.municipality};
-    if (rs_read_file(source, 64u << 20, &data, &len, err) != RS_OK) {
+    RsSource *src = NULL;
+    if (rs_source_open(source, 64u << 20, ix->opts.warn, ix->opts.warn_ctx, &src, err) != RS_OK) {
         ix->totals.files_failed++;
-        return RS_OK; /* the file's problem, named in err */
+        return err->code == RS_ERR_NOMEM ? RS_ERR_NOMEM : RS_OK; /* the file's problem, named in err */
     }
-    ix->totals.bytes += len;
-    char hash[17], meta_key[4200], *old;
+    ix->totals.bytes += src->len;
+    char meta_key[4200], *old;
     size_t old_len;
-    rs_hash_hex(data, len, hash);
     snprintf(meta_key, sizeof meta_key, "%s%s", RS_META_SOURCE, source);
     RsStatus rc = rsx_writable_get_metadata(ix->db, meta_key, &old, &old_len, err);
     if (rc != RS_OK) {
-        free(data);
+        rs_source_close(src);
         return rc;
     }
-    int unchanged = old_len >= 16 && !memcmp(old, hash, 16);
+    /* unchanged: the file, its sidecars and its attachments hash as before */
+    int unchanged = old_len >= 16 && !memcmp(old, src->hash, 16);
     free(old);
     if (unchanged) {
-        free(data);
+        rs_source_close(src);
         *outcome = RS_FILE_UNCHANGED;
         ix->totals.files_unchanged++;
         return RS_OK;
     }
+    char hash[17];
+    memcpy(hash, src->hash, sizeof hash);
     RsMeeting *m = NULL;
-    RsStatus prc = rs_referat_parse_bytes(data, len, source, &po, &m, err);
-    free(data);
+    RsStatus prc = rs_source_parse(src, &po, ix->opts.warn, ix->opts.warn_ctx, &m, err);
+    rs_source_close(src);
     if (prc != RS_OK) {
         ix->totals.files_failed++;
         return prc == RS_ERR_NOMEM ? prc : RS_OK;
@@ -507,13 +587,19 @@ RsStatus rs_indexer_add_file(RsIndexer *ix, const char *source, RsFileOutcome *o
     snprintf(hterm, sizeof hterm, "%s%s", RS_PREFIX_SOURCE, source);
     if (rc == RS_OK) rc = delete_docs(ix, hterm, &deleted, err);
     size_t ordinal = 0;
+    int k = 0;
     for (const RsMeeting *mt = m; rc == RS_OK && mt; mt = mt->next) {
         const char *muni = mt->municipality ? mt->municipality : "Ukendt";
+        char mid[4200], mkey[17];
+        k++;
+        if (m->next) snprintf(mid, sizeof mid, "%s#m%d", source, k);
+        else snprintf(mid, sizeof mid, "%s", source);
+        int keyed = meeting_key(mt, mkey);
         for (size_t i = 0; rc == RS_OK && i < mt->n_items; i++) {
             char key[64];
             ordinal++;
             item_key(m, mt, i, ordinal, key, sizeof key);
-            rc = build_item(ix, mt, &mt->items[i], source, key, muni, 1, err);
+            rc = build_item(ix, mt, &mt->items[i], source, key, muni, mid, ordinal, keyed ? mkey : NULL, 1, err);
         }
     }
     if (rc == RS_OK) {

@@ -18,10 +18,16 @@
 
 typedef struct RsIndexer RsIndexer;
 
+/* Called with a message for each problem with a sidecar or an attachment (the file is still
+ * indexed); `msg` is valid during the call. */
+typedef void (*RsIndexerWarnFn)(void *ctx, const char *msg);
+
 typedef struct RsIndexerOptions {
     const char *municipality;   /* for files whose text and path name none (NULL: unknown) */
     size_t batch_bytes;         /* commit after this much source text (0 = 2 MiB) */
     int scratch;                /* a scratch index, merged into the real one afterwards: no fsync */
+    RsIndexerWarnFn warn;       /* sidecar and attachment problems (NULL: not reported) */
+    void *warn_ctx;
 } RsIndexerOptions;
 
 /* What happened to one file. */
@@ -35,6 +41,7 @@ typedef enum RsFileOutcome {
 typedef struct RsIndexerTotals {
     size_t files_indexed, files_unchanged, files_failed;
     size_t files_whole;         /* of files_indexed: indexed as one item (no agenda structure) */
+    size_t agenda_replaced;     /* agenda items removed because their meeting's minutes came */
     size_t items_added, items_removed;
     uint64_t bytes;             /* bytes of source files read */
 } RsIndexerTotals;
@@ -61,6 +68,12 @@ RsStatus rs_indexer_add_file(RsIndexer *ix, const char *source, RsFileOutcome *o
 RsStatus rs_indexer_delete_source(RsIndexer *ix, const char *source, size_t *n_removed, RsError *err);
 RsStatus rs_indexer_delete_case(RsIndexer *ix, const char *caseno, size_t *n_removed, RsError *err);
 RsStatus rs_indexer_delete_item(RsIndexer *ix, const char *id, size_t *n_removed, RsError *err);
+
+/* Minutes replace their meeting's agenda: remove the items of every agenda whose meeting
+ * (municipality, committee, date) has minutes in this index, in the open batch. Run by
+ * rs_indexer_close on every index that is not a scratch part; *removed (may be NULL) receives
+ * the count. */
+RsStatus rs_indexer_reconcile(RsIndexer *ix, size_t *removed, RsError *err);
 
 /* Commit what is pending. */
 RsStatus rs_indexer_commit(RsIndexer *ix, RsError *err);

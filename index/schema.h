@@ -11,7 +11,7 @@
 #ifndef RS_SCHEMA_H
 #define RS_SCHEMA_H
 
-#define RS_SCHEMA_VERSION "2" /* 2: document data is JSON NUL text (index/docdata.h) */
+#define RS_SCHEMA_VERSION "3" /* 3: kind (dagsorden/referat) term and slot, meeting keys, url */
 
 /* ---- free-text terms (ranked) ---- */
 /* no prefix: the exact normalised form (NFC + case folded), positional:
@@ -44,6 +44,12 @@
 #define RS_PREFIX_YEAR        "KY"  /* YYYY */
 #define RS_PREFIX_MONTH       "KN"  /* YYYYMM */
 #define RS_PREFIX_CLOSED      "KC"  /* KC1 on closed items */
+#define RS_PREFIX_KIND        "KK"  /* dagsorden or referat: the document the item came from */
+/* The meeting an item belongs to, by a 16-hex-digit hash of "<municipality key>|<committee
+ * key>|<date>" (only when all three are known): MD on an agenda's items, MR on the minutes'.
+ * Minutes replace the agenda of their meeting (rs_indexer_reconcile). */
+#define RS_PREFIX_MEETING_AGENDA  "MD"
+#define RS_PREFIX_MEETING_MINUTES "MR"
 
 /* ---- value slots ---- */
 enum {
@@ -54,7 +60,8 @@ enum {
     RS_SLOT_OUTCOMES = 4,      /* multi-valued: outcome names */
     RS_SLOT_KLE = 5,           /* "27 Social service" */
     RS_SLOT_YEAR = 6,          /* "YYYY" */
-    RS_SLOT_ITEMKEY = 7        /* "<source>#<item>" for stable ordering */
+    RS_SLOT_ITEMKEY = 7,       /* "<source>#<item>" for stable ordering */
+    RS_SLOT_KIND = 8           /* "dagsorden" or "referat" (the dokument facet) */
 };
 
 /* ---- metadata keys ---- */

@@ -276,6 +276,20 @@ extern "C" RsStatus rsx_writable_termfreq(RsxWritable *w, const char *term, size
     RSX_CATCH
 }
 
+extern "C" RsStatus rsx_writable_allterms(RsxWritable *w, const char *prefix, RsxTermFn fn, void *ctx,
+                                          RsError *err) {
+    RSX_TRY
+    std::string p(prefix ? prefix : "");
+    /* collected first: the callback may change the database */
+    std::vector<std::pair<std::string, unsigned>> terms;
+    for (auto t = w->db.allterms_begin(p); t != w->db.allterms_end(p); ++t)
+        terms.emplace_back(*t, t.get_termfreq());
+    for (const auto &t : terms)
+        if (fn(ctx, t.first.data(), t.first.size(), t.second)) break;
+    return RS_OK;
+    RSX_CATCH
+}
+
 extern "C" RsStatus rsx_writable_doc_terms(RsxWritable *w, const char *term, size_t len,
                                            RsxTermFn fn, void *ctx, RsError *err) {
     RSX_TRY

@@ -97,6 +97,9 @@ typedef int (*RsxTermFn)(void *ctx, const char *term, size_t len, unsigned count
 
 /* Terms (with wdf) of each document that has `term` (e.g. before deleting
  * them, to take their words out of the spelling dictionary). */
+/* Every term with `prefix` in the writable database (pending changes included), with its
+ * frequency; fn may change the database (the terms are collected first). */
+RsStatus rsx_writable_allterms(RsxWritable *w, const char *prefix, RsxTermFn fn, void *ctx, RsError *err);
 RsStatus rsx_writable_doc_terms(RsxWritable *w, const char *term, size_t len, RsxTermFn fn,
                                 void *ctx, RsError *err);
 

@@ -63,10 +63,23 @@ static int chrome_attr(const char *v) {
     return 0;
 }
 
+/* A page's footer (a <footer> outside main content, role=contentinfo) is the site's, not the
+ * minutes': contact lines, accessibility statements. */
+static int site_footer(xmlNode *n) {
+    if (xmlStrcasecmp(n->name, (const xmlChar *)"footer")) return 0;
+    for (xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+        if (!xmlStrcasecmp(p->name, (const xmlChar *)"main") || !xmlStrcasecmp(p->name, (const xmlChar *)"article") ||
+            !xmlStrcasecmp(p->name, (const xmlChar *)"section"))
+            return 0;
+    return 1;
+}
+
 static int is_chrome(xmlNode *n) {
+    if (site_footer(n)) return 1;
     xmlChar *role = xmlGetProp(n, (const xmlChar *)"role");
     int c = role && (!xmlStrcasecmp(role, (const xmlChar *)"navigation") ||
-                     !xmlStrcasecmp(role, (const xmlChar *)"search"));
+                     !xmlStrcasecmp(role, (const xmlChar *)"search") ||
+                     !xmlStrcasecmp(role, (const xmlChar *)"contentinfo"));
     xmlFree(role);
     if (c) return 1;
     static const char *const attrs[] = {"id", "class"};

@@ -234,6 +234,16 @@ static RsStatus new_decision(const RsMeeting *m, RsItem *it, Caps *cap, const ch
 static void trim_range(const char *t, RsRange *r) {
     while (r->start < r->end && (t[r->start] == '\n' || t[r->start] == ' ' || t[r->start] == '\t')) r->start++;
     while (r->end > r->start && (t[r->end - 1] == '\n' || t[r->end - 1] == ' ' || t[r->end - 1] == '\t')) r->end--;
+    /* portal chrome ending the range ("Til toppen", "Print") is no part of it */
+    while (r->end > r->start) {
+        size_t b = r->end;
+        while (b > r->start && t[b - 1] != '\n') b--;
+        size_t x = b, e = r->end;
+        rs_trim(t, &x, &e);
+        if (b == r->start || !rs_vocab_chrome(t + x, e - x)) break;
+        r->end = b;
+        while (r->end > r->start && (t[r->end - 1] == '\n' || t[r->end - 1] == ' ' || t[r->end - 1] == '\t')) r->end--;
+    }
 }
 
 /* Sections, decisions, absences, attachments, votes of body lines [from, to). */

@@ -330,6 +330,8 @@ void rs_meeting_free(RsMeeting *m) {
     free(m->committee_name);
     free(m->committee_key);
     free(m->place);
+    free(m->url);
+    free(m->title);
     free(m);
 }
 

@@ -72,6 +72,7 @@ typedef struct RsSection {
     RsSectionKind kind;
     RsRange heading; /* the heading line as written */
     RsRange body;    /* from after the heading to the next heading */
+    int attachment;  /* 1: the text of an attachment (bilag), read from its own file */
 } RsSection;
 
 typedef struct RsVote {
@@ -130,6 +131,8 @@ typedef struct RsMeeting {
     int municipality_given; /* 1 if from the options (nothing in the text or path said it) */
     const char *municipality_from; /* "text", "place", "folder", "option" or NULL: a constant */
     int structured;       /* 1: agenda items found; 0: the whole text is one item */
+    char *url;            /* the official page (from a sidecar), owned, or NULL */
+    char *title;          /* the document's title (from a sidecar), owned, or NULL */
     char *committee;      /* as written in the header (owned), NULL if unknown */
     char *committee_name; /* canonical display name (owned) */
     char *committee_key;  /* folded key (owned) */
