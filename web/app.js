@@ -7,6 +7,7 @@ const FACETS = [
   ['type', 'type', 'Sagstype'],
   ['outcome', 'udfald', 'Udfald'],
   ['kle', 'kle', 'KLE-emne'],
+  ['kind', 'dokument', 'Dokument'],
 ];
 const PAGE = 10;
 const $ = (id) => document.getElementById(id);
@@ -23,10 +24,11 @@ function el(tag, attrs, ...kids) {
   return e;
 }
 
-// State <-> URL hash: #q=…&kommune=…&udvalg=…&type=…&udfald=…&kle=…&aar=…&sort=…&side=…&item=…
+// State <-> URL hash: #q=…&kommune=…&udvalg=…&type=…&udfald=…&kle=…&dokument=…&aar=…&sort=…&side=…&item=…&moede=…
 function readState() {
   const p = new URLSearchParams(location.hash.slice(1));
-  const st = { q: p.get('q') || '', sort: p.get('sort') || 'relevance', page: +(p.get('side') || 1), item: p.get('item'), f: {} };
+  const st = { q: p.get('q') || '', sort: p.get('sort') || 'relevance', page: +(p.get('side') || 1), item: p.get('item'),
+    meeting: p.get('moede'), f: {} };
   for (const [, key] of FACETS) st.f[key] = p.getAll(key);
   st.f.aar = p.getAll('aar');
   return st;
@@ -38,6 +40,7 @@ function writeState(st) {
   if (st.sort !== 'relevance') p.set('sort', st.sort);
   if (st.page > 1) p.set('side', st.page);
   if (st.item) p.set('item', st.item);
+  if (st.meeting) p.set('moede', st.meeting);
   location.hash = p.toString();
 }
 
@@ -67,7 +70,30 @@ function setFilter(st, key, value, on) {
   if (!on && i >= 0) list.splice(i, 1);
   st.page = 1;
   st.item = null;
+  st.meeting = null;
   writeState(st);
+}
+
+// Links: to an item, to a whole meeting (in the page), to the official source (the portal).
+function itemLink(id, text) {
+  return el('a', { href: '#', onclick: (e) => { e.preventDefault(); const st = readState(); st.item = id; st.meeting = null; writeState(st); } }, text);
+}
+function meetingLink(id, text) {
+  return el('a', { href: '#', class: 'meeting-link', onclick: (e) => { e.preventDefault(); const st = readState(); st.meeting = id; st.item = null; writeState(st); } }, text);
+}
+function sourceLink(url) {
+  // only the http(s) addresses the indexer accepts from a sidecar
+  return url && /^https?:\/\//.test(url) ? el('a', { href: url, class: 'source-link', rel: 'noopener noreferrer', target: '_blank' }, 'Kilde ↗') : null;
+}
+function kindBadge(kind) {
+  return kind === 'dagsorden' ? el('span', { class: 'badge dagsorden', title: 'Dagsorden: mødet er ikke holdt, eller referatet er ikke indlæst' }, 'dagsorden') : null;
+}
+function links(h) {
+  const kids = [h.meeting ? meetingLink(h.meeting, 'Hele mødet') : null, sourceLink(h.url)].filter(Boolean);
+  if (!kids.length) return null;
+  const box = el('div', { class: 'links' });
+  kids.forEach((k, i) => { if (i) box.append(' · '); box.append(k); });
+  return box;
 }
 
 // The snippet is HTML from the server with only <mark>; rebuild it safely from text.
@@ -126,19 +152,25 @@ function renderChips(st) {
   }
 }
 
+function itemLabel(h) {
+  const n = h.number || (h.number === undefined ? h.item : null);
+  return `${n ? 'Punkt ' + n + ': ' : ''}${h.title || '(uden titel)'}`;
+}
+
 function hitNode(h) {
   const out = (h.outcome || []).map((o) => el('span', { class: 'badge ' + o.split(' ')[0] }, o));
-  const link = el('a', { href: '#', onclick: (e) => { e.preventDefault(); const st = readState(); st.item = h.id; writeState(st); } },
-    `Punkt ${h.item}: ${h.title || '(uden titel)'}`);
+  const snip = snippetNode(h.snippet);
+  if (h.snippet_attachment) snip.prepend(el('span', { class: 'from-attachment' }, `Fra bilaget »${h.snippet_attachment}«: `));
   return el('li', {},
-    el('h2', {}, link),
+    el('h2', {}, itemLink(h.id, itemLabel(h))),
     el('div', { class: 'meta' }, `${h.date || ''} · ${h.municipality || ''} · ${h.committee || ''}`,
-      h.case ? ` · sag ${h.case}` : '', h.closed ? el('span', { class: 'badge' }, 'lukket') : null, ...out),
-    snippetNode(h.snippet));
+      h.case ? ` · sag ${h.case}` : '', h.closed ? el('span', { class: 'badge' }, 'lukket') : null, kindBadge(h.kind), ...out),
+    snip, links(h));
 }
 
 async function search(st) {
   $('item').hidden = true;
+  $('meeting').hidden = true;
   $('results').hidden = false;
   $('facets').hidden = false;
   renderChips(st);
@@ -182,6 +214,7 @@ async function showItem(st) {
   const box = $('item');
   $('results').hidden = true;
   $('facets').hidden = true;
+  $('meeting').hidden = true;
   box.hidden = false;
   box.replaceChildren('Henter punktet …');
   try {
@@ -191,14 +224,19 @@ async function showItem(st) {
     const bytes = new TextEncoder().encode(it.text || ''); // section offsets are UTF-8 byte offsets
     const dec = new TextDecoder();
     for (const s of it.sections || []) {
-      secs.push(el('h3', {}, s.heading || s.name), el('pre', {}, dec.decode(bytes.slice(s.start, s.end))));
+      const from = (it.attachment_text || []).find((a) => a[0] === s.start);
+      secs.push(el('h3', { class: from ? 'attachment' : '' }, s.heading || s.name), el('pre', {}, dec.decode(bytes.slice(s.start, s.end))));
     }
     const decs = el('ul', {}, ...(it.decisions || []).map((d) =>
       el('li', {}, `${d.date || ''} ${d.committee || ''}: `, el('span', { class: 'badge ' + d.outcome.split(' ')[0] }, d.outcome))));
+    const atts = (it.attachments || []).length
+      ? [el('h3', {}, 'Bilag'), el('ul', { class: 'attachments' }, ...it.attachments.map((a) => el('li', {}, a)))] : [];
     box.replaceChildren(back,
-      el('h2', {}, `Punkt ${it.item}: ${it.title}`),
-      el('p', { class: 'meta' }, `${it.date || ''} · ${it.municipality} · ${it.committee || ''} · ${it.type}`, it.case ? ` · sag ${it.case}` : ''),
-      el('h3', {}, 'Beslutninger'), decs, ...secs);
+      el('h2', {}, itemLabel(it)),
+      el('p', { class: 'meta' }, `${it.date || ''} · ${it.municipality} · ${it.committee || ''} · ${it.type}`, it.case ? ` · sag ${it.case}` : '',
+        kindBadge(it.kind)),
+      links(it),
+      el('h3', {}, 'Beslutninger'), decs, ...secs, ...atts);
     if (it.case) {
       const hist = await getJSON('/api/case/' + encodeURIComponent(it.case));
       box.append(el('h3', {}, `Sagens forløb (${hist.items.length} behandlinger)`),
@@ -211,10 +249,35 @@ async function showItem(st) {
   }
 }
 
+// A whole meeting: its data, the official source and every item in agenda order.
+async function showMeeting(st) {
+  const box = $('meeting');
+  $('results').hidden = true;
+  $('facets').hidden = true;
+  $('item').hidden = true;
+  box.hidden = false;
+  box.replaceChildren('Henter mødet …');
+  try {
+    const m = await getJSON('/api/meeting/' + encodeURIComponent(st.meeting));
+    const back = el('a', { href: '#', onclick: (e) => { e.preventDefault(); st.meeting = null; writeState(st); } }, '← Tilbage til resultaterne');
+    const items = el('ol', { class: 'agenda' }, ...(m.items || []).map((it) => el('li', {},
+      it.closed ? el('span', {}, `${itemLabel(it)} `, el('span', { class: 'badge' }, 'lukket')) : itemLink(it.id, itemLabel(it)),
+      it.case ? el('span', { class: 'meta' }, ` · sag ${it.case}`) : null,
+      ' ', ...(it.outcome || []).map((o) => el('span', { class: 'badge ' + o.split(' ')[0] }, o)))));
+    const src = sourceLink(m.url);
+    box.replaceChildren(back,
+      el('h2', {}, `${m.committee || 'Møde'} ${m.date || ''}`),
+      el('p', { class: 'meta' }, `${m.municipality || ''}${m.time ? ' · kl. ' + m.time : ''} · ${m.kind || ''} · ${(m.items || []).length} punkter`),
+      src ? el('div', { class: 'links' }, src) : null, items);
+  } catch (err) {
+    box.replaceChildren('Fejl: ' + err.message);
+  }
+}
+
 function route() {
   const st = readState();
   $('q').value = st.q;
-  if (st.item) showItem(st); else search(st);
+  if (st.item) showItem(st); else if (st.meeting) showMeeting(st); else search(st);
 }
 
 $('search').addEventListener('submit', (e) => {
@@ -223,6 +286,7 @@ $('search').addEventListener('submit', (e) => {
   st.q = $('q').value;
   st.page = 1;
   st.item = null;
+  st.meeting = null;
   writeState(st);
   if (location.hash.slice(1) === new URLSearchParams({ q: st.q }).toString()) route();
 });

@@ -57,6 +57,44 @@ function check(name, ok, detail) {
     await page.click('#facets a:has-text("Lolland")'); // second click removes the filter again
     await page.waitForFunction(() => /^4 punkter/.test(document.querySelector('#status').textContent));
     check('clicking the facet again removes the filter', true);
+
+    // a portal page: the attachment named in the snippet, the official source, the whole meeting
+    await page.fill('#q', 'flagermusene');
+    await page.press('#q', 'Enter');
+    await page.waitForFunction(() => /^1 punkter/.test(document.querySelector('#status').textContent));
+    check('snippet names the attachment it comes from',
+      /Fra bilaget »Belysningsplan for Lindholm Å-stien«/.test(await page.textContent('#hits li .snippet')));
+    const src = await page.$eval('#hits li a.source-link', (a) => [a.href, a.target, a.rel]);
+    check('hit links to the official source in a new tab',
+      src[0] === 'https://www.example-kommune.dk/politik/byraadet/2019-11-27/referat' && src[1] === '_blank' && /noopener/.test(src[2]),
+      JSON.stringify(src));
+    await page.click('#hits li a.meeting-link');
+    await page.waitForSelector('#meeting:not([hidden]) ol.agenda li');
+    const agenda = await page.$$eval('#meeting ol.agenda li', (ls) => ls.map((l) => l.textContent));
+    check('meeting view lists the whole agenda in order', agenda.length === 5 && /^Punkt 4: Anlægsbevilling/.test(agenda[3]),
+      JSON.stringify(agenda));
+    check('URL holds the meeting', /moede=/.test(page.url()), page.url());
+    await page.click('#meeting ol.agenda li:nth-child(4) a');
+    await page.waitForSelector('#item:not([hidden]) h2');
+    const item4 = await page.textContent('#item');
+    check('item view shows the attachment text and the Bilag list',
+      /Bilag: Belysningsplan for Lindholm Å-stien/.test(item4) && /Oversigtskort/.test(item4), item4.slice(0, 300));
+    await page.goBack();
+    await page.waitForSelector('#meeting:not([hidden]) ol.agenda li');
+    check('back returns to the meeting', true);
+
+    // an agenda whose minutes are not in yet: marked, and the document facet filters like a click
+    await page.fill('#q', 'legeplads');
+    await page.press('#q', 'Enter');
+    await page.waitForSelector('#results:not([hidden]) #hits li');
+    check('an agenda item is marked dagsorden', /dagsorden/.test(await page.textContent('#hits li .meta')));
+    await page.fill('#q', 'udvalg:økonomiudvalget');
+    await page.press('#q', 'Enter');
+    await page.waitForSelector('#facets a:has-text("dagsorden")');
+    const n = +(await page.textContent('#facets a:has-text("dagsorden") .count'));
+    await page.click('#facets a:has-text("dagsorden")');
+    await page.waitForFunction((k) => new RegExp('^' + k + ' punkter').test(document.querySelector('#status').textContent), n);
+    check('document facet count = hits after the click', (await page.$$('#hits li')).length === n, String(n));
     check('no script errors (CSP included)', errors.length === 0, errors.join('; '));
   } catch (e) {
     check('browser run', false, e.stack);

@@ -13,7 +13,8 @@ if [ ! -d "$here/node_modules/playwright-core" ]; then
   (cd "$here" && npm ci --no-audit --no-fund >/dev/null 2>&1 || npm install --no-audit --no-fund >/dev/null) || { echo "npm install failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
 tmp=$(mktemp -d)
-"$refsog" index --quiet --index "$tmp/ix" "$root/data/sample"
+"$refsog" index --quiet --index "$tmp/ix" "$root/data/sample" "$root/tests/fixtures/portal/broenderslev" \
+  "$root/tests/fixtures/portal/odder" 2>/dev/null
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$refsog" serve --index "$tmp/ix" --port "$port" --web "$root/web" 2>/dev/null & pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$tmp"' EXIT
