@@ -110,7 +110,8 @@ static int build_query(struct MHD_Connection *c, RsBuf *q, const char **why) {
     rs_buf_puts(q, qs ? qs : "");
     static const char *const params[][2] = {{"kommune", "kommune"}, {"udvalg", "udvalg"},
                                             {"type", "type"},       {"udfald", "udfald"},
-                                            {"kle", "kle"},         {"sag", "sag"}};
+                                            {"kle", "kle"},         {"sag", "sag"},
+                                            {"dokument", "dokument"}};
     for (size_t i = 0; i < sizeof params / sizeof *params; i++) {
         const char *v = arg(c, params[i][0]);
         if (!v || !*v) continue;

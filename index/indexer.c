@@ -586,7 +586,7 @@ RsStatus rs_indexer_add_file(RsIndexer *ix, const char *source, RsFileOutcome *o
     char hterm[4200];
     snprintf(hterm, sizeof hterm, "%s%s", RS_PREFIX_SOURCE, source);
     if (rc == RS_OK) rc = delete_docs(ix, hterm, &deleted, err);
-    size_t ordinal = 0;
+    size_t ordinal = 0, replaced = 0, skipped = 0;
     int k = 0;
     for (const RsMeeting *mt = m; rc == RS_OK && mt; mt = mt->next) {
         const char *muni = mt->municipality ? mt->municipality : "Ukendt";
@@ -595,11 +595,31 @@ RsStatus rs_indexer_add_file(RsIndexer *ix, const char *source, RsFileOutcome *o
         if (m->next) snprintf(mid, sizeof mid, "%s#m%d", source, k);
         else snprintf(mid, sizeof mid, "%s", source);
         int keyed = meeting_key(mt, mkey);
+        int agenda = !strcmp(mt->kind, "dagsorden");
+        /* minutes replace their meeting's agenda in this same transaction, and an agenda that
+         * comes after its minutes is not added (rs_indexer_reconcile does the same for parts
+         * indexed apart) */
+        char mterm[64];
+        snprintf(mterm, sizeof mterm, "%s%s", agenda ? RS_PREFIX_MEETING_MINUTES : RS_PREFIX_MEETING_AGENDA, mkey);
+        if (keyed && agenda) {
+            size_t have = 0;
+            rc = rsx_writable_termfreq(ix->db, mterm, strlen(mterm), &have, err);
+            if (rc == RS_OK && have) {
+                skipped += mt->n_items;
+                ordinal += mt->n_items;
+                continue;
+            }
+        }
         for (size_t i = 0; rc == RS_OK && i < mt->n_items; i++) {
             char key[64];
             ordinal++;
             item_key(m, mt, i, ordinal, key, sizeof key);
             rc = build_item(ix, mt, &mt->items[i], source, key, muni, mid, ordinal, keyed ? mkey : NULL, 1, err);
+        }
+        if (rc == RS_OK && keyed && !agenda) {
+            size_t n = 0;
+            rc = delete_docs(ix, mterm, &n, err);
+            replaced += n;
         }
     }
     if (rc == RS_OK) {
@@ -612,7 +632,8 @@ RsStatus rs_indexer_add_file(RsIndexer *ix, const char *source, RsFileOutcome *o
         *n_items = total;
         ix->totals.files_indexed++;
         ix->totals.files_whole += !m->structured;
-        ix->totals.items_added += total;
+        ix->totals.items_added += total - skipped;
+        ix->totals.agenda_replaced += replaced + skipped;
         ix->totals.items_removed += deleted > total ? deleted - total : 0;
         ix->pending_bytes += m->text_len;
         if (ix->pending_bytes >= ix->opts.batch_bytes) rc = rs_indexer_commit(ix, err);

@@ -59,9 +59,19 @@ IX2="$T_TMP/ix2"
 mkdir -p "$T_TMP/o"
 "$REFSOG" index --quiet --index "$IX2" $P/odder/referat-2024-03-05.txt
 t_status "agenda after minutes: indexed" 0 "$REFSOG" index --index "$IX2" $P/odder/dagsorden-2024-03-05.txt
-t_match "… and replaced at once" "\(2 agenda items replaced by minutes\)" "$T_OUT"
+t_match "… and not added: its items are replaced at once" "0 items added, 0 removed \(2 agenda items replaced by minutes\)" "$T_OUT"
 t_eq "… so a search finds the minutes only" "1 referat" \
   "$("$REFSOG" search --index "$IX2" --json mindstepris | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["total"], r["hits"][0]["kind"])')"
+
+IX4="$T_TMP/ix4"
+"$REFSOG" index --quiet --index "$IX4" $P/odder/dagsorden-2024-03-05.txt
+t_eq "agenda alone: found" "1 dagsorden" \
+  "$("$REFSOG" search --index "$IX4" --json mindstepris | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["total"], r["hits"][0]["kind"])')"
+t_status "minutes after the agenda" 0 "$REFSOG" index --index "$IX4" $P/odder/referat-2024-03-05.txt
+t_match "… replace it in their own transaction" "2 items added, 0 removed \(2 agenda items replaced by minutes\)" "$T_OUT"
+t_eq "… so the stats count the minutes' items only" 2 "$("$REFSOG" stats --index "$IX4" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')"
+t_eq "case history carries the official URL" "https://www.example-kommune.dk/politik/oekonomiudvalget/2024-03-05/referat referat" \
+  "$("$REFSOG" case --index "$IX4" --json 24/3101 | python3 -c 'import json,sys; r=json.load(sys.stdin)["items"]; print(len(r) == 1 and r[0]["url"], r[0]["kind"])')"
 
 # unchanged files are skipped; a changed sidecar or attachment re-indexes its file
 cp -r $P/broenderslev "$T_TMP/b"
@@ -99,4 +109,6 @@ t_eq "/api/meeting: url, items, the item with the attachment" "$BURL 5 4" \
 t_eq "/api/meeting: unknown is 404" 404 "$(curl -s -o /dev/null -w '%{http_code}' "$B/api/meeting/nope.txt")"
 t_eq "/api/search: the hit's url and kind" "$BURL referat" \
   "$(curl -s "$B/api/search?q=flagermusene" | python3 -c 'import json,sys; h=json.load(sys.stdin)["hits"][0]; print(h["url"], h["kind"])')"
+t_eq "/api/search: dokument= is the dokument: filter" "$(js 'dokument:dagsorden' 'r["total"]')" \
+  "$(curl -s "$B/api/search?q=udvalg:%C3%B8konomiudvalget&dokument=dagsorden" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"
 t_done
