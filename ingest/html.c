@@ -184,6 +184,35 @@ static int valid_utf8(const char *s, size_t len) {
     return 1;
 }
 
+/* libxml2 reports some errors (encoding conversion) through its global handlers whatever the
+ * parse options say; these handlers keep them off stderr and note a failed conversion. */
+static void on_generic(void *ctx, const char *msg, ...) {
+    (void)msg;
+    *(int *)ctx = 1; /* in libxml2 2.9 only I/O and encoding problems come here */
+}
+static void on_structured(void *ctx, xmlErrorPtr e) {
+    if (e && (e->domain == XML_FROM_I18N || e->domain == XML_FROM_IO)) *(int *)ctx = 1;
+}
+
+/* Parse with encoding `enc` (NULL: as the page declares); *conv_failed when bytes could not be
+ * converted (the text after them would be lost). */
+static htmlDocPtr parse(const char *data, size_t len, const char *enc, int *conv_failed) {
+    *conv_failed = 0;
+    /* thread-local in libxml2, so parallel indexing threads do not see each other's */
+    xmlGenericErrorFunc old_generic = xmlGenericError;
+    void *old_generic_ctx = xmlGenericErrorContext;
+    xmlStructuredErrorFunc old_structured = xmlStructuredError;
+    void *old_structured_ctx = xmlStructuredErrorContext;
+    xmlSetGenericErrorFunc(conv_failed, on_generic);
+    xmlSetStructuredErrorFunc(conv_failed, on_structured);
+    htmlDocPtr doc = htmlReadMemory(data, (int)len, NULL, enc,
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                        HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+    xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
+    xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
+    return doc;
+}
+
 RsStatus rs_html_text(const char *data, size_t len, const char *name, char **out, size_t *out_len,
                       RsError *err) {
     *out = NULL;
@@ -192,9 +221,17 @@ RsStatus rs_html_text(const char *data, size_t len, const char *name, char **out
         return rs_error_set(err, RS_ERR_INPUT, "%s: the page is too large to read", name);
     const char *enc = NULL;
     if (!declares_encoding(data, len)) enc = valid_utf8(data, len) ? "UTF-8" : "windows-1252";
-    htmlDocPtr doc = htmlReadMemory(data, (int)len, NULL, enc,
-                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                        HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+    int failed;
+    htmlDocPtr doc = parse(data, len, enc, &failed);
+    /* a page whose bytes do not fit the encoding it declares (or Windows-1252's five unused
+     * bytes): read it again as UTF-8 when it is, else Windows-1252, else Latin-1, which maps
+     * every byte, rather than lose the text after the first bad byte */
+    static const char *const fallbacks[] = {"UTF-8", "windows-1252", "ISO-8859-1"};
+    for (size_t k = 0; failed && k < 3; k++) {
+        if ((k == 0 && !valid_utf8(data, len)) || (enc && !strcmp(enc, fallbacks[k]))) continue;
+        xmlFreeDoc(doc);
+        doc = parse(data, len, fallbacks[k], &failed);
+    }
     if (!doc) return rs_error_set(err, RS_ERR_INPUT, "%s: not a readable HTML page", name);
     Out o = {{0}, 0, 0, RS_OK};
     xmlNode *root = xmlDocGetRootElement(doc);

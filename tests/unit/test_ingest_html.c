@@ -92,6 +92,18 @@ static void test_encodings(void **state) {
     free(t);
 }
 
+/* Bytes that do not fit the declared encoding lose no text after them. */
+static void test_bad_bytes(void **state) {
+    (void)state;
+    char *t = text_of("<html><head><meta charset=\"shift_jis\"></head><body><p>Byr\xE5""dets m\xF8""de \x81\xFF slut</p></body></html>");
+    assert_non_null(strstr(t, "Byrådets møde"));
+    assert_non_null(strstr(t, "slut"));
+    free(t);
+    t = text_of("<html><head><meta charset=\"iso-2022-jp\"></head><body><p>f\xF8r \x1b$B\xff\xfe efter</p></body></html>");
+    assert_non_null(strstr(t, "efter"));
+    free(t);
+}
+
 static void test_refused(void **state) {
     (void)state;
     char *out = NULL;
@@ -142,7 +154,7 @@ int main(void) {
         cmocka_unit_test(test_is_html),        cmocka_unit_test(test_blocks),
         cmocka_unit_test(test_tables),         cmocka_unit_test(test_chrome_dropped),
         cmocka_unit_test(test_encodings),      cmocka_unit_test(test_refused),
-        cmocka_unit_test(test_page_parses),
+        cmocka_unit_test(test_page_parses),    cmocka_unit_test(test_bad_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
