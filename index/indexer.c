@@ -594,13 +594,14 @@ RsStatus rs_indexer_add_file(RsIndexer *ix, const char *source, RsFileOutcome *o
         k++;
         if (m->next) snprintf(mid, sizeof mid, "%s#m%d", source, k);
         else snprintf(mid, sizeof mid, "%s", source);
-        int keyed = meeting_key(mt, mkey);
+        int keyed = meeting_key(mt, mkey); /* mkey is set only when keyed */
         int agenda = !strcmp(mt->kind, "dagsorden");
         /* minutes replace their meeting's agenda in this same transaction, and an agenda that
          * comes after its minutes is not added (rs_indexer_reconcile does the same for parts
          * indexed apart) */
-        char mterm[64];
-        snprintf(mterm, sizeof mterm, "%s%s", agenda ? RS_PREFIX_MEETING_MINUTES : RS_PREFIX_MEETING_AGENDA, mkey);
+        char mterm[64] = "";
+        if (keyed)
+            snprintf(mterm, sizeof mterm, "%s%s", agenda ? RS_PREFIX_MEETING_MINUTES : RS_PREFIX_MEETING_AGENDA, mkey);
         if (keyed && agenda) {
             size_t have = 0;
             rc = rsx_writable_termfreq(ix->db, mterm, strlen(mterm), &have, err);
