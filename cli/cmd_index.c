@@ -88,6 +88,7 @@ static void add_totals(RsIndexerTotals *t, const RsIndexerTotals *a) {
     t->files_whole += a->files_whole;
     t->items_added += a->items_added;
     t->items_removed += a->items_removed;
+    t->files_lost += a->files_lost;
     t->bytes += a->bytes;
 }
 
@@ -144,6 +145,15 @@ static int next_file(ShardJob *j, size_t *i) {
     return 0;
 }
 
+/* Commit and close ix, adding its totals to *t once the last commit has settled them. */
+static RsStatus close_counted(RsIndexer *ix, RsIndexerTotals *t, RsError *err) {
+    RsStatus rc = rs_indexer_commit(ix, err);
+    add_totals(t, rs_indexer_totals(ix));
+    RsError e2;
+    RsStatus rc2 = rs_indexer_close(ix, rc == RS_OK ? err : &e2);
+    return rc != RS_OK ? rc : rc2;
+}
+
 static void shard_say(const char *msg, const char *suffix) {
     pthread_mutex_lock(&print_lock);
     fprintf(stderr, "refsog: %s%s\n", msg, suffix);
@@ -163,8 +173,7 @@ static void *shard_main(void *arg) {
     RsIndexer *ix = NULL;
     for (size_t i = 0; !j->fatal && next_file(j, &i); i += !j->next) {
         if (ix && j->seg_bytes && rs_indexer_totals(ix)->bytes >= j->seg_bytes) {
-            add_totals(&j->totals, rs_indexer_totals(ix));
-            if (rs_indexer_close(ix, &err) != RS_OK) shard_say(err.msg, ""), j->fatal = 1;
+            if (close_counted(ix, &j->totals, &err) != RS_OK) shard_say(err.msg, ""), j->fatal = 1;
             ix = NULL;
             if (j->fatal) break;
         }
@@ -191,21 +200,20 @@ static void *shard_main(void *arg) {
     if (!ix && !j->segs && !j->fatal) { /* a shard with no file still exists, empty */
         if (rs_indexer_open(j->path, j->opts, &ix, &err) != RS_OK) shard_say(err.msg, ""), j->fatal = 1;
     }
-    if (ix) {
-        add_totals(&j->totals, rs_indexer_totals(ix));
-        if (rs_indexer_close(ix, &err) != RS_OK) shard_say(err.msg, ""), j->fatal = 1;
-    }
+    if (ix && close_counted(ix, &j->totals, &err) != RS_OK) shard_say(err.msg, ""), j->fatal = 1;
     return NULL;
 }
 
 /* The one summary line of an indexing run; `tail` says how DIR was written (may be ""). */
 static void print_summary(const RsIndexerTotals *t, size_t problems, double el, const char *dir,
                           const char *tail) {
-    char whole[64] = "";
+    char whole[64] = "", lost[96] = "";
     if (t->files_whole) snprintf(whole, sizeof whole, " (%zu as one item)", t->files_whole);
-    printf("%zu files indexed%s, %zu unchanged, %zu failed; %zu items added, %zu removed; "
+    if (t->files_lost)
+        snprintf(lost, sizeof lost, ", %zu NOT in the index (index error)", t->files_lost);
+    printf("%zu files indexed%s, %zu unchanged, %zu failed%s; %zu items added, %zu removed; "
            "%.1f MB in %.2fs (%.1f MB/s) → %s%s\n",
-           t->files_indexed, whole, t->files_unchanged, t->files_failed + problems, t->items_added,
+           t->files_indexed, whole, t->files_unchanged, t->files_failed + problems, lost, t->items_added,
            t->items_removed, (double)t->bytes / 1e6, el, el > 0 ? (double)t->bytes / 1e6 / el : 0.0,
            dir, tail);
 }
@@ -321,7 +329,11 @@ static int index_new_parallel(const char *dir, size_t jobs, size_t seg_bytes,
         fatal = 1;
     }
     rm_tree(tmp);
-    if (fatal) rm_tree(merged);
+    if (fatal) { /* nothing of this run is in an index: say so in the counts too */
+        rm_tree(merged);
+        t.files_lost += t.files_indexed;
+        t.files_indexed = t.files_whole = t.items_added = t.items_removed = 0;
+    }
     double el = now_s() - t0;
     if (!quiet) {
         char tail[96];
@@ -467,6 +479,7 @@ int rs_cmd_index(int argc, char **argv) {
     int tty = !quiet && isatty(STDERR_FILENO);
     double t0 = now_s();
     int fatal = 0;
+    size_t unread = 0;
     for (size_t i = 0; i < files.n; i++) {
         RsFileOutcome oc;
         size_t n_items = 0;
@@ -475,6 +488,7 @@ int rs_cmd_index(int argc, char **argv) {
             if (tty) fputc('\n', stderr);
             fprintf(stderr, "refsog: %s\n", err.msg);
             fatal = 1;
+            unread = files.n - i - 1;
             break;
         }
         if (oc == RS_FILE_FAILED) {
@@ -487,15 +501,19 @@ int rs_cmd_index(int argc, char **argv) {
         if (tty) progress(i + 1, files.n, rs_indexer_totals(ix), t0);
     }
     if (tty) fputc('\n', stderr);
-    RsIndexerTotals t = *rs_indexer_totals(ix);
-    if (rs_indexer_close(ix, &err) != RS_OK) {
+    RsIndexerTotals t = {0};
+    if (close_counted(ix, &t, &err) != RS_OK) {
         /* The index is as it was after the last successful commit. */
         fprintf(stderr, "refsog: the last commit failed, so the files of the last batch are not in "
                         "the index (re-run the same command once this is fixed): %s\n", err.msg);
         fatal = 1;
     }
     double el = now_s() - t0;
-    if (!quiet) print_summary(&t, problems, el, dir, fatal ? " (NOT all committed)" : "");
+    char tail[96] = "";
+    if (fatal && unread)
+        snprintf(tail, sizeof tail, " (stopped by an index error; %zu file%s not read)", unread,
+                 unread == 1 ? "" : "s");
+    if (!quiet) print_summary(&t, problems, el, dir, tail);
     rs_file_list_free(&files);
     if (fatal) return 1;
     return (t.files_failed || problems) ? 1 : 0;

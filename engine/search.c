@@ -16,6 +16,7 @@
 #include "referat.h"
 #include "schema.h"
 #include "snippet.h"
+#include "terms.h"
 #include "xapian_shim.h"
 
 /* Relative weights of the forms a query word matches (tuned on the judged
@@ -166,9 +167,7 @@ static int ql_add(QList *l, RsxQuery *q) {
 }
 
 static RsxQuery *term_q(Build *b, const char *prefix, RsSpan s, double scale) {
-    rs_buf_reset(&b->term);
-    rs_buf_puts(&b->term, prefix);
-    rs_buf_append(&b->term, s.s, s.len);
+    if (rs_term_make(&b->term, prefix, s.s, s.len, b->err) != RS_OK) return NULL;
     RsxQuery *t = rsx_query_term(b->term.data, b->term.len, 1, 0, b->err);
     if (!t || scale == 1.0) return t;
     RsxQuery *sc = rsx_query_scale(t, scale, b->err);
@@ -464,16 +463,13 @@ static RsStatus filter_term(Build *b, const RsQFilter *f) {
     switch (f->facet) {
     case RS_FACET_KOMMUNE:
         rs_fold_key(f->value, strlen(f->value), key, sizeof key);
-        rs_buf_puts(&b->term, RS_PREFIX_MUNICIPALITY);
-        rs_buf_puts(&b->term, key);
-        return RS_OK;
+        return rs_term_makes(&b->term, RS_PREFIX_MUNICIPALITY, key, b->err);
     case RS_FACET_UDVALG: {
         char *k = rs_committee_key(f->value);
         if (!k) return rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
-        rs_buf_puts(&b->term, RS_PREFIX_COMMITTEE);
-        rs_buf_puts(&b->term, k);
+        RsStatus rc = rs_term_makes(&b->term, RS_PREFIX_COMMITTEE, k, b->err);
         free(k);
-        return RS_OK;
+        return rc;
     }
     case RS_FACET_TYPE:
     case RS_FACET_UDFALD: {
@@ -506,9 +502,7 @@ static RsStatus filter_term(Build *b, const RsQFilter *f) {
             return rs_error_set(b->err, RS_ERR_QUERY, "malformed query: '%s' is not a case number",
                                 f->value);
         rs_snippet_keys_add(&b->keys->cases, key, kl);
-        rs_buf_puts(&b->term, RS_PREFIX_CASE);
-        rs_buf_append(&b->term, key, kl);
-        return RS_OK;
+        return rs_term_make(&b->term, RS_PREFIX_CASE, key, kl, b->err);
     }
     default: return RS_OK;
     }
@@ -829,15 +823,17 @@ static int by_date(const void *a, const void *b) {
 
 static RsStatus case_once(RsSearcher *s, const char *caseno, json_t **out, RsError *err) {
     *out = NULL;
-    char key[256], term[300];
+    char key[256];
     size_t kl = rs_case_key(caseno, strlen(caseno), key, sizeof key);
     if (!kl)
         return rs_error_set(err, RS_ERR_QUERY,
                             "'%s' is not a case number (e.g. 23/15645, EMN-24/0001629, "
                             "27.00.00-P22-1-20, S2020-26746)", caseno);
-    snprintf(term, sizeof term, "%s%s", RS_PREFIX_MAINCASE, key);
+    RsBuf term = {0};
+    RsStatus rc = rs_term_make(&term, RS_PREFIX_MAINCASE, key, kl, err);
     CaseCtx c = {s, json_array(), err, RS_OK};
-    RsStatus rc = rsx_db_postings(s->db, term, strlen(term), on_case_doc, &c, err);
+    if (rc == RS_OK) rc = rsx_db_postings(s->db, term.data, term.len, on_case_doc, &c, err);
+    rs_buf_free(&term);
     if (rc == RS_OK) rc = c.rc;
     if (rc != RS_OK) {
         json_decref(c.items);
@@ -871,10 +867,9 @@ static int first_doc(void *ctx, RsxDocid id) {
 static RsStatus item_once(RsSearcher *s, const char *id, json_t **out, RsError *err) {
     *out = NULL;
     RsBuf t = {0};
-    rs_buf_puts(&t, RS_PREFIX_ID);
-    rs_buf_puts(&t, id);
     FirstDoc f = {0, 0};
-    RsStatus rc = rsx_db_postings(s->db, t.data, t.len, first_doc, &f, err);
+    RsStatus rc = rs_term_makes(&t, RS_PREFIX_ID, id, err);
+    if (rc == RS_OK) rc = rsx_db_postings(s->db, t.data, t.len, first_doc, &f, err);
     rs_buf_free(&t);
     if (rc != RS_OK) return rc;
     if (!f.found) return rs_error_set(err, RS_ERR_NOTFOUND, "no agenda item '%s'", id);

@@ -28,7 +28,8 @@ typedef struct RsIndexerOptions {
 typedef enum RsFileOutcome {
     RS_FILE_INDEXED = 0,  /* new or changed: items written */
     RS_FILE_UNCHANGED,    /* same content hash as last time: skipped */
-    RS_FILE_FAILED,       /* bad file: nothing of it written, old items kept */
+    RS_FILE_FAILED,       /* bad file (unreadable, not minutes, a document that cannot be
+                             stored): nothing of it written, old items kept, the batch goes on */
     RS_FILE_WHOLE         /* indexed as one item: no agenda structure found (also counted indexed) */
 } RsFileOutcome;
 
@@ -36,6 +37,8 @@ typedef struct RsIndexerTotals {
     size_t files_indexed, files_unchanged, files_failed;
     size_t files_whole;         /* of files_indexed: indexed as one item (no agenda structure) */
     size_t items_added, items_removed;
+    size_t files_lost;          /* read, but their batch could not be written or committed (an
+                                   index error): not in the index; the counts above leave them out */
     uint64_t bytes;             /* bytes of source files read */
 } RsIndexerTotals;
 
@@ -48,10 +51,14 @@ RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexe
                          RsError *err);
 
 /* Index one file; `source` is the path as the user gave it (stored as the
- * item's source). *outcome says what happened. Returns RS_OK for indexed,
- * unchanged and failed files alike when the failure was the file's (its
- * reason is in `err` with the path); returns an error only when the index
- * itself failed (disk full, lock lost): then stop and rs_indexer_close(). */
+ * item's source; any length: terms are bounded, index/terms.h). Every
+ * document of the file is built before any is written. *outcome says what
+ * happened. Returns RS_OK for indexed, unchanged and failed files alike
+ * when the failure was the file's (its reason is in `err` with the path);
+ * returns an error only when the index itself failed (disk full, lock
+ * lost): then the batch in progress is dropped (never part of a file), its
+ * files are counted in files_lost, and the caller should stop and
+ * rs_indexer_close(). */
 RsStatus rs_indexer_add_file(RsIndexer *ix, const char *source, RsFileOutcome *outcome,
                              size_t *n_items, RsError *err);
 
@@ -65,7 +72,7 @@ RsStatus rs_indexer_delete_item(RsIndexer *ix, const char *id, size_t *n_removed
 /* Commit what is pending. */
 RsStatus rs_indexer_commit(RsIndexer *ix, RsError *err);
 
-/* Totals so far. Can't fail. */
+/* Totals so far: what is committed plus what the next commit will add. Can't fail. */
 const RsIndexerTotals *rs_indexer_totals(const RsIndexer *ix);
 
 /* Commit what is pending and release everything. Returns the commit's
