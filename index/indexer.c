@@ -3,9 +3,11 @@
 #include "itemdoc.h"
 #include "wordcount.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "analyzer.h"
 #include "buf.h"
@@ -39,6 +41,8 @@ static RsStatus check_meta(RsIndexer *ix, const char *key, const char *want, con
     if (rc != RS_OK) return rc;
     if (len == 0) {
         free(v);
+        if (ix->opts.must_exist) /* an index, but not one refsog wrote */
+            return rs_error_set(err, RS_ERR_NOTFOUND, "%s: not a refsog index (no %s)", dir, what);
         return rsx_writable_set_metadata(ix->db, key, want, strlen(want), err);
     }
     int same = !strcmp(v, want);
@@ -51,6 +55,18 @@ static RsStatus check_meta(RsIndexer *ix, const char *key, const char *want, con
     return same ? RS_OK : RS_ERR_MISMATCH;
 }
 
+/* Whether dir holds an index, without touching it (Xapian's own open leaves a lock file in any
+ * directory it is pointed at). */
+static RsStatus check_is_index(const char *dir, RsError *err) {
+    char probe[4200];
+    struct stat st;
+    snprintf(probe, sizeof probe, "%s/iamglass", dir);
+    if (stat(probe, &st) == 0) return RS_OK;
+    if (stat(dir, &st) != 0)
+        return rs_error_set(err, RS_ERR_NOTFOUND, "%s: no index there (%s)", dir, strerror(errno));
+    return rs_error_set(err, RS_ERR_NOTFOUND, "%s: not an index (no %s)", dir, probe);
+}
+
 RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexer **out,
                          RsError *err) {
     *out = NULL;
@@ -59,10 +75,14 @@ RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexe
     if (opts) ix->opts = *opts;
     if (!ix->opts.batch_bytes) ix->opts.batch_bytes = DEFAULT_BATCH;
     RsStatus rc = rs_wordcount_new(&ix->spell, err);
+    if (rc == RS_OK && ix->opts.must_exist) rc = check_is_index(dir, err);
     if (rc == RS_OK) rc = rs_wordcount_new(&ix->file_spell, err);
     if (rc == RS_OK) rc = rs_analyzer_open(NULL, &ix->an, err);
     if (rc == RS_OK) {
-        rc = rsx_writable_open(dir, ix->opts.scratch ? RSX_CREATE_SCRATCH : RSX_CREATE_OR_OPEN, &ix->db, err);
+        RsxOpenMode mode = ix->opts.scratch      ? RSX_CREATE_SCRATCH
+                           : ix->opts.must_exist ? RSX_OPEN
+                                                 : RSX_CREATE_OR_OPEN;
+        rc = rsx_writable_open(dir, mode, &ix->db, err);
         if (rc != RS_OK) rs_error_prefix(err, "%s", dir);
     }
     if (rc == RS_OK) rc = check_meta(ix, RS_META_SCHEMA, RS_SCHEMA_VERSION, "schema version", dir, err);

@@ -22,6 +22,8 @@ typedef struct RsIndexerOptions {
     const char *municipality;   /* for files whose text and path name none (NULL: unknown) */
     size_t batch_bytes;         /* commit after this much source text (0 = 2 MiB) */
     int scratch;                /* a scratch index, merged into the real one afterwards: no fsync */
+    int must_exist;             /* open an existing index only (RS_ERR_NOTFOUND otherwise): never
+                                   create one (delete) */
 } RsIndexerOptions;
 
 /* What happened to one file. */
@@ -42,8 +44,9 @@ typedef struct RsIndexerTotals {
     uint64_t bytes;             /* bytes of source files read */
 } RsIndexerTotals;
 
-/* Open (create if needed) the index at `dir` for writing. Fails with
- * RS_ERR_LOCKED ("index is locked by another writer"), RS_ERR_IO /
+/* Open (create if needed, unless opts->must_exist) the index at `dir` for
+ * writing. Fails with RS_ERR_NOTFOUND when must_exist and `dir` is not a
+ * refsog index, RS_ERR_LOCKED ("index is locked by another writer"), RS_ERR_IO /
  * RS_ERR_DATABASE naming the directory, RS_ERR_MISMATCH if the index was
  * built with another analyser configuration or schema (re-index into a new
  * directory), or what rs_analyzer_open fails with. */
