@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "indexer.h"
 #include "shards.h"
+#include "writelock.h"
 #include "xapian_shim.h"
 
 static double now_s(void) {
@@ -18,6 +19,8 @@ static double now_s(void) {
 }
 
 #define DEFAULT_INDEX "refsog-index"
+
+static int compact(const char *dir, const char *out);
 
 int rs_cmd_compact(int argc, char **argv) {
     const char *dir = DEFAULT_INDEX, *out = NULL;
@@ -44,6 +47,19 @@ int rs_cmd_compact(int argc, char **argv) {
         return 2;
     }
     RsError err = {0};
+    RsWriteLock *lock = NULL; /* OUT is a new index being written: no other writer meanwhile */
+    if (rs_write_lock(out, &lock, &err) != RS_OK) {
+        fprintf(stderr, "refsog: %s\n", err.msg);
+        return 1;
+    }
+    int rc = compact(dir, out);
+    rs_write_unlock(lock);
+    return rc;
+}
+
+/* Compact the shards of dir into the new index out; the exit status. */
+static int compact(const char *dir, const char *out) {
+    RsError err = {0};
     size_t n = 1;
     if (rs_shards_layout(dir, 0, &n, &err) != RS_OK) {
         fprintf(stderr, "refsog: %s\n", err.msg);
@@ -63,6 +79,8 @@ int rs_cmd_compact(int argc, char **argv) {
     printf("compacted %zu shard%s of %s into %s in %.2fs\n", n, n == 1 ? "" : "s", dir, out, now_s() - t0);
     return 0;
 }
+
+static int delete_locked(const char *dir, const char *source, const char *caseno, const char *item);
 
 int rs_cmd_delete(int argc, char **argv) {
     const char *dir = DEFAULT_INDEX, *source = NULL, *caseno = NULL, *item = NULL;
@@ -97,6 +115,19 @@ int rs_cmd_delete(int argc, char **argv) {
         fprintf(stderr, "refsog: '%s' is not a case number\n", caseno);
         return 2;
     }
+    RsError err = {0};
+    RsWriteLock *lock = NULL; /* before anything else: one writer at a time */
+    if (rs_write_lock(dir, &lock, &err) != RS_OK) {
+        fprintf(stderr, "refsog: %s\n", err.msg);
+        return 1;
+    }
+    int rc = delete_locked(dir, source, caseno, item);
+    rs_write_unlock(lock);
+    return rc;
+}
+
+/* Delete what source, caseno or item (one is set) names from every shard of dir; the exit status. */
+static int delete_locked(const char *dir, const char *source, const char *caseno, const char *item) {
     RsError err = {0};
     size_t n_shards = 1, total = 0;
     if (rs_shards_layout(dir, 0, &n_shards, &err) != RS_OK) {

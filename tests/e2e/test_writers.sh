@@ -27,4 +27,23 @@ t_status "delete of a case number no item has: exit 1" 1 "$R" delete --index ix 
 t_eq "the index is untouched: 45 items" 45 "$(items ix)"
 t_status "delete that matches: exit 0" 0 "$R" delete --index ix --case 23/15645
 t_match "one deleted" "^1 item deleted" "$T_OUT"
+
+# --- item 8: one lock for every writer, taken first: while a new index is being built in
+# parallel, a one-file writer, a delete and a compact into it are refused, and the build lands
+mkdir c
+for i in $(seq 1 40); do for f in "$T_SAMPLE"/*.txt; do cp "$f" "c/$i-${f##*/}"; done; done
+"$R" index --quiet --jobs 2 --index big c 2>build.err & pid=$!
+for i in $(seq 1 500); do ls -d big.build-* >/dev/null 2>&1 && break; sleep 0.01; done
+t_status "during a build: a one-file writer is refused" 1 "$R" index --index big "$T_SAMPLE/000_082cc86b9df59ed8.txt"
+t_match "one-file writer: locked message" "index is locked by another writer" "$T_OUT"
+t_status "during a build: delete is refused" 1 "$R" delete --index big --case 23/15645
+t_match "delete: locked message" "index is locked by another writer" "$T_OUT"
+t_status "during a build: compact into it is refused" 1 "$R" compact --index ix --output big
+t_match "compact: locked message" "index is locked by another writer" "$T_OUT"
+still=$(ls -d big.build-* 2>/dev/null | wc -l)
+wait $pid; rc=$?
+t_eq "the build was still running during those (its temporary tree existed)" 1 "$still"
+t_eq "the build succeeds" "0 " "$rc $(grep -v '^$' build.err | head -3)"
+t_eq "the build holds all 1,800 items" 1800 "$(items big)"
+t_eq "no lock file or temporary tree left" "" "$(ls -d big.* 2>/dev/null)"
 t_done
