@@ -61,7 +61,7 @@ int rs_cmd_compact(int argc, char **argv) {
 static int compact(const char *dir, const char *out) {
     RsError err = {0};
     size_t n = 1;
-    if (rs_shards_layout(dir, 0, &n, &err) != RS_OK) {
+    if (rs_shards_layout(dir, 0, &n, NULL, &err) != RS_OK) {
         fprintf(stderr, "refsog: %s\n", err.msg);
         return 1;
     }
@@ -130,7 +130,7 @@ int rs_cmd_delete(int argc, char **argv) {
 static int delete_locked(const char *dir, const char *source, const char *caseno, const char *item) {
     RsError err = {0};
     size_t n_shards = 1, total = 0;
-    if (rs_shards_layout(dir, 0, &n_shards, &err) != RS_OK) {
+    if (rs_shards_layout(dir, 0, &n_shards, NULL, &err) != RS_OK) {
         fprintf(stderr, "refsog: %s\n", err.msg);
         return 1;
     }

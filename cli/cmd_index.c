@@ -197,13 +197,14 @@ static int run(const Run *r, char *const *paths, size_t n_paths) {
         return rc;
     }
     size_t n_shards = 1;
-    if (rs_shards_layout(dir, (size_t)r->want_shards, &n_shards, &err) != RS_OK) {
+    int fresh = 0;
+    if (rs_shards_layout(dir, (size_t)r->want_shards, &n_shards, &fresh, &err) != RS_OK) {
         fprintf(stderr, "refsog: %s\n", err.msg);
         rs_file_list_free(&files);
         return err.code == RS_ERR_USAGE ? 2 : 1;
     }
     if (n_shards > 1) {
-        int rc = rs_index_shards(dir, n_shards, &files, &r->opts, r->quiet, problems);
+        int rc = rs_index_shards(dir, n_shards, fresh, &files, &r->opts, r->quiet, problems);
         rs_file_list_free(&files);
         return rc;
     }

@@ -263,14 +263,24 @@ int rs_index_new_parallel(const char *dir, size_t jobs, size_t seg_bytes,
     return fatal ? 1 : (t.files_failed || problems) ? 1 : 0;
 }
 
-int rs_index_shards(const char *dir, size_t n_shards, const RsFileList *files,
+int rs_index_shards(const char *dir, size_t n_shards, int fresh, const RsFileList *files,
                     const RsIndexerOptions *opts, int quiet, size_t problems) {
     double t0 = now_s();
     ShardJob sj[RS_MAX_SHARDS];
     pthread_t th[RS_MAX_SHARDS];
-    char paths[RS_MAX_SHARDS][4200];
+    char paths[RS_MAX_SHARDS][4200], tmp[4300];
+    const char *into = dir; /* a new layout is built aside and renamed into place whole */
+    if (fresh) {
+        snprintf(tmp, sizeof tmp, "%s.build-%ld", dir, (long)getpid());
+        rm_stale(dir);
+        if (mkdir(tmp, 0755) != 0) {
+            fprintf(stderr, "refsog: cannot create %s: %s\n", tmp, strerror(errno));
+            return 1;
+        }
+        into = tmp;
+    }
     for (size_t k = 0; k < n_shards; k++) {
-        rs_shard_path(dir, n_shards, k, paths[k], sizeof paths[k]);
+        rs_shard_path(into, n_shards, k, paths[k], sizeof paths[k]);
         sj[k] = (ShardJob){paths[k], k, n_shards, files, opts, {0}, 0, NULL, NULL, 0};
         pthread_create(&th[k], NULL, shard_main, &sj[k]);
     }
@@ -281,9 +291,26 @@ int rs_index_shards(const char *dir, size_t n_shards, const RsFileList *files,
         fatal |= sj[k].fatal;
         rs_totals_add(&t, &sj[k].totals);
     }
+    if (fresh) {
+        RsError err = {0};
+        /* the stub last: until it exists, the directory names no shard */
+        if (!fatal && rs_shards_write_stub(tmp, n_shards, &err) != RS_OK) {
+            fprintf(stderr, "refsog: %s\n", err.msg);
+            fatal = 1;
+        }
+        if (!fatal && rename(tmp, dir) != 0) {
+            fprintf(stderr, "refsog: cannot move the new index into place as %s: %s\n", dir, strerror(errno));
+            fatal = 1;
+        }
+        if (fatal) {
+            rm_tree(tmp);
+            t.files_lost += t.files_indexed;
+            t.files_indexed = t.files_whole = t.items_added = t.items_removed = 0;
+        }
+    }
     if (!quiet) {
-        char tail[32];
-        snprintf(tail, sizeof tail, " (%zu shards)", n_shards);
+        char tail[64];
+        snprintf(tail, sizeof tail, " (%zu shards)%s", n_shards, fresh && fatal ? " (NOT created)" : "");
         rs_index_summary(&t, problems, now_s() - t0, dir, tail);
     }
     return fatal ? 1 : (t.files_failed || problems) ? 1 : 0;

@@ -30,10 +30,12 @@ void rs_index_say_whole(const char *path);
 int rs_index_new_parallel(const char *dir, size_t jobs, size_t seg_bytes, const RsFileList *files,
                           const RsIndexerOptions *opts, int quiet, size_t problems);
 
-/* Index `files` into the `n_shards` shards of dir (laid out already), one thread per shard, each
- * file to the shard of its path's hash. Prints the summary unless `quiet`; returns the exit
- * status as above. */
-int rs_index_shards(const char *dir, size_t n_shards, const RsFileList *files,
+/* Index `files` into the `n_shards` shards of dir, one thread per shard, each file to the shard
+ * of its path's hash. A `fresh` layout (rs_shards_layout) is built in "<dir>.build-PID", its stub
+ * written last, and renamed to dir (missing or empty): a crash leaves no index, never a stub
+ * naming shards that do not exist. Prints the summary unless `quiet`; returns the exit status as
+ * above. */
+int rs_index_shards(const char *dir, size_t n_shards, int fresh, const RsFileList *files,
                     const RsIndexerOptions *opts, int quiet, size_t problems);
 
 #endif

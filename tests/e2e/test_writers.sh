@@ -46,4 +46,20 @@ t_eq "the build was still running during those (its temporary tree existed)" 1 "
 t_eq "the build succeeds" "0 " "$rc $(grep -v '^$' build.err | head -3)"
 t_eq "the build holds all 1,800 items" 1800 "$(items big)"
 t_eq "no lock file or temporary tree left" "" "$(ls -d big.* 2>/dev/null)"
+
+# --- item 9: `--shards 2` killed early leaves no index or the whole one (the stub is written
+# last, atomically, and the new layout renamed into place); the re-run completes
+mkdir c9 && cp c/[1-9]-* c/1[0-1]-* c9/   # 55 files, 495 items
+for k in 0.05 0.15 0.3; do
+  "$R" index --quiet --shards 2 --index "sh$k" c9 2>/dev/null & pid=$!
+  sleep "$k"; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+  if [ -e "sh$k" ]; then
+    t_eq "--shards 2 killed after ${k}s: the index there is whole" 495 "$(items "sh$k")"
+  else
+    t_ok "--shards 2 killed after ${k}s: no index"
+  fi
+  t_status "--shards 2 killed after ${k}s: the re-run succeeds" 0 "$R" index --quiet --shards 2 --index "sh$k" c9
+  t_eq "--shards 2 killed after ${k}s: re-run holds all 495 items, no temporary tree" "495 " \
+    "$(items "sh$k") $(ls -d "sh$k".* 2>/dev/null)"
+done
 t_done
