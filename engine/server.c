@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "httputil.h"
 #include "search.h"
 
 #define MAX_QUERY_BYTES 4096
@@ -59,14 +60,24 @@ static enum MHD_Result send_body(struct MHD_Connection *c, unsigned status, cons
 }
 
 static enum MHD_Result send_json(struct MHD_Connection *c, unsigned status, json_t *j) {
-    char *s = json_dumps(j, JSON_COMPACT);
+    char *s = j ? json_dumps(j, JSON_COMPACT) : NULL;
     json_decref(j);
-    if (!s) return MHD_NO;
+    if (!s) { /* never close the connection without an answer */
+        static const char fallback[] = "{\"error\":\"internal error: the answer could not be encoded\",\"status\":500}";
+        s = strdup(fallback);
+        status = MHD_HTTP_INTERNAL_SERVER_ERROR;
+        if (!s) return MHD_NO;
+    }
     return send_body(c, status, "application/json; charset=utf-8", s, strlen(s));
 }
 
+/* A JSON error; the message may quote what the client sent, so it is made UTF-8 first. */
 static enum MHD_Result send_error(struct MHD_Connection *c, unsigned status, const char *msg) {
-    return send_json(c, status, json_pack("{s:s, s:i}", "error", msg, "status", (int)status));
+    RsBuf m = {0};
+    rs_utf8_clean(&m, msg);
+    json_t *j = json_pack("{s:s, s:i}", "error", m.data ? m.data : "out of memory", "status", (int)status);
+    rs_buf_free(&m);
+    return send_json(c, status, j);
 }
 
 static unsigned status_of(RsStatus rc) {
@@ -131,15 +142,8 @@ static int build_query(struct MHD_Connection *c, RsBuf *q, const char **why) {
 
 static enum MHD_Result api_search(RsServer *s, struct MHD_Connection *c, int feed);
 
-static void xml_escape(RsBuf *b, const char *s) {
-    for (; s && *s; s++) {
-        if (*s == '<') rs_buf_puts(b, "&lt;");
-        else if (*s == '>') rs_buf_puts(b, "&gt;");
-        else if (*s == '&') rs_buf_puts(b, "&amp;");
-        else if (*s == '"') rs_buf_puts(b, "&quot;");
-        else rs_buf_putc(b, *s);
-    }
-}
+/* Text into the feed: escaped, without what XML forbids (a query may hold any character). */
+static void xml_escape(RsBuf *b, const char *s) { rs_xml_text(b, s, 1); }
 
 /* Percent-encode for a URL (then safe in XML attributes too). */
 static void url_escape(RsBuf *b, const char *s) {
@@ -161,7 +165,7 @@ static void plain_snippet(RsBuf *b, const char *s) {
         rs_buf_putc(&t, *s);
     }
     /* the snippet is already escaped HTML; in XML text it can stay escaped */
-    rs_buf_puts(b, t.data ? t.data : "");
+    rs_xml_text(b, t.data, 0);
     rs_buf_free(&t);
 }
 
@@ -273,22 +277,49 @@ static enum MHD_Result serve_static(RsServer *s, struct MHD_Connection *c, const
     return send_body(c, MHD_HTTP_OK, mime_of(name), data, len);
 }
 
+/* One request's state, made when its target arrives (on_uri) and freed when it ends. */
+typedef struct {
+    int stage;       /* 0: nothing seen yet; 1: headers seen */
+    int body;        /* the client sent a body */
+    const char *bad; /* why the target is refused (static), or NULL */
+} Req;
+
+/* The raw request target, before libmicrohttpd %-decodes it (which cuts the path at a %00 and
+ * lets bytes that are not UTF-8 through): checked here, answered 400 in the handler. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c) {
+    (void)cls, (void)c;
+    Req *rq = calloc(1, sizeof *rq);
+    const char *why = NULL;
+    if (rq && !rs_http_target_ok(uri ? uri : "", &why)) rq->bad = why;
+    return rq;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+                         enum MHD_RequestTerminationCode toe) {
+    (void)cls, (void)c, (void)toe;
+    free(*con_cls);
+    *con_cls = NULL;
+}
+
 static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *url,
                                const char *method, const char *version, const char *upload,
                                size_t *upload_size, void **con_cls) {
     (void)version;
     (void)upload;
     RsServer *s = cls;
-    if (!*con_cls) { /* first call: headers only */
-        *con_cls = (void *)1;
+    Req *rq = *con_cls; /* from on_uri: set for every request */
+    if (!rq) return MHD_NO;
+    if (rq->stage == 0) { /* first call: headers only */
+        rq->stage = 1;
         return MHD_YES;
     }
     if (*upload_size) { /* we take no request bodies */
         *upload_size = 0;
-        *con_cls = (void *)2;
+        rq->body = 1;
         return MHD_YES;
     }
-    if (*con_cls == (void *)2) return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, "request bodies are not accepted");
+    if (rq->body) return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, "request bodies are not accepted");
+    if (rq->bad) return send_error(c, MHD_HTTP_BAD_REQUEST, rq->bad);
     if (strcmp(method, "GET") && strcmp(method, "HEAD"))
         return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, "only GET and HEAD");
     if (!strcmp(url, "/healthz")) return send_json(c, MHD_HTTP_OK, json_pack("{s:s}", "status", "ok"));
@@ -345,7 +376,9 @@ RsStatus rs_server_start(const RsServerOptions *o, RsServer **out, RsError *err)
             NULL, handler, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
             MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, (unsigned)512,
             MHD_OPTION_CONNECTION_TIMEOUT, o->timeout_s ? o->timeout_s : 10u,
-            MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024), MHD_OPTION_END);
+            MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+            MHD_OPTION_URI_LOG_CALLBACK, on_uri, (void *)NULL,
+            MHD_OPTION_NOTIFY_COMPLETED, on_completed, (void *)NULL, MHD_OPTION_END);
         if (!s->d)
             rc = rs_error_set(err, RS_ERR_IO, "cannot listen on %s:%u: %s", o->bind ? o->bind : "127.0.0.1",
                               o->port ? o->port : 8080, strerror(errno ? errno : EADDRINUSE));
