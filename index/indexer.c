@@ -294,14 +294,13 @@ static RsStatus write_file(RsIndexer *ix, const char *source, const FileDocs *f,
     return rc == RS_OK ? mc.rc : rc;
 }
 
-RsStatus rs_indexer_add_file(RsIndexer *ix, const char *source, RsFileOutcome *outcome,
-                             size_t *n_items, RsError *err) {
-    *outcome = RS_FILE_FAILED;
-    *n_items = 0;
+/* Index the file at `path` under the name `source` (rs_source_name of it). */
+static RsStatus add_named(RsIndexer *ix, const char *path, const char *source, RsFileOutcome *outcome,
+                          size_t *n_items, RsError *err) {
     char *data;
     size_t len;
     RsParseOptions po = {.municipality = ix->opts.municipality};
-    if (rs_read_file(source, 64u << 20, &data, &len, err) != RS_OK) {
+    if (rs_read_file(path, 64u << 20, &data, &len, err) != RS_OK) {
         ix->totals.files_failed++;
         return RS_OK; /* the file's problem, named in err */
     }
@@ -373,6 +372,17 @@ RsStatus rs_indexer_add_file(RsIndexer *ix, const char *source, RsFileOutcome *o
     return rc;
 }
 
+RsStatus rs_indexer_add_file(RsIndexer *ix, const char *path, RsFileOutcome *outcome,
+                             size_t *n_items, RsError *err) {
+    *outcome = RS_FILE_FAILED;
+    *n_items = 0;
+    char *source;
+    RsStatus rc = rs_source_name(path, &source, err);
+    if (rc == RS_OK) rc = add_named(ix, path, source, outcome, n_items, err);
+    free(source);
+    return rc;
+}
+
 /* ------------------------------------------------------------ deleting */
 
 static RsStatus delete_and_commit(RsIndexer *ix, const char *prefix, const char *value, size_t *n,
@@ -386,13 +396,17 @@ static RsStatus delete_and_commit(RsIndexer *ix, const char *prefix, const char 
     return rc;
 }
 
-RsStatus rs_indexer_delete_source(RsIndexer *ix, const char *source, size_t *n, RsError *err) {
+RsStatus rs_indexer_delete_source(RsIndexer *ix, const char *path, size_t *n, RsError *err) {
+    char *source; /* the name the path is indexed under */
+    RsStatus rc = rs_source_name(path, &source, err);
+    if (rc != RS_OK) return rc;
     RsBuf meta_key = {0};
-    RsStatus rc = rs_term_makes(&meta_key, RS_META_SOURCE, source, err);
+    rc = rs_term_makes(&meta_key, RS_META_SOURCE, source, err);
     if (rc == RS_OK) rc = begin_if_needed(ix, err);
     if (rc == RS_OK) rc = rsx_writable_set_metadata(ix->db, meta_key.data, "", 0, err);
     if (rc == RS_OK) rc = delete_and_commit(ix, RS_PREFIX_SOURCE, source, n, err);
     rs_buf_free(&meta_key);
+    free(source);
     return rc;
 }
 
@@ -404,5 +418,9 @@ RsStatus rs_indexer_delete_case(RsIndexer *ix, const char *caseno, size_t *n, Rs
 }
 
 RsStatus rs_indexer_delete_item(RsIndexer *ix, const char *id, size_t *n, RsError *err) {
-    return delete_and_commit(ix, RS_PREFIX_ID, id, n, err);
+    char *name; /* an id typed with the file's raw bytes names the escaped one */
+    RsStatus rc = rs_source_name(id, &name, err);
+    if (rc == RS_OK) rc = delete_and_commit(ix, RS_PREFIX_ID, name, n, err);
+    free(name);
+    return rc;
 }

@@ -53,8 +53,9 @@ typedef struct RsIndexerTotals {
 RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexer **out,
                          RsError *err);
 
-/* Index one file; `source` is the path as the user gave it (stored as the
- * item's source; any length: terms are bounded, index/terms.h). Every
+/* Index one file; `path` is the path as the user gave it, stored as the
+ * item's source (rs_source_name: escaped if it is not UTF-8; any length:
+ * terms are bounded, index/terms.h). Every
  * document of the file is built before any is written. *outcome says what
  * happened. Returns RS_OK for indexed, unchanged and failed files alike
  * when the failure was the file's (its reason is in `err` with the path);
@@ -62,10 +63,11 @@ RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexe
  * lost): then the batch in progress is dropped (never part of a file), its
  * files are counted in files_lost, and the caller should stop and
  * rs_indexer_close(). */
-RsStatus rs_indexer_add_file(RsIndexer *ix, const char *source, RsFileOutcome *outcome,
+RsStatus rs_indexer_add_file(RsIndexer *ix, const char *path, RsFileOutcome *outcome,
                              size_t *n_items, RsError *err);
 
-/* Remove every item whose source is `source` / whose case number (any
+/* Remove every item whose source is `source` (as typed, raw bytes or escaped:
+ * rs_source_name) / whose case number (any
  * variant) is `caseno` / whose id ("<source>#<item>") is `id`. *n_removed
  * receives the number of items removed. Committed at once. */
 RsStatus rs_indexer_delete_source(RsIndexer *ix, const char *source, size_t *n_removed, RsError *err);

@@ -10,7 +10,9 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "buf.h"
 #include "hash.h"
+#include "utf8.h"
 
 typedef struct {
     dev_t dev;
@@ -145,4 +147,23 @@ void rs_file_list_free(RsFileList *list) {
 
 void rs_hash_hex(const void *data, size_t len, char out[17]) {
     snprintf(out, 17, "%016llx", (unsigned long long)rs_fnv1a64(data, len));
+}
+
+RsStatus rs_source_name(const char *path, char **out, RsError *err) {
+    size_t n = strlen(path);
+    RsBuf b = {0};
+    RsStatus rc = RS_OK;
+    if (rs_utf8_valid(path, n)) {
+        rc = rs_buf_append(&b, path, n);
+    } else {
+        for (size_t i = 0; rc == RS_OK && i < n;) {
+            size_t l = path[i] == '%' ? 0 : rs_utf8_char(path + i, n - i, NULL);
+            if (l) rc = rs_buf_append(&b, path + i, l);
+            else rc = rs_buf_printf(&b, "%%%02X", (unsigned char)path[i]);
+            i += l ? l : 1;
+        }
+    }
+    *out = rc == RS_OK ? rs_buf_steal(&b) : NULL;
+    rs_buf_free(&b);
+    return *out ? RS_OK : rs_error_set(err, RS_ERR_NOMEM, "out of memory");
 }

@@ -27,6 +27,15 @@ typedef struct RsFileList {
 RsStatus rs_walk(char *const *paths, size_t n_paths, RsFileList *out,
                  RsWalkProblemFn problem, void *ctx, size_t *n_problems, RsError *err);
 
+/* The name a file is known by in the index (its items' `source`, the start of their `id`), as a
+ * malloc'd string in *out (the caller frees it): `path` itself when it is UTF-8; otherwise the
+ * path with each byte that is not part of a UTF-8 character, and each '%', written as %XX (upper
+ * case hex), so the name is UTF-8, stable, and maps back to the bytes. (A UTF-8 path that spells
+ * such an escape literally, next to the file it would name, gets the same name: not handled.)
+ * Applied to an already escaped name, or to a source + "#item" id, it gives the same result as
+ * the indexer. RS_ERR_NOMEM when out of memory. */
+RsStatus rs_source_name(const char *path, char **out, RsError *err);
+
 /* Release the list's strings and array; rs_file_list_free(NULL) is a no-op. */
 void rs_file_list_free(RsFileList *list);
 

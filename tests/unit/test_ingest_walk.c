@@ -116,11 +116,31 @@ static void test_hash_hex(void **state) {
     assert_string_not_equal(h, h2);
 }
 
+/* The indexed name of a path: UTF-8 kept, anything else escaped, stably and idempotently. */
+static void test_source_name(void **state) {
+    (void)state;
+    char *n;
+    assert_int_equal(rs_source_name("data/m\xc3\xb8" "de 100%.txt", &n, NULL), RS_OK);
+    assert_string_equal(n, "data/m\xc3\xb8" "de 100%.txt"); /* UTF-8: as given, % too */
+    free(n);
+    assert_int_equal(rs_source_name("data/m\xf8" "de 100%-\xff.txt", &n, NULL), RS_OK);
+    assert_string_equal(n, "data/m%F8de 100%25-%FF.txt");
+    char *again;
+    assert_int_equal(rs_source_name(n, &again, NULL), RS_OK); /* an escaped name stays */
+    assert_string_equal(again, n);
+    free(again);
+    free(n);
+    assert_int_equal(rs_source_name("a/\xc3\xa6\xc3" "#2", &n, NULL), RS_OK); /* a cut character */
+    assert_string_equal(n, "a/\xc3\xa6" "%C3#2");
+    free(n);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_walk_finds_minutes_and_reports_loop),
         cmocka_unit_test(test_walk_named_files_and_missing),
         cmocka_unit_test(test_hash_hex),
+        cmocka_unit_test(test_source_name),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
