@@ -39,12 +39,19 @@
 static void usage(FILE *out) {
     fprintf(out,
             "usage: refsog index [--index DIR] [--municipality NAME] [--jobs N] [--shards N]\n"
-            "                    [--batch-bytes N] [--segment-bytes N] [--quiet] PATH...\n"
+            "                    [--batch-bytes N] [--segment-bytes N] [--include PATTERN]...\n"
+            "                    [--exclude PATTERN]... [--quiet] PATH...\n"
             "\n"
             "Index minutes files (.txt, .pdf) and directories (recursively) into DIR\n"
             "(default ./" DEFAULT_INDEX "). Unchanged files are skipped, changed files\n"
             "replace their items. A bad file is named with its reason and skipped; a file\n"
             "with no agenda structure is indexed as one item, and said.\n"
+            "In directories, other files (hidden ones, other extensions, FIFOs, devices) are\n"
+            "passed over, each named with its reason (not a failure). --include PATTERN takes\n"
+            "files (and hidden folders) whose name matches it, --exclude PATTERN passes over\n"
+            "files and folders whose name matches it (fnmatch globs; a pattern with a '/' is\n"
+            "matched against the whole path; exclude wins; both repeatable). Named files are\n"
+            "always taken.\n"
             "--municipality NAME is the municipality of files whose text and folders name\n"
             "none ('<Navn> Kommune' in the text wins, then a folder named after one).\n"
             "A new index is built by --jobs N threads (default: the cores this process may\n"
@@ -65,6 +72,12 @@ static void usage(FILE *out) {
 static void on_problem(void *ctx, const char *path, const char *reason) {
     (void)ctx;
     fprintf(stderr, "refsog: %s: %s (skipped)\n", path, reason);
+}
+
+/* A path the walk passed over on purpose: named, not a failure. */
+static void on_skip(void *ctx, const char *path, const char *reason) {
+    (void)ctx;
+    fprintf(stderr, "refsog: skipped %s: %s\n", path, reason);
 }
 
 static double now_s(void) {
@@ -113,7 +126,7 @@ static int is_new_index(const char *dir) {
 /* Add `files` to the index dir (existing, or new with one file) with one writer, in atomic
  * batches. Returns the exit status. */
 static int one_writer(const char *dir, const RsFileList *files, const RsIndexerOptions *opts, int quiet,
-                      size_t problems) {
+                      const RsWalkTally *wt) {
     RsError err = {0};
     RsIndexer *ix = NULL;
     if (rs_indexer_open(dir, opts, &ix, &err) != RS_OK) {
@@ -157,9 +170,9 @@ static int one_writer(const char *dir, const RsFileList *files, const RsIndexerO
     if (fatal && unread)
         snprintf(tail, sizeof tail, " (stopped by an index error; %zu file%s not read)", unread,
                  unread == 1 ? "" : "s");
-    if (!quiet) rs_index_summary(&t, problems, el, dir, tail);
+    if (!quiet) rs_index_summary(&t, wt, el, dir, tail);
     if (fatal) return 1;
-    return (t.files_failed || problems) ? 1 : 0;
+    return (t.files_failed || wt->problems) ? 1 : 0;
 }
 
 /* What `refsog index` was asked to do. */
@@ -169,6 +182,8 @@ typedef struct {
     int quiet;
     long want_shards, jobs;
     size_t seg_bytes;
+    char **include, **exclude; /* --include / --exclude patterns */
+    size_t n_include, n_exclude;
 } Run;
 
 /* Walk `paths` and index what they hold into r->dir: a new index in parallel, N shards, or one
@@ -177,8 +192,10 @@ static int run(const Run *r, char *const *paths, size_t n_paths) {
     const char *dir = r->dir;
     RsError err = {0};
     RsFileList files = {0};
-    size_t problems = 0;
-    if (rs_walk(paths, n_paths, &files, on_problem, NULL, &problems, &err) != RS_OK) {
+    RsWalkTally wt = {0, 0};
+    RsWalkOptions wo = {(const char *const *)r->include, r->n_include, (const char *const *)r->exclude,
+                        r->n_exclude, on_problem, r->quiet ? NULL : on_skip, NULL};
+    if (rs_walk_with(paths, n_paths, &wo, &files, &wt.problems, &wt.skipped, &err) != RS_OK) {
         fprintf(stderr, "refsog: %s\n", err.msg);
         return 1;
     }
@@ -192,7 +209,7 @@ static int run(const Run *r, char *const *paths, size_t n_paths) {
             seg_bytes = total / MAX_SEGMENTS + 1 > MIN_SEGMENT ? (size_t)(total / MAX_SEGMENTS + 1) : MIN_SEGMENT;
         }
         size_t jobs = (size_t)r->jobs < files.n ? (size_t)r->jobs : files.n;
-        int rc = rs_index_new_parallel(dir, jobs, seg_bytes, &files, &r->opts, r->quiet, problems);
+        int rc = rs_index_new_parallel(dir, jobs, seg_bytes, &files, &r->opts, r->quiet, &wt);
         rs_file_list_free(&files);
         return rc;
     }
@@ -204,25 +221,18 @@ static int run(const Run *r, char *const *paths, size_t n_paths) {
         return err.code == RS_ERR_USAGE ? 2 : 1;
     }
     if (n_shards > 1) {
-        int rc = rs_index_shards(dir, n_shards, fresh, &files, &r->opts, r->quiet, problems);
+        int rc = rs_index_shards(dir, n_shards, fresh, &files, &r->opts, r->quiet, &wt);
         rs_file_list_free(&files);
         return rc;
     }
-    int rc = one_writer(dir, &files, &r->opts, r->quiet, problems);
+    int rc = one_writer(dir, &files, &r->opts, r->quiet, &wt);
     rs_file_list_free(&files);
     return rc;
 }
 
-int rs_cmd_index(int argc, char **argv) {
-    const char *dir = DEFAULT_INDEX;
-    RsIndexerOptions opts = {0};
-    int quiet = 0;
-    long want_shards = 0, jobs = sysconf(_SC_NPROCESSORS_ONLN);
-    cpu_set_t cpus; /* the cores this process may run on (taskset, cgroups) */
-    if (sched_getaffinity(0, sizeof cpus, &cpus) == 0 && CPU_COUNT(&cpus) > 0) jobs = CPU_COUNT(&cpus);
-    size_t seg_bytes = AUTO_SEGMENT;
-    if (jobs < 1) jobs = 1;
-    if (jobs > 8) jobs = 8;
+/* Parse the options of `refsog index` into *r; -1 to go on, else the exit status. */
+static int parse_args(int argc, char **argv, Run *r) {
+    long long v;
     static const struct option longopts[] = {
         {"index", required_argument, NULL, 'i'},
         {"jobs", required_argument, NULL, 'j'},
@@ -230,33 +240,36 @@ int rs_cmd_index(int argc, char **argv) {
         {"municipality", required_argument, NULL, 'm'},
         {"shards", required_argument, NULL, 's'},
         {"batch-bytes", required_argument, NULL, 'b'},
+        {"include", required_argument, NULL, 'I'},
+        {"exclude", required_argument, NULL, 'X'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     int c;
-    long long v;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "i:j:g:m:s:b:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "i:j:g:m:s:b:I:X:qh", longopts, NULL)) != -1) {
         switch (c) {
-        case 'i': dir = optarg; break;
+        case 'i': r->dir = optarg; break;
         case 'g':
             if (number_arg(optarg, 0, LLONG_MAX, "--segment-bytes takes a number (0: no limit)", &v)) return 2;
-            seg_bytes = (size_t)v;
+            r->seg_bytes = (size_t)v;
             break;
         case 'j':
             if (number_arg(optarg, 1, RS_MAX_SHARDS, "--jobs takes 1 to " RS_STR(RS_MAX_SHARDS), &v)) return 2;
-            jobs = (long)v;
+            r->jobs = (long)v;
             break;
-        case 'm': opts.municipality = optarg; break;
+        case 'm': r->opts.municipality = optarg; break;
         case 'b':
             if (number_arg(optarg, 1, LLONG_MAX, "--batch-bytes takes a positive number", &v)) return 2;
-            opts.batch_bytes = (size_t)v;
+            r->opts.batch_bytes = (size_t)v;
             break;
         case 's':
             if (number_arg(optarg, 1, RS_MAX_SHARDS, "--shards takes 1 to " RS_STR(RS_MAX_SHARDS), &v)) return 2;
-            want_shards = (long)v;
+            r->want_shards = (long)v;
             break;
-        case 'q': quiet = 1; break;
+        case 'I': r->include[r->n_include++] = optarg; break;
+        case 'X': r->exclude[r->n_exclude++] = optarg; break;
+        case 'q': r->quiet = 1; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
         }
@@ -266,15 +279,31 @@ int rs_cmd_index(int argc, char **argv) {
         usage(stderr);
         return 2;
     }
+    return -1;
+}
 
-    RsError err = {0};
-    RsWriteLock *lock = NULL; /* before anything else: one writer at a time, new index or not */
-    if (rs_write_lock(dir, &lock, &err) != RS_OK) {
-        fprintf(stderr, "refsog: %s\n", err.msg);
-        return 1;
+int rs_cmd_index(int argc, char **argv) {
+    Run r = {.dir = DEFAULT_INDEX, .seg_bytes = AUTO_SEGMENT};
+    r.jobs = sysconf(_SC_NPROCESSORS_ONLN);
+    cpu_set_t cpus; /* the cores this process may run on (taskset, cgroups) */
+    if (sched_getaffinity(0, sizeof cpus, &cpus) == 0 && CPU_COUNT(&cpus) > 0) r.jobs = CPU_COUNT(&cpus);
+    if (r.jobs < 1) r.jobs = 1;
+    if (r.jobs > 8) r.jobs = 8;
+    r.include = calloc((size_t)argc, sizeof *r.include); /* at most one pattern per argument */
+    r.exclude = calloc((size_t)argc, sizeof *r.exclude);
+    int rc = r.include && r.exclude ? parse_args(argc, argv, &r) : (fprintf(stderr, "refsog: out of memory\n"), 1);
+    if (rc < 0) {
+        RsError err = {0};
+        RsWriteLock *lock = NULL; /* before anything else: one writer at a time, new index or not */
+        if (rs_write_lock(r.dir, &lock, &err) != RS_OK) {
+            fprintf(stderr, "refsog: %s\n", err.msg);
+            rc = 1;
+        } else {
+            rc = run(&r, argv + optind, (size_t)(argc - optind));
+            rs_write_unlock(lock);
+        }
     }
-    Run r = {dir, opts, quiet, want_shards, jobs, seg_bytes};
-    int rc = run(&r, argv + optind, (size_t)(argc - optind));
-    rs_write_unlock(lock);
+    free(r.include);
+    free(r.exclude);
     return rc;
 }

@@ -149,15 +149,16 @@ static void *shard_main(void *arg) {
 }
 
 /* The one summary line of an indexing run; `tail` says how DIR was written (may be ""). */
-void rs_index_summary(const RsIndexerTotals *t, size_t problems, double el, const char *dir,
+void rs_index_summary(const RsIndexerTotals *t, const RsWalkTally *wt, double el, const char *dir,
                           const char *tail) {
-    char whole[64] = "", lost[96] = "";
+    char whole[64] = "", lost[96] = "", skipped[64] = "";
+    if (wt->skipped) snprintf(skipped, sizeof skipped, ", %zu skipped (named above)", wt->skipped);
     if (t->files_whole) snprintf(whole, sizeof whole, " (%zu as one item)", t->files_whole);
     if (t->files_lost)
         snprintf(lost, sizeof lost, ", %zu NOT in the index (index error)", t->files_lost);
-    printf("%zu files indexed%s, %zu unchanged, %zu failed%s; %zu items added, %zu removed; "
+    printf("%zu files indexed%s, %zu unchanged, %zu failed%s%s; %zu items added, %zu removed; "
            "%.1f MB in %.2fs (%.1f MB/s) → %s%s\n",
-           t->files_indexed, whole, t->files_unchanged, t->files_failed + problems, lost, t->items_added,
+           t->files_indexed, whole, t->files_unchanged, t->files_failed + wt->problems, skipped, lost, t->items_added,
            t->items_removed, (double)t->bytes / 1e6, el, el > 0 ? (double)t->bytes / 1e6 / el : 0.0,
            dir, tail);
 }
@@ -204,7 +205,7 @@ static void rm_stale(const char *dir) {
  * are removed by the next run. Returns the exit status. */
 int rs_index_new_parallel(const char *dir, size_t jobs, size_t seg_bytes,
                               const RsFileList *files, const RsIndexerOptions *opts, int quiet,
-                              size_t problems) {
+                              const RsWalkTally *wt) {
     double t0 = now_s();
     char tmp[4300], merged[4300];
     snprintf(tmp, sizeof tmp, "%s.build-%ld", dir, (long)getpid());
@@ -258,13 +259,13 @@ int rs_index_new_parallel(const char *dir, size_t jobs, size_t seg_bytes,
         char tail[96];
         snprintf(tail, sizeof tail, " (%zu job%s, %zu part%s merged)%s", jobs, jobs == 1 ? "" : "s",
                  parts, parts == 1 ? "" : "s", fatal ? " (NOT created)" : "");
-        rs_index_summary(&t, problems, el, dir, tail);
+        rs_index_summary(&t, wt, el, dir, tail);
     }
-    return fatal ? 1 : (t.files_failed || problems) ? 1 : 0;
+    return fatal ? 1 : (t.files_failed || wt->problems) ? 1 : 0;
 }
 
 int rs_index_shards(const char *dir, size_t n_shards, int fresh, const RsFileList *files,
-                    const RsIndexerOptions *opts, int quiet, size_t problems) {
+                    const RsIndexerOptions *opts, int quiet, const RsWalkTally *wt) {
     double t0 = now_s();
     ShardJob sj[RS_MAX_SHARDS];
     pthread_t th[RS_MAX_SHARDS];
@@ -311,7 +312,7 @@ int rs_index_shards(const char *dir, size_t n_shards, int fresh, const RsFileLis
     if (!quiet) {
         char tail[64];
         snprintf(tail, sizeof tail, " (%zu shards)%s", n_shards, fresh && fatal ? " (NOT created)" : "");
-        rs_index_summary(&t, problems, now_s() - t0, dir, tail);
+        rs_index_summary(&t, wt, now_s() - t0, dir, tail);
     }
-    return fatal ? 1 : (t.files_failed || problems) ? 1 : 0;
+    return fatal ? 1 : (t.files_failed || wt->problems) ? 1 : 0;
 }

@@ -7,6 +7,12 @@
 #include "indexer.h"
 #include "walk.h"
 
+/* What the walk passed over: paths it could not read (counted as failed) and paths skipped on
+ * purpose (hidden, not minutes, excluded: named, not failed). */
+typedef struct RsWalkTally {
+    size_t problems, skipped;
+} RsWalkTally;
+
 /* Add the counts of `a` to `t`. Can't fail. */
 void rs_totals_add(RsIndexerTotals *t, const RsIndexerTotals *a);
 
@@ -14,9 +20,9 @@ void rs_totals_add(RsIndexerTotals *t, const RsIndexerTotals *a);
  * the status of the commit (then of the close). */
 RsStatus rs_index_close_counted(RsIndexer *ix, RsIndexerTotals *t, RsError *err);
 
-/* Print the one summary line of an indexing run to stdout; `problems` are the walk's skipped
- * paths (counted as failed); `tail` says how DIR was written (may be ""). */
-void rs_index_summary(const RsIndexerTotals *t, size_t problems, double el, const char *dir,
+/* Print the one summary line of an indexing run to stdout, with the walk's problems counted as
+ * failed and its skipped paths counted; `tail` says how DIR was written (may be ""). */
+void rs_index_summary(const RsIndexerTotals *t, const RsWalkTally *wt, double el, const char *dir,
                       const char *tail);
 
 /* Tell the user (stderr) that `path` had no agenda structure and is indexed as one item. */
@@ -26,9 +32,9 @@ void rs_index_say_whole(const char *path);
  * with `jobs` threads into temporary segments of about `seg_bytes` of text (0: one per thread),
  * merged into "<dir>.merge-PID" and renamed to dir. A crash leaves dir as it was; the temporary
  * trees of dead runs are removed first. Prints the summary unless `quiet`; returns the exit
- * status (0, or 1 when a file failed, `problems` > 0 or the index was not created). */
+ * status (0, or 1 when a file failed, the walk had problems or the index was not created). */
 int rs_index_new_parallel(const char *dir, size_t jobs, size_t seg_bytes, const RsFileList *files,
-                          const RsIndexerOptions *opts, int quiet, size_t problems);
+                          const RsIndexerOptions *opts, int quiet, const RsWalkTally *wt);
 
 /* Index `files` into the `n_shards` shards of dir, one thread per shard, each file to the shard
  * of its path's hash. A `fresh` layout (rs_shards_layout) is built in "<dir>.build-PID", its stub
@@ -36,6 +42,6 @@ int rs_index_new_parallel(const char *dir, size_t jobs, size_t seg_bytes, const 
  * naming shards that do not exist. Prints the summary unless `quiet`; returns the exit status as
  * above. */
 int rs_index_shards(const char *dir, size_t n_shards, int fresh, const RsFileList *files,
-                    const RsIndexerOptions *opts, int quiet, size_t problems);
+                    const RsIndexerOptions *opts, int quiet, const RsWalkTally *wt);
 
 #endif

@@ -29,4 +29,28 @@ kill $pid; wait $pid 2>/dev/null
 t_status "delete --item by the escaped id" 0 "$R" delete --index ix --item "$SRC#2"
 t_status "delete --source by the raw name" 0 "$R" delete --index ix --source "$(printf 'in/m\xf8de-100%%-\xff.txt')"
 t_match "the other 4 items deleted" "^4 items deleted" "$T_OUT"
+
+# --- item 12: every path passed over is named with its reason; --include / --exclude
+mkdir -p sk/.hid sk/empty.txt sk/sub
+cp "$T_SAMPLE/000_082cc86b9df59ed8.txt" sk/a.txt
+cp sk/a.txt sk/.hidden.txt; cp sk/a.txt sk/.hid/d.txt; cp sk/a.txt sk/b.doc; cp sk/a.txt sk/sub/c.txt
+mkfifo sk/fifo.txt
+want=5
+if mknod sk/dev.txt c 1 3 2>/dev/null; then want=6; fi
+t_status "a folder with files it passes over: exit 0 (skipping is not failing)" 0 "$R" index --index skix sk
+t_match "summary counts the skipped paths" "2 files indexed, 0 unchanged, 0 failed, $want skipped" "$T_OUT"
+t_match "hidden file named" "skipped sk/.hidden.txt: hidden file" "$T_OUT"
+t_match "hidden folder named" "skipped sk/.hid: hidden folder" "$T_OUT"
+t_match "other extension named" "skipped sk/b.doc: not a .txt or .pdf file" "$T_OUT"
+t_match "FIFO named" "skipped sk/fifo.txt: a FIFO" "$T_OUT"
+[ $want = 6 ] && t_match "device named" "skipped sk/dev.txt: a character device" "$T_OUT"
+t_match "a folder named *.txt without minutes named" "skipped sk/empty.txt: a folder" "$T_OUT"
+t_status "--include/--exclude" 0 "$R" index --index skix2 --include '*.doc' --include .hid --exclude 'sub' sk
+t_match "--include takes b.doc and walks .hid, --exclude passes over sub" \
+  "3 files indexed, 0 unchanged, 0 failed, $((want - 1)) skipped" "$T_OUT"
+t_match "--exclude named" "skipped sk/sub: excluded by --exclude 'sub'" "$T_OUT"
+t_eq "the included files are indexed" "sk/.hid/d.txt sk/a.txt sk/b.doc" \
+  "$("$R" search --index skix2 --json --limit 100 'dato:..2100' | python3 -c 'import json,sys; print(" ".join(sorted({h["source"] for h in json.load(sys.stdin)["hits"]})))')"
+t_status "--quiet says nothing of skips" 0 "$R" index --quiet --index skix3 sk
+t_eq "--quiet: no output" "" "$T_OUT"
 t_done
