@@ -40,7 +40,8 @@ static void usage(FILE *out) {
     fprintf(out,
             "usage: refsog index [--index DIR] [--municipality NAME] [--jobs N] [--shards N]\n"
             "                    [--batch-bytes N] [--segment-bytes N] [--include PATTERN]...\n"
-            "                    [--exclude PATTERN]... [--quiet] PATH...\n"
+            "                    [--exclude PATTERN]... [--pdf-pages N] [--pdf-seconds N]\n"
+            "                    [--pdf-text-bytes N] [--quiet] PATH...\n"
             "\n"
             "Index minutes files (.txt, .pdf) and directories (recursively) into DIR\n"
             "(default ./" DEFAULT_INDEX "). Unchanged files are skipped, changed files\n"
@@ -52,6 +53,9 @@ static void usage(FILE *out) {
             "files and folders whose name matches it (fnmatch globs; a pattern with a '/' is\n"
             "matched against the whole path; exclude wins; both repeatable). Named files are\n"
             "always taken.\n"
+            "Each PDF is read by a helper process, within --pdf-pages N (default 2000),\n"
+            "--pdf-seconds N of CPU (default 20) and --pdf-text-bytes N of text (default\n"
+            "64 MiB): over any of them the file is named with the reason and skipped.\n"
             "--municipality NAME is the municipality of files whose text and folders name\n"
             "none ('<Navn> Kommune' in the text wins, then a folder named after one).\n"
             "A new index is built by --jobs N threads (default: the cores this process may\n"
@@ -244,7 +248,9 @@ static int parse_args(int argc, char **argv, Run *r) {
         {"exclude", required_argument, NULL, 'X'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
+        RS_PDF_LONGOPTS,
         {NULL, 0, NULL, 0}};
+    RsPdfLimits pl = {0, 0, 0};
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "i:j:g:m:s:b:I:X:qh", longopts, NULL)) != -1) {
@@ -269,6 +275,11 @@ static int parse_args(int argc, char **argv, Run *r) {
             break;
         case 'I': r->include[r->n_include++] = optarg; break;
         case 'X': r->exclude[r->n_exclude++] = optarg; break;
+        case 'P':
+        case 'S':
+        case 'T':
+            if (rs_cli_pdf_option(c, optarg, &pl)) return 2;
+            break;
         case 'q': r->quiet = 1; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
@@ -279,6 +290,8 @@ static int parse_args(int argc, char **argv, Run *r) {
         usage(stderr);
         return 2;
     }
+    rs_pdf_set_limits(&pl);
+    rs_cli_pdf_helper();
     return -1;
 }
 

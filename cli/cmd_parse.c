@@ -9,13 +9,17 @@
 #include "referat.h"
 
 static void usage(FILE *out) {
-    fprintf(out, "usage: refsog parse [--json] [--municipality NAME] FILE...\n"
+    fprintf(out, "usage: refsog parse [--json] [--municipality NAME] [--pdf-pages N] [--pdf-seconds N]\n"
+                 "                    [--pdf-text-bytes N] FILE...\n"
                  "Parse minutes (.txt or .pdf) into meeting, agenda items, sections and decisions.\n"
                  "A text with no agenda structure is one item (said on stderr). --municipality\n"
                  "names the municipality when neither the text nor a folder does.\n"
                  "With one FILE, --json prints one indented object; with several, one compact\n"
                  "object per line (JSON Lines). A file that cannot be parsed is named on stderr,\n"
-                 "the others are still printed, and the exit status is 1.\n");
+                 "the others are still printed, and the exit status is 1.\n"
+                 "A PDF is read by a helper process within --pdf-pages (default 2000),\n"
+                 "--pdf-seconds of CPU (default 20) and --pdf-text-bytes of text (default 64 MiB);\n"
+                 "over any of them it is refused with its reason.\n");
 }
 
 /* Parse and print one file; 0 on success, 1 after naming the failure on stderr. */
@@ -61,11 +65,18 @@ int rs_cmd_parse(int argc, char **argv) {
     static const struct option longopts[] = {{"json", no_argument, NULL, 'j'},
                                              {"municipality", required_argument, NULL, 'm'},
                                              {"help", no_argument, NULL, 'h'},
+                                             RS_PDF_LONGOPTS,
                                              {NULL, 0, NULL, 0}};
     int c;
+    RsPdfLimits pl = {0, 0, 0};
     optind = 1;
     while ((c = getopt_long(argc, argv, "+jm:h", longopts, NULL)) != -1) {
         switch (c) {
+        case 'P':
+        case 'S':
+        case 'T':
+            if (rs_cli_pdf_option(c, optarg, &pl)) return 2;
+            break;
         case 'j': as_json = 1; break;
         case 'm': opts.municipality = optarg; break;
         case 'h': usage(stdout); return 0;
@@ -76,6 +87,8 @@ int rs_cmd_parse(int argc, char **argv) {
         usage(stderr);
         return 2;
     }
+    rs_pdf_set_limits(&pl);
+    rs_cli_pdf_helper();
     int status = 0, many = argc - optind > 1;
     for (int i = optind; i < argc; i++)
         if (parse_one(argv[i], &opts, as_json, many) != 0) status = 1;
