@@ -52,6 +52,7 @@ int rs_cmd_serve(int argc, char **argv) {
         {"index", required_argument, NULL, 'i'}, {"bind", required_argument, NULL, 'b'},
         {"port", required_argument, NULL, 'p'},  {"web", required_argument, NULL, 'w'},
         {"threads", required_argument, NULL, 't'}, {"help", no_argument, NULL, 'h'},
+        {"request-seconds", required_argument, NULL, 'r'},
         {NULL, 0, NULL, 0}};
     int c;
     optind = 1;
@@ -71,12 +72,24 @@ int rs_cmd_serve(int argc, char **argv) {
         }
         case 'w': web = optarg; break;
         case 't': o.threads = (unsigned)atoi(optarg); break;
+        case 'r': {
+            char *end;
+            double v = strtod(optarg, &end);
+            if (*end || !(v > 0) || v > 3600) {
+                fprintf(stderr, "refsog: --request-seconds takes a number of seconds (e.g. 5 or 0.5)\n");
+                return 2;
+            }
+            o.request_seconds = v;
+            break;
+        }
         case 'h':
             printf("usage: refsog serve [--index DIR|tcp://HOST:PORT]... [--bind 127.0.0.1] [--port 8080]\n"
-                   "                    [--web DIR] [--threads N]\n"
+                   "                    [--web DIR] [--threads N] [--request-seconds S]\n"
                    "Serve the search page and the JSON API (docs/api.md). Binds to loopback unless\n"
                    "--bind says otherwise. The page comes from --web, $REFSOG_WEB, or the web/\n"
-                   "folder next to the binary (source tree or PREFIX/share/refsog/web).\n");
+                   "folder next to the binary (source tree or PREFIX/share/refsog/web).\n"
+                   "A search that takes more than --request-seconds (default 5) is answered 503\n"
+                   "\"søgningen tog for lang tid\".\n");
             return 0;
         default: return 2;
         }

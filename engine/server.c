@@ -20,6 +20,7 @@
 #define MAX_LIMIT 100
 #define MAX_STATIC_BYTES (4u << 20)
 #define FEED_ENTRIES 50
+#define DEFAULT_REQUEST_SECONDS 5.0
 
 typedef struct {
     RsSearcher *s;
@@ -32,7 +33,9 @@ struct RsServer {
     size_t n_slots;
     unsigned next; /* round robin over the searchers */
     pthread_mutex_t next_lock;
+    pthread_cond_t freed; /* a searcher was given back */
     char *web_dir;
+    double request_seconds;
 };
 
 static const char *const security_headers[][2] = {
@@ -86,22 +89,35 @@ static unsigned status_of(RsStatus rc) {
     case RS_ERR_USAGE: return MHD_HTTP_BAD_REQUEST;
     case RS_ERR_NOTFOUND: return MHD_HTTP_NOT_FOUND;
     case RS_ERR_NETWORK: return MHD_HTTP_BAD_GATEWAY;
+    case RS_ERR_TIMEOUT: return MHD_HTTP_SERVICE_UNAVAILABLE;
     default: return MHD_HTTP_INTERNAL_SERVER_ERROR;
     }
 }
 
-/* Borrow a searcher (round robin; waits if that one is busy) and pick up new commits. */
+/* Borrow a free searcher (trying them round robin; waiting only when every one is busy, never
+ * behind one slow search while another searcher is idle) and pick up new commits. */
 static Slot *take(RsServer *s) {
+    Slot *sl = NULL;
     pthread_mutex_lock(&s->next_lock);
-    size_t i = s->next++ % s->n_slots;
+    while (!sl) {
+        for (size_t k = 0; !sl && k < s->n_slots; k++) {
+            Slot *c = &s->slots[(s->next + k) % s->n_slots];
+            if (pthread_mutex_trylock(&c->lock) == 0) sl = c;
+        }
+        if (!sl) pthread_cond_wait(&s->freed, &s->next_lock);
+    }
+    s->next++;
     pthread_mutex_unlock(&s->next_lock);
-    Slot *sl = &s->slots[i];
-    pthread_mutex_lock(&sl->lock);
     rs_searcher_reopen(sl->s, NULL); /* cheap when nothing changed; errors surface in the search */
     return sl;
 }
 
-static void give(Slot *sl) { pthread_mutex_unlock(&sl->lock); }
+static void give(RsServer *s, Slot *sl) {
+    pthread_mutex_lock(&s->next_lock);
+    pthread_mutex_unlock(&sl->lock);
+    pthread_cond_signal(&s->freed);
+    pthread_mutex_unlock(&s->next_lock);
+}
 
 static const char *arg(struct MHD_Connection *c, const char *name) {
     return MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
@@ -233,11 +249,12 @@ static enum MHD_Result api_search(RsServer *s, struct MHD_Connection *c, int fee
         return send_error(c, MHD_HTTP_BAD_REQUEST, "sort must be relevance, date or -date");
     }
     req.no_facets = feed;
+    req.time_budget = s->request_seconds;
     Slot *sl = take(s);
     RsError err = {0};
     json_t *res = NULL;
     RsStatus rc = rs_search(sl->s, &req, &res, &err);
-    give(sl);
+    give(s, sl);
     enum MHD_Result r;
     if (rc != RS_OK) r = send_error(c, status_of(rc), err.msg);
     else if (feed) r = atom_feed(c, q.data ? q.data : "", res);
@@ -330,7 +347,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         json_t *res = NULL;
         RsError err = {0};
         RsStatus rc = rs_index_stats(sl->s, &res, &err);
-        give(sl);
+        give(s, sl);
         return rc == RS_OK ? send_json(c, MHD_HTTP_OK, res) : send_error(c, status_of(rc), err.msg);
     }
     int is_case = !strncmp(url, "/api/case/", 10), is_item = !strncmp(url, "/api/item/", 10);
@@ -342,7 +359,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         json_t *res = NULL;
         RsError err = {0};
         RsStatus rc = is_case ? rs_case_history(sl->s, key, &res, &err) : rs_item_get(sl->s, key, &res, &err);
-        give(sl);
+        give(s, sl);
         free(key);
         return rc == RS_OK ? send_json(c, MHD_HTTP_OK, res) : send_error(c, status_of(rc), err.msg);
     }
@@ -359,6 +376,8 @@ RsStatus rs_server_start(const RsServerOptions *o, RsServer **out, RsError *err)
     s->n_slots = threads;
     s->slots = calloc(threads, sizeof *s->slots);
     pthread_mutex_init(&s->next_lock, NULL);
+    pthread_cond_init(&s->freed, NULL);
+    s->request_seconds = o->request_seconds > 0 ? o->request_seconds : DEFAULT_REQUEST_SECONDS;
     if (o->web_dir) s->web_dir = strdup(o->web_dir);
     RsStatus rc = s->slots ? RS_OK : rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     for (size_t i = 0; rc == RS_OK && i < s->n_slots; i++) {
@@ -400,6 +419,7 @@ void rs_server_stop(RsServer *s) {
     }
     free(s->slots);
     pthread_mutex_destroy(&s->next_lock);
+    pthread_cond_destroy(&s->freed);
     free(s->web_dir);
     free(s);
 }

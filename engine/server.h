@@ -16,6 +16,8 @@ typedef struct RsServerOptions {
     const char *web_dir;        /* the page's files; NULL = no page, API only */
     unsigned threads;           /* 0 = number of cores */
     unsigned timeout_s;         /* per connection; 0 = 10 */
+    double request_seconds;     /* time budget of one search (0 = 5 s): past it, 503 with
+                                   "søgningen tog for lang tid" */
 } RsServerOptions;
 
 /* Open the indexes (one searcher per thread) and start listening. On

@@ -12,6 +12,9 @@
 #include "terms.h"
 
 #define SECTION_GAP 10 /* positions between sections, so phrases do not cross them */
+/* The stored text of one item (for snippets and the item view) is cut here; its terms are all
+ * indexed. A 60 MB item used to be stored, and read and scanned for every snippet of it. */
+#define STORED_TEXT_MAX (1u << 20)
 
 typedef struct {
     RsAnalyzer *an;
@@ -103,6 +106,24 @@ static void multi_add(RsBuf *b, const char *v) {
     }
     if (b->len) rs_buf_putc(b, RSX_MULTI_SEP);
     rs_buf_puts(b, v);
+}
+
+/* How much of the item's text is stored: all of it, or STORED_TEXT_MAX cut at a character
+ * boundary; the sections' offsets are clamped to it. Can't fail. */
+static size_t stored_length(const RsBuf *text, json_t *secs) {
+    if (text->len <= STORED_TEXT_MAX) return text->len;
+    size_t cut = STORED_TEXT_MAX;
+    while (cut > 0 && ((unsigned char)text->data[cut] & 0xC0) == 0x80) cut--;
+    size_t i;
+    json_t *sec;
+    static const char *const offs[] = {"heading_start", "start", "end"};
+    json_array_foreach(secs, i, sec) {
+        for (size_t k = 0; k < 3; k++) {
+            json_t *v = json_object_get(sec, offs[k]);
+            if (v && (size_t)json_integer_value(v) > cut) json_integer_set(v, (json_int_t)cut);
+        }
+    }
+    return cut;
 }
 
 RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInput *in,
@@ -253,13 +274,16 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInp
     json_object_set_new(detail, "kle", kle[0] ? json_string(kle) : json_null());
     json_object_set_new(detail, "decisions", decs);
     json_object_set_new(detail, "attachments", atts);
+    size_t stored = stored_length(&text, secs);
     json_object_set_new(detail, "sections", secs);
+    json_object_set_new(detail, "text_bytes", json_integer((json_int_t)text.len));
+    json_object_set_new(detail, "text_cut", json_boolean(stored < text.len));
     char *js = json_dumps(data, JSON_COMPACT), *jd = json_dumps(detail, JSON_COMPACT);
     json_decref(detail);
     if ((!js || !jd) && rc == RS_OK) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     RsBuf packed = {0};
     if (rc == RS_OK) {
-        RsDocData parts = {js, jd, text.data ? text.data : "", strlen(js), strlen(jd), text.len};
+        RsDocData parts = {js, jd, text.data ? text.data : "", strlen(js), strlen(jd), stored};
         rc = rs_docdata_pack(&packed, &parts, err);
     }
     if (rc == RS_OK) rc = rsx_doc_set_data(d, packed.data, packed.len, err);

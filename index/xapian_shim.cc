@@ -570,7 +570,7 @@ extern "C" RsxQuery *rsx_query_wildcard(const char *prefix, size_t len, unsigned
 }
 
 extern "C" RsxQuery *rsx_query_expand_prefix(RsxDb *db, const char *prefix, size_t len,
-                                             unsigned max_expansion, RsError *err) {
+                                             unsigned max_expansion, size_t *n_terms, RsError *err) {
     RSX_TRY
     std::string p(prefix, len);
     std::vector<std::pair<Xapian::doccount, std::string>> terms;
@@ -583,6 +583,7 @@ extern "C" RsxQuery *rsx_query_expand_prefix(RsxDb *db, const char *prefix, size
     }
     std::vector<Xapian::Query> qs;
     for (const auto &t : terms) qs.emplace_back(t.second);
+    if (n_terms) *n_terms = qs.size();
     /* OR, not SYNONYM: a synonym's statistics are estimated per remote shard, so
      * its weights would differ from one index's; an OR of terms weighs alike. */
     return wrap(Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()));
