@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "conntrack.h"
 #include "httputil.h"
 #include "search.h"
 
@@ -21,6 +22,9 @@
 #define MAX_STATIC_BYTES (4u << 20)
 #define FEED_ENTRIES 50
 #define DEFAULT_REQUEST_SECONDS 5.0
+#define DEFAULT_HEADER_SECONDS 10.0
+#define DEFAULT_PER_ADDRESS 64
+#define MAX_CONNECTIONS 512
 
 typedef struct {
     RsSearcher *s;
@@ -36,6 +40,7 @@ struct RsServer {
     pthread_cond_t freed; /* a searcher was given back */
     char *web_dir;
     double request_seconds;
+    RsConnTrack *track; /* the request deadlines */
 };
 
 static const char *const security_headers[][2] = {
@@ -313,9 +318,11 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c) {
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
                          enum MHD_RequestTerminationCode toe) {
-    (void)cls, (void)c, (void)toe;
+    RsServer *s = cls;
+    (void)toe;
     free(*con_cls);
     *con_cls = NULL;
+    rs_conntrack_answering(s->track, c, 0); /* the next request's deadline starts now */
 }
 
 static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *url,
@@ -335,6 +342,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         rq->body = 1;
         return MHD_YES;
     }
+    rs_conntrack_answering(s->track, c, 1); /* received in full: no deadline while answering */
     if (rq->body) return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, "request bodies are not accepted");
     if (rq->bad) return send_error(c, MHD_HTTP_BAD_REQUEST, rq->bad);
     if (strcmp(method, "GET") && strcmp(method, "HEAD"))
@@ -389,15 +397,19 @@ RsStatus rs_server_start(const RsServerOptions *o, RsServer **out, RsError *err)
     addr.sin_port = htons((uint16_t)(o->port ? o->port : 8080));
     if (rc == RS_OK && inet_pton(AF_INET, o->bind ? o->bind : "127.0.0.1", &addr.sin_addr) != 1)
         rc = rs_error_set(err, RS_ERR_USAGE, "'%s' is not an IPv4 address", o->bind);
+    double header_s = o->header_seconds > 0 ? o->header_seconds : DEFAULT_HEADER_SECONDS;
+    if (rc == RS_OK) rc = rs_conntrack_start(header_s, &s->track, err);
     if (rc == RS_OK) {
         s->d = MHD_start_daemon(
             MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_LINUX_ONLY | MHD_USE_ERROR_LOG, 0, NULL,
             NULL, handler, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-            MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, (unsigned)512,
+            MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS,
+            MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->per_address ? o->per_address : (unsigned)DEFAULT_PER_ADDRESS,
+            MHD_OPTION_NOTIFY_CONNECTION, rs_conntrack_notify, (void *)s->track,
             MHD_OPTION_CONNECTION_TIMEOUT, o->timeout_s ? o->timeout_s : 10u,
             MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
             MHD_OPTION_URI_LOG_CALLBACK, on_uri, (void *)NULL,
-            MHD_OPTION_NOTIFY_COMPLETED, on_completed, (void *)NULL, MHD_OPTION_END);
+            MHD_OPTION_NOTIFY_COMPLETED, on_completed, (void *)s, MHD_OPTION_END);
         if (!s->d)
             rc = rs_error_set(err, RS_ERR_IO, "cannot listen on %s:%u: %s", o->bind ? o->bind : "127.0.0.1",
                               o->port ? o->port : 8080, strerror(errno ? errno : EADDRINUSE));
@@ -413,6 +425,7 @@ RsStatus rs_server_start(const RsServerOptions *o, RsServer **out, RsError *err)
 void rs_server_stop(RsServer *s) {
     if (!s) return;
     if (s->d) MHD_stop_daemon(s->d);
+    rs_conntrack_stop(s->track);
     for (size_t i = 0; s->slots && i < s->n_slots; i++) {
         rs_searcher_close(s->slots[i].s);
         pthread_mutex_destroy(&s->slots[i].lock);
