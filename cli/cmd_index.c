@@ -17,11 +17,13 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "index_jobs.h"
 #include "indexer.h"
 #include "shards.h"
-#include "xapian_shim.h"
 #include "source.h"
+#include "xapian_shim.h"
 #include "walk.h"
+#include "writelock.h"
 
 #define DEFAULT_INDEX "refsog-index"
 #define RS_STR_(x) #x
@@ -38,12 +40,27 @@
 static void usage(FILE *out) {
     fprintf(out,
             "usage: refsog index [--index DIR] [--municipality NAME] [--jobs N] [--shards N]\n"
-            "                    [--batch-bytes N] [--segment-bytes N] [--quiet] PATH...\n"
+            "                    [--batch-bytes N] [--segment-bytes N] [--include PATTERN]...\n"
+            "                    [--exclude PATTERN]... [--pdf-pages N] [--pdf-seconds N]\n"
+            "                    [--pdf-text-bytes N] [--quiet] PATH...\n"
             "\n"
-            "Index minutes files (.txt, .pdf) and directories (recursively) into DIR\n"
+            "Index minutes files (.txt, .pdf, .html) and directories (recursively) into DIR\n"
             "(default ./" DEFAULT_INDEX "). Unchanged files are skipped, changed files\n"
             "replace their items. A bad file is named with its reason and skipped; a file\n"
             "with no agenda structure is indexed as one item, and said.\n"
+            "A sidecar NAME.meta.json (or a folder's _meta.json) gives a file's official\n"
+            "url, municipality, committee, date, kind and attachments (docs/minutes-format.md);\n"
+            "a bad sidecar or a missing attachment is named and the file still indexed.\n"
+            "Minutes replace the agenda of the same meeting (municipality, committee, date).\n"
+            "In directories, other files (hidden ones, other extensions, FIFOs, devices) are\n"
+            "passed over, each named with its reason (not a failure). --include PATTERN takes\n"
+            "files (and hidden folders) whose name matches it, --exclude PATTERN passes over\n"
+            "files and folders whose name matches it (fnmatch globs; a pattern with a '/' is\n"
+            "matched against the whole path; exclude wins; both repeatable). Named files are\n"
+            "always taken.\n"
+            "Each PDF is read by a helper process, within --pdf-pages N (default 2000),\n"
+            "--pdf-seconds N of CPU (default 20) and --pdf-text-bytes N of text (default\n"
+            "64 MiB): over any of them the file is named with the reason and skipped.\n"
             "--municipality NAME is the municipality of files whose text and folders name\n"
             "none ('<Navn> Kommune' in the text wins, then a folder named after one).\n"
             "A new index is built by --jobs N threads (default: the cores this process may\n"
@@ -56,18 +73,24 @@ static void usage(FILE *out) {
             "their path); DIR then opens as all its shards (`refsog compact` merges them).\n"
             "--batch-bytes N commits after N bytes of text (default 2 MiB); each commit is\n"
             "atomic, so an interrupted run loses at most the batch in progress.\n"
+            "One writer at a time (index, delete, compact): DIR.lock beside DIR is held\n"
+            "while one runs; another gets 'locked by another writer' and exit status 1.\n"
             "Exit status: 0 every file indexed or unchanged, 1 some file failed, 2 usage.\n");
 }
 
-/* A file the run leaves out on purpose, said once. */
+static void on_problem(void *ctx, const char *path, const char *reason) {
+    (void)ctx;
+    fprintf(stderr, "refsog: %s: %s (skipped)\n", path, reason);
+}
+
+/* A file the walk found that is another file's attachment: named, indexed with that file. */
 static void on_note(void *ctx, const char *path, const char *reason) {
     (void)ctx;
     fprintf(stderr, "refsog: %s: %s\n", path, reason);
 }
 
+/* A sidecar or attachment problem (from any indexing thread): named, the file goes on. */
 static pthread_mutex_t warn_lock = PTHREAD_MUTEX_INITIALIZER;
-
-/* A sidecar or attachment problem (the file is still indexed). */
 static void on_warn(void *ctx, const char *msg) {
     (void)ctx;
     pthread_mutex_lock(&warn_lock);
@@ -75,9 +98,10 @@ static void on_warn(void *ctx, const char *msg) {
     pthread_mutex_unlock(&warn_lock);
 }
 
-static void on_problem(void *ctx, const char *path, const char *reason) {
+/* A path the walk passed over on purpose: named, not a failure. */
+static void on_skip(void *ctx, const char *path, const char *reason) {
     (void)ctx;
-    fprintf(stderr, "refsog: %s: %s (skipped)\n", path, reason);
+    fprintf(stderr, "refsog: skipped %s: %s\n", path, reason);
 }
 
 static double now_s(void) {
@@ -97,140 +121,6 @@ static void progress(size_t done, size_t total, const RsIndexerTotals *t, double
             t->items_added, mbs, eta);
 }
 
-/* One shard's indexer, run in its own thread over the files hashed to it. */
-static void add_totals(RsIndexerTotals *t, const RsIndexerTotals *a) {
-    t->files_indexed += a->files_indexed;
-    t->files_unchanged += a->files_unchanged;
-    t->files_failed += a->files_failed;
-    t->files_whole += a->files_whole;
-    t->agenda_replaced += a->agenda_replaced;
-    t->items_added += a->items_added;
-    t->items_removed += a->items_removed;
-    t->bytes += a->bytes;
-}
-
-/* The segments of a new index being built: scratch indexes, merged at the end. */
-typedef struct {
-    pthread_mutex_t lock;
-    const char *dir; /* the build directory */
-    char **paths;
-    size_t n, cap;
-} Segments;
-
-/* The path of a new segment in the build directory (owned by s), or NULL when out of memory. */
-static const char *new_segment(Segments *s) {
-    pthread_mutex_lock(&s->lock);
-    const char *p = NULL;
-    if (s->n == s->cap) {
-        size_t c = s->cap ? s->cap * 2 : 16;
-        char **np = realloc(s->paths, c * sizeof *np);
-        if (np) s->paths = np, s->cap = c;
-    }
-    if (s->n < s->cap && (s->paths[s->n] = malloc(strlen(s->dir) + 16))) {
-        sprintf(s->paths[s->n], "%s/seg-%04zu", s->dir, s->n);
-        p = s->paths[s->n++];
-    }
-    pthread_mutex_unlock(&s->lock);
-    return p;
-}
-
-typedef struct {
-    const char *path;
-    size_t shard, n_shards;
-    const RsFileList *files;
-    const RsIndexerOptions *opts;
-    RsIndexerTotals totals;
-    int fatal;
-    size_t *next; /* when set: a shared queue of file numbers instead of the path hash */
-    Segments *segs;   /* when set: write new segments there instead of `path` ... */
-    size_t seg_bytes; /* ... starting the next one after this much text (0: one segment) */
-} ShardJob;
-
-static pthread_mutex_t print_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_mutex_t queue_lock = PTHREAD_MUTEX_INITIALIZER;
-
-/* The next file for job j: from the shared queue, or the next one hashed to its shard. */
-static int next_file(ShardJob *j, size_t *i) {
-    if (j->next) {
-        pthread_mutex_lock(&queue_lock);
-        *i = (*j->next)++;
-        pthread_mutex_unlock(&queue_lock);
-        return *i < j->files->n;
-    }
-    for (; *i < j->files->n; ++*i)
-        if (rs_shard_of(j->files->paths[*i], j->n_shards) == j->shard) return 1;
-    return 0;
-}
-
-static void shard_say(const char *msg, const char *suffix) {
-    pthread_mutex_lock(&print_lock);
-    fprintf(stderr, "refsog: %s%s\n", msg, suffix);
-    pthread_mutex_unlock(&print_lock);
-}
-
-/* A file that had no agenda structure: it is indexed, as one item, and the user is told. */
-static void whole_say(const char *path) {
-    pthread_mutex_lock(&print_lock);
-    fprintf(stderr, "refsog: %s: indexed as one item (no agenda structure found)\n", path);
-    pthread_mutex_unlock(&print_lock);
-}
-
-static void *shard_main(void *arg) {
-    ShardJob *j = arg;
-    RsError err = {0};
-    RsIndexer *ix = NULL;
-    for (size_t i = 0; !j->fatal && next_file(j, &i); i += !j->next) {
-        if (ix && j->seg_bytes && rs_indexer_totals(ix)->bytes >= j->seg_bytes) {
-            add_totals(&j->totals, rs_indexer_totals(ix));
-            if (rs_indexer_close(ix, &err) != RS_OK) shard_say(err.msg, ""), j->fatal = 1;
-            ix = NULL;
-            if (j->fatal) break;
-        }
-        if (!ix) {
-            const char *path = j->segs ? new_segment(j->segs) : j->path;
-            if (!path) {
-                shard_say("out of memory", "");
-                j->fatal = 1;
-                break;
-            }
-            if (rs_indexer_open(path, j->opts, &ix, &err) != RS_OK) {
-                shard_say(err.msg, "");
-                j->fatal = 1;
-                break;
-            }
-        }
-        RsFileOutcome oc;
-        size_t n_items;
-        rs_error_clear(&err);
-        if (rs_indexer_add_file(ix, j->files->paths[i], &oc, &n_items, &err) != RS_OK) j->fatal = 1;
-        if (j->fatal || oc == RS_FILE_FAILED) shard_say(err.msg, j->fatal ? "" : " (skipped)");
-        else if (oc == RS_FILE_WHOLE) whole_say(j->files->paths[i]);
-    }
-    if (!ix && !j->segs && !j->fatal) { /* a shard with no file still exists, empty */
-        if (rs_indexer_open(j->path, j->opts, &ix, &err) != RS_OK) shard_say(err.msg, ""), j->fatal = 1;
-    }
-    if (ix) {
-        add_totals(&j->totals, rs_indexer_totals(ix));
-        if (rs_indexer_close(ix, &err) != RS_OK) shard_say(err.msg, ""), j->fatal = 1;
-    }
-    return NULL;
-}
-
-/* The one summary line of an indexing run; `tail` says how DIR was written (may be ""). */
-static void print_summary(const RsIndexerTotals *t, size_t problems, double el, const char *dir,
-                          const char *tail) {
-    char whole[64] = "", agenda[96] = "";
-    if (t->files_whole) snprintf(whole, sizeof whole, " (%zu as one item)", t->files_whole);
-    if (t->agenda_replaced)
-        snprintf(agenda, sizeof agenda, " (%zu agenda item%s replaced by minutes)", t->agenda_replaced,
-                 t->agenda_replaced == 1 ? "" : "s");
-    printf("%zu files indexed%s, %zu unchanged, %zu failed; %zu items added, %zu removed%s; "
-           "%.1f MB in %.2fs (%.1f MB/s) → %s%s\n",
-           t->files_indexed, whole, t->files_unchanged, t->files_failed + problems, t->items_added,
-           t->items_removed, agenda, (double)t->bytes / 1e6, el, el > 0 ? (double)t->bytes / 1e6 / el : 0.0,
-           dir, tail);
-}
-
 /* A whole-number option value in [lo, hi] into *out; 0, or 2 after naming the problem. */
 static int number_arg(const char *arg, long long lo, long long hi, const char *problem, long long *out) {
     char *end;
@@ -242,42 +132,6 @@ static int number_arg(const char *arg, long long lo, long long hi, const char *p
     }
     *out = v;
     return 0;
-}
-
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
-    (void)st, (void)flag, (void)ftw;
-    return remove(path) != 0 && errno != ENOENT;
-}
-
-/* Remove a directory tree; errors are ignored (best effort, for our own temporary trees). */
-static void rm_tree(const char *path) { nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS); }
-
-/* Remove the temporary trees "<dir>.build-PID" and "<dir>.merge-PID" left by runs that were
- * killed (their PID is gone). */
-static void rm_stale(const char *dir) {
-    char parent[4200];
-    snprintf(parent, sizeof parent, "%s", dir);
-    char *slash = strrchr(parent, '/');
-    const char *base = slash ? slash + 1 : dir;
-    if (slash) *slash = '\0';
-    DIR *d = opendir(slash ? (parent[0] ? parent : "/") : ".");
-    if (!d) return;
-    size_t bl = strlen(base);
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (strncmp(e->d_name, base, bl) || (strncmp(e->d_name + bl, ".build-", 7) &&
-                                              strncmp(e->d_name + bl, ".merge-", 7)))
-            continue;
-        char *end;
-        long pid = strtol(e->d_name + bl + 7, &end, 10);
-        if (*end || pid <= 0 || (kill((pid_t)pid, 0) != 0 && errno == ESRCH)) {
-            char p[4600];
-            snprintf(p, sizeof p, "%s%s%s", slash ? (parent[0] ? parent : "") : "", slash ? "/" : "",
-                     e->d_name);
-            rm_tree(p);
-        }
-    }
-    closedir(d);
 }
 
 /* Whether dir is missing or an empty directory: a new index. */
@@ -292,93 +146,119 @@ static int is_new_index(const char *dir) {
 }
 
 
-/* Build a new index with `jobs` threads: each indexes the files it takes from a shared queue
- * into its own temporary shard; the shards are then merged (compacted) into "<dir>.merge-PID",
- * which is renamed to dir. A crash leaves dir as it was (missing or empty); the temporary trees
- * are removed by the next run. Returns the exit status. */
-static int index_new_parallel(const char *dir, size_t jobs, size_t seg_bytes,
-                              const RsFileList *files, const RsIndexerOptions *opts, int quiet,
-                              size_t problems) {
-    double t0 = now_s();
-    char tmp[4300], merged[4300];
-    snprintf(tmp, sizeof tmp, "%s.build-%ld", dir, (long)getpid());
-    snprintf(merged, sizeof merged, "%s.merge-%ld", dir, (long)getpid());
-    rm_stale(dir);
-    if (mkdir(tmp, 0755) != 0) {
-        fprintf(stderr, "refsog: cannot create %s: %s\n", tmp, strerror(errno));
-        return 1;
-    }
-    ShardJob js[RS_MAX_SHARDS];
-    pthread_t th[RS_MAX_SHARDS];
-    size_t next = 0;
-    RsIndexerOptions sopts = *opts;
-    sopts.scratch = 1; /* the merge writes (and syncs) the real index */
-    Segments segs = {PTHREAD_MUTEX_INITIALIZER, tmp, NULL, 0, 0};
-    for (size_t k = 0; k < jobs; k++) {
-        js[k] = (ShardJob){NULL, k, jobs, files, &sopts, {0}, 0, &next, &segs, seg_bytes};
-        pthread_create(&th[k], NULL, shard_main, &js[k]);
-    }
-    RsIndexerTotals t = {0};
-    int fatal = 0;
-    for (size_t k = 0; k < jobs; k++) {
-        pthread_join(th[k], NULL);
-        fatal |= js[k].fatal;
-        add_totals(&t, &js[k].totals);
-    }
+
+/* Add `files` to the index dir (existing, or new with one file) with one writer, in atomic
+ * batches. Returns the exit status. */
+static int one_writer(const char *dir, const RsFileList *files, const RsIndexerOptions *opts, int quiet,
+                      const RsWalkTally *wt) {
     RsError err = {0};
-    if (!fatal && rsx_compact((const char *const *)segs.paths, segs.n, merged, &err) != RS_OK) {
-        fprintf(stderr, "refsog: merging the %zu parts of the new index: %s\n", segs.n, err.msg);
-        fatal = 1;
+    RsIndexer *ix = NULL;
+    if (rs_indexer_open(dir, opts, &ix, &err) != RS_OK) {
+        fprintf(stderr, "refsog: %s\n", err.msg);
+            return 1;
     }
-    if (!fatal) { /* minutes replace their meeting's agenda across the parts */
-        RsIndexerOptions ro = *opts;
-        ro.scratch = 0;
-        RsIndexer *rix = NULL;
-        size_t dropped = 0;
-        if (rs_indexer_open(merged, &ro, &rix, &err) != RS_OK || rs_indexer_reconcile(rix, &dropped, &err) != RS_OK ||
-            rs_indexer_close(rix, &err) != RS_OK) {
-            if (rix) {
-                RsError ignore;
-                rs_indexer_close(rix, &ignore);
-            }
-            fprintf(stderr, "refsog: the new index: %s\n", err.msg);
+    int tty = !quiet && isatty(STDERR_FILENO);
+    double t0 = now_s();
+    int fatal = 0;
+    size_t unread = 0;
+    for (size_t i = 0; i < files->n; i++) {
+        RsFileOutcome oc;
+        size_t n_items = 0;
+        rs_error_clear(&err);
+        if (rs_indexer_add_file(ix, files->paths[i], &oc, &n_items, &err) != RS_OK) {
+            if (tty) fputc('\n', stderr);
+            fprintf(stderr, "refsog: %s\n", err.msg);
             fatal = 1;
+            unread = files->n - i - 1;
+            break;
         }
-        t.agenda_replaced += dropped;
+        if (oc == RS_FILE_FAILED) {
+            if (tty) fputc('\n', stderr);
+            fprintf(stderr, "refsog: %s (skipped)\n", err.msg);
+        } else if (oc == RS_FILE_WHOLE && !quiet) {
+            if (tty) fputc('\n', stderr);
+            rs_index_say_whole(files->paths[i]);
+        }
+        if (tty) progress(i + 1, files->n, rs_indexer_totals(ix), t0);
     }
-    size_t parts = segs.n;
-    for (size_t k = 0; k < segs.n; k++) free(segs.paths[k]);
-    free(segs.paths);
-    if (!fatal && rename(merged, dir) != 0) {
-        fprintf(stderr, "refsog: cannot move the new index into place as %s: %s%s\n", dir,
-                strerror(errno),
-                errno == ENOTEMPTY || errno == EEXIST
-                    ? " (another run created it meanwhile; run this command again to update it)"
-                    : "");
+    if (tty) fputc('\n', stderr);
+    RsIndexerTotals t = {0};
+    if (rs_index_close_counted(ix, &t, &err) != RS_OK) {
+        /* The index is as it was after the last successful commit. */
+        fprintf(stderr, "refsog: the last commit failed, so the files of the last batch are not in "
+                        "the index (re-run the same command once this is fixed): %s\n", err.msg);
         fatal = 1;
     }
-    rm_tree(tmp);
-    if (fatal) rm_tree(merged);
     double el = now_s() - t0;
-    if (!quiet) {
-        char tail[96];
-        snprintf(tail, sizeof tail, " (%zu job%s, %zu part%s merged)%s", jobs, jobs == 1 ? "" : "s",
-                 parts, parts == 1 ? "" : "s", fatal ? " (NOT created)" : "");
-        print_summary(&t, problems, el, dir, tail);
-    }
-    return fatal ? 1 : (t.files_failed || problems) ? 1 : 0;
+    char tail[96] = "";
+    if (fatal && unread)
+        snprintf(tail, sizeof tail, " (stopped by an index error; %zu file%s not read)", unread,
+                 unread == 1 ? "" : "s");
+    if (!quiet) rs_index_summary(&t, wt, el, dir, tail);
+    if (fatal) return 1;
+    return (t.files_failed || wt->problems) ? 1 : 0;
 }
 
-int rs_cmd_index(int argc, char **argv) {
-    const char *dir = DEFAULT_INDEX;
-    RsIndexerOptions opts = {0};
-    int quiet = 0;
-    long want_shards = 0, jobs = sysconf(_SC_NPROCESSORS_ONLN);
-    cpu_set_t cpus; /* the cores this process may run on (taskset, cgroups) */
-    if (sched_getaffinity(0, sizeof cpus, &cpus) == 0 && CPU_COUNT(&cpus) > 0) jobs = CPU_COUNT(&cpus);
-    size_t seg_bytes = AUTO_SEGMENT;
-    if (jobs < 1) jobs = 1;
-    if (jobs > 8) jobs = 8;
+/* What `refsog index` was asked to do. */
+typedef struct {
+    const char *dir;
+    RsIndexerOptions opts;
+    int quiet;
+    long want_shards, jobs;
+    size_t seg_bytes;
+    char **include, **exclude; /* --include / --exclude patterns */
+    size_t n_include, n_exclude;
+} Run;
+
+/* Walk `paths` and index what they hold into r->dir: a new index in parallel, N shards, or one
+ * writer. The caller holds the writer lock. Returns the exit status. */
+static int run(const Run *r, char *const *paths, size_t n_paths) {
+    const char *dir = r->dir;
+    RsError err = {0};
+    RsFileList files = {0};
+    RsWalkTally wt = {0, 0};
+    RsWalkOptions wo = {(const char *const *)r->include, r->n_include, (const char *const *)r->exclude,
+                        r->n_exclude, on_problem, r->quiet ? NULL : on_skip, NULL};
+    if (rs_walk_with(paths, n_paths, &wo, &files, &wt.problems, &wt.skipped, &err) != RS_OK ||
+        rs_sources_drop_attachments(&files, r->quiet ? NULL : on_note, NULL, &err) != RS_OK) {
+        fprintf(stderr, "refsog: %s\n", err.msg);
+        rs_file_list_free(&files);
+        return 1;
+    }
+    if (!r->want_shards && files.n > 1 && is_new_index(dir)) {
+        size_t seg_bytes = r->seg_bytes;
+        if (seg_bytes == AUTO_SEGMENT) {
+            unsigned long long total = 0;
+            struct stat st;
+            for (size_t i = 0; i < files.n; i++)
+                if (stat(files.paths[i], &st) == 0) total += (unsigned long long)st.st_size;
+            seg_bytes = total / MAX_SEGMENTS + 1 > MIN_SEGMENT ? (size_t)(total / MAX_SEGMENTS + 1) : MIN_SEGMENT;
+        }
+        size_t jobs = (size_t)r->jobs < files.n ? (size_t)r->jobs : files.n;
+        int rc = rs_index_new_parallel(dir, jobs, seg_bytes, &files, &r->opts, r->quiet, &wt);
+        rs_file_list_free(&files);
+        return rc;
+    }
+    size_t n_shards = 1;
+    int fresh = 0;
+    if (rs_shards_layout(dir, (size_t)r->want_shards, &n_shards, &fresh, &err) != RS_OK) {
+        fprintf(stderr, "refsog: %s\n", err.msg);
+        rs_file_list_free(&files);
+        return err.code == RS_ERR_USAGE ? 2 : 1;
+    }
+    if (n_shards > 1) {
+        int rc = rs_index_shards(dir, n_shards, fresh, &files, &r->opts, r->quiet, &wt);
+        rs_file_list_free(&files);
+        return rc;
+    }
+    int rc = one_writer(dir, &files, &r->opts, r->quiet, &wt);
+    rs_file_list_free(&files);
+    return rc;
+}
+
+/* Parse the options of `refsog index` into *r; -1 to go on, else the exit status. */
+static int parse_args(int argc, char **argv, Run *r) {
+    long long v;
     static const struct option longopts[] = {
         {"index", required_argument, NULL, 'i'},
         {"jobs", required_argument, NULL, 'j'},
@@ -386,33 +266,43 @@ int rs_cmd_index(int argc, char **argv) {
         {"municipality", required_argument, NULL, 'm'},
         {"shards", required_argument, NULL, 's'},
         {"batch-bytes", required_argument, NULL, 'b'},
+        {"include", required_argument, NULL, 'I'},
+        {"exclude", required_argument, NULL, 'X'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
+        RS_PDF_LONGOPTS,
         {NULL, 0, NULL, 0}};
+    RsPdfLimits pl = {0, 0, 0};
     int c;
-    long long v;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "i:j:g:m:s:b:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "i:j:g:m:s:b:I:X:qh", longopts, NULL)) != -1) {
         switch (c) {
-        case 'i': dir = optarg; break;
+        case 'i': r->dir = optarg; break;
         case 'g':
             if (number_arg(optarg, 0, LLONG_MAX, "--segment-bytes takes a number (0: no limit)", &v)) return 2;
-            seg_bytes = (size_t)v;
+            r->seg_bytes = (size_t)v;
             break;
         case 'j':
             if (number_arg(optarg, 1, RS_MAX_SHARDS, "--jobs takes 1 to " RS_STR(RS_MAX_SHARDS), &v)) return 2;
-            jobs = (long)v;
+            r->jobs = (long)v;
             break;
-        case 'm': opts.municipality = optarg; break;
+        case 'm': r->opts.municipality = optarg; break;
         case 'b':
             if (number_arg(optarg, 1, LLONG_MAX, "--batch-bytes takes a positive number", &v)) return 2;
-            opts.batch_bytes = (size_t)v;
+            r->opts.batch_bytes = (size_t)v;
             break;
         case 's':
             if (number_arg(optarg, 1, RS_MAX_SHARDS, "--shards takes 1 to " RS_STR(RS_MAX_SHARDS), &v)) return 2;
-            want_shards = (long)v;
+            r->want_shards = (long)v;
             break;
-        case 'q': quiet = 1; break;
+        case 'I': r->include[r->n_include++] = optarg; break;
+        case 'X': r->exclude[r->n_exclude++] = optarg; break;
+        case 'P':
+        case 'S':
+        case 'T':
+            if (rs_cli_pdf_option(c, optarg, &pl)) return 2;
+            break;
+        case 'q': r->quiet = 1; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
         }
@@ -422,229 +312,34 @@ int rs_cmd_index(int argc, char **argv) {
         usage(stderr);
         return 2;
     }
-
-    RsError err = {0};
-    RsFileList files = {0};
-    size_t problems = 0;
-    if (rs_walk(argv + optind, (size_t)(argc - optind), &files, on_problem, NULL, &problems,
-                &err) != RS_OK ||
-        rs_sources_drop_attachments(&files, quiet ? NULL : on_note, NULL, &err) != RS_OK) {
-        fprintf(stderr, "refsog: %s\n", err.msg);
-        return 1;
-    }
-    opts.warn = on_warn;
-    if (!want_shards && files.n > 1 && is_new_index(dir)) {
-        /* Xapian's own lock cannot guard an index that does not exist yet: a lock file
-         * beside it keeps a second writer out while this one builds it */
-        char lockpath[4300];
-        snprintf(lockpath, sizeof lockpath, "%s.lock-build", dir);
-        int lfd = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-        if (lfd < 0 || flock(lfd, LOCK_EX | LOCK_NB) != 0) {
-            int busy = lfd >= 0 && errno == EWOULDBLOCK;
-            fprintf(stderr, "refsog: %s: %s\n", dir,
-                    busy ? "the index is locked by another writer (it is being built)"
-                         : strerror(errno));
-            if (lfd >= 0) close(lfd);
-            rs_file_list_free(&files);
-            return 1;
-        }
-        int rc = -1;
-        if (seg_bytes == AUTO_SEGMENT) {
-            unsigned long long total = 0;
-            struct stat st;
-            for (size_t i = 0; i < files.n; i++)
-                if (stat(files.paths[i], &st) == 0) total += (unsigned long long)st.st_size;
-            seg_bytes = total / MAX_SEGMENTS + 1 > MIN_SEGMENT ? (size_t)(total / MAX_SEGMENTS + 1) : MIN_SEGMENT;
-        }
-        if (is_new_index(dir)) /* still new now that we hold the lock */
-            rc = index_new_parallel(dir, (size_t)jobs < files.n ? (size_t)jobs : files.n, seg_bytes, &files,
-                                    &opts, quiet, problems);
-        unlink(lockpath);
-        close(lfd);
-        if (rc >= 0) {
-            rs_file_list_free(&files);
-            return rc;
-        }
-    }
-    size_t n_shards = 1;
-    if (rs_shards_layout(dir, (size_t)want_shards, &n_shards, &err) != RS_OK) {
-        fprintf(stderr, "refsog: %s\n", err.msg);
-        rs_file_list_free(&files);
-        return err.code == RS_ERR_USAGE ? 2 : 1;
-    }
-    if (n_shards > 1) {
-        double t0 = now_s();
-        ShardJob sj[RS_MAX_SHARDS];
-        pthread_t th[RS_MAX_SHARDS];
-        char paths[RS_MAX_SHARDS][4200];
-        for (size_t k = 0; k < n_shards; k++) {
-            rs_shard_path(dir, n_shards, k, paths[k], sizeof paths[k]);
-            sj[k] = (ShardJob){paths[k], k, n_shards, &files, &opts, {0}, 0, NULL, NULL, 0};
-            pthread_create(&th[k], NULL, shard_main, &sj[k]);
-        }
-        RsIndexerTotals t = {0};
-        int fatal = 0;
-        for (size_t k = 0; k < n_shards; k++) {
-            pthread_join(th[k], NULL);
-            fatal |= sj[k].fatal;
-            add_totals(&t, &sj[k].totals);
-        }
-        if (!quiet) {
-            char tail[32];
-            snprintf(tail, sizeof tail, " (%zu shards)", n_shards);
-            print_summary(&t, problems, now_s() - t0, dir, tail);
-        }
-        rs_file_list_free(&files);
-        return fatal ? 1 : (t.files_failed || problems) ? 1 : 0;
-    }
-    RsIndexer *ix = NULL;
-    if (rs_indexer_open(dir, &opts, &ix, &err) != RS_OK) {
-        fprintf(stderr, "refsog: %s\n", err.msg);
-        rs_file_list_free(&files);
-        return 1;
-    }
-    int tty = !quiet && isatty(STDERR_FILENO);
-    double t0 = now_s();
-    int fatal = 0;
-    for (size_t i = 0; i < files.n; i++) {
-        RsFileOutcome oc;
-        size_t n_items = 0;
-        rs_error_clear(&err);
-        if (rs_indexer_add_file(ix, files.paths[i], &oc, &n_items, &err) != RS_OK) {
-            if (tty) fputc('\n', stderr);
-            fprintf(stderr, "refsog: %s\n", err.msg);
-            fatal = 1;
-            break;
-        }
-        if (oc == RS_FILE_FAILED) {
-            if (tty) fputc('\n', stderr);
-            fprintf(stderr, "refsog: %s (skipped)\n", err.msg);
-        } else if (oc == RS_FILE_WHOLE && !quiet) {
-            if (tty) fputc('\n', stderr);
-            whole_say(files.paths[i]);
-        }
-        if (tty) progress(i + 1, files.n, rs_indexer_totals(ix), t0);
-    }
-    if (tty) fputc('\n', stderr);
-    if (!fatal && rs_indexer_reconcile(ix, NULL, &err) != RS_OK) { /* minutes replace agendas */
-        fprintf(stderr, "refsog: %s\n", err.msg);
-        fatal = 1;
-    }
-    RsIndexerTotals t = *rs_indexer_totals(ix);
-    if (rs_indexer_close(ix, &err) != RS_OK) {
-        /* The index is as it was after the last successful commit. */
-        fprintf(stderr, "refsog: the last commit failed, so the files of the last batch are not in "
-                        "the index (re-run the same command once this is fixed): %s\n", err.msg);
-        fatal = 1;
-    }
-    double el = now_s() - t0;
-    if (!quiet) print_summary(&t, problems, el, dir, fatal ? " (NOT all committed)" : "");
-    rs_file_list_free(&files);
-    if (fatal) return 1;
-    return (t.files_failed || problems) ? 1 : 0;
+    rs_pdf_set_limits(&pl);
+    rs_cli_pdf_helper();
+    return -1;
 }
 
-int rs_cmd_compact(int argc, char **argv) {
-    const char *dir = DEFAULT_INDEX, *out = NULL;
-    static const struct option longopts[] = {{"index", required_argument, NULL, 'i'},
-                                             {"output", required_argument, NULL, 'o'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
-    int c;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "i:o:h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'i': dir = optarg; break;
-        case 'o': out = optarg; break;
-        case 'h':
-            printf("usage: refsog compact [--index DIR] --output OUT\n"
-                   "Merge the shards of DIR (or compact a single index) into a new index OUT\n"
-                   "(what xapian-compact does). Search OUT like any index.\n");
-            return 0;
-        default: return 2;
-        }
-    }
-    if (!out || optind != argc) {
-        fprintf(stderr, "usage: refsog compact [--index DIR] --output OUT\n");
-        return 2;
-    }
-    RsError err = {0};
-    size_t n = 1;
-    if (rs_shards_layout(dir, 0, &n, &err) != RS_OK) {
-        fprintf(stderr, "refsog: %s\n", err.msg);
-        return 1;
-    }
-    char paths[RS_MAX_SHARDS][4200];
-    const char *srcs[RS_MAX_SHARDS];
-    for (size_t k = 0; k < n; k++) {
-        rs_shard_path(dir, n, k, paths[k], sizeof paths[k]);
-        srcs[k] = paths[k];
-    }
-    double t0 = now_s();
-    if (rsx_compact(srcs, n, out, &err) != RS_OK) {
-        fprintf(stderr, "refsog: compact %s: %s\n", dir, err.msg);
-        return 1;
-    }
-    printf("compacted %zu shard%s of %s into %s in %.2fs\n", n, n == 1 ? "" : "s", dir, out, now_s() - t0);
-    return 0;
-}
-
-int rs_cmd_delete(int argc, char **argv) {
-    const char *dir = DEFAULT_INDEX, *source = NULL, *caseno = NULL, *item = NULL;
-    static const struct option longopts[] = {
-        {"index", required_argument, NULL, 'i'}, {"source", required_argument, NULL, 's'},
-        {"case", required_argument, NULL, 'c'},  {"item", required_argument, NULL, 't'},
-        {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0}};
-    int c;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "i:s:c:t:h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'i': dir = optarg; break;
-        case 's': source = optarg; break;
-        case 'c': caseno = optarg; break;
-        case 't': item = optarg; break;
-        case 'h':
-            printf("usage: refsog delete [--index DIR] (--source PATH | --case CASENO | --item ID)\n"
-                   "Remove every trace of the items: terms, values, stored text, spelling data.\n"
-                   "ID is <source>#<item number>, as shown by `refsog search --json`.\n");
-            return 0;
-        default: return 2;
-        }
-    }
-    if (!!source + !!caseno + !!item != 1 || optind != argc) {
-        fprintf(stderr, "usage: refsog delete [--index DIR] (--source PATH | --case CASENO | --item ID)\n");
-        return 2;
-    }
-    RsError err = {0};
-    size_t n_shards = 1, total = 0;
-    if (rs_shards_layout(dir, 0, &n_shards, &err) != RS_OK) {
-        fprintf(stderr, "refsog: %s\n", err.msg);
-        return 1;
-    }
-    for (size_t k = 0; k < n_shards; k++) { /* every shard: a case or item may be anywhere */
-        char path[4200];
-        rs_shard_path(dir, n_shards, k, path, sizeof path);
-        RsIndexer *ix;
-        if (rs_indexer_open(path, NULL, &ix, &err) != RS_OK) {
+int rs_cmd_index(int argc, char **argv) {
+    Run r = {.dir = DEFAULT_INDEX, .seg_bytes = AUTO_SEGMENT};
+    r.jobs = sysconf(_SC_NPROCESSORS_ONLN);
+    cpu_set_t cpus; /* the cores this process may run on (taskset, cgroups) */
+    if (sched_getaffinity(0, sizeof cpus, &cpus) == 0 && CPU_COUNT(&cpus) > 0) r.jobs = CPU_COUNT(&cpus);
+    if (r.jobs < 1) r.jobs = 1;
+    if (r.jobs > 8) r.jobs = 8;
+    r.include = calloc((size_t)argc, sizeof *r.include); /* at most one pattern per argument */
+    r.exclude = calloc((size_t)argc, sizeof *r.exclude);
+    r.opts.warn = on_warn;
+    int rc = r.include && r.exclude ? parse_args(argc, argv, &r) : (fprintf(stderr, "refsog: out of memory\n"), 1);
+    if (rc < 0) {
+        RsError err = {0};
+        RsWriteLock *lock = NULL; /* before anything else: one writer at a time, new index or not */
+        if (rs_write_lock(r.dir, &lock, &err) != RS_OK) {
             fprintf(stderr, "refsog: %s\n", err.msg);
-            return 1;
+            rc = 1;
+        } else {
+            rc = run(&r, argv + optind, (size_t)(argc - optind));
+            rs_write_unlock(lock);
         }
-        size_t n = 0;
-        RsStatus rc = source ? rs_indexer_delete_source(ix, source, &n, &err)
-                      : caseno ? rs_indexer_delete_case(ix, caseno, &n, &err)
-                               : rs_indexer_delete_item(ix, item, &n, &err);
-        RsError err2 = {0};
-        RsStatus rc2 = rs_indexer_close(ix, &err2);
-        if (rc != RS_OK) {
-            fprintf(stderr, "refsog: %s\n", err.msg);
-            return rc == RS_ERR_USAGE ? 2 : 1;
-        }
-        if (rc2 != RS_OK) {
-            fprintf(stderr, "refsog: %s\n", err2.msg);
-            return 1;
-        }
-        total += n;
     }
-    printf("%zu item%s deleted\n", total, total == 1 ? "" : "s");
-    return 0;
+    free(r.include);
+    free(r.exclude);
+    return rc;
 }

@@ -10,7 +10,8 @@
 #include "source.h"
 
 static void usage(FILE *out) {
-    fprintf(out, "usage: refsog parse [--json] [--municipality NAME] FILE...\n"
+    fprintf(out, "usage: refsog parse [--json] [--municipality NAME] [--pdf-pages N] [--pdf-seconds N]\n"
+                 "                    [--pdf-text-bytes N] FILE...\n"
                  "Parse minutes (.txt, .pdf or .html) into meeting, agenda items, sections and\n"
                  "decisions, with the file's sidecar metadata (NAME.meta.json, _meta.json) and\n"
                  "its attachments; a problem with either is named on stderr and the file is\n"
@@ -19,7 +20,10 @@ static void usage(FILE *out) {
                  "nor a folder does.\n"
                  "With one FILE, --json prints one indented object; with several, one compact\n"
                  "object per line (JSON Lines). A file that cannot be parsed is named on stderr,\n"
-                 "the others are still printed, and the exit status is 1.\n");
+                 "the others are still printed, and the exit status is 1.\n"
+                 "A PDF is read by a helper process within --pdf-pages (default 2000),\n"
+                 "--pdf-seconds of CPU (default 20) and --pdf-text-bytes of text (default 64 MiB);\n"
+                 "over any of them it is refused with its reason.\n");
 }
 
 static void on_warn(void *ctx, const char *msg) {
@@ -74,11 +78,18 @@ int rs_cmd_parse(int argc, char **argv) {
     static const struct option longopts[] = {{"json", no_argument, NULL, 'j'},
                                              {"municipality", required_argument, NULL, 'm'},
                                              {"help", no_argument, NULL, 'h'},
+                                             RS_PDF_LONGOPTS,
                                              {NULL, 0, NULL, 0}};
     int c;
+    RsPdfLimits pl = {0, 0, 0};
     optind = 1;
     while ((c = getopt_long(argc, argv, "+jm:h", longopts, NULL)) != -1) {
         switch (c) {
+        case 'P':
+        case 'S':
+        case 'T':
+            if (rs_cli_pdf_option(c, optarg, &pl)) return 2;
+            break;
         case 'j': as_json = 1; break;
         case 'm': opts.municipality = optarg; break;
         case 'h': usage(stdout); return 0;
@@ -89,6 +100,8 @@ int rs_cmd_parse(int argc, char **argv) {
         usage(stderr);
         return 2;
     }
+    rs_pdf_set_limits(&pl);
+    rs_cli_pdf_helper();
     int status = 0, many = argc - optind > 1;
     for (int i = optind; i < argc; i++)
         if (parse_one(argv[i], &opts, as_json, many) != 0) status = 1;

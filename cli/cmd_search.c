@@ -169,12 +169,13 @@ static int emit(json_t *res, int as_json, int what) {
 static void search_usage(FILE *out) {
     fprintf(out,
             "usage: refsog search [--index DIR|tcp://HOST:PORT]... [--json] [--limit N]\n"
-            "                     [--offset N] [--sort relevance|date|-date] QUERY...\n"
+            "                     [--offset N] [--sort relevance|date|-date] [--seconds S] QUERY...\n"
             "\n"
             "Search agenda items. The query language (docs/query-language.md): words\n"
             "(all must match), \"phrases\", case numbers (23/15645), OR, -exclusion, ( ),\n"
             "prefix*, titel:/beslutning:..., kommune:/udvalg:/type:/udfald:/kle:/sag:,\n"
-            "dato:2023, dato:2020-01-01..2021-06-30. Exit 2 on a malformed query.\n");
+            "dato:2023, dato:2020-01-01..2021-06-30. Exit 2 on a malformed query.\n"
+            "--seconds S: give up after S seconds (\"søgningen tog for lang tid\", exit 1).\n");
 }
 
 static int parse_size(const char *s, size_t *out) {
@@ -194,11 +195,21 @@ int rs_cmd_search(int argc, char **argv) {
         {"index", required_argument, NULL, 'i'}, {"json", no_argument, NULL, 'j'},
         {"limit", required_argument, NULL, 'n'}, {"offset", required_argument, NULL, 'o'},
         {"sort", required_argument, NULL, 's'},  {"help", no_argument, NULL, 'h'},
+        {"seconds", required_argument, NULL, 'S'},
         {NULL, 0, NULL, 0}};
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "+i:jn:o:s:h", longopts, NULL)) != -1) {
         switch (c) {
+        case 'S': {
+            char *end;
+            req.time_budget = strtod(optarg, &end);
+            if (*end || !(req.time_budget > 0)) {
+                fprintf(stderr, "refsog: --seconds takes a number of seconds (e.g. 5 or 0.5)\n");
+                return 2;
+            }
+            break;
+        }
         case 'i':
             if (n_idx == MAX_INDEXES) { fprintf(stderr, "refsog: too many --index\n"); return 2; }
             indexes[n_idx++] = optarg;

@@ -52,6 +52,9 @@ int rs_cmd_serve(int argc, char **argv) {
         {"index", required_argument, NULL, 'i'}, {"bind", required_argument, NULL, 'b'},
         {"port", required_argument, NULL, 'p'},  {"web", required_argument, NULL, 'w'},
         {"threads", required_argument, NULL, 't'}, {"help", no_argument, NULL, 'h'},
+        {"request-seconds", required_argument, NULL, 'r'},
+        {"header-seconds", required_argument, NULL, 'H'},
+        {"per-address", required_argument, NULL, 'a'},
         {NULL, 0, NULL, 0}};
     int c;
     optind = 1;
@@ -71,12 +74,41 @@ int rs_cmd_serve(int argc, char **argv) {
         }
         case 'w': web = optarg; break;
         case 't': o.threads = (unsigned)atoi(optarg); break;
+        case 'r':
+        case 'H': {
+            char *end;
+            double v = strtod(optarg, &end);
+            if (*end || !(v > 0) || v > 3600) {
+                fprintf(stderr, "refsog: --%s takes a number of seconds (e.g. 5 or 0.5)\n",
+                        c == 'r' ? "request-seconds" : "header-seconds");
+                return 2;
+            }
+            if (c == 'r') o.request_seconds = v;
+            else o.header_seconds = v;
+            break;
+        }
+        case 'a': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || v < 1 || v > 512) {
+                fprintf(stderr, "refsog: --per-address takes 1-512\n");
+                return 2;
+            }
+            o.per_address = (unsigned)v;
+            break;
+        }
         case 'h':
             printf("usage: refsog serve [--index DIR|tcp://HOST:PORT]... [--bind 127.0.0.1] [--port 8080]\n"
-                   "                    [--web DIR] [--threads N]\n"
+                   "                    [--web DIR] [--threads N] [--request-seconds S]\n"
+                   "                    [--header-seconds S] [--per-address N]\n"
                    "Serve the search page and the JSON API (docs/api.md). Binds to loopback unless\n"
                    "--bind says otherwise. The page comes from --web, $REFSOG_WEB, or the web/\n"
-                   "folder next to the binary (source tree or PREFIX/share/refsog/web).\n");
+                   "folder next to the binary (source tree or PREFIX/share/refsog/web).\n"
+                   "A search that takes more than --request-seconds (default 5) is answered 503\n"
+                   "\"søgningen tog for lang tid\". At most 512 connections at once, --per-address\n"
+                   "of them (default 64) from one IP address; a request's headers (and body) must\n"
+                   "arrive within --header-seconds (default 10) of the connection's start or its\n"
+                   "previous answer, however slowly they trickle, else the connection is closed.\n");
             return 0;
         default: return 2;
         }

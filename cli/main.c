@@ -54,6 +54,7 @@ int main(int argc, char **argv) {
         return 0;
     }
     if (!strcmp(cmd, "--version")) return cmd_version(argc - 1, argv + 1);
+    if (!strcmp(cmd, "pdf-text")) return rs_cmd_pdf_text(argc - 1, argv + 1); /* not listed */
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (!strcmp(cmd, commands[i].name)) return commands[i].fn(argc - 1, argv + 1);
     fprintf(stderr, "refsog: unknown command '%s'\n\n", cmd);

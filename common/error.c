@@ -56,6 +56,7 @@ const char *rs_status_name(RsStatus code) {
     case RS_ERR_NETWORK: return "network";
     case RS_ERR_UNSUPPORTED: return "unsupported";
     case RS_ERR_INTERNAL: return "internal";
+    case RS_ERR_TIMEOUT: return "timeout";
     }
     return "unknown";
 }

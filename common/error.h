@@ -24,7 +24,8 @@ typedef enum RsStatus {
     RS_ERR_MISMATCH,    /* index built with another analyser configuration */
     RS_ERR_NETWORK,     /* remote shard unreachable or timed out */
     RS_ERR_UNSUPPORTED, /* feature not available (e.g. spelling on a remote shard) */
-    RS_ERR_INTERNAL     /* a bug: an exception or state that should not happen */
+    RS_ERR_INTERNAL,    /* a bug: an exception or state that should not happen */
+    RS_ERR_TIMEOUT      /* a request ran out of its time budget */
 } RsStatus;
 
 #define RS_ERROR_MSG_MAX 512

@@ -1,5 +1,6 @@
 /* search.c — the query tree to a Xapian query, and results, facets, snippets, case history as JSON. */
 #include "search.h"
+#include "search_priv.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -16,28 +17,28 @@
 #include "referat.h"
 #include "schema.h"
 #include "snippet.h"
+#include "terms.h"
 #include "xapian_shim.h"
 
 /* Relative weights of the forms a query word matches (tuned on the judged
  * queries of tests/relevance; see docs/relevance.md). */
 static double W_EXACT = 1.0, W_STEM = 0.7, W_FOLD = 0.4, W_PART = 0.7, W_CASE = 3.0;
 #define MAX_WILDCARD 200
+/* All the prefixes of one query together: 256 two-letter prefixes OR'ed made 51,200 terms */
+#define MAX_EXPANSION 2000
 #define DEFAULT_LIMIT 10
 #define MAX_LIMIT 1000
 #define SNIPPET_BYTES 240
+/* Of a hit's stored text, a snippet looks at the first SNIPPET_TEXT bytes only (new indexes
+ * store at most this much per item: index/itemdoc.c) */
+#define SNIPPET_TEXT (1u << 20)
 
-struct RsSearcher {
-    RsxDb *db;
-    RsAnalyzer *an;
-    size_t n_indexes;
-    char **paths; /* as given, for stats */
-};
 
-/* ------------------------------------------------------------ open */
+/* ------------------------------------------------------------ weights */
 
 /* RS_WEIGHTS="exact,stem,fold,part,case" overrides the weights, for tuning runs
  * (tests/relevance/eval.py); not meant for production. */
-static void read_weights(void) {
+void rs_search_read_weights(void) {
     const char *w = getenv("RS_WEIGHTS");
     double v[5];
     if (w && sscanf(w, "%lf,%lf,%lf,%lf,%lf", &v[0], &v[1], &v[2], &v[3], &v[4]) == 5) {
@@ -48,86 +49,6 @@ static void read_weights(void) {
         W_CASE = v[4];
     }
 }
-
-#define RS_READ_ATTEMPTS 12
-#define WITH_RETRY(call)                                                   \
-    do {                                                                   \
-        RsStatus rc_ = RS_OK;                                              \
-        for (int a_ = 0; a_ < RS_READ_ATTEMPTS; a_++) {                    \
-            rc_ = (call);                                                  \
-            if (rc_ != RS_ERR_MODIFIED) return rc_;                        \
-            backoff(a_);                                                   \
-            if (rsx_db_reopen(s->db, NULL, err) != RS_OK) return err->code; \
-        }                                                                  \
-        return rc_;                                                        \
-    } while (0)
-
-/* Let a writer in the middle of a commit finish: 2, 4, 6 … ms. Can't fail. */
-static void backoff(int attempt) {
-    struct timespec ts = {0, 2000000L * (attempt + 1)};
-    nanosleep(&ts, NULL);
-}
-
-/* Schema version and analyser fingerprint of every shard, against ours. */
-static RsStatus check_shards(RsSearcher *s, const char *const *indexes, size_t n, RsError *err) {
-    RsStatus rc = RS_OK;
-    for (size_t i = 0; rc == RS_OK && i < n; i++) {
-        char *v;
-        size_t len;
-        rc = rsx_db_get_shard_metadata(s->db, i, RS_META_SCHEMA, &v, &len, err);
-        if (rc != RS_OK) break;
-        if (len && strcmp(v, RS_SCHEMA_VERSION))
-            rc = rs_error_set(err, RS_ERR_MISMATCH, "%s: index schema %s, this refsog reads %s: re-index",
-                              indexes[i], v, RS_SCHEMA_VERSION);
-        free(v);
-        if (rc != RS_OK) break;
-        rc = rsx_db_get_shard_metadata(s->db, i, RS_META_FINGERPRINT, &v, &len, err);
-        if (rc != RS_OK) break;
-        if (len && strcmp(v, rs_analyzer_fingerprint(s->an)))
-            rc = rs_error_set(err, RS_ERR_MISMATCH,
-                              "%s: the index was built with another analyser configuration "
-                              "(\"%s\"; this refsog has \"%s\"): re-index, or searches would "
-                              "silently miss words",
-                              indexes[i], v, rs_analyzer_fingerprint(s->an));
-        free(v);
-    }
-    return rc;
-}
-
-RsStatus rs_searcher_open(const char *const *indexes, size_t n, RsSearcher **out, RsError *err) {
-    *out = NULL;
-    read_weights();
-    RsSearcher *s = calloc(1, sizeof *s);
-    if (!s) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
-    s->n_indexes = n;
-    s->paths = calloc(n ? n : 1, sizeof *s->paths);
-    for (size_t i = 0; s->paths && i < n; i++) s->paths[i] = strdup(indexes[i]);
-    RsStatus rc = rsx_db_open(indexes, n, 0, &s->db, err);
-    if (rc == RS_OK) rc = rs_analyzer_open(NULL, &s->an, err);
-    for (int attempt = 0; rc == RS_OK && attempt < RS_READ_ATTEMPTS; attempt++) {
-        rc = check_shards(s, indexes, n, err);
-        if (rc != RS_ERR_MODIFIED) break;
-        backoff(attempt); /* a writer committed meanwhile: read again */
-        rc = rsx_db_reopen(s->db, NULL, err);
-    }
-    if (rc != RS_OK) {
-        rs_searcher_close(s);
-        return rc;
-    }
-    *out = s;
-    return RS_OK;
-}
-
-void rs_searcher_close(RsSearcher *s) {
-    if (!s) return;
-    rsx_db_close(s->db);
-    rs_analyzer_close(s->an);
-    for (size_t i = 0; s->paths && i < s->n_indexes; i++) free(s->paths[i]);
-    free(s->paths);
-    free(s);
-}
-
-RsStatus rs_searcher_reopen(RsSearcher *s, RsError *err) { return rsx_db_reopen(s->db, NULL, err); }
 
 /* ------------------------------------------------------------ building queries */
 
@@ -142,33 +63,13 @@ typedef struct {
     size_t n_words, cap_words;
     char **word_texts;
     int fallback_ok; /* the tree is a plain AND of words */
+    size_t expansion_left; /* terms the query's prefixes may still expand to */
+    double deadline;       /* CLOCK_MONOTONIC seconds; 0: no time budget */
+    double budget;         /* the request's budget, for the message */
 } Build;
 
-/* Collect the owned queries of a combination and free them after. */
-typedef struct {
-    RsxQuery *q[64];
-    size_t n;
-} QList;
-
-static void ql_free(QList *l) {
-    for (size_t i = 0; i < l->n; i++) rsx_query_free(l->q[i]);
-    l->n = 0;
-}
-
-static int ql_add(QList *l, RsxQuery *q) {
-    if (!q) return 0;
-    if (l->n == sizeof l->q / sizeof *l->q) {
-        rsx_query_free(q);
-        return 1; /* silently capped: a token has few forms */
-    }
-    l->q[l->n++] = q;
-    return 1;
-}
-
 static RsxQuery *term_q(Build *b, const char *prefix, RsSpan s, double scale) {
-    rs_buf_reset(&b->term);
-    rs_buf_puts(&b->term, prefix);
-    rs_buf_append(&b->term, s.s, s.len);
+    if (rs_term_make(&b->term, prefix, s.s, s.len, b->err) != RS_OK) return NULL;
     RsxQuery *t = rsx_query_term(b->term.data, b->term.len, 1, 0, b->err);
     if (!t || scale == 1.0) return t;
     RsxQuery *sc = rsx_query_scale(t, scale, b->err);
@@ -334,6 +235,22 @@ static RsxQuery *phrase_q(Build *b, const RsQNode *n) {
     return q;
 }
 
+static double now_s(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Whether the request's time budget is spent; then b->err says so (RS_ERR_TIMEOUT). */
+static int out_of_time(Build *b) {
+    if (!b->deadline || now_s() < b->deadline) return 0;
+    rs_error_set(b->err, RS_ERR_TIMEOUT,
+                 "søgningen tog for lang tid (mere end %g s): gør den mere præcis, med færre "
+                 "ord med * og flere ord eller filtre", b->budget);
+    b->rc = RS_ERR_TIMEOUT;
+    return 1;
+}
+
 /* budget* : the exact forms starting with the typed prefix (lower-cased
  * like the analyser does), expanded here so remote shards weigh alike. */
 static RsxQuery *prefix_q(Build *b, const RsQNode *n) {
@@ -354,7 +271,21 @@ static RsxQuery *prefix_q(Build *b, const RsQNode *n) {
     if (fp) rs_buf_puts(&b->term, fp);
     rs_buf_puts(&b->term, low);
     rs_snippet_keys_add(&b->keys->exact, low, ll);
-    return rsx_query_expand_prefix(b->s->db, b->term.data, b->term.len, MAX_WILDCARD, b->err);
+    if (!b->expansion_left) {
+        rs_error_set(b->err, RS_ERR_QUERY,
+                     "malformed query: the prefixes (…*) match more than %d words in all: use "
+                     "longer or fewer prefixes", MAX_EXPANSION);
+        return NULL;
+    }
+    size_t n_terms = 0;
+    unsigned max = b->expansion_left < MAX_WILDCARD ? (unsigned)b->expansion_left : MAX_WILDCARD;
+    RsxQuery *q = rsx_query_expand_prefix(b->s->db, b->term.data, b->term.len, max, &n_terms, b->err);
+    b->expansion_left -= n_terms < b->expansion_left ? n_terms : b->expansion_left;
+    if (q && out_of_time(b)) {
+        rsx_query_free(q);
+        return NULL;
+    }
+    return q;
 }
 
 /* How many plain words from kids[i] (2 or 3) together spell a case number
@@ -437,146 +368,17 @@ static RsxQuery *build_node(Build *b, const RsQNode *n) {
 
 /* ------------------------------------------------------------ filters */
 
-static const char *const type_names[] = {"beslutning", "orientering", "drøftelse", "formalia", "lukket"};
-static const char *const outcome_names[] = {"godkendt", "anbefalet", "orientering givet",
-                                            "taget til efterretning", "udsat", "forkastet",
-                                            "oversendt", "drøftet", "andet"};
-
-/* Match a typed value against names, accent- and case-insensitively;
- * a unique prefix is enough ("efterretning" also matches by word). */
-static const char *match_name(const char *v, const char *const *names, size_t n) {
-    char kv[256], kn[256];
-    rs_fold_key(v, strlen(v), kv, sizeof kv);
-    const char *hit = NULL;
-    int hits = 0;
-    for (size_t i = 0; i < n; i++) {
-        rs_fold_key(names[i], strlen(names[i]), kn, sizeof kn);
-        if (!strcmp(kv, kn)) return names[i];
-        if (!strncmp(kn, kv, strlen(kv)) || strstr(kn, kv)) hit = names[i], hits++;
-    }
-    return hits == 1 ? hit : NULL;
-}
-
-/* The boolean term for a filter value into b->term; RS_ERR_QUERY if the value is unknown. */
-static RsStatus filter_term(Build *b, const RsQFilter *f) {
-    char key[512];
-    rs_buf_reset(&b->term);
-    switch (f->facet) {
-    case RS_FACET_KOMMUNE:
-        rs_fold_key(f->value, strlen(f->value), key, sizeof key);
-        rs_buf_puts(&b->term, RS_PREFIX_MUNICIPALITY);
-        rs_buf_puts(&b->term, key);
-        return RS_OK;
-    case RS_FACET_UDVALG: {
-        char *k = rs_committee_key(f->value);
-        if (!k) return rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
-        rs_buf_puts(&b->term, RS_PREFIX_COMMITTEE);
-        rs_buf_puts(&b->term, k);
-        free(k);
-        return RS_OK;
-    }
-    case RS_FACET_TYPE:
-    case RS_FACET_UDFALD: {
-        int is_type = f->facet == RS_FACET_TYPE;
-        const char *name = is_type ? match_name(f->value, type_names, 5) : match_name(f->value, outcome_names, 9);
-        if (!name)
-            return rs_error_set(b->err, RS_ERR_QUERY, "malformed query: unknown %s '%s' (%s)",
-                                is_type ? "type" : "outcome", f->value,
-                                is_type ? "beslutning, orientering, drøftelse, formalia, lukket"
-                                        : "godkendt, anbefalet, \"orientering givet\", \"taget til "
-                                          "efterretning\", udsat, forkastet, oversendt, drøftet, andet");
-        rs_buf_puts(&b->term, is_type ? RS_PREFIX_TYPE : RS_PREFIX_OUTCOME);
-        rs_buf_puts(&b->term, name);
-        return RS_OK;
-    }
-    case RS_FACET_DOKUMENT: {
-        static const char *const kinds[] = {"dagsorden", "referat"};
-        const char *name = match_name(f->value, kinds, 2);
-        if (!name)
-            return rs_error_set(b->err, RS_ERR_QUERY,
-                                "malformed query: dokument: takes dagsorden or referat, not '%s'", f->value);
-        rs_buf_puts(&b->term, RS_PREFIX_KIND);
-        rs_buf_puts(&b->term, name);
-        return RS_OK;
-    }
-    case RS_FACET_KLE: {
-        int g = -1, k = 0;
-        if (sscanf(f->value, "%2d%n", &g, &k) != 1 || g < 0 || (f->value[k] && f->value[k] != ' ' && f->value[k] != '.'))
-            return rs_error_set(b->err, RS_ERR_QUERY,
-                                "malformed query: kle: takes a KLE main group number (e.g. kle:27)");
-        char gs[8];
-        snprintf(gs, sizeof gs, "%02d", g % 100);
-        rs_buf_puts(&b->term, RS_PREFIX_KLE);
-        rs_buf_puts(&b->term, gs);
-        return RS_OK;
-    }
-    case RS_FACET_SAG: {
-        size_t kl = rs_case_key(f->value, strlen(f->value), key, sizeof key);
-        if (!kl)
-            return rs_error_set(b->err, RS_ERR_QUERY, "malformed query: '%s' is not a case number",
-                                f->value);
-        rs_snippet_keys_add(&b->keys->cases, key, kl);
-        rs_buf_puts(&b->term, RS_PREFIX_CASE);
-        rs_buf_append(&b->term, key, kl);
-        return RS_OK;
-    }
-    default: return RS_OK;
-    }
-}
-
-/* Wrap `q` with the filters: OR within a facet, AND across. Takes ownership of
- * `q`: on failure (b->rc set) it is freed and NULL returned. */
+/* rs_apply_filters with the build's scratch term, snippet keys and status. */
 static RsxQuery *apply_filters(Build *b, RsxQuery *q, const RsQuery *pq) {
-    QList per_facet = {.n = 0}, negs = {.n = 0};
-    for (int f = 0; f < RS_FACET_COUNT && b->rc == RS_OK; f++) {
-        QList alts = {.n = 0};
-        for (size_t i = 0; i < pq->n_filters && b->rc == RS_OK; i++) {
-            const RsQFilter *fl = &pq->filters[i];
-            if ((int)fl->facet != f) continue;
-            RsxQuery *t;
-            if (fl->facet == RS_FACET_DATO) {
-                char lo[16], hi[16];
-                snprintf(lo, sizeof lo, "%08d", fl->from);
-                snprintf(hi, sizeof hi, "%08d", fl->to);
-                t = rsx_query_value_range(RS_SLOT_DATE, fl->from ? lo : NULL, fl->to ? hi : NULL, b->err);
-            } else {
-                if ((b->rc = filter_term(b, fl)) != RS_OK) break;
-                t = rsx_query_term(b->term.data, b->term.len, 1, 0, b->err);
-            }
-            if (!t) { b->rc = RS_ERR_NOMEM; break; }
-            ql_add(fl->negated ? &negs : &alts, t);
-        }
-        if (alts.n) ql_add(&per_facet, rsx_query_combine(RSX_OP_OR, alts.q, alts.n, 0, b->err));
-        ql_free(&alts);
-    }
-    RsxQuery *res = q;
-    if (b->rc == RS_OK && per_facet.n) {
-        QList l = {.n = 0};
-        ql_add(&l, res);
-        for (size_t i = 0; i < per_facet.n; i++) l.q[l.n++] = per_facet.q[i];
-        per_facet.n = 0;
-        res = rsx_query_combine(RSX_OP_FILTER, l.q, l.n, 0, b->err);
-        ql_free(&l);
-    }
-    if (b->rc == RS_OK && negs.n) {
-        QList l = {.n = 0};
-        ql_add(&l, res);
-        ql_add(&l, rsx_query_combine(RSX_OP_OR, negs.q, negs.n, 0, b->err));
-        res = rsx_query_combine(RSX_OP_AND_NOT, l.q, l.n, 0, b->err);
-        ql_free(&l);
-    }
-    ql_free(&per_facet);
-    ql_free(&negs);
-    if (b->rc != RS_OK && res) {
-        rsx_query_free(res);
-        res = NULL;
-    }
-    return res;
+    RsFilterCtx c = {&b->term, b->keys, b->err, RS_OK};
+    RsxQuery *r = rs_apply_filters(q, pq, &c);
+    if (c.rc != RS_OK) b->rc = c.rc;
+    return r;
 }
 
 /* ------------------------------------------------------------ results */
 
-static json_t *facet_json(RsxMSet *m, size_t f) {
+json_t *rs_facet_json(RsxMSet *m, size_t f) {
     json_t *arr = json_array();
     for (size_t i = 0; i < rsx_mset_facet_size(m, f); i++) {
         const char *v;
@@ -588,7 +390,7 @@ static json_t *facet_json(RsxMSet *m, size_t f) {
     return arr;
 }
 
-static const RsxFacetRequest facet_req[] = {{RS_SLOT_MUNICIPALITY, 0}, {RS_SLOT_COMMITTEES, 1},
+const RsxFacetRequest rs_facet_req[RS_N_FACETS] = {{RS_SLOT_MUNICIPALITY, 0}, {RS_SLOT_COMMITTEES, 1},
                                             {RS_SLOT_YEAR, 0},         {RS_SLOT_TYPE, 0},
                                             {RS_SLOT_OUTCOMES, 1},     {RS_SLOT_KLE, 0},
                                             {RS_SLOT_KIND, 0}};
@@ -616,7 +418,8 @@ static json_t *hit_json(Build *b, RsxMSet *m, size_t i, int snippets) {
         char *snip = NULL;
         size_t at = 0;
         RsError e2;
-        if (rs_snippet_at(b->s->an, dd.text, dd.text_len, b->keys, SNIPPET_BYTES, &snip, &at, &e2) == RS_OK)
+        size_t tl = dd.text_len > SNIPPET_TEXT ? SNIPPET_TEXT : dd.text_len; /* older indexes */
+        if (rs_snippet_at(b->s->an, dd.text, tl, b->keys, SNIPPET_BYTES, &snip, &at, &e2) == RS_OK)
             json_object_set_new(h, "snippet", json_string(snip));
         else
             json_object_set_new(h, "snippet", json_string(""));
@@ -707,19 +510,22 @@ static json_t *spelling_json(Build *b, const RsQuery *pq, const char *query) {
 
 static void build_free(Build *b) { rs_buf_free(&b->term); }
 
-static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, json_t **out, RsError *err) {
+static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double deadline, json_t **out,
+                            RsError *err) {
     *out = NULL;
     RsQuery *pq;
     const char *qs = req->query ? req->query : "";
     RsStatus rc = rs_query_parse(qs, strlen(qs), &pq, err);
     if (rc != RS_OK) return rc;
     RsSnippetKeys keys = {0};
-    Build b = {.s = s, .err = err, .rc = RS_OK, .keys = &keys};
+    Build b = {.s = s, .err = err, .rc = RS_OK, .keys = &keys, .expansion_left = MAX_EXPANSION,
+               .deadline = deadline, .budget = req->time_budget};
     RsxQuery *core = pq->root ? build_node(&b, pq->root) : rsx_query_match_all(err);
     if (!core && b.rc == RS_OK) b.rc = err->code ? err->code : RS_ERR_NOMEM;
     RsxQuery *q = NULL;
     if (b.rc == RS_OK) q = apply_filters(&b, core, pq); /* takes core, also on failure */
     else rsx_query_free(core);
+    if (b.rc == RS_OK) out_of_time(&b);
     size_t limit = req->limit ? (req->limit > MAX_LIMIT ? MAX_LIMIT : req->limit) : DEFAULT_LIMIT;
     RsxSearchOptions o = {.offset = req->offset, .limit = limit, .sort_slot = -1};
     if (req->sort != RS_SORT_RELEVANCE) {
@@ -727,14 +533,17 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, json_t **
         o.sort_descending = req->sort == RS_SORT_DATE_DESC;
     }
     if (!req->no_facets) {
-        o.facets = facet_req;
-        o.n_facets = sizeof facet_req / sizeof *facet_req;
+        o.facets = rs_facet_req;
+        o.n_facets = sizeof rs_facet_req / sizeof *rs_facet_req;
     }
     RsxMSet *m = NULL;
     const char *fallback = NULL;
+    if (deadline) o.time_limit = deadline - now_s() > 0.001 ? deadline - now_s() : 0.001; /* Xapian's own */
     if (b.rc == RS_OK) b.rc = rsx_search(s->db, q, &o, &m, err);
+    if (b.rc == RS_OK) out_of_time(&b);
     if (b.rc == RS_OK && rsx_mset_matches_estimated(m) == 0 && plain_words(pq->root)) {
         /* Nothing matches every word: accept any of them, and say so. */
+        b.expansion_left = MAX_EXPANSION;
         QList alts = {.n = 0};
         for (size_t i = 0; i < pq->root->n_kids && b.rc == RS_OK; i++)
             if (!pq->root->kids[i]->negated) ql_add(&alts, build_node(&b, pq->root->kids[i]));
@@ -752,6 +561,7 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, json_t **
             }
             rsx_query_free(fq);
         }
+        if (b.rc == RS_OK) out_of_time(&b);
     }
     rc = b.rc;
     json_t *res = NULL;
@@ -772,6 +582,10 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, json_t **
             rc = rsx_mset_data(m, i, &d, &dl, err);
         }
         for (size_t i = 0; rc == RS_OK && i < rsx_mset_size(m); i++) {
+            if (!req->no_snippets && out_of_time(&b)) { /* snippets are the costly part */
+                rc = RS_ERR_TIMEOUT;
+                break;
+            }
             json_t *h = hit_json(&b, m, i, !req->no_snippets);
             if (h) json_array_append_new(hits, h);
             else rc = err->code ? err->code : RS_ERR_NOMEM; /* e.g. RS_ERR_MODIFIED: retried */
@@ -779,7 +593,7 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, json_t **
         json_object_set_new(res, "hits", hits);
         json_t *facets = json_object();
         for (size_t f = 0; f < sizeof facet_out / sizeof *facet_out; f++)
-            json_object_set_new(facets, facet_out[f], o.n_facets ? facet_json(m, f) : json_array());
+            json_object_set_new(facets, facet_out[f], o.n_facets ? rs_facet_json(m, f) : json_array());
         json_object_set_new(res, "facets", facets);
     }
     rsx_mset_free(m);
@@ -795,305 +609,12 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, json_t **
     return rc;
 }
 
-/* ------------------------------------------------------------ case, item, stats */
-
-typedef struct {
-    RsSearcher *s;
-    json_t *items;
-    RsError *err;
-    RsStatus rc;
-} CaseCtx;
-
-/* The hit and detail JSON of stored data as one object, plus "text" when with_text; NULL when
- * the data is damaged. The caller owns the object. */
-static json_t *load_item(const char *data, size_t len, int with_text) {
-    RsDocData dd;
-    rs_docdata_split(data, len, &dd);
-    json_t *d = json_loadb(dd.hit, dd.hit_len, 0, NULL);
-    json_t *x = json_loadb(dd.detail, dd.detail_len, 0, NULL);
-    if (!json_is_object(d) || !json_is_object(x)) {
-        json_decref(d);
-        json_decref(x);
-        return NULL;
-    }
-    json_object_update(d, x);
-    json_decref(x);
-    if (with_text) json_object_set_new(d, "text", json_stringn(dd.text, dd.text_len));
-    return d;
-}
-
-static int on_case_doc(void *ctx, RsxDocid id) {
-    CaseCtx *c = ctx;
-    char *data;
-    size_t len;
-    if ((c->rc = rsx_db_get_data(c->s->db, id, &data, &len, c->err)) != RS_OK) return 1;
-    json_t *d = load_item(data, len, 0);
-    free(data);
-    if (!d) return 0;
-    json_t *it = json_object();
-    static const char *const copy[] = {"id", "date", "municipality", "committee", "item", "number",
-                                       "title", "case", "source", "type", "outcome", "decisions",
-                                       "closed", "kind", "url", "meeting"};
-    for (size_t k = 0; k < sizeof copy / sizeof *copy; k++) {
-        json_t *v = json_object_get(d, copy[k]);
-        json_object_set(it, copy[k], v ? v : json_null());
-    }
-    json_array_append_new(c->items, it);
-    json_decref(d);
-    return 0;
-}
-
-static int by_date(const void *a, const void *b) {
-    json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-    const char *dx = json_string_value(json_object_get(x, "date")),
-               *dy = json_string_value(json_object_get(y, "date"));
-    int c = strcmp(dx ? dx : "", dy ? dy : "");
-    if (c) return c;
-    return strcmp(json_string_value(json_object_get(x, "id")) ? json_string_value(json_object_get(x, "id")) : "",
-                  json_string_value(json_object_get(y, "id")) ? json_string_value(json_object_get(y, "id")) : "");
-}
-
-static RsStatus case_once(RsSearcher *s, const char *caseno, json_t **out, RsError *err) {
-    *out = NULL;
-    char key[256], term[300];
-    size_t kl = rs_case_key(caseno, strlen(caseno), key, sizeof key);
-    if (!kl)
-        return rs_error_set(err, RS_ERR_QUERY,
-                            "'%s' is not a case number (e.g. 23/15645, EMN-24/0001629, "
-                            "27.00.00-P22-1-20, S2020-26746)", caseno);
-    snprintf(term, sizeof term, "%s%s", RS_PREFIX_MAINCASE, key);
-    CaseCtx c = {s, json_array(), err, RS_OK};
-    RsStatus rc = rsx_db_postings(s->db, term, strlen(term), on_case_doc, &c, err);
-    if (rc == RS_OK) rc = c.rc;
-    if (rc != RS_OK) {
-        json_decref(c.items);
-        return rc;
-    }
-    size_t n = json_array_size(c.items);
-    json_t **arr = malloc((n ? n : 1) * sizeof *arr);
-    if (!arr) { json_decref(c.items); return rs_error_set(err, RS_ERR_NOMEM, "out of memory"); }
-    for (size_t i = 0; i < n; i++) arr[i] = json_incref(json_array_get(c.items, i));
-    qsort(arr, n, sizeof *arr, by_date);
-    json_t *sorted = json_array();
-    for (size_t i = 0; i < n; i++) json_array_append_new(sorted, arr[i]);
-    free(arr);
-    json_decref(c.items);
-    *out = json_pack("{s:s#, s:s, s:o}", "case", key, (int)kl, "query", caseno, "items", sorted);
-    return *out ? RS_OK : rs_error_set(err, RS_ERR_NOMEM, "out of memory");
-}
-
-typedef struct {
-    RsxDocid id;
-    int found;
-} FirstDoc;
-
-static int first_doc(void *ctx, RsxDocid id) {
-    FirstDoc *f = ctx;
-    f->id = id;
-    f->found = 1;
-    return 1;
-}
-
-static RsStatus item_once(RsSearcher *s, const char *id, json_t **out, RsError *err) {
-    *out = NULL;
-    RsBuf t = {0};
-    rs_buf_puts(&t, RS_PREFIX_ID);
-    rs_buf_puts(&t, id);
-    FirstDoc f = {0, 0};
-    RsStatus rc = rsx_db_postings(s->db, t.data, t.len, first_doc, &f, err);
-    rs_buf_free(&t);
-    if (rc != RS_OK) return rc;
-    if (!f.found) return rs_error_set(err, RS_ERR_NOTFOUND, "no agenda item '%s'", id);
-    char *data;
-    size_t len;
-    if ((rc = rsx_db_get_data(s->db, f.id, &data, &len, err)) != RS_OK) return rc;
-    *out = load_item(data, len, 1);
-    free(data);
-    return *out ? RS_OK : rs_error_set(err, RS_ERR_DATABASE, "item '%s' has damaged data", id);
-}
-
-/* ------------------------------------------------------------ a whole meeting */
-
-typedef struct {
-    RsSearcher *s;
-    const char *meeting;
-    json_t *items;
-    RsError *err;
-    RsStatus rc;
-} MeetingCtx;
-
-static int on_meeting_doc(void *ctx, RsxDocid id) {
-    MeetingCtx *c = ctx;
-    char *data;
-    size_t len;
-    if ((c->rc = rsx_db_get_data(c->s->db, id, &data, &len, c->err)) != RS_OK) return 1;
-    json_t *d = load_item(data, len, 0);
-    free(data);
-    if (!d) return 0;
-    const char *mid = json_string_value(json_object_get(d, "meeting"));
-    if (mid && !strcmp(mid, c->meeting)) json_array_append(c->items, d);
-    json_decref(d);
-    return 0;
-}
-
-static int by_ordinal(const void *a, const void *b) {
-    json_int_t x = json_integer_value(json_object_get(*(json_t *const *)a, "ordinal")),
-               y = json_integer_value(json_object_get(*(json_t *const *)b, "ordinal"));
-    return x < y ? -1 : x > y;
-}
-
-static RsStatus meeting_once(RsSearcher *s, const char *id, json_t **out, RsError *err) {
-    *out = NULL;
-    /* "<source>" or "<source>#m2" (a file's second meeting) */
-    RsBuf src = {0};
-    const char *hash = strrchr(id, '#');
-    if (hash && hash[1] == 'm' && hash[2] >= '1' && hash[2] <= '9') rs_buf_append(&src, id, (size_t)(hash - id));
-    else rs_buf_puts(&src, id);
-    RsBuf t = {0};
-    rs_buf_puts(&t, RS_PREFIX_SOURCE);
-    rs_buf_puts(&t, src.data ? src.data : "");
-    MeetingCtx c = {s, id, json_array(), err, RS_OK};
-    RsStatus rc = rsx_db_postings(s->db, t.data, t.len, on_meeting_doc, &c, err);
-    rs_buf_free(&t);
-    if (rc == RS_OK) rc = c.rc;
-    if (rc == RS_OK && !json_array_size(c.items))
-        rc = rs_error_set(err, RS_ERR_NOTFOUND, "no meeting '%s'", id);
-    if (rc != RS_OK) {
-        rs_buf_free(&src);
-        json_decref(c.items);
-        return rc;
-    }
-    size_t n = json_array_size(c.items);
-    json_t **arr = malloc(n * sizeof *arr);
-    if (!arr) {
-        rs_buf_free(&src);
-        json_decref(c.items);
-        return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
-    }
-    for (size_t i = 0; i < n; i++) arr[i] = json_array_get(c.items, i);
-    qsort(arr, n, sizeof *arr, by_ordinal);
-    json_t *first = arr[0], *items = json_array();
-    static const char *const meeting_keys[] = {"municipality", "committee", "date", "kind", "url", "time"};
-    static const char *const item_keys[] = {"id", "item", "number", "title", "closed", "case", "type",
-                                            "outcome", "decisions"};
-    for (size_t i = 0; i < n; i++) {
-        json_t *it = json_object();
-        for (size_t k = 0; k < sizeof item_keys / sizeof *item_keys; k++) {
-            json_t *v = json_object_get(arr[i], item_keys[k]);
-            json_object_set(it, item_keys[k], v ? v : json_null());
-        }
-        json_array_append_new(items, it);
-    }
-    json_t *m = json_pack("{s:s, s:s}", "meeting", id, "source", src.data ? src.data : "");
-    for (size_t k = 0; m && k < sizeof meeting_keys / sizeof *meeting_keys; k++) {
-        json_t *v = json_object_get(first, meeting_keys[k]);
-        json_object_set(m, meeting_keys[k], v ? v : json_null());
-    }
-    if (m) json_object_set_new(m, "items", items);
-    else json_decref(items);
-    free(arr);
-    json_decref(c.items);
-    rs_buf_free(&src);
-    *out = m;
-    return m ? RS_OK : rs_error_set(err, RS_ERR_NOMEM, "out of memory");
-}
-
-typedef struct {
-    size_t n;
-    char first[16], last[16];
-} TermCount;
-
-static int count_term(void *ctx, const char *t, size_t len, unsigned freq) {
-    (void)freq;
-    TermCount *c = ctx;
-    if (c->n == 0) snprintf(c->first, sizeof c->first, "%.*s", (int)len, t);
-    snprintf(c->last, sizeof c->last, "%.*s", (int)len, t);
-    c->n++;
-    return 0;
-}
-
-/* Bytes of the regular files in a local index directory; -1 for a remote one. */
-static long long dir_bytes(const char *path) {
-    if (!strncmp(path, "tcp://", 6)) return -1;
-    DIR *d = opendir(path);
-    if (!d) return -1;
-    long long total = 0;
-    struct dirent *e;
-    char p[4200];
-    struct stat st;
-    while ((e = readdir(d)))
-        if (e->d_name[0] != '.' && snprintf(p, sizeof p, "%s/%s", path, e->d_name) < (int)sizeof p &&
-            stat(p, &st) == 0 && S_ISREG(st.st_mode))
-            total += (long long)st.st_size;
-    closedir(d);
-    return total;
-}
-
-static RsStatus stats_once(RsSearcher *s, json_t **out, RsError *err) {
-    *out = NULL;
-    size_t docs = 0;
-    RsStatus rc = rsx_db_doccount(s->db, &docs, err);
-    TermCount meetings = {0}, dates = {0};
-    if (rc == RS_OK) rc = rsx_db_allterms(s->db, RS_PREFIX_SOURCE, count_term, &meetings, err);
-    if (rc == RS_OK) rc = rsx_db_allterms(s->db, RS_PREFIX_DATE, count_term, &dates, err);
-    RsxQuery *all = rsx_query_match_all(err);
-    RsxSearchOptions o = {.limit = 0, .sort_slot = -1, .facets = facet_req,
-                          .n_facets = sizeof facet_req / sizeof *facet_req};
-    RsxMSet *m = NULL;
-    if (rc == RS_OK) rc = rsx_search(s->db, all, &o, &m, err);
-    rsx_query_free(all);
-    if (rc != RS_OK) return rc;
-    char *fp;
-    size_t fl;
-    if (rsx_db_get_metadata(s->db, RS_META_FINGERPRINT, &fp, &fl, err) != RS_OK) fp = NULL;
-    char d1[11] = "", d2[11] = "";
-    if (dates.n) {
-        snprintf(d1, sizeof d1, "%.4s-%.2s-%.2s", dates.first + 2, dates.first + 6, dates.first + 8);
-        snprintf(d2, sizeof d2, "%.4s-%.2s-%.2s", dates.last + 2, dates.last + 6, dates.last + 8);
-    }
-    json_t *j = json_object();
-    json_object_set_new(j, "items", json_integer((json_int_t)docs));
-    json_object_set_new(j, "meetings", json_integer((json_int_t)meetings.n));
-    json_object_set_new(j, "municipalities", facet_json(m, 0));
-    json_object_set_new(j, "committees", facet_json(m, 1));
-    json_object_set_new(j, "years", facet_json(m, 2));
-    json_object_set_new(j, "date_from", dates.n ? json_string(d1) : json_null());
-    json_object_set_new(j, "date_to", dates.n ? json_string(d2) : json_null());
-    json_t *idx = json_array();
-    for (size_t i = 0; i < s->n_indexes; i++) {
-        long long bytes = dir_bytes(s->paths[i]);
-        json_array_append_new(idx, json_pack("{s:s, s:o}", "path", s->paths[i], "bytes",
-                                             bytes >= 0 ? json_integer(bytes) : json_null()));
-    }
-    json_object_set_new(j, "indexes", idx);
-    json_object_set_new(j, "schema", json_string(RS_SCHEMA_VERSION));
-    json_object_set_new(j, "analyzer", fp ? json_string(fp) : json_null());
-    free(fp);
-    rsx_mset_free(m);
-    *out = j;
-    return RS_OK;
-}
-
 /* ------------------------------------------------------------ retries */
 
 /* A writer that commits twice while we read discards the revision we read
  * (DatabaseModifiedError): reopen and run the whole request again. */
 RsStatus rs_search(RsSearcher *s, const RsSearchRequest *req, json_t **out, RsError *err) {
-    WITH_RETRY(search_once(s, req, out, err));
+    double deadline = req->time_budget > 0 ? now_s() + req->time_budget : 0; /* for every attempt */
+    WITH_RETRY(search_once(s, req, deadline, out, err));
 }
 
-RsStatus rs_case_history(RsSearcher *s, const char *caseno, json_t **out, RsError *err) {
-    WITH_RETRY(case_once(s, caseno, out, err));
-}
-
-RsStatus rs_item_get(RsSearcher *s, const char *id, json_t **out, RsError *err) {
-    WITH_RETRY(item_once(s, id, out, err));
-}
-
-RsStatus rs_index_stats(RsSearcher *s, json_t **out, RsError *err) {
-    WITH_RETRY(stats_once(s, out, err));
-}
-
-RsStatus rs_meeting_get(RsSearcher *s, const char *id, json_t **out, RsError *err) {
-    WITH_RETRY(meeting_once(s, id, out, err));
-}

@@ -46,6 +46,8 @@ typedef struct RsSearchRequest {
     RsSort sort;
     int no_facets;         /* 1 = skip facet counting (faster) */
     int no_snippets;       /* 1 = no snippets */
+    double time_budget;    /* seconds for the whole request (0 = none): past it the search
+                              fails with RS_ERR_TIMEOUT, "søgningen tog for lang tid …" */
 } RsSearchRequest;
 
 /* Run a search. On success *out is a new JSON object (caller json_decref's

@@ -13,12 +13,18 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "conntrack.h"
+#include "httputil.h"
 #include "search.h"
 
 #define MAX_QUERY_BYTES 4096
 #define MAX_LIMIT 100
 #define MAX_STATIC_BYTES (4u << 20)
 #define FEED_ENTRIES 50
+#define DEFAULT_REQUEST_SECONDS 5.0
+#define DEFAULT_HEADER_SECONDS 10.0
+#define DEFAULT_PER_ADDRESS 64
+#define MAX_CONNECTIONS 512
 
 typedef struct {
     RsSearcher *s;
@@ -31,7 +37,10 @@ struct RsServer {
     size_t n_slots;
     unsigned next; /* round robin over the searchers */
     pthread_mutex_t next_lock;
+    pthread_cond_t freed; /* a searcher was given back */
     char *web_dir;
+    double request_seconds;
+    RsConnTrack *track; /* the request deadlines */
 };
 
 static const char *const security_headers[][2] = {
@@ -59,14 +68,24 @@ static enum MHD_Result send_body(struct MHD_Connection *c, unsigned status, cons
 }
 
 static enum MHD_Result send_json(struct MHD_Connection *c, unsigned status, json_t *j) {
-    char *s = json_dumps(j, JSON_COMPACT);
+    char *s = j ? json_dumps(j, JSON_COMPACT) : NULL;
     json_decref(j);
-    if (!s) return MHD_NO;
+    if (!s) { /* never close the connection without an answer */
+        static const char fallback[] = "{\"error\":\"internal error: the answer could not be encoded\",\"status\":500}";
+        s = strdup(fallback);
+        status = MHD_HTTP_INTERNAL_SERVER_ERROR;
+        if (!s) return MHD_NO;
+    }
     return send_body(c, status, "application/json; charset=utf-8", s, strlen(s));
 }
 
+/* A JSON error; the message may quote what the client sent, so it is made UTF-8 first. */
 static enum MHD_Result send_error(struct MHD_Connection *c, unsigned status, const char *msg) {
-    return send_json(c, status, json_pack("{s:s, s:i}", "error", msg, "status", (int)status));
+    RsBuf m = {0};
+    rs_utf8_clean(&m, msg);
+    json_t *j = json_pack("{s:s, s:i}", "error", m.data ? m.data : "out of memory", "status", (int)status);
+    rs_buf_free(&m);
+    return send_json(c, status, j);
 }
 
 static unsigned status_of(RsStatus rc) {
@@ -75,22 +94,35 @@ static unsigned status_of(RsStatus rc) {
     case RS_ERR_USAGE: return MHD_HTTP_BAD_REQUEST;
     case RS_ERR_NOTFOUND: return MHD_HTTP_NOT_FOUND;
     case RS_ERR_NETWORK: return MHD_HTTP_BAD_GATEWAY;
+    case RS_ERR_TIMEOUT: return MHD_HTTP_SERVICE_UNAVAILABLE;
     default: return MHD_HTTP_INTERNAL_SERVER_ERROR;
     }
 }
 
-/* Borrow a searcher (round robin; waits if that one is busy) and pick up new commits. */
+/* Borrow a free searcher (trying them round robin; waiting only when every one is busy, never
+ * behind one slow search while another searcher is idle) and pick up new commits. */
 static Slot *take(RsServer *s) {
+    Slot *sl = NULL;
     pthread_mutex_lock(&s->next_lock);
-    size_t i = s->next++ % s->n_slots;
+    while (!sl) {
+        for (size_t k = 0; !sl && k < s->n_slots; k++) {
+            Slot *c = &s->slots[(s->next + k) % s->n_slots];
+            if (pthread_mutex_trylock(&c->lock) == 0) sl = c;
+        }
+        if (!sl) pthread_cond_wait(&s->freed, &s->next_lock);
+    }
+    s->next++;
     pthread_mutex_unlock(&s->next_lock);
-    Slot *sl = &s->slots[i];
-    pthread_mutex_lock(&sl->lock);
     rs_searcher_reopen(sl->s, NULL); /* cheap when nothing changed; errors surface in the search */
     return sl;
 }
 
-static void give(Slot *sl) { pthread_mutex_unlock(&sl->lock); }
+static void give(RsServer *s, Slot *sl) {
+    pthread_mutex_lock(&s->next_lock);
+    pthread_mutex_unlock(&sl->lock);
+    pthread_cond_signal(&s->freed);
+    pthread_mutex_unlock(&s->next_lock);
+}
 
 static const char *arg(struct MHD_Connection *c, const char *name) {
     return MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
@@ -132,15 +164,8 @@ static int build_query(struct MHD_Connection *c, RsBuf *q, const char **why) {
 
 static enum MHD_Result api_search(RsServer *s, struct MHD_Connection *c, int feed);
 
-static void xml_escape(RsBuf *b, const char *s) {
-    for (; s && *s; s++) {
-        if (*s == '<') rs_buf_puts(b, "&lt;");
-        else if (*s == '>') rs_buf_puts(b, "&gt;");
-        else if (*s == '&') rs_buf_puts(b, "&amp;");
-        else if (*s == '"') rs_buf_puts(b, "&quot;");
-        else rs_buf_putc(b, *s);
-    }
-}
+/* Text into the feed: escaped, without what XML forbids (a query may hold any character). */
+static void xml_escape(RsBuf *b, const char *s) { rs_xml_text(b, s, 1); }
 
 /* Percent-encode for a URL (then safe in XML attributes too). */
 static void url_escape(RsBuf *b, const char *s) {
@@ -162,7 +187,7 @@ static void plain_snippet(RsBuf *b, const char *s) {
         rs_buf_putc(&t, *s);
     }
     /* the snippet is already escaped HTML; in XML text it can stay escaped */
-    rs_buf_puts(b, t.data ? t.data : "");
+    rs_xml_text(b, t.data, 0);
     rs_buf_free(&t);
 }
 
@@ -230,11 +255,12 @@ static enum MHD_Result api_search(RsServer *s, struct MHD_Connection *c, int fee
         return send_error(c, MHD_HTTP_BAD_REQUEST, "sort must be relevance, date or -date");
     }
     req.no_facets = feed;
+    req.time_budget = s->request_seconds;
     Slot *sl = take(s);
     RsError err = {0};
     json_t *res = NULL;
     RsStatus rc = rs_search(sl->s, &req, &res, &err);
-    give(sl);
+    give(s, sl);
     enum MHD_Result r;
     if (rc != RS_OK) r = send_error(c, status_of(rc), err.msg);
     else if (feed) r = atom_feed(c, q.data ? q.data : "", res);
@@ -274,22 +300,52 @@ static enum MHD_Result serve_static(RsServer *s, struct MHD_Connection *c, const
     return send_body(c, MHD_HTTP_OK, mime_of(name), data, len);
 }
 
+/* One request's state, made when its target arrives (on_uri) and freed when it ends. */
+typedef struct {
+    int stage;       /* 0: nothing seen yet; 1: headers seen */
+    int body;        /* the client sent a body */
+    const char *bad; /* why the target is refused (static), or NULL */
+} Req;
+
+/* The raw request target, before libmicrohttpd %-decodes it (which cuts the path at a %00 and
+ * lets bytes that are not UTF-8 through): checked here, answered 400 in the handler. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c) {
+    (void)cls, (void)c;
+    Req *rq = calloc(1, sizeof *rq);
+    const char *why = NULL;
+    if (rq && !rs_http_target_ok(uri ? uri : "", &why)) rq->bad = why;
+    return rq;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+                         enum MHD_RequestTerminationCode toe) {
+    RsServer *s = cls;
+    (void)toe;
+    free(*con_cls);
+    *con_cls = NULL;
+    rs_conntrack_answering(s->track, c, 0); /* the next request's deadline starts now */
+}
+
 static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *url,
                                const char *method, const char *version, const char *upload,
                                size_t *upload_size, void **con_cls) {
     (void)version;
     (void)upload;
     RsServer *s = cls;
-    if (!*con_cls) { /* first call: headers only */
-        *con_cls = (void *)1;
+    Req *rq = *con_cls; /* from on_uri: set for every request */
+    if (!rq) return MHD_NO;
+    if (rq->stage == 0) { /* first call: headers only */
+        rq->stage = 1;
         return MHD_YES;
     }
     if (*upload_size) { /* we take no request bodies */
         *upload_size = 0;
-        *con_cls = (void *)2;
+        rq->body = 1;
         return MHD_YES;
     }
-    if (*con_cls == (void *)2) return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, "request bodies are not accepted");
+    rs_conntrack_answering(s->track, c, 1); /* received in full: no deadline while answering */
+    if (rq->body) return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, "request bodies are not accepted");
+    if (rq->bad) return send_error(c, MHD_HTTP_BAD_REQUEST, rq->bad);
     if (strcmp(method, "GET") && strcmp(method, "HEAD"))
         return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, "only GET and HEAD");
     if (!strcmp(url, "/healthz")) return send_json(c, MHD_HTTP_OK, json_pack("{s:s}", "status", "ok"));
@@ -300,7 +356,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         json_t *res = NULL;
         RsError err = {0};
         RsStatus rc = rs_index_stats(sl->s, &res, &err);
-        give(sl);
+        give(s, sl);
         return rc == RS_OK ? send_json(c, MHD_HTTP_OK, res) : send_error(c, status_of(rc), err.msg);
     }
     int is_case = !strncmp(url, "/api/case/", 10), is_item = !strncmp(url, "/api/item/", 10),
@@ -315,7 +371,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         RsStatus rc = is_case ? rs_case_history(sl->s, key, &res, &err)
                       : is_item ? rs_item_get(sl->s, key, &res, &err)
                                 : rs_meeting_get(sl->s, key, &res, &err);
-        give(sl);
+        give(s, sl);
         free(key);
         return rc == RS_OK ? send_json(c, MHD_HTTP_OK, res) : send_error(c, status_of(rc), err.msg);
     }
@@ -332,6 +388,8 @@ RsStatus rs_server_start(const RsServerOptions *o, RsServer **out, RsError *err)
     s->n_slots = threads;
     s->slots = calloc(threads, sizeof *s->slots);
     pthread_mutex_init(&s->next_lock, NULL);
+    pthread_cond_init(&s->freed, NULL);
+    s->request_seconds = o->request_seconds > 0 ? o->request_seconds : DEFAULT_REQUEST_SECONDS;
     if (o->web_dir) s->web_dir = strdup(o->web_dir);
     RsStatus rc = s->slots ? RS_OK : rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     for (size_t i = 0; rc == RS_OK && i < s->n_slots; i++) {
@@ -343,13 +401,19 @@ RsStatus rs_server_start(const RsServerOptions *o, RsServer **out, RsError *err)
     addr.sin_port = htons((uint16_t)(o->port ? o->port : 8080));
     if (rc == RS_OK && inet_pton(AF_INET, o->bind ? o->bind : "127.0.0.1", &addr.sin_addr) != 1)
         rc = rs_error_set(err, RS_ERR_USAGE, "'%s' is not an IPv4 address", o->bind);
+    double header_s = o->header_seconds > 0 ? o->header_seconds : DEFAULT_HEADER_SECONDS;
+    if (rc == RS_OK) rc = rs_conntrack_start(header_s, &s->track, err);
     if (rc == RS_OK) {
         s->d = MHD_start_daemon(
             MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_LINUX_ONLY | MHD_USE_ERROR_LOG, 0, NULL,
             NULL, handler, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-            MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, (unsigned)512,
+            MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS,
+            MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->per_address ? o->per_address : (unsigned)DEFAULT_PER_ADDRESS,
+            MHD_OPTION_NOTIFY_CONNECTION, rs_conntrack_notify, (void *)s->track,
             MHD_OPTION_CONNECTION_TIMEOUT, o->timeout_s ? o->timeout_s : 10u,
-            MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024), MHD_OPTION_END);
+            MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+            MHD_OPTION_URI_LOG_CALLBACK, on_uri, (void *)NULL,
+            MHD_OPTION_NOTIFY_COMPLETED, on_completed, (void *)s, MHD_OPTION_END);
         if (!s->d)
             rc = rs_error_set(err, RS_ERR_IO, "cannot listen on %s:%u: %s", o->bind ? o->bind : "127.0.0.1",
                               o->port ? o->port : 8080, strerror(errno ? errno : EADDRINUSE));
@@ -365,12 +429,14 @@ RsStatus rs_server_start(const RsServerOptions *o, RsServer **out, RsError *err)
 void rs_server_stop(RsServer *s) {
     if (!s) return;
     if (s->d) MHD_stop_daemon(s->d);
+    rs_conntrack_stop(s->track);
     for (size_t i = 0; s->slots && i < s->n_slots; i++) {
         rs_searcher_close(s->slots[i].s);
         pthread_mutex_destroy(&s->slots[i].lock);
     }
     free(s->slots);
     pthread_mutex_destroy(&s->next_lock);
+    pthread_cond_destroy(&s->freed);
     free(s->web_dir);
     free(s);
 }

@@ -16,6 +16,13 @@ typedef struct RsServerOptions {
     const char *web_dir;        /* the page's files; NULL = no page, API only */
     unsigned threads;           /* 0 = number of cores */
     unsigned timeout_s;         /* per connection; 0 = 10 */
+    double request_seconds;     /* time budget of one search (0 = 5 s): past it, 503 with
+                                   "søgningen tog for lang tid" */
+    double header_seconds;      /* a request's headers and body must arrive within this from the
+                                   connection's start or its previous answer (0 = 10 s), however
+                                   the client trickles them; else the connection is closed */
+    unsigned per_address;       /* connections at once from one IP address (0 = 64); at most
+                                   512 in all */
 } RsServerOptions;
 
 /* Open the indexes (one searcher per thread) and start listening. On

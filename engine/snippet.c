@@ -37,6 +37,11 @@ typedef struct {
 /* Texts up to this size are analysed whole; longer ones only around the pre-scan's best region. */
 #define FULL_SCAN 4096
 #define MAX_CANDIDATES 256
+/* The work per hit is bounded: the pre-scan looks for at most MAX_SCAN_KEYS keys, and when it
+ * finds nothing usable at most FALLBACK_SCAN bytes from the start are analysed (a query of 256
+ * prefixes over a 60 MB item analysed all of it, with 256 keys per token: 27 s for one hit). */
+#define MAX_SCAN_KEYS 64
+#define FALLBACK_SCAN (64u << 10)
 
 /* A copy of text with ASCII and Latin-1 capitals (UTF-8 C3 80..9E) lowered, same length. */
 static char *lower_copy(const char *t, size_t n) {
@@ -58,10 +63,10 @@ static char *lower_copy(const char *t, size_t n) {
  * matches (a stem is a prefix of its word forms and a substring of compounds). Folding keys and
  * case keys are not looked for: when nothing is found, the caller analyses the whole text. */
 static size_t candidates(const char *low, size_t n, const RsSnippetKeys *k, size_t *out, size_t cap) {
-    size_t c = 0;
+    size_t c = 0, keys = 0;
     const RsBuf *lists[2] = {&k->exact, &k->stems};
     for (int li = 0; li < 2; li++) {
-        for (size_t i = 0; i < lists[li]->len;) {
+        for (size_t i = 0; i < lists[li]->len && keys++ < MAX_SCAN_KEYS;) {
             const char *key = lists[li]->data + i;
             size_t kl = strlen(key);
             i += kl + 1;
@@ -160,7 +165,12 @@ RsStatus rs_snippet_at(RsAnalyzer *a, const char *text, size_t len, const RsSnip
     if (!done) {
         m.n = 0;
         m.base = 0;
-        rc = rs_analyze(a, RS_MODE_DOCUMENT, text, len, 0, on_tok, &m, NULL, err);
+        size_t scan = len;
+        if (scan > FALLBACK_SCAN) { /* at a character boundary */
+            scan = FALLBACK_SCAN;
+            while (scan > 0 && ((unsigned char)text[scan] & 0xC0) == 0x80) scan--;
+        }
+        rc = rs_analyze(a, RS_MODE_DOCUMENT, text, scan, 0, on_tok, &m, NULL, err);
     }
     if (rc != RS_OK) {
         free(m.starts);

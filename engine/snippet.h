@@ -24,8 +24,10 @@ void rs_snippet_keys_free(RsSnippetKeys *k);
  * densest cluster of matching tokens (a token matches when its norm,
  * stem, fold key, any compound part or case key is among the keys), with
  * each match wrapped in <mark>…</mark> and everything else HTML-escaped.
- * Without any match: the start of the text. *out is malloc'd. Fails with
- * what rs_analyze fails with. */
+ * Without any match: the start of the text. The work is bounded: a text
+ * over 4 KiB is pre-scanned for (at most 64) keys and analysed around the
+ * best region, or, when nothing is found there, in its first 64 KiB only.
+ * *out is malloc'd. Fails with what rs_analyze fails with. */
 RsStatus rs_snippet(RsAnalyzer *a, const char *text, size_t len, const RsSnippetKeys *keys,
                     size_t max_bytes, char **out, RsError *err);
 

@@ -28,13 +28,16 @@ typedef struct RsIndexerOptions {
     int scratch;                /* a scratch index, merged into the real one afterwards: no fsync */
     RsIndexerWarnFn warn;       /* sidecar and attachment problems (NULL: not reported) */
     void *warn_ctx;
+    int must_exist;             /* open an existing index only (RS_ERR_NOTFOUND otherwise): never
+                                   create one (delete) */
 } RsIndexerOptions;
 
 /* What happened to one file. */
 typedef enum RsFileOutcome {
     RS_FILE_INDEXED = 0,  /* new or changed: items written */
     RS_FILE_UNCHANGED,    /* same content hash as last time: skipped */
-    RS_FILE_FAILED,       /* bad file: nothing of it written, old items kept */
+    RS_FILE_FAILED,       /* bad file (unreadable, not minutes, a document that cannot be
+                             stored): nothing of it written, old items kept, the batch goes on */
     RS_FILE_WHOLE         /* indexed as one item: no agenda structure found (also counted indexed) */
 } RsFileOutcome;
 
@@ -43,26 +46,35 @@ typedef struct RsIndexerTotals {
     size_t files_whole;         /* of files_indexed: indexed as one item (no agenda structure) */
     size_t agenda_replaced;     /* agenda items removed because their meeting's minutes came */
     size_t items_added, items_removed;
+    size_t files_lost;          /* read, but their batch could not be written or committed (an
+                                   index error): not in the index; the counts above leave them out */
     uint64_t bytes;             /* bytes of source files read */
 } RsIndexerTotals;
 
-/* Open (create if needed) the index at `dir` for writing. Fails with
- * RS_ERR_LOCKED ("index is locked by another writer"), RS_ERR_IO /
+/* Open (create if needed, unless opts->must_exist) the index at `dir` for
+ * writing. Fails with RS_ERR_NOTFOUND when must_exist and `dir` is not a
+ * refsog index, RS_ERR_LOCKED ("index is locked by another writer"), RS_ERR_IO /
  * RS_ERR_DATABASE naming the directory, RS_ERR_MISMATCH if the index was
  * built with another analyser configuration or schema (re-index into a new
  * directory), or what rs_analyzer_open fails with. */
 RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexer **out,
                          RsError *err);
 
-/* Index one file; `source` is the path as the user gave it (stored as the
- * item's source). *outcome says what happened. Returns RS_OK for indexed,
- * unchanged and failed files alike when the failure was the file's (its
- * reason is in `err` with the path); returns an error only when the index
- * itself failed (disk full, lock lost): then stop and rs_indexer_close(). */
-RsStatus rs_indexer_add_file(RsIndexer *ix, const char *source, RsFileOutcome *outcome,
+/* Index one file; `path` is the path as the user gave it, stored as the
+ * item's source (rs_source_name: escaped if it is not UTF-8; any length:
+ * terms are bounded, index/terms.h). Every
+ * document of the file is built before any is written. *outcome says what
+ * happened. Returns RS_OK for indexed, unchanged and failed files alike
+ * when the failure was the file's (its reason is in `err` with the path);
+ * returns an error only when the index itself failed (disk full, lock
+ * lost): then the batch in progress is dropped (never part of a file), its
+ * files are counted in files_lost, and the caller should stop and
+ * rs_indexer_close(). */
+RsStatus rs_indexer_add_file(RsIndexer *ix, const char *path, RsFileOutcome *outcome,
                              size_t *n_items, RsError *err);
 
-/* Remove every item whose source is `source` / whose case number (any
+/* Remove every item whose source is `source` (as typed, raw bytes or escaped:
+ * rs_source_name) / whose case number (any
  * variant) is `caseno` / whose id ("<source>#<item>") is `id`. *n_removed
  * receives the number of items removed. Committed at once. */
 RsStatus rs_indexer_delete_source(RsIndexer *ix, const char *source, size_t *n_removed, RsError *err);
@@ -78,7 +90,7 @@ RsStatus rs_indexer_reconcile(RsIndexer *ix, size_t *removed, RsError *err);
 /* Commit what is pending. */
 RsStatus rs_indexer_commit(RsIndexer *ix, RsError *err);
 
-/* Totals so far. Can't fail. */
+/* Totals so far: what is committed plus what the next commit will add. Can't fail. */
 const RsIndexerTotals *rs_indexer_totals(const RsIndexer *ix);
 
 /* Commit what is pending and release everything. Returns the commit's

@@ -7,6 +7,8 @@
 
 #include "hash.h"
 
+#define KEEP_SLOTS 65536 /* a cleared table keeps at most this many slots */
+
 typedef struct {
     size_t off;        /* word's offset in the arena + 1; 0 = empty slot */
     uint32_t len;
@@ -57,14 +59,18 @@ static int grow(RsWordCount *wc) {
     return 0;
 }
 
-RsStatus rs_wordcount_add(RsWordCount *wc, const char *word, size_t len, RsError *err) {
+/* Find or insert `word`; add one for a new item (`per_item`) or `count` outright. */
+static RsStatus add(RsWordCount *wc, const char *word, size_t len, int per_item, unsigned count,
+                    RsError *err) {
     if (len > UINT32_MAX) return rs_error_set(err, RS_ERR_USAGE, "word too long");
     uint32_t h = rs_fnv1a32(word, len);
     size_t j = h & (wc->cap - 1);
     for (; wc->slots[j].off; j = (j + 1) & (wc->cap - 1)) {
         Slot *s = &wc->slots[j];
         if (s->hash == h && s->len == len && !memcmp(wc->arena + s->off - 1, word, len)) {
-            if (s->last_item != wc->item) {
+            if (!per_item) {
+                s->count += count;
+            } else if (s->last_item != wc->item) {
                 s->count++;
                 s->last_item = wc->item;
             }
@@ -84,10 +90,19 @@ RsStatus rs_wordcount_add(RsWordCount *wc, const char *word, size_t len, RsError
         wc->arena_cap = ncap;
     }
     memcpy(wc->arena + wc->arena_len, word, len);
-    wc->slots[j] = (Slot){wc->arena_len + 1, (uint32_t)len, h, 1, wc->item};
+    wc->slots[j] = (Slot){wc->arena_len + 1, (uint32_t)len, h, per_item ? 1 : count, wc->item};
     wc->arena_len += len;
     wc->used++;
     return RS_OK;
+}
+
+RsStatus rs_wordcount_add(RsWordCount *wc, const char *word, size_t len, RsError *err) {
+    return add(wc, word, len, 1, 1, err);
+}
+
+RsStatus rs_wordcount_add_count(RsWordCount *wc, const char *word, size_t len, unsigned count,
+                                RsError *err) {
+    return add(wc, word, len, 0, count, err);
 }
 
 size_t rs_wordcount_size(const RsWordCount *wc) { return wc->used; }
@@ -105,7 +120,14 @@ int rs_wordcount_each(const RsWordCount *wc,
 }
 
 void rs_wordcount_clear(RsWordCount *wc) {
-    memset(wc->slots, 0, wc->cap * sizeof *wc->slots);
+    Slot *small = wc->cap > KEEP_SLOTS ? calloc(KEEP_SLOTS, sizeof *small) : NULL;
+    if (small) { /* else keep the big table: clearing it is slow, not wrong */
+        free(wc->slots);
+        wc->slots = small;
+        wc->cap = KEEP_SLOTS;
+    } else {
+        memset(wc->slots, 0, wc->cap * sizeof *wc->slots);
+    }
     wc->used = 0;
     wc->arena_len = 0;
     wc->item++;

@@ -22,6 +22,11 @@ void rs_wordcount_next_item(RsWordCount *wc);
 /* Count `word` (copied) for the current item unless it was already counted for it. */
 RsStatus rs_wordcount_add(RsWordCount *wc, const char *word, size_t len, RsError *err);
 
+/* Add `count` to the count of `word` (copied), whatever item it was counted for: for moving one
+ * table's counts into another. */
+RsStatus rs_wordcount_add_count(RsWordCount *wc, const char *word, size_t len, unsigned count,
+                                RsError *err);
+
 /* Number of distinct words held. This function can't fail. */
 size_t rs_wordcount_size(const RsWordCount *wc);
 
@@ -31,7 +36,8 @@ int rs_wordcount_each(const RsWordCount *wc,
                       int (*fn)(void *ctx, const char *word, size_t len, unsigned count),
                       void *ctx);
 
-/* Forget every word; the memory is kept for the next batch. This function can't fail. */
+/* Forget every word; the memory is kept for the next batch, up to a bound (a table grown by one
+ * huge item shrinks back, so clearing stays cheap). This function can't fail. */
 void rs_wordcount_clear(RsWordCount *wc);
 
 /* Release the table. rs_wordcount_free(NULL) is a no-op. */

@@ -305,12 +305,23 @@ extern "C" RsStatus rsx_writable_doc_terms(RsxWritable *w, const char *term, siz
     RSX_CATCH
 }
 
+// Xapian stores terms of 1 to 245 bytes and says so only when the document is written, with
+// an exception that used to end the whole run: refuse here, while the file is still the problem.
+#define RSX_TERM_MAX 245
+static RsStatus check_term(const char *term, size_t len, RsError *err) {
+    if (len > 0 && len <= RSX_TERM_MAX) return RS_OK;
+    if (len == 0) return rs_error_set(err, RS_ERR_INPUT, "empty term");
+    return rs_error_set(err, RS_ERR_INPUT, "term of %zu bytes, over Xapian's %d: '%.40s…'", len,
+                        RSX_TERM_MAX, term);
+}
+
 extern "C" RsxDoc *rsx_doc_new(void) { return new (std::nothrow) RsxDoc(); }
 
 extern "C" void rsx_doc_free(RsxDoc *d) { delete d; }
 
 extern "C" RsStatus rsx_doc_add_posting(RsxDoc *d, const char *term, size_t len, unsigned pos,
                                         unsigned wdfinc, RsError *err) {
+    if (RsStatus rc = check_term(term, len, err)) return rc;
     RSX_TRY
     d->doc.add_posting(std::string(term, len), pos, wdfinc);
     return RS_OK;
@@ -319,6 +330,7 @@ extern "C" RsStatus rsx_doc_add_posting(RsxDoc *d, const char *term, size_t len,
 
 extern "C" RsStatus rsx_doc_add_term(RsxDoc *d, const char *term, size_t len, unsigned wdfinc,
                                      RsError *err) {
+    if (RsStatus rc = check_term(term, len, err)) return rc;
     RSX_TRY
     d->doc.add_term(std::string(term, len), wdfinc);
     return RS_OK;
@@ -327,6 +339,7 @@ extern "C" RsStatus rsx_doc_add_term(RsxDoc *d, const char *term, size_t len, un
 
 extern "C" RsStatus rsx_doc_add_boolean_term(RsxDoc *d, const char *term, size_t len,
                                              RsError *err) {
+    if (RsStatus rc = check_term(term, len, err)) return rc;
     RSX_TRY
     d->doc.add_boolean_term(std::string(term, len));
     return RS_OK;
@@ -571,7 +584,7 @@ extern "C" RsxQuery *rsx_query_wildcard(const char *prefix, size_t len, unsigned
 }
 
 extern "C" RsxQuery *rsx_query_expand_prefix(RsxDb *db, const char *prefix, size_t len,
-                                             unsigned max_expansion, RsError *err) {
+                                             unsigned max_expansion, size_t *n_terms, RsError *err) {
     RSX_TRY
     std::string p(prefix, len);
     std::vector<std::pair<Xapian::doccount, std::string>> terms;
@@ -584,6 +597,7 @@ extern "C" RsxQuery *rsx_query_expand_prefix(RsxDb *db, const char *prefix, size
     }
     std::vector<Xapian::Query> qs;
     for (const auto &t : terms) qs.emplace_back(t.second);
+    if (n_terms) *n_terms = qs.size();
     /* OR, not SYNONYM: a synonym's statistics are estimated per remote shard, so
      * its weights would differ from one index's; an OR of terms weighs alike. */
     return wrap(Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()));

@@ -205,9 +205,10 @@ RsxQuery *rsx_query_wildcard(const char *prefix, size_t len, unsigned max_expans
 /* The same expansion done here from `db`'s term list (all shards merged),
  * as an OR of at most `max_expansion` most frequent terms: unlike a
  * wildcard, it weighs the same over remote shards as over one index.
- * Matches nothing if no term has the prefix. */
+ * Matches nothing if no term has the prefix. *n_terms (may be NULL) gets
+ * the number of terms in the OR. */
 RsxQuery *rsx_query_expand_prefix(RsxDb *db, const char *prefix, size_t len,
-                                  unsigned max_expansion, RsError *err);
+                                  unsigned max_expansion, size_t *n_terms, RsError *err);
 RsxQuery *rsx_query_match_all(RsError *err);
 RsxQuery *rsx_query_match_nothing(RsError *err);
 int rsx_query_is_empty(const RsxQuery *q); /* matches nothing; can't fail */

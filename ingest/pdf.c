@@ -1,15 +1,57 @@
-/* referat_pdf.c — text of PDF minutes through poppler-glib (reading order, page by page). */
+/* pdf.c — text of PDF minutes through poppler-glib (reading order, page by page), within the
+ * page, CPU and text limits of pdf.h. */
+#include "pdf.h"
+
 #include <poppler.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "buf.h"
 #include "referat.h"
 
+#define DEFAULT_PAGES 2000
+#define DEFAULT_CPU_SECONDS 20
+#define DEFAULT_TEXT (64u << 20)
+
+static RsPdfLimits limits;     /* zero: defaults */
+static const char *helper_exe; /* NULL: read in this process */
+
+void rs_pdf_set_limits(const RsPdfLimits *l) { limits = *l; }
+
+RsPdfLimits rs_pdf_limits(void) {
+    RsPdfLimits l = limits;
+    if (!l.max_pages) l.max_pages = DEFAULT_PAGES;
+    if (!l.cpu_seconds) l.cpu_seconds = DEFAULT_CPU_SECONDS;
+    if (!l.max_text) l.max_text = DEFAULT_TEXT;
+    return l;
+}
+
+void rs_pdf_set_helper(const char *exe) {
+    helper_exe = exe;
+    if (exe) signal(SIGPIPE, SIG_IGN);
+}
+
 RsStatus rs_pdf_text(const char *data, size_t len, const char *name, char **out,
                      size_t *out_len, RsError *err) {
+    if (helper_exe) return rs_pdf_text_helper(helper_exe, data, len, name, out, out_len, err);
+    return rs_pdf_text_here(data, len, name, out, out_len, err);
+}
+
+/* CPU seconds this thread has used. Can't fail (0 if the clock is missing). */
+static double thread_cpu(void) {
+    struct timespec ts;
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0) return 0;
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+RsStatus rs_pdf_text_here(const char *data, size_t len, const char *name, char **out,
+                          size_t *out_len, RsError *err) {
     *out = NULL;
     *out_len = 0;
+    RsPdfLimits lim = rs_pdf_limits();
+    double t0 = thread_cpu();
     GError *gerr = NULL;
     GBytes *bytes = g_bytes_new(data, len);
     PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
@@ -24,20 +66,40 @@ RsStatus rs_pdf_text(const char *data, size_t len, const char *name, char **out,
         if (gerr) g_error_free(gerr);
         return rc;
     }
-    RsBuf b = {0};
     int pages = poppler_document_get_n_pages(doc);
-    for (int i = 0; i < pages; i++) {
+    if (pages > 0 && (unsigned)pages > lim.max_pages) {
+        g_object_unref(doc);
+        return rs_error_set(err, RS_ERR_INPUT, "%s: the PDF has %d pages, over the limit of %u (--pdf-pages)",
+                            name, pages, lim.max_pages);
+    }
+    RsBuf b = {0};
+    RsStatus rc = RS_OK;
+    for (int i = 0; rc == RS_OK && i < pages; i++) {
         PopplerPage *page = poppler_document_get_page(doc, i);
         if (!page) continue;
         char *t = poppler_page_get_text(page);
         if (t) {
-            if (b.len) rs_buf_puts(&b, "\n\n");
-            rs_buf_puts(&b, t);
+            if (b.len) rc = rs_buf_puts(&b, "\n\n");
+            if (rc == RS_OK) rc = rs_buf_puts(&b, t);
+            if (rc != RS_OK) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
             g_free(t);
         }
         g_object_unref(page);
+        /* checked after every page, not after the whole file */
+        if (rc == RS_OK && b.len > lim.max_text)
+            rc = rs_error_set(err, RS_ERR_INPUT,
+                              "%s: the PDF's text is over the limit of %zu bytes (page %d of %d)", name,
+                              lim.max_text, i + 1, pages);
+        if (rc == RS_OK && i + 1 < pages && thread_cpu() - t0 > lim.cpu_seconds)
+            rc = rs_error_set(err, RS_ERR_INPUT,
+                              "%s: reading the PDF took more than its %u s of CPU (page %d of %d; "
+                              "--pdf-seconds)", name, lim.cpu_seconds, i + 1, pages);
     }
     g_object_unref(doc);
+    if (rc != RS_OK) {
+        rs_buf_free(&b);
+        return rc;
+    }
     size_t visible = 0;
     for (size_t i = 0; i < b.len; i++) visible += !(b.data[i] == ' ' || b.data[i] == '\n' || b.data[i] == '\t');
     if (visible == 0) {

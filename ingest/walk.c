@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +11,9 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "buf.h"
 #include "hash.h"
+#include "utf8.h"
 
 typedef struct {
     dev_t dev;
@@ -19,16 +22,38 @@ typedef struct {
 
 typedef struct {
     RsFileList *out;
-    RsWalkProblemFn problem;
-    void *ctx;
-    size_t problems;
+    const RsWalkOptions *o;
+    size_t problems, skipped;
     DirId *stack; /* directories on the current path, for loop detection */
     size_t depth, cap;
 } Walk;
 
 static void report(Walk *w, const char *path, const char *reason) {
     w->problems++;
-    if (w->problem) w->problem(w->ctx, path, reason);
+    if (w->o->problem) w->o->problem(w->o->ctx, path, reason);
+}
+
+static void skip(Walk *w, const char *path, const char *reason) {
+    w->skipped++;
+    if (w->o->skipped) w->o->skipped(w->o->ctx, path, reason);
+}
+
+/* The first of `pats` that `path` matches: a pattern with a '/' against the whole path, any
+ * other against the last name. NULL if none. */
+static const char *matching(const char *path, const char *const *pats, size_t n) {
+    const char *slash = strrchr(path, '/'), *name = slash && slash[1] ? slash + 1 : path;
+    for (size_t i = 0; i < n; i++)
+        if (fnmatch(pats[i], strchr(pats[i], '/') ? path : name, 0) == 0) return pats[i];
+    return NULL;
+}
+
+/* What a non-regular file is, for the message. */
+static const char *kind_of(mode_t m) {
+    if (S_ISFIFO(m)) return "a FIFO";
+    if (S_ISCHR(m)) return "a character device";
+    if (S_ISBLK(m)) return "a block device";
+    if (S_ISSOCK(m)) return "a socket";
+    return "not a regular file";
 }
 
 static int has_minutes_ext(const char *name) {
@@ -59,18 +84,48 @@ static int cmp_str(const void *a, const void *b) {
 
 static RsStatus walk_dir(Walk *w, const char *dir, const struct stat *st);
 
+/* One path: named on the command line (taken whatever its name), or found in a folder (taken
+ * by the rules of RsWalkOptions; every path passed over is said, with its reason). */
 static RsStatus walk_entry(Walk *w, const char *path, int named) {
+    const RsWalkOptions *o = w->o;
+    char why[600];
+    const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
+    const char *pat = named ? NULL : matching(path, o->exclude, o->n_exclude);
+    if (pat) {
+        snprintf(why, sizeof why, "excluded by --exclude '%s'", pat);
+        skip(w, path, why);
+        return RS_OK;
+    }
+    int included = !named && matching(path, o->include, o->n_include);
     struct stat st;
     if (stat(path, &st) != 0) {
         report(w, path, errno == ELOOP ? "symlink loop" : strerror(errno));
         return RS_OK;
     }
-    if (S_ISDIR(st.st_mode)) return walk_dir(w, path, &st);
-    if (!S_ISREG(st.st_mode)) {
-        if (named) report(w, path, "not a regular file");
+    if (!named && name[0] == '.' && !included) {
+        skip(w, path, S_ISDIR(st.st_mode) ? "hidden folder, not walked (--include '.*' walks it)"
+                                          : "hidden file (--include '.*' takes it)");
         return RS_OK;
     }
-    if (!named && !has_minutes_ext(path)) return RS_OK;
+    if (S_ISDIR(st.st_mode)) {
+        size_t before = w->out->n, problems = w->problems;
+        RsStatus rc = walk_dir(w, path, &st);
+        if (rc == RS_OK && !named && has_minutes_ext(name) && w->out->n == before && w->problems == problems)
+            skip(w, path, "a folder (named like a minutes file) with no minutes files in it");
+        return rc;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        if (named) report(w, path, kind_of(st.st_mode));
+        else skip(w, path, kind_of(st.st_mode));
+        return RS_OK;
+    }
+    size_t nl = strlen(name);
+    if (!named && (!strcmp(name, "_meta.json") || (nl > 10 && !strcmp(name + nl - 10, ".meta.json"))))
+        return RS_OK; /* a sidecar: read with the file it describes (ingest/meta.h) */
+    if (!named && !included && !has_minutes_ext(name)) {
+        skip(w, path, "not a .txt, .pdf or .html file (--include takes it)");
+        return RS_OK;
+    }
     return add_path(w->out, path);
 }
 
@@ -102,7 +157,7 @@ static RsStatus walk_dir(Walk *w, const char *dir, const struct stat *st) {
     RsStatus rc = RS_OK;
     struct dirent *e;
     while ((e = readdir(d))) {
-        if (e->d_name[0] == '.') continue; /* ., .., hidden files */
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
         size_t n = strlen(dir) + strlen(e->d_name) + 2;
         char *p = malloc(n);
         if (!p) { rc = RS_ERR_NOMEM; break; }
@@ -125,15 +180,22 @@ static RsStatus walk_dir(Walk *w, const char *dir, const struct stat *st) {
     return rc;
 }
 
-RsStatus rs_walk(char *const *paths, size_t n_paths, RsFileList *out,
-                 RsWalkProblemFn problem, void *ctx, size_t *n_problems, RsError *err) {
-    Walk w = {.out = out, .problem = problem, .ctx = ctx};
+RsStatus rs_walk_with(char *const *paths, size_t n_paths, const RsWalkOptions *o, RsFileList *out,
+                      size_t *n_problems, size_t *n_skipped, RsError *err) {
+    Walk w = {.out = out, .o = o};
     RsStatus rc = RS_OK;
     for (size_t i = 0; rc == RS_OK && i < n_paths; i++) rc = walk_entry(&w, paths[i], 1);
     free(w.stack);
     if (n_problems) *n_problems = w.problems;
+    if (n_skipped) *n_skipped = w.skipped;
     if (rc != RS_OK) return rs_error_set(err, rc, "out of memory while listing files");
     return RS_OK;
+}
+
+RsStatus rs_walk(char *const *paths, size_t n_paths, RsFileList *out,
+                 RsWalkProblemFn problem, void *ctx, size_t *n_problems, RsError *err) {
+    RsWalkOptions o = {.problem = problem, .ctx = ctx};
+    return rs_walk_with(paths, n_paths, &o, out, n_problems, NULL, err);
 }
 
 void rs_file_list_free(RsFileList *list) {
@@ -146,4 +208,23 @@ void rs_file_list_free(RsFileList *list) {
 
 void rs_hash_hex(const void *data, size_t len, char out[17]) {
     snprintf(out, 17, "%016llx", (unsigned long long)rs_fnv1a64(data, len));
+}
+
+RsStatus rs_source_name(const char *path, char **out, RsError *err) {
+    size_t n = strlen(path);
+    RsBuf b = {0};
+    RsStatus rc = RS_OK;
+    if (rs_utf8_valid(path, n)) {
+        rc = rs_buf_append(&b, path, n);
+    } else {
+        for (size_t i = 0; rc == RS_OK && i < n;) {
+            size_t l = path[i] == '%' ? 0 : rs_utf8_char(path + i, n - i, NULL);
+            if (l) rc = rs_buf_append(&b, path + i, l);
+            else rc = rs_buf_printf(&b, "%%%02X", (unsigned char)path[i]);
+            i += l ? l : 1;
+        }
+    }
+    *out = rc == RS_OK ? rs_buf_steal(&b) : NULL;
+    rs_buf_free(&b);
+    return *out ? RS_OK : rs_error_set(err, RS_ERR_NOMEM, "out of memory");
 }

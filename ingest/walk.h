@@ -24,9 +24,40 @@ typedef struct RsFileList {
  * (case-insensitive) are taken.
  * Each path is kept as given (dir + "/" + name), so sources stay stable.
  * A file named twice is listed once. Returns RS_ERR_NOMEM only; problems
- * go to `problem` (may be NULL) and are counted in *n_problems. */
+ * go to `problem` (may be NULL) and are counted in *n_problems. Paths
+ * passed over on purpose are not reported (see rs_walk_with). */
 RsStatus rs_walk(char *const *paths, size_t n_paths, RsFileList *out,
                  RsWalkProblemFn problem, void *ctx, size_t *n_problems, RsError *err);
+
+/* How rs_walk_with picks files in the folders it walks (named paths are always taken). */
+typedef struct RsWalkOptions {
+    /* fnmatch(3) patterns: one with a '/' is matched against the whole path as walked, any
+     * other against the last name. A file or folder that matches an exclude pattern is passed
+     * over; one that matches an include pattern is taken (a file whatever its extension, a
+     * hidden file or folder too). Exclude wins. */
+    const char *const *include;
+    size_t n_include;
+    const char *const *exclude;
+    size_t n_exclude;
+    RsWalkProblemFn problem; /* a path that could not be read (missing, loop, permission) */
+    RsWalkProblemFn skipped; /* a path passed over on purpose: hidden, not .txt/.pdf, excluded,
+                                a FIFO/device/socket, a folder named *.txt with no minutes */
+    void *ctx;               /* for both */
+} RsWalkOptions;
+
+/* rs_walk with include/exclude patterns, telling `o->skipped` (counted in *n_skipped, may be
+ * NULL) about every path passed over with its reason. */
+RsStatus rs_walk_with(char *const *paths, size_t n_paths, const RsWalkOptions *o, RsFileList *out,
+                      size_t *n_problems, size_t *n_skipped, RsError *err);
+
+/* The name a file is known by in the index (its items' `source`, the start of their `id`), as a
+ * malloc'd string in *out (the caller frees it): `path` itself when it is UTF-8; otherwise the
+ * path with each byte that is not part of a UTF-8 character, and each '%', written as %XX (upper
+ * case hex), so the name is UTF-8, stable, and maps back to the bytes. (A UTF-8 path that spells
+ * such an escape literally, next to the file it would name, gets the same name: not handled.)
+ * Applied to an already escaped name, or to a source + "#item" id, it gives the same result as
+ * the indexer. RS_ERR_NOMEM when out of memory. */
+RsStatus rs_source_name(const char *path, char **out, RsError *err);
 
 /* Release the list's strings and array; rs_file_list_free(NULL) is a no-op. */
 void rs_file_list_free(RsFileList *list);

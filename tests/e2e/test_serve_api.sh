@@ -91,6 +91,20 @@ for e in es:
 d=[e.find('a:updated', ns).text for e in es]
 print(len(es), d==sorted(d, reverse=True))")"
 
+# issue 14, item 11: every path answers; bad percent-encoding and NUL are 400; the feed stays XML
+for u in "/api/item/%FF" "/api/case/%FF" "/api/search?q=%FF" "/api/search?q=a%zz" "/api/item/x%00y" \
+         "/%00" "/index.html%00.txt" "/api/search?q=%C3" "/feed.atom?q=%E2%82"; do
+  t_eq "bad target $u: 400 with a JSON message" "400 True" \
+    "$(c=$(req "$B$u" --path-as-is); echo "$c $(python3 -c "import json; print('error' in json.load(open('$T_TMP/body')))" 2>/dev/null)")"
+done
+t_eq "an id with a control character: 404, still JSON" "404 True" \
+  "$(c=$(req "$B/api/item/x%01y"); echo "$c $(python3 -c "import json; print('error' in json.load(open('$T_TMP/body')))" 2>/dev/null)")"
+for q in "misbrug%01" "misbrug%0B" "misbrug%EF%BF%BE" "misbrug%EF%BF%BF%1F"; do
+  t_eq "feed q=$q: well-formed XML" "200 ok" "$(c=$(req "$B/feed.atom?q=$q"); echo "$c $(python3 -c "
+import xml.etree.ElementTree as ET; ET.parse('$T_TMP/body'); print('ok')" 2>/dev/null)")"
+done
+t_eq "still serving after bad targets" '{"status":"ok"}' "$(curl -s "$B/healthz")"
+
 # the server picks up what the indexer commits while it runs
 cp data/sample/000_082cc86b9df59ed8.txt "$T_TMP/new.txt"
 sed -i 's/^Punkt 2: .*/Punkt 2: Orientering om vandløbsregulativer/' "$T_TMP/new.txt"

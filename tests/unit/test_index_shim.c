@@ -151,13 +151,13 @@ static void test_create_phrase_near_filter(void **state) {
 
     /* Prefix expansion done client-side: all three; capped at 1 it keeps the most frequent
      * term (budget: b, e) over budgetaftale (d). An unknown prefix matches nothing. */
-    RsxQuery *ex = rsx_query_expand_prefix(db, "budget", 6, 100, NULL);
+    RsxQuery *ex = rsx_query_expand_prefix(db, "budget", 6, 100, NULL, NULL);
     assert_int_equal(count_hits(db, ex), 3);
     rsx_query_free(ex);
-    ex = rsx_query_expand_prefix(db, "budget", 6, 1, NULL);
+    ex = rsx_query_expand_prefix(db, "budget", 6, 1, NULL, NULL);
     assert_int_equal(count_hits(db, ex), 2);
     rsx_query_free(ex);
-    ex = rsx_query_expand_prefix(db, "zzz", 3, 10, NULL);
+    ex = rsx_query_expand_prefix(db, "zzz", 3, 10, NULL, NULL);
     assert_int_equal(count_hits(db, ex), 0);
     rsx_query_free(ex);
 
@@ -412,8 +412,33 @@ static void test_remote_tcpsrv(void **state) {
     waitpid(pid, NULL, 0);
 }
 
+/* A term Xapian cannot store is refused when it is added to the document (the file's problem),
+ * not when the document is written (which used to end the whole indexing run). */
+static void test_term_too_long_refused_early(void **state) {
+    (void)state;
+    RsError err = {0};
+    RsxDoc *d = rsx_doc_new();
+    char t[300];
+    memset(t, 'a', sizeof t);
+    assert_int_equal(rsx_doc_add_term(d, t, 246, 1, &err), RS_ERR_INPUT);
+    assert_non_null(strstr(err.msg, "246 bytes"));
+    assert_int_equal(rsx_doc_add_boolean_term(d, t, 300, &err), RS_ERR_INPUT);
+    assert_int_equal(rsx_doc_add_posting(d, t, 250, 1, 1, &err), RS_ERR_INPUT);
+    assert_int_equal(rsx_doc_add_term(d, t, 0, 1, &err), RS_ERR_INPUT);
+    assert_int_equal(rsx_doc_add_term(d, t, 245, 1, &err), RS_OK);
+    /* what was accepted can be written */
+    char path[128];
+    path_of(path, sizeof path, "longterm");
+    RsxWritable *w;
+    assert_int_equal(rsx_writable_open(path, RSX_CREATE_OR_OPEN, &w, &err), RS_OK);
+    assert_int_equal(rsx_writable_add(w, d, NULL, &err), RS_OK);
+    assert_int_equal(rsx_writable_close(w, &err), RS_OK);
+    rsx_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_term_too_long_refused_early),
         cmocka_unit_test(test_create_phrase_near_filter),
         cmocka_unit_test(test_facets_over_two_shards),
         cmocka_unit_test(test_replace_delete_metadata_spelling_reopen),

@@ -127,12 +127,42 @@ static void test_each_stops(void **state) {
     rs_wordcount_free(wc);
 }
 
+/* A file's counts moved into the batch's: added outright, whatever item the batch is on; a
+ * cleared big table shrinks and still works. */
+static void test_add_count_and_shrink(void **state) {
+    (void)state;
+    RsWordCount *batch, *file;
+    RsError err;
+    assert_int_equal(rs_wordcount_new(&batch, &err), RS_OK);
+    assert_int_equal(rs_wordcount_new(&file, &err), RS_OK);
+    add(batch, "budget");
+    assert_int_equal(rs_wordcount_add_count(batch, "budget", 6, 3, &err), RS_OK);
+    assert_int_equal(rs_wordcount_add_count(batch, "skole", 5, 2, &err), RS_OK);
+    assert_int_equal(rs_wordcount_add_count(batch, "skole", 5, 2, &err), RS_OK);
+    Collect c = {.n = 0};
+    rs_wordcount_each(batch, collect, &c);
+    assert_int_equal(count_of(&c, "budget"), 4);
+    assert_int_equal(count_of(&c, "skole"), 4);
+    char w[32];
+    for (int i = 0; i < 100000; i++) { /* grows the table past what a clear keeps */
+        snprintf(w, sizeof w, "ord%d", i);
+        add(file, w);
+    }
+    rs_wordcount_clear(file);
+    assert_int_equal(rs_wordcount_size(file), 0);
+    add(file, "igen");
+    assert_int_equal(rs_wordcount_size(file), 1);
+    rs_wordcount_free(batch);
+    rs_wordcount_free(file);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_counts_once_per_item),
         cmocka_unit_test(test_clear),
         cmocka_unit_test(test_growth),
         cmocka_unit_test(test_each_stops),
+        cmocka_unit_test(test_add_count_and_shrink),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -36,6 +36,8 @@ static int setup(void **state) {
     touch("b.txt");
     touch("a.PDF");
     touch("notes.doc");
+    touch("b.meta.json"); /* sidecars: read with their file, neither listed nor said */
+    touch("sub/_meta.json");
     touch(".hidden.txt");
     touch("sub/c.txt");
     touch("sub/deeper/d.pdf");
@@ -116,11 +118,67 @@ static void test_hash_hex(void **state) {
     assert_string_not_equal(h, h2);
 }
 
+static void on_skipped(void *ctx, const char *path, const char *reason) {
+    Problems *p = ctx;
+    p->n++;
+    size_t l = strlen(p->last);
+    snprintf(p->last + l, sizeof p->last - l, "%s: %s|", strrchr(path, '/') + 1, reason);
+}
+
+/* Every path passed over is told with its reason; include and exclude patterns. */
+static void test_walk_says_skips(void **state) {
+    (void)state;
+    RsFileList l = {0};
+    Problems sk = {0};
+    size_t np = 0, ns = 0;
+    char *paths[] = {root};
+    RsWalkOptions o = {.skipped = on_skipped, .ctx = &sk};
+    assert_int_equal(rs_walk_with(paths, 1, &o, &l, &np, &ns, NULL), RS_OK);
+    assert_int_equal(l.n, 4);
+    assert_int_equal(ns, 2);
+    assert_int_equal(sk.n, 2);
+    assert_non_null(strstr(sk.last, ".hidden.txt: hidden file"));
+    assert_non_null(strstr(sk.last, "notes.doc: not a .txt, .pdf or .html file"));
+    assert_null(strstr(sk.last, "meta.json"));
+    rs_file_list_free(&l);
+    const char *inc[] = {"*.doc", ".h*"}, *exc[] = {"deeper", "*/b.txt"};
+    RsWalkOptions o2 = {inc, 2, exc, 2, NULL, on_skipped, &sk};
+    memset(&sk, 0, sizeof sk);
+    assert_int_equal(rs_walk_with(paths, 1, &o2, &l, &np, &ns, NULL), RS_OK);
+    /* a.PDF, .hidden.txt, notes.doc, sub/c.txt; b.txt and sub/deeper excluded */
+    assert_int_equal(l.n, 4);
+    assert_int_equal(ns, 2);
+    assert_non_null(strstr(sk.last, "deeper: excluded by --exclude 'deeper'"));
+    assert_non_null(strstr(sk.last, "b.txt: excluded by --exclude '*/b.txt'"));
+    rs_file_list_free(&l);
+}
+
+/* The indexed name of a path: UTF-8 kept, anything else escaped, stably and idempotently. */
+static void test_source_name(void **state) {
+    (void)state;
+    char *n;
+    assert_int_equal(rs_source_name("data/m\xc3\xb8" "de 100%.txt", &n, NULL), RS_OK);
+    assert_string_equal(n, "data/m\xc3\xb8" "de 100%.txt"); /* UTF-8: as given, % too */
+    free(n);
+    assert_int_equal(rs_source_name("data/m\xf8" "de 100%-\xff.txt", &n, NULL), RS_OK);
+    assert_string_equal(n, "data/m%F8de 100%25-%FF.txt");
+    char *again;
+    assert_int_equal(rs_source_name(n, &again, NULL), RS_OK); /* an escaped name stays */
+    assert_string_equal(again, n);
+    free(again);
+    free(n);
+    assert_int_equal(rs_source_name("a/\xc3\xa6\xc3" "#2", &n, NULL), RS_OK); /* a cut character */
+    assert_string_equal(n, "a/\xc3\xa6" "%C3#2");
+    free(n);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_walk_finds_minutes_and_reports_loop),
         cmocka_unit_test(test_walk_named_files_and_missing),
         cmocka_unit_test(test_hash_hex),
+        cmocka_unit_test(test_source_name),
+        cmocka_unit_test(test_walk_says_skips),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,87 @@
+/* search_priv.h — what the engine's search files share and no one else sees: the searcher, the
+ * retry of a read that a committing writer invalidated, and the facets counted. */
+#ifndef RS_SEARCH_PRIV_H
+#define RS_SEARCH_PRIV_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "analyzer.h"
+#include "buf.h"
+#include "query.h"
+#include "search.h"
+#include "snippet.h"
+#include "xapian_shim.h"
+
+struct RsSearcher {
+    RsxDb *db;
+    RsAnalyzer *an;
+    size_t n_indexes;
+    char **paths; /* as given, for stats */
+};
+
+/* Let a writer in the middle of a commit finish: 2, 4, 6 … ms. Can't fail. */
+void rs_search_backoff(int attempt);
+
+#define RS_READ_ATTEMPTS 12
+/* Run `call` (an RsStatus expression reading s->db) again after reopening while it fails with
+ * RS_ERR_MODIFIED, up to RS_READ_ATTEMPTS times; returns from the enclosing function. */
+#define WITH_RETRY(call)                                                   \
+    do {                                                                   \
+        RsStatus rc_ = RS_OK;                                              \
+        for (int a_ = 0; a_ < RS_READ_ATTEMPTS; a_++) {                    \
+            rc_ = (call);                                                  \
+            if (rc_ != RS_ERR_MODIFIED) return rc_;                        \
+            rs_search_backoff(a_);                                         \
+            if (rsx_db_reopen(s->db, NULL, err) != RS_OK) return err->code; \
+        }                                                                  \
+        return rc_;                                                        \
+    } while (0)
+
+/* Collect the owned queries of a combination and free them after. */
+typedef struct {
+    RsxQuery *q[64];
+    size_t n;
+} QList;
+
+static inline void ql_free(QList *l) {
+    for (size_t i = 0; i < l->n; i++) rsx_query_free(l->q[i]);
+    l->n = 0;
+}
+
+static inline int ql_add(QList *l, RsxQuery *q) {
+    if (!q) return 0;
+    if (l->n == sizeof l->q / sizeof *l->q) {
+        rsx_query_free(q);
+        return 1; /* silently capped: a token has few forms */
+    }
+    l->q[l->n++] = q;
+    return 1;
+}
+
+/* What rs_apply_filters works with: a scratch term, the snippet keys (sag: adds a case key), the
+ * error, and the status it sets on failure. */
+typedef struct RsFilterCtx {
+    RsBuf *term;
+    RsSnippetKeys *keys;
+    RsError *err;
+    RsStatus rc;
+} RsFilterCtx;
+
+/* Wrap `q` with the filters of pq: OR within a facet, AND across, negated ones AND NOT. Takes
+ * ownership of `q`: on failure (c->rc set: RS_ERR_QUERY for an unknown value, RS_ERR_NOMEM) it
+ * is freed and NULL returned. */
+RsxQuery *rs_apply_filters(RsxQuery *q, const RsQuery *pq, RsFilterCtx *c);
+
+/* RS_WEIGHTS="exact,stem,fold,part,case" overrides the weights of the query forms, for tuning
+ * runs (tests/relevance/eval.py). Can't fail. */
+void rs_search_read_weights(void);
+
+/* The facets every search and the stats count: municipality, committee, year, type, outcome, kle. */
+#define RS_N_FACETS 7
+extern const RsxFacetRequest rs_facet_req[RS_N_FACETS];
+
+/* Facet f of m as [{value, count}]. */
+json_t *rs_facet_json(RsxMSet *m, size_t f);
+
+#endif

@@ -1,0 +1,77 @@
+/* searcher.c — opening a searcher over one or more indexes (checked against this refsog's schema
+ * and analyser), reopening, closing. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "schema.h"
+#include "search.h"
+#include "search_priv.h"
+
+void rs_search_backoff(int attempt) {
+    struct timespec ts = {0, 2000000L * (attempt + 1)};
+    nanosleep(&ts, NULL);
+}
+
+/* Schema version and analyser fingerprint of every shard, against ours. */
+static RsStatus check_shards(RsSearcher *s, const char *const *indexes, size_t n, RsError *err) {
+    RsStatus rc = RS_OK;
+    for (size_t i = 0; rc == RS_OK && i < n; i++) {
+        char *v;
+        size_t len;
+        rc = rsx_db_get_shard_metadata(s->db, i, RS_META_SCHEMA, &v, &len, err);
+        if (rc != RS_OK) break;
+        if (len && strcmp(v, RS_SCHEMA_VERSION))
+            rc = rs_error_set(err, RS_ERR_MISMATCH, "%s: index schema %s, this refsog reads %s: re-index",
+                              indexes[i], v, RS_SCHEMA_VERSION);
+        free(v);
+        if (rc != RS_OK) break;
+        rc = rsx_db_get_shard_metadata(s->db, i, RS_META_FINGERPRINT, &v, &len, err);
+        if (rc != RS_OK) break;
+        if (len && strcmp(v, rs_analyzer_fingerprint(s->an)))
+            rc = rs_error_set(err, RS_ERR_MISMATCH,
+                              "%s: the index was built with another analyser configuration "
+                              "(\"%s\"; this refsog has \"%s\"): re-index, or searches would "
+                              "silently miss words",
+                              indexes[i], v, rs_analyzer_fingerprint(s->an));
+        free(v);
+    }
+    return rc;
+}
+
+RsStatus rs_searcher_open(const char *const *indexes, size_t n, RsSearcher **out, RsError *err) {
+    *out = NULL;
+    rs_search_read_weights();
+    RsSearcher *s = calloc(1, sizeof *s);
+    if (!s) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    s->n_indexes = n;
+    s->paths = calloc(n ? n : 1, sizeof *s->paths);
+    for (size_t i = 0; s->paths && i < n; i++) s->paths[i] = strdup(indexes[i]);
+    RsStatus rc = rsx_db_open(indexes, n, 0, &s->db, err);
+    if (rc == RS_OK) rc = rs_analyzer_open(NULL, &s->an, err);
+    for (int attempt = 0; rc == RS_OK && attempt < RS_READ_ATTEMPTS; attempt++) {
+        rc = check_shards(s, indexes, n, err);
+        if (rc != RS_ERR_MODIFIED) break;
+        rs_search_backoff(attempt); /* a writer committed meanwhile: read again */
+        rc = rsx_db_reopen(s->db, NULL, err);
+    }
+    if (rc != RS_OK) {
+        rs_searcher_close(s);
+        return rc;
+    }
+    *out = s;
+    return RS_OK;
+}
+
+void rs_searcher_close(RsSearcher *s) {
+    if (!s) return;
+    rsx_db_close(s->db);
+    rs_analyzer_close(s->an);
+    for (size_t i = 0; s->paths && i < s->n_indexes; i++) free(s->paths[i]);
+    free(s->paths);
+    free(s);
+}
+
+RsStatus rs_searcher_reopen(RsSearcher *s, RsError *err) { return rsx_db_reopen(s->db, NULL, err); }
+

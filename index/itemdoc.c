@@ -1,0 +1,338 @@
+/* itemdoc.c — one agenda item into one Xapian document: terms, values and stored data. */
+#include "itemdoc.h"
+#include "docdata.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "schema.h"
+#include "terms.h"
+
+#define SECTION_GAP 10 /* positions between sections, so phrases do not cross them */
+/* The stored text of one item (for snippets and the item view) is cut here; its terms are all
+ * indexed. A 60 MB item used to be stored, and read and scanned for every snippet of it. */
+#define STORED_TEXT_MAX (1u << 20)
+
+typedef struct {
+    RsAnalyzer *an;
+    RsBuf term;            /* scratch for building prefixed terms */
+    RsxDoc *doc;
+    unsigned wdf;          /* section weight */
+    const char *secprefix; /* section-restricted prefix */
+    RsError *err;
+    RsStatus rc;
+    RsWordCount *spell;    /* the batch's words for the spelling dictionary */
+} DocCtx;
+
+static RsStatus add_prefixed(DocCtx *c, const char *prefix, RsSpan s, unsigned wdf) {
+    RsStatus rc = rs_term_make(&c->term, prefix, s.s, s.len, c->err);
+    return rc == RS_OK ? rsx_doc_add_term(c->doc, c->term.data, c->term.len, wdf, c->err) : rc;
+}
+
+int rs_itemdoc_spelling_word(RsSpan s) {
+    if (s.len < 3 || s.len > 40) return 0;
+    for (size_t i = 0; i < s.len; i++) {
+        unsigned char ch = (unsigned char)s.s[i];
+        if (!((ch >= 'a' && ch <= 'z') || ch >= 0x80)) return 0;
+    }
+    return 1;
+}
+
+static int on_token(void *ctx, const RsToken *t) {
+    DocCtx *c = ctx;
+    RsStatus rc = RS_OK;
+    /* the exact form, positional (stopwords too: phrases need them) */
+    if (t->norm.len && t->norm.len < 200)
+        rc = rsx_doc_add_posting(c->doc, t->norm.s, t->norm.len, t->position + 1, c->wdf, c->err);
+    if (rc == RS_OK && t->kind == RS_TOK_CASENO) {
+        rc = add_prefixed(c, RS_PREFIX_CASE, t->case_key, c->wdf);
+    } else if (rc == RS_OK && !(t->flags & RS_TOKF_STOPWORD) && t->stem.len < 200) {
+        rc = add_prefixed(c, RS_PREFIX_STEM, t->stem, c->wdf);
+        if (rc == RS_OK) rc = add_prefixed(c, c->secprefix, t->stem, 1);
+        if (rc == RS_OK && t->fold.s) {
+            rc = add_prefixed(c, RS_PREFIX_FOLD, t->fold, c->wdf);
+            if (rc == RS_OK) rc = add_prefixed(c, c->secprefix, t->fold, 1);
+        }
+        for (size_t i = 0; rc == RS_OK && i < t->n_parts; i++) {
+            rc = add_prefixed(c, RS_PREFIX_PART, t->parts[i], c->wdf);
+            if (rc == RS_OK) rc = add_prefixed(c, c->secprefix, t->parts[i], 1);
+            /* the part's folding key, so "okonomi" meets "økonomioversigt" */
+            char fk[256];
+            size_t fl = rs_fold_key(t->parts[i].s, t->parts[i].len, fk, sizeof fk);
+            if (rc == RS_OK && (fl != t->parts[i].len || memcmp(fk, t->parts[i].s, fl)))
+                rc = add_prefixed(c, RS_PREFIX_PART, (RsSpan){fk, fl}, c->wdf);
+        }
+        if (rc == RS_OK && t->kind == RS_TOK_WORD && rs_itemdoc_spelling_word(t->norm))
+            rc = rs_wordcount_add(c->spell, t->norm.s, t->norm.len, c->err);
+    }
+    c->rc = rc;
+    return rc != RS_OK;
+}
+
+static RsStatus index_text(DocCtx *c, const char *s, size_t len, uint32_t *pos) {
+    uint32_t next = *pos;
+    RsStatus rc = rs_analyze(c->an, RS_MODE_DOCUMENT, s, len, *pos, on_token, c, &next, c->err);
+    if (rc == RS_OK) rc = c->rc;
+    *pos = next + SECTION_GAP;
+    return rc;
+}
+
+static const char *section_prefix(RsSectionKind k, unsigned *wdf) {
+    switch (k) {
+    case RS_SEC_RESUME: *wdf = RS_WDF_SUMMARY; return RS_PREFIX_SEC_RESUME;
+    case RS_SEC_INDSTILLING: *wdf = RS_WDF_SUMMARY; return RS_PREFIX_SEC_PROPOSAL;
+    case RS_SEC_BESLUTNING: *wdf = RS_WDF_SUMMARY; return RS_PREFIX_SEC_DECISION;
+    case RS_SEC_BILAG: *wdf = RS_WDF_ATTACH; return RS_PREFIX_SEC_ATTACH;
+    default: *wdf = RS_WDF_BODY; return RS_PREFIX_SEC_CASE;
+    }
+}
+
+static RsStatus bool_term(RsxDoc *d, RsBuf *t, const char *prefix, const char *v, RsError *err) {
+    RsStatus rc = rs_term_makes(t, prefix, v, err);
+    return rc == RS_OK ? rsx_doc_add_boolean_term(d, t->data, t->len, err) : rc;
+}
+
+/* Append `v` to a multi-valued slot value unless already there. */
+static void multi_add(RsBuf *b, const char *v) {
+    size_t vl = strlen(v), i = 0;
+    while (i < b->len) {
+        size_t e = i;
+        while (e < b->len && b->data[e] != RSX_MULTI_SEP) e++;
+        if (e - i == vl && !memcmp(b->data + i, v, vl)) return;
+        i = e + 1;
+    }
+    if (b->len) rs_buf_putc(b, RSX_MULTI_SEP);
+    rs_buf_puts(b, v);
+}
+
+/* How much of the item's text is stored: all of it, or STORED_TEXT_MAX cut at a character
+ * boundary; the sections' offsets are clamped to it. Can't fail. */
+static size_t stored_length(const RsBuf *text, json_t *secs) {
+    if (text->len <= STORED_TEXT_MAX) return text->len;
+    size_t cut = STORED_TEXT_MAX;
+    while (cut > 0 && ((unsigned char)text->data[cut] & 0xC0) == 0x80) cut--;
+    size_t i;
+    json_t *sec;
+    static const char *const offs[] = {"heading_start", "start", "end"};
+    json_array_foreach(secs, i, sec) {
+        for (size_t k = 0; k < 3; k++) {
+            json_t *v = json_object_get(sec, offs[k]);
+            if (v && (size_t)json_integer_value(v) > cut) json_integer_set(v, (json_int_t)cut);
+        }
+    }
+    return cut;
+}
+
+RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInput *in,
+                          RsxDoc **out, RsError *err) {
+    const RsMeeting *m = in->meeting;
+    const RsItem *it = in->item;
+    const char *source = in->source, *municipality = in->municipality;
+    *out = NULL;
+    RsxDoc *d = rsx_doc_new();
+    if (!d) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    RsStatus rc = RS_OK;
+    RsBuf t = {0}, text = {0}, committees = {0}, outcomes = {0};
+    json_t *data = json_object(), *secs = json_array(), *decs = json_array(), *outs = json_array(),
+           *comms = json_array(), *cases = json_array(), *atts = json_array(), *att_at = json_array();
+    RsBuf idb = {0};
+    if (rs_buf_printf(&idb, "%s#%s", source, in->item_key) != RS_OK) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    const char *id = idb.data ? idb.data : "";
+    char key[256];
+
+    /* ---- text: title, then sections; the display text and the terms */
+    rs_wordcount_next_item(spell);
+    DocCtx c = {an, {0}, d, RS_WDF_TITLE, RS_PREFIX_SEC_TITLE, err, RS_OK, spell};
+    uint32_t pos = 0;
+    rs_buf_puts(&text, it->title);
+    if (rc == RS_OK) rc = index_text(&c, it->title, strlen(it->title), &pos);
+    if (rc == RS_OK && it->case_no) { /* the case line: phrase and exact search see it too */
+        rs_buf_putc(&text, '\n');
+        rs_buf_puts(&text, it->case_no);
+        rc = index_text(&c, it->case_no, strlen(it->case_no), &pos);
+    }
+    for (size_t i = 0; rc == RS_OK && i < it->n_sections; i++) {
+        const RsSection *s = &it->sections[i];
+        c.secprefix = section_prefix(s->kind, &c.wdf);
+        size_t hs = text.len + 2;
+        rs_buf_puts(&text, "\n\n");
+        rs_buf_append(&text, m->text + s->heading.start, s->heading.end - s->heading.start);
+        if (s->heading.end > s->heading.start) rs_buf_putc(&text, '\n');
+        size_t bs = text.len;
+        rs_buf_append(&text, m->text + s->body.start, s->body.end - s->body.start);
+        if (s->attachment) /* where an attachment's text is: a snippet there names it */
+            json_array_append_new(att_at, json_pack("[I, I, s#]", (json_int_t)bs, (json_int_t)text.len,
+                                                    m->text + s->heading.start + 7,
+                                                    (int)(s->heading.end - s->heading.start - 7)));
+        json_array_append_new(secs, json_pack("{s:s, s:s#, s:I, s:I, s:I}", "name",
+                                              rs_section_name(s->kind), "heading",
+                                              m->text + s->heading.start,
+                                              (int)(s->heading.end - s->heading.start),
+                                              "heading_start", (json_int_t)hs, "start",
+                                              (json_int_t)bs, "end", (json_int_t)text.len));
+        rc = index_text(&c, m->text + s->body.start, s->body.end - s->body.start, &pos);
+    }
+    /* ---- the titles of attachments that came from a sidecar (not printed in a Bilag section of
+     * the text, so not yet indexed): bilag: finds them, a URL-only one too */
+    c.secprefix = section_prefix(RS_SEC_BILAG, &c.wdf);
+    for (size_t i = 0; rc == RS_OK && i < it->n_attachments; i++) {
+        RsRange r = it->attachments[i];
+        int inside = 0;
+        for (size_t k = 0; k < it->n_sections && !inside; k++)
+            inside = r.start >= it->sections[k].body.start && r.end <= it->sections[k].body.end;
+        if (!inside) rc = index_text(&c, m->text + r.start, r.end - r.start, &pos);
+    }
+    /* ---- case numbers */
+    for (size_t i = 0; rc == RS_OK && i < it->n_cases; i++) {
+        json_array_append_new(cases, json_string(it->cases[i]));
+        size_t kl = rs_case_key(it->cases[i], strlen(it->cases[i]), key, sizeof key);
+        if (!kl) continue;
+        rc = rs_term_make(&t, RS_PREFIX_CASE, key, kl, err);
+        if (rc == RS_OK) rc = rsx_doc_add_term(d, t.data, t.len, i == 0 && it->case_no ? RS_WDF_TITLE : 1, err);
+        if (rc == RS_OK && i == 0 && it->case_no) rc = bool_term(d, &t, RS_PREFIX_MAINCASE, key, err);
+    }
+    /* ---- facets */
+    if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_ID, id, err);
+    if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_SOURCE, source, err);
+    rs_fold_key(municipality, strlen(municipality), key, sizeof key);
+    if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_MUNICIPALITY, key, err);
+    if (m->committee_name) {
+        multi_add(&committees, m->committee_name);
+        if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_COMMITTEE, m->committee_key, err);
+    }
+    for (size_t i = 0; rc == RS_OK && i < it->n_decisions; i++) {
+        const RsDecision *dc = &it->decisions[i];
+        const char *oname = rs_outcome_name(dc->outcome);
+        char *disp = dc->committee ? (m->committee_key && dc->committee_key &&
+                                              !strcmp(m->committee_key, dc->committee_key)
+                                          ? strdup(m->committee_name)
+                                          : rs_committee_display(dc->committee))
+                                   : NULL;
+        if (disp) {
+            multi_add(&committees, disp);
+            rc = bool_term(d, &t, RS_PREFIX_COMMITTEE, dc->committee_key, err);
+        }
+        size_t before = outcomes.len;
+        multi_add(&outcomes, oname);
+        if (outcomes.len != before) json_array_append_new(outs, json_string(oname));
+        if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_OUTCOME, oname, err);
+        json_array_append_new(decs, json_pack("{s:o, s:o, s:s, s:s#}", "committee",
+                                              disp ? json_string(disp) : json_null(), "date",
+                                              dc->date[0] ? json_string(dc->date) : json_null(),
+                                              "outcome", oname, "text", m->text + dc->text.start,
+                                              (int)(dc->text.end - dc->text.start)));
+        free(disp);
+    }
+    const char *tname = rs_case_type_name(it->type);
+    if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_TYPE, tname, err);
+    if (rc == RS_OK && it->closed) rc = bool_term(d, &t, RS_PREFIX_CLOSED, "1", err);
+    char ymd[9] = "", kle[128] = "";
+    if (m->date[0]) {
+        snprintf(ymd, sizeof ymd, "%.4s%.2s%.2s", m->date, m->date + 5, m->date + 8);
+        char y[5], ym[7];
+        snprintf(y, sizeof y, "%.4s", ymd);
+        snprintf(ym, sizeof ym, "%.6s", ymd);
+        if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_DATE, ymd, err);
+        if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_YEAR, y, err);
+        if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_MONTH, ym, err);
+        if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_DATE, ymd, 8, err);
+        if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_YEAR, y, 4, err);
+    }
+    if (it->kle_group >= 0) {
+        char g[8];
+        snprintf(g, sizeof g, "%02d", it->kle_group % 100);
+        snprintf(kle, sizeof kle, "%s %s", g, rs_kle_group_name(it->kle_group));
+        if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_KLE, g, err);
+        if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_KLE, kle, strlen(kle), err);
+    }
+    if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_MUNICIPALITY, municipality, strlen(municipality), err);
+    if (rc == RS_OK && committees.len)
+        rc = rsx_doc_set_value(d, RS_SLOT_COMMITTEES, committees.data, committees.len, err);
+    if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_TYPE, tname, strlen(tname), err);
+    if (rc == RS_OK && outcomes.len)
+        rc = rsx_doc_set_value(d, RS_SLOT_OUTCOMES, outcomes.data, outcomes.len, err);
+    if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_ITEMKEY, id, strlen(id), err);
+    const char *kind = m->kind[0] ? m->kind : "referat";
+    if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_KIND, kind, err);
+    if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_KIND, kind, strlen(kind), err);
+    if (rc == RS_OK && in->meeting_key)
+        rc = bool_term(d, &t, strcmp(kind, "dagsorden") ? RS_PREFIX_MEETING_MINUTES : RS_PREFIX_MEETING_AGENDA,
+                       in->meeting_key, err);
+
+    /* ---- stored data */
+    for (size_t i = 0; i < it->n_attachments; i++)
+        json_array_append_new(atts, json_stringn(m->text + it->attachments[i].start,
+                                                 it->attachments[i].end - it->attachments[i].start));
+    for (size_t i = 0; committees.data && i < committees.len;) {
+        size_t e = i;
+        while (e < committees.len && committees.data[e] != RSX_MULTI_SEP) e++;
+        json_array_append_new(comms, json_stringn(committees.data + i, e - i));
+        i = e + 1;
+    }
+    /* what a result list shows ... */
+    json_object_set_new(data, "id", json_string(id));
+    json_object_set_new(data, "source", json_string(source));
+    json_object_set_new(data, "item", it->number ? json_integer(it->number) : json_null());
+    json_object_set_new(data, "number", it->number_text[0] ? json_string(it->number_text) : json_null());
+    json_object_set_new(data, "title", json_string(it->title));
+    json_object_set_new(data, "case", it->case_no ? json_string(it->case_no) : json_null());
+    json_object_set_new(data, "municipality", json_string(municipality));
+    json_object_set_new(data, "committee", m->committee_name ? json_string(m->committee_name) : json_null());
+    json_object_set_new(data, "date", m->date[0] ? json_string(m->date) : json_null());
+    json_object_set_new(data, "type", json_string(tname));
+    json_object_set_new(data, "outcome", outs);
+    json_object_set_new(data, "closed", json_boolean(it->closed));
+    json_object_set_new(data, "kind", json_string(kind));
+    json_object_set_new(data, "url", m->url ? json_string(m->url) : json_null());
+    json_object_set_new(data, "meeting", json_string(in->meeting_id ? in->meeting_id : source));
+    json_object_set_new(data, "ordinal", json_integer((json_int_t)in->ordinal));
+    /* ... and the rest of the item view */
+    json_t *detail = json_object();
+    json_object_set_new(detail, "cases", cases);
+    json_object_set_new(detail, "committees", comms);
+    json_object_set_new(detail, "time", m->time[0] ? json_string(m->time) : json_null());
+    json_object_set_new(detail, "kind", json_string(m->kind));
+    json_object_set_new(detail, "kle", kle[0] ? json_string(kle) : json_null());
+    json_object_set_new(detail, "decisions", decs);
+    json_object_set_new(detail, "attachments", atts);
+    size_t stored = stored_length(&text, secs);
+    size_t ai;
+    json_t *a;
+    json_array_foreach(att_at, ai, a) /* clamped to the stored text like the sections */
+        for (size_t k = 0; k < 2; k++)
+            if ((size_t)json_integer_value(json_array_get(a, k)) > stored)
+                json_integer_set(json_array_get(a, k), (json_int_t)stored);
+    if (json_array_size(att_at)) json_object_set(data, "attachment_text", att_at);
+    json_object_set_new(detail, "sections", secs);
+    json_object_set_new(detail, "text_bytes", json_integer((json_int_t)text.len));
+    json_object_set_new(detail, "text_cut", json_boolean(stored < text.len));
+    char *js = json_dumps(data, JSON_COMPACT), *jd = json_dumps(detail, JSON_COMPACT);
+    json_decref(detail);
+    if ((!js || !jd) && rc == RS_OK) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    RsBuf packed = {0};
+    if (rc == RS_OK) {
+        RsDocData parts = {js, jd, text.data ? text.data : "", strlen(js), strlen(jd), stored};
+        rc = rs_docdata_pack(&packed, &parts, err);
+    }
+    if (rc == RS_OK) rc = rsx_doc_set_data(d, packed.data, packed.len, err);
+    rs_buf_free(&packed);
+    free(jd);
+    free(js);
+    json_decref(data);
+    json_decref(att_at);
+    rs_buf_free(&idb);
+    rs_buf_free(&c.term);
+    rs_buf_free(&t);
+    rs_buf_free(&text);
+    rs_buf_free(&committees);
+    rs_buf_free(&outcomes);
+    if (rc != RS_OK) {
+        rsx_doc_free(d);
+        return rc;
+    }
+    *out = d;
+    return RS_OK;
+}

@@ -1,0 +1,41 @@
+/* terms.c — prefixed terms and metadata keys, cut and hashed to fit Xapian's term limit. */
+#include "terms.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "hash.h"
+
+#define XAPIAN_TERM_MAX 245
+#define HASH_HEX 16
+
+/* The largest n <= max such that v[0..n) does not end inside a UTF-8 character. */
+static size_t utf8_cut(const char *v, size_t max) {
+    size_t n = max;
+    while (n > 0 && ((unsigned char)v[n] & 0xC0) == 0x80) n--;
+    return n;
+}
+
+RsStatus rs_term_make(RsBuf *out, const char *prefix, const char *v, size_t len, RsError *err) {
+    size_t pl = strlen(prefix);
+    rs_buf_reset(out);
+    RsStatus rc = rs_buf_append(out, prefix, pl);
+    if (rc == RS_OK && pl + len <= RS_TERM_MAX) {
+        rc = rs_buf_append(out, v, len);
+    } else if (rc == RS_OK) {
+        size_t fixed = pl + (sizeof RS_TERM_MARK - 1) + HASH_HEX;
+        size_t room = fixed < RS_TERM_MAX ? RS_TERM_MAX - fixed : 0;
+        char hex[HASH_HEX + 1];
+        snprintf(hex, sizeof hex, "%016llx", (unsigned long long)rs_fnv1a64(v, len));
+        rc = rs_buf_append(out, v, utf8_cut(v, room < len ? room : len));
+        if (rc == RS_OK) rc = rs_buf_puts(out, RS_TERM_MARK);
+        if (rc == RS_OK) rc = rs_buf_append(out, hex, HASH_HEX);
+    }
+    return rc == RS_OK ? RS_OK : rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+}
+
+RsStatus rs_term_makes(RsBuf *out, const char *prefix, const char *v, RsError *err) {
+    return rs_term_make(out, prefix, v, strlen(v), err);
+}
+
+int rs_term_storable(size_t len) { return len > 0 && len <= XAPIAN_TERM_MAX; }
