@@ -297,9 +297,11 @@ static int index_json_opts(int argc, char **argv, const char **indexes, size_t *
     return -1;
 }
 
-int rs_cmd_case(int argc, char **argv) {
-    static const char usage[] = "usage: refsog case [--index DIR]... [--json] CASENO\n"
-                                "The history of one case across meetings, in date order.\n";
+/* One lookup by key (a case number, a meeting id): parse [--index DIR]... [--json] KEY, run
+ * `get`, print the result as `what` (see emit). A malformed key (RS_ERR_QUERY) exits 2. */
+typedef RsStatus (*LookupFn)(RsSearcher *s, const char *key, json_t **out, RsError *err);
+
+static int lookup(int argc, char **argv, const char *usage, LookupFn get, int what) {
     const char *indexes[MAX_INDEXES];
     size_t n_idx = 0;
     int as_json = 0, rc = index_json_opts(argc, argv, indexes, &n_idx, &as_json, usage);
@@ -312,15 +314,21 @@ int rs_cmd_case(int argc, char **argv) {
     if (open_searcher(indexes, n_idx, &s)) return 1;
     RsError err = {0};
     json_t *res = NULL;
-    if (rs_case_history(s, argv[optind], &res, &err) != RS_OK) {
+    if (get(s, argv[optind], &res, &err) != RS_OK) {
         fprintf(stderr, "refsog: %s\n", err.msg);
         rc = err.code == RS_ERR_QUERY ? 2 : 1;
     } else {
-        rc = emit(res, as_json, 1);
+        rc = emit(res, as_json, what);
         json_decref(res);
     }
     rs_searcher_close(s);
     return rc;
+}
+
+int rs_cmd_case(int argc, char **argv) {
+    static const char usage[] = "usage: refsog case [--index DIR]... [--json] CASENO\n"
+                                "The history of one case across meetings, in date order.\n";
+    return lookup(argc, argv, usage, rs_case_history, 1);
 }
 
 int rs_cmd_meeting(int argc, char **argv) {
@@ -328,27 +336,7 @@ int rs_cmd_meeting(int argc, char **argv) {
                                 "A whole meeting: its data and all its items in agenda order (closed\n"
                                 "items by title). MEETING is a hit's \"meeting\" (its source file, or\n"
                                 "FILE#m2 for a file's second meeting), as `refsog search --json` shows.\n";
-    const char *indexes[MAX_INDEXES];
-    size_t n_idx = 0;
-    int as_json = 0, rc = index_json_opts(argc, argv, indexes, &n_idx, &as_json, usage);
-    if (rc >= 0) return rc;
-    if (optind != argc - 1) {
-        fprintf(stderr, "%s", usage);
-        return 2;
-    }
-    RsSearcher *s;
-    if (open_searcher(indexes, n_idx, &s)) return 1;
-    RsError err = {0};
-    json_t *res = NULL;
-    if (rs_meeting_get(s, argv[optind], &res, &err) != RS_OK) {
-        fprintf(stderr, "refsog: %s\n", err.msg);
-        rc = 1;
-    } else {
-        rc = emit(res, as_json, 2);
-        json_decref(res);
-    }
-    rs_searcher_close(s);
-    return rc;
+    return lookup(argc, argv, usage, rs_meeting_get, 2);
 }
 
 int rs_cmd_stats(int argc, char **argv) {

@@ -39,13 +39,23 @@ static json_t *load_item(const char *data, size_t len, int with_text) {
     return d;
 }
 
-static int on_case_doc(void *ctx, RsxDocid id) {
-    CaseCtx *c = ctx;
+/* Document `id` as load_item gives it (no text) into *out: NULL when its data is damaged
+ * (skipped). Fails as rsx_db_get_data. */
+static RsStatus load_doc(RsSearcher *s, RsxDocid id, json_t **out, RsError *err) {
     char *data;
     size_t len;
-    if ((c->rc = rsx_db_get_data(c->s->db, id, &data, &len, c->err)) != RS_OK) return 1;
-    json_t *d = load_item(data, len, 0);
+    *out = NULL;
+    RsStatus rc = rsx_db_get_data(s->db, id, &data, &len, err);
+    if (rc != RS_OK) return rc;
+    *out = load_item(data, len, 0);
     free(data);
+    return RS_OK;
+}
+
+static int on_case_doc(void *ctx, RsxDocid id) {
+    CaseCtx *c = ctx;
+    json_t *d;
+    if ((c->rc = load_doc(c->s, id, &d, c->err)) != RS_OK) return 1;
     if (!d) return 0;
     json_t *it = json_object();
     static const char *const copy[] = {"id", "date", "municipality", "committee", "item", "number",
@@ -142,11 +152,8 @@ typedef struct {
 
 static int on_meeting_doc(void *ctx, RsxDocid id) {
     MeetingCtx *c = ctx;
-    char *data;
-    size_t len;
-    if ((c->rc = rsx_db_get_data(c->s->db, id, &data, &len, c->err)) != RS_OK) return 1;
-    json_t *d = load_item(data, len, 0);
-    free(data);
+    json_t *d;
+    if ((c->rc = load_doc(c->s, id, &d, c->err)) != RS_OK) return 1;
     if (!d) return 0;
     const char *mid = json_string_value(json_object_get(d, "meeting"));
     if (mid && !strcmp(mid, c->meeting)) json_array_append(c->items, d);

@@ -15,15 +15,6 @@
 
 #define LN(i) (&L->v[i])
 
-static char *dupn(const char *s, size_t n) {
-    char *p = malloc(n + 1);
-    if (p) {
-        memcpy(p, s, n);
-        p[n] = '\0';
-    }
-    return p;
-}
-
 typedef enum { F_NONE, F_DATE, F_TIME, F_PLACE, F_COMMITTEE, F_MEETING, F_PEOPLE, F_SKIP } Field;
 
 /* A label at the start of a header line: its field and the length of the label with a ':' and
@@ -214,7 +205,7 @@ static RsStatus add_people(RsMeeting *m, size_t *cap, const char *s, size_t n) {
                 m->participants = v;
                 *cap = c;
             }
-            if (!(p.name = dupn(nm + b, x - b))) { rs_buf_free(&name); return RS_ERR_NOMEM; }
+            if (!(p.name = strndup(nm + b, x - b))) { rs_buf_free(&name); return RS_ERR_NOMEM; }
             m->participants[m->n_participants++] = p;
         }
         rs_buf_free(&name);
@@ -250,14 +241,14 @@ RsStatus rs_header_read(RsMeeting *m, const RsLines *L, size_t from, size_t to) 
         } else if (f == F_TIME && !m->time[0]) {
             rs_find_time(v, vn, m->time);
         } else if (f == F_PLACE && !m->place && vn) {
-            if (!(m->place = dupn(v, vn < 200 ? vn : 200))) return RS_ERR_NOMEM;
+            if (!(m->place = strndup(v, vn < 200 ? vn : 200))) return RS_ERR_NOMEM;
         } else if (f == F_COMMITTEE && committee_rank < 3 && vn) {
             size_t b = 0, cl = vn;
             size_t p = 0;
             while (p < vn && (rs_is_digit(v[p]) || v[p] == '-' || v[p] == '/')) p++;
             if (p && p < vn && v[p] == ' ') b = rs_skip_blanks(v, p, vn), cl = vn - b;
             free(m->committee);
-            if (!(m->committee = dupn(v + b, cl < 120 ? cl : 120))) return RS_ERR_NOMEM;
+            if (!(m->committee = strndup(v + b, cl < 120 ? cl : 120))) return RS_ERR_NOMEM;
             committee_rank = 3;
         } else if (f == F_MEETING && vn) {
             set_kind(m, v, vn, &kind_set);
@@ -293,7 +284,7 @@ RsStatus rs_header_read(RsMeeting *m, const RsLines *L, size_t from, size_t to) 
         size_t b, cl;
         if (committee_rank < 2 && f == F_NONE && ln->kind != RS_LK_HEADING && committee_in(s, n, &b, &cl)) {
             free(m->committee);
-            if (!(m->committee = dupn(s + b, cl))) return RS_ERR_NOMEM;
+            if (!(m->committee = strndup(s + b, cl))) return RS_ERR_NOMEM;
             committee_rank = cl + b + 30 >= n ? 2 : 1;
             read_period(m, s, n);
         }

@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "text.h"
+#include "utf8.h"
 
 int rs_html_is(const char *data, size_t len, const char *name) {
     size_t nl = name ? strlen(name) : 0;
@@ -171,19 +172,6 @@ static int declares_encoding(const char *data, size_t len) {
     return rs_ci_find(data, n, "charset=") < n || rs_ci_find(data, n, "encoding=") < n;
 }
 
-static int valid_utf8(const char *s, size_t len) {
-    const unsigned char *p = (const unsigned char *)s;
-    for (size_t i = 0; i < len;) {
-        unsigned char c = p[i];
-        size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        if (!k || i + k > len) return 0;
-        for (size_t j = 1; j < k; j++)
-            if ((p[i + j] & 0xC0) != 0x80) return 0;
-        i += k;
-    }
-    return 1;
-}
-
 /* libxml2 reports some errors (encoding conversion) through its global handlers whatever the
  * parse options say; these handlers keep them off stderr and note a failed conversion. */
 static void on_generic(void *ctx, const char *msg, ...) {
@@ -220,7 +208,7 @@ RsStatus rs_html_text(const char *data, size_t len, const char *name, char **out
     if (len > (size_t)0x7fffffff)
         return rs_error_set(err, RS_ERR_INPUT, "%s: the page is too large to read", name);
     const char *enc = NULL;
-    if (!declares_encoding(data, len)) enc = valid_utf8(data, len) ? "UTF-8" : "windows-1252";
+    if (!declares_encoding(data, len)) enc = rs_utf8_valid(data, len) ? "UTF-8" : "windows-1252";
     int failed;
     htmlDocPtr doc = parse(data, len, enc, &failed);
     /* a page whose bytes do not fit the encoding it declares (or Windows-1252's five unused
@@ -228,7 +216,7 @@ RsStatus rs_html_text(const char *data, size_t len, const char *name, char **out
      * every byte, rather than lose the text after the first bad byte */
     static const char *const fallbacks[] = {"UTF-8", "windows-1252", "ISO-8859-1"};
     for (size_t k = 0; failed && k < 3; k++) {
-        if ((k == 0 && !valid_utf8(data, len)) || (enc && !strcmp(enc, fallbacks[k]))) continue;
+        if ((k == 0 && !rs_utf8_valid(data, len)) || (enc && !strcmp(enc, fallbacks[k]))) continue;
         xmlFreeDoc(doc);
         doc = parse(data, len, fallbacks[k], &failed);
     }

@@ -15,15 +15,6 @@
 
 #define LN(i) (&L->v[i])
 
-static char *dupn(const char *s, size_t n) {
-    char *p = malloc(n + 1);
-    if (p) {
-        memcpy(p, s, n);
-        p[n] = '\0';
-    }
-    return p;
-}
-
 static int grow(void **arr, size_t *cap, size_t n, size_t elem) {
     if (n < *cap) return 1;
     size_t c = *cap ? *cap * 2 : 8;
@@ -67,7 +58,7 @@ static RsStatus add_case(RsItem *it, Caps *cap, const char *s, size_t n) {
         if (kl && k2 == kl && !memcmp(key, key2, kl)) return RS_OK;
     }
     if (!grow((void **)&it->cases, &cap->cases, it->n_cases, sizeof *it->cases)) return RS_ERR_NOMEM;
-    if (!(it->cases[it->n_cases] = dupn(s, n))) return RS_ERR_NOMEM;
+    if (!(it->cases[it->n_cases] = strndup(s, n))) return RS_ERR_NOMEM;
     it->n_cases++;
     return RS_OK;
 }
@@ -75,7 +66,7 @@ static RsStatus add_case(RsItem *it, Caps *cap, const char *s, size_t n) {
 /* The item's own case number: first in the list, and case_no. */
 static RsStatus set_case(RsItem *it, Caps *cap, const char *s, size_t n) {
     if (it->case_no || !n) return RS_OK;
-    if (!(it->case_no = dupn(s, n))) return RS_ERR_NOMEM;
+    if (!(it->case_no = strndup(s, n))) return RS_ERR_NOMEM;
     RsStatus rc = add_case(it, cap, s, n);
     if (rc != RS_OK) return rc;
     /* move it to the front */
@@ -143,7 +134,7 @@ static int is_absence(const char *s, size_t n) {
  * (set_case adds it to the list when the meta lines are read). */
 static RsStatus set_case_early(RsItem *it, const char *s, size_t n) {
     free(it->case_no);
-    return (it->case_no = dupn(s, n)) ? RS_OK : RS_ERR_NOMEM;
+    return (it->case_no = strndup(s, n)) ? RS_OK : RS_ERR_NOMEM;
 }
 
 /* Title of the item from its title line: trimmed, blanks collapsed, closed marker removed. */

@@ -139,17 +139,19 @@ static RsStatus push_pieces(RsLines *l, const char *t, size_t b, size_t e, uint3
 }
 
 /* Push [b, e) of physical line `phys`, cut where headings were glued into it. */
+/* Push [b, e) trimmed, when anything is left. */
+static RsStatus push_trimmed(RsLines *l, const char *t, size_t b, size_t e, uint32_t phys) {
+    rs_trim(t, &b, &e);
+    return e > b ? push(l, b, e, phys) : RS_OK;
+}
+
 static RsStatus push_cut(RsLines *l, const char *t, size_t b, size_t e, uint32_t phys, int flat) {
     size_t s = b;
     for (size_t i = b + 1; i < e; i++) {
         int cut = (rs_is_digit(t[i]) && glued_number(t, i, e)) || (flat && flat_split(t, i, e));
         if (!cut) continue;
-        size_t pb = s, pe = i;
-        rs_trim(t, &pb, &pe);
-        if (pe > pb) {
-            RsStatus rc = push(l, pb, pe, phys);
-            if (rc != RS_OK) return rc;
-        }
+        RsStatus rc = push_trimmed(l, t, s, i, phys);
+        if (rc != RS_OK) return rc;
         s = i;
     }
     /* the last piece: a heading glued at its start or its end */
@@ -161,17 +163,11 @@ static RsStatus push_cut(RsLines *l, const char *t, size_t b, size_t e, uint32_t
     }
     size_t g = glued_heading_at_end(t, s, e);
     if (g < e) {
-        size_t pb = s, pe = g;
-        rs_trim(t, &pb, &pe);
-        if (pe > pb) {
-            RsStatus rc = push(l, pb, pe, phys);
-            if (rc != RS_OK) return rc;
-        }
+        RsStatus rc = push_trimmed(l, t, s, g, phys);
+        if (rc != RS_OK) return rc;
         s = g;
     }
-    size_t pb = s, pe = e;
-    rs_trim(t, &pb, &pe);
-    return pe > pb ? push(l, pb, pe, phys) : RS_OK;
+    return push_trimmed(l, t, s, e, phys);
 }
 
 /* A page number opening a flattened page ("3 Side i …", "12 Punkt 4: …"): its length, else 0.

@@ -254,32 +254,28 @@ size_t rs_meeting_total_items(const RsMeeting *m) {
     return n;
 }
 
+RsStatus rs_document_text(const char *data, size_t len, const char *name, char **text,
+                          size_t *text_len, RsError *err) {
+    *text = NULL;
+    *text_len = 0;
+    size_t nl = strlen(name);
+    if (len >= 5 && !memcmp(data, "%PDF-", 5)) return rs_pdf_text(data, len, name, text, text_len, err);
+    if (nl > 4 && !strcasecmp(name + nl - 4, ".pdf"))
+        return rs_error_set(err, RS_ERR_INPUT, "%s: not a PDF file (no %%PDF- header)", name);
+    if (rs_html_is(data, len, name)) return rs_html_text(data, len, name, text, text_len, err);
+    return RS_OK;
+}
+
 RsStatus rs_referat_parse_bytes(const char *data, size_t len, const char *name,
                                 const RsParseOptions *opts, RsMeeting **out, RsError *err) {
     *out = NULL;
-    size_t nl = strlen(name);
-    int pdf_name = nl > 4 && !strcasecmp(name + nl - 4, ".pdf");
-    if (len >= 5 && !memcmp(data, "%PDF-", 5)) {
-        char *txt;
-        size_t tl;
-        RsStatus rc = rs_pdf_text(data, len, name, &txt, &tl, err);
-        if (rc != RS_OK) return rc;
-        rc = rs_referat_parse(txt, tl, name, opts, out, err);
-        free(txt);
-        return rc;
-    }
-    if (pdf_name)
-        return rs_error_set(err, RS_ERR_INPUT, "%s: not a PDF file (no %%PDF- header)", name);
-    if (rs_html_is(data, len, name)) {
-        char *txt;
-        size_t tl;
-        RsStatus rc = rs_html_text(data, len, name, &txt, &tl, err);
-        if (rc != RS_OK) return rc;
-        rc = rs_referat_parse(txt, tl, name, opts, out, err);
-        free(txt);
-        return rc;
-    }
-    return rs_referat_parse(data, len, name, opts, out, err);
+    char *txt;
+    size_t tl;
+    RsStatus rc = rs_document_text(data, len, name, &txt, &tl, err);
+    if (rc != RS_OK || !txt) return rc != RS_OK ? rc : rs_referat_parse(data, len, name, opts, out, err);
+    rc = rs_referat_parse(txt, tl, name, opts, out, err);
+    free(txt);
+    return rc;
 }
 
 RsStatus rs_referat_parse_file(const char *path, const RsParseOptions *opts, RsMeeting **out,

@@ -160,9 +160,15 @@ typedef struct RsParseOptions {
 RsStatus rs_referat_parse(const char *text, size_t len, const char *name,
                           const RsParseOptions *opts, RsMeeting **out, RsError *err);
 
-/* Parse a file's bytes already in memory: PDF (by its %PDF- signature) or
- * text; a name ending in .pdf without the signature is refused ("not a
- * PDF file"). Errors as for rs_referat_parse_file. */
+/* The text of a file's bytes in memory: a PDF's (by its %PDF- signature) or an HTML page's
+ * (rs_html_is) in *text (malloc'd, caller frees); NULL when the bytes are to be read as text
+ * themselves. A name ending in .pdf without the signature is refused ("not a PDF file");
+ * other errors as for rs_pdf_text and rs_html_text. */
+RsStatus rs_document_text(const char *data, size_t len, const char *name, char **text,
+                          size_t *text_len, RsError *err);
+
+/* Parse a file's bytes already in memory: PDF, HTML or text (rs_document_text).
+ * Errors as for rs_referat_parse_file. */
 RsStatus rs_referat_parse_bytes(const char *data, size_t len, const char *name,
                                 const RsParseOptions *opts, RsMeeting **out, RsError *err);
 

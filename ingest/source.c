@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "buf.h"
-#include "html.h"
 #include "text.h"
 
 #define DEFAULT_MAX (64u << 20)
@@ -134,9 +133,8 @@ static RsStatus attachment_text(const char *path, char **out, size_t *len, RsErr
     size_t dl;
     RsStatus rc = rs_read_file(path, DEFAULT_MAX, &d, &dl, err);
     if (rc != RS_OK) return rc;
-    if (dl >= 5 && !memcmp(d, "%PDF-", 5)) rc = rs_pdf_text(d, dl, path, out, len, err);
-    else if (rs_html_is(d, dl, path)) rc = rs_html_text(d, dl, path, out, len, err);
-    else {
+    rc = rs_document_text(d, dl, path, out, len, err);
+    if (rc == RS_OK && !*out) { /* text itself */
         for (size_t i = 0; i < dl && rc == RS_OK; i++)
             if (!d[i]) rc = rs_error_set(err, RS_ERR_INPUT, "%s: a binary file, not PDF, HTML or text", path);
         if (rc == RS_OK) {
