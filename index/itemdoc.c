@@ -294,7 +294,6 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInp
     json_object_set_new(detail, "cases", cases);
     json_object_set_new(detail, "committees", comms);
     json_object_set_new(detail, "time", m->time[0] ? json_string(m->time) : json_null());
-    json_object_set_new(detail, "kind", json_string(m->kind));
     json_object_set_new(detail, "kle", kle[0] ? json_string(kle) : json_null());
     json_object_set_new(detail, "decisions", decs);
     json_object_set_new(detail, "attachments", atts);

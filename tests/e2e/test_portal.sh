@@ -95,6 +95,8 @@ MID="$P/broenderslev/byraad-2019-11-27.html"
 t_status "meeting: the whole meeting" 0 "$REFSOG" meeting --index "$IX" "$MID"
 t_match "meeting: heading and URL" "^Byrådet · Brønderslev · 2019-11-27 · referat" "$T_OUT"
 t_eq "meeting: items in agenda order" "1 2 3 4 5" "$(printf '%s' "$T_OUT" | sed -n 's/^  Punkt \([0-9]*\):.*/\1/p' | tr '\n' ' ' | sed 's/ $//')"
+t_eq "meeting: a file that names no kind is minutes in the meeting view as in its hits" "referat referat" \
+  "$("$REFSOG" meeting --index "$IX" --json $P/bad/notat.txt | python3 -c 'import json,sys; print(json.load(sys.stdin)["kind"], end=" ")'; js vejsalt 'r["hits"][0]["kind"]')"
 t_status "meeting: unknown id" 1 "$REFSOG" meeting --index "$IX" nope.txt
 t_match "… is said" "nope.txt" "$T_OUT"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
