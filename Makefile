@@ -46,6 +46,8 @@ LIBS_ingest  := $(LIB_INGEST) $(LIBS_stemmer)
 LIBS_index   := $(LIB_INDEX) $(LIBS_ingest)
 LIBS_engine  := $(LIB_ENGINE) $(LIBS_index)
 ALL_LIBS     := $(LIBS_engine)
+# the CLI's own pieces that unit tests take (tests/unit/test_cli_*.c)
+LIBS_cli     := $(BUILD)/cli/args.o $(BUILD)/cli/progress.o $(LIBS_engine)
 
 REFSOG := $(BUILD)/refsog
 
@@ -65,7 +67,7 @@ SECONDS    ?= 60
 SIZE       ?= 5000
 
 .PHONY: all deps check unit e2e fuzz-replay fuzz fuzz-run demo install clean help bench relevance check-crash check-race
-all: $(REFSOG)
+all: $(REFSOG) $(BUILD)/refsog.1
 
 help:
 	@echo "Targets:"
@@ -213,9 +215,16 @@ demo: $(BUILD)/.deps-ok
 	@$(MAKE) --no-print-directory all
 	@scripts/demo.sh $(REFSOG)
 
-install: $(REFSOG)
+# The man page: the narrative of docs/refsog.1.md and each command's own --help.
+$(BUILD)/refsog.1: docs/refsog.1.md scripts/mkman.py $(REFSOG)
+	python3 scripts/mkman.py $(REFSOG) docs/refsog.1.md "$$($(REFSOG) version | cut -d' ' -f2)" > $@.tmp && mv $@.tmp $@
+
+install: $(REFSOG) $(BUILD)/refsog.1
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/refsog/web
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/doc/refsog
 	install -m 755 $(REFSOG) $(DESTDIR)$(PREFIX)/bin/refsog
+	install -m 644 $(BUILD)/refsog.1 $(DESTDIR)$(PREFIX)/share/man/man1/refsog.1
+	install -m 644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/refsog/
 	if [ -n "$$(ls web 2>/dev/null)" ]; then cp -r web/. $(DESTDIR)$(PREFIX)/share/refsog/web/; fi
 
 clean:

@@ -19,6 +19,7 @@
 #include "commands.h"
 #include "index_jobs.h"
 #include "indexer.h"
+#include "progress.h"
 #include "shards.h"
 #include "source.h"
 #include "xapian_shim.h"
@@ -42,12 +43,15 @@ static void usage(FILE *out) {
             "usage: refsog index [--index DIR] [--municipality NAME] [--jobs N] [--shards N]\n"
             "                    [--batch-bytes N] [--segment-bytes N] [--include PATTERN]...\n"
             "                    [--exclude PATTERN]... [--pdf-pages N] [--pdf-seconds N]\n"
-            "                    [--pdf-text-bytes N] [--quiet] PATH...\n"
+            "                    [--pdf-text-bytes N] [--keep-missing] [--quiet] PATH...\n"
             "\n"
             "Index minutes files (.txt, .pdf, .html) and directories (recursively) into DIR\n"
             "(default ./" DEFAULT_INDEX "). Unchanged files are skipped, changed files\n"
-            "replace their items. A bad file is named with its reason and skipped; a file\n"
-            "with no agenda structure is indexed as one item, and said.\n"
+            "replace their items. A file is known by its real path, so any spelling of it\n"
+            "(relative, absolute, through a symlink) is the same file. A folder given is\n"
+            "mirrored: the items of files gone from it are removed (\"removed (file gone)\"\n"
+            "in the summary) unless --keep-missing. A bad file is named with its reason and\n"
+            "skipped; a file with no agenda structure is indexed as one item, and said.\n"
             "A sidecar NAME.meta.json (or a folder's _meta.json) gives a file's official\n"
             "url, municipality, committee, date, kind and attachments (docs/minutes-format.md);\n"
             "a bad sidecar or a missing attachment is named and the file still indexed.\n"
@@ -75,50 +79,38 @@ static void usage(FILE *out) {
             "atomic, so an interrupted run loses at most the batch in progress.\n"
             "One writer at a time (index, delete, compact): DIR.lock beside DIR is held\n"
             "while one runs; another gets 'locked by another writer' and exit status 1.\n"
+            "On a terminal a progress line shows files, items, MB/s and the time left;\n"
+            "--quiet prints only problems.\n"
             "Exit status: 0 every file indexed or unchanged, 1 some file failed, 2 usage.\n");
 }
 
 static void on_problem(void *ctx, const char *path, const char *reason) {
     (void)ctx;
-    fprintf(stderr, "refsog: %s: %s (skipped)\n", path, reason);
+    rs_progress_say("%s: %s (skipped)", path, reason);
 }
 
 /* A file the walk found that is another file's attachment: named, indexed with that file. */
 static void on_note(void *ctx, const char *path, const char *reason) {
     (void)ctx;
-    fprintf(stderr, "refsog: %s: %s\n", path, reason);
+    rs_progress_say("%s: %s", path, reason);
 }
 
 /* A sidecar or attachment problem (from any indexing thread): named, the file goes on. */
-static pthread_mutex_t warn_lock = PTHREAD_MUTEX_INITIALIZER;
 static void on_warn(void *ctx, const char *msg) {
     (void)ctx;
-    pthread_mutex_lock(&warn_lock);
-    fprintf(stderr, "refsog: %s\n", msg);
-    pthread_mutex_unlock(&warn_lock);
+    rs_progress_say("%s", msg);
 }
 
 /* A path the walk passed over on purpose: named, not a failure. */
 static void on_skip(void *ctx, const char *path, const char *reason) {
     (void)ctx;
-    fprintf(stderr, "refsog: skipped %s: %s\n", path, reason);
+    rs_progress_say("skipped %s: %s", path, reason);
 }
 
 static double now_s(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/* One line, redrawn in place: files, items, MB/s, ETA. */
-static void progress(size_t done, size_t total, const RsIndexerTotals *t, double t0) {
-    double el = now_s() - t0;
-    double mbs = el > 0 ? (double)t->bytes / 1e6 / el : 0;
-    double eta = done ? el / (double)done * (double)(total - done) : 0;
-    int width = 24, fill = total ? (int)((double)done / (double)total * width) : width;
-    fprintf(stderr, "\r[%.*s%*s] %zu/%zu files, %zu items, %.1f MB/s, ETA %.0fs ",
-            fill, "########################", width - fill, "", done, total,
-            t->items_added, mbs, eta);
 }
 
 /* A whole-number option value in [lo, hi] into *out; 0, or 2 after naming the problem. */
@@ -150,45 +142,40 @@ static int is_new_index(const char *dir) {
 /* Add `files` to the index dir (existing, or new with one file) with one writer, in atomic
  * batches. Returns the exit status. */
 static int one_writer(const char *dir, const RsFileList *files, const RsIndexerOptions *opts, int quiet,
-                      const RsWalkTally *wt) {
+                      const RsWalkTally *wt, RsProgress *prog) {
     RsError err = {0};
     RsIndexer *ix = NULL;
     if (rs_indexer_open(dir, opts, &ix, &err) != RS_OK) {
-        fprintf(stderr, "refsog: %s\n", err.msg);
-            return 1;
+        rs_progress_say("%s", err.msg);
+        return 1;
     }
-    int tty = !quiet && isatty(STDERR_FILENO);
     double t0 = now_s();
     int fatal = 0;
     size_t unread = 0;
     for (size_t i = 0; i < files->n; i++) {
         RsFileOutcome oc;
         size_t n_items = 0;
+        uint64_t before = rs_indexer_totals(ix)->bytes;
         rs_error_clear(&err);
         if (rs_indexer_add_file(ix, files->paths[i], &oc, &n_items, &err) != RS_OK) {
-            if (tty) fputc('\n', stderr);
-            fprintf(stderr, "refsog: %s\n", err.msg);
+            rs_progress_say("%s", err.msg);
             fatal = 1;
             unread = files->n - i - 1;
             break;
         }
-        if (oc == RS_FILE_FAILED) {
-            if (tty) fputc('\n', stderr);
-            fprintf(stderr, "refsog: %s (skipped)\n", err.msg);
-        } else if (oc == RS_FILE_WHOLE && !quiet) {
-            if (tty) fputc('\n', stderr);
-            rs_index_say_whole(files->paths[i]);
-        }
-        if (tty) progress(i + 1, files->n, rs_indexer_totals(ix), t0);
+        if (oc == RS_FILE_FAILED) rs_progress_say("%s (skipped)", err.msg);
+        else if (oc == RS_FILE_WHOLE && !quiet) rs_index_say_whole(files->paths[i]);
+        rs_progress_add(prog, 1, rs_indexer_totals(ix)->bytes - before, n_items);
     }
-    if (tty) fputc('\n', stderr);
     RsIndexerTotals t = {0};
+    rs_progress_phase(prog, "committing");
     if (rs_index_close_counted(ix, &t, &err) != RS_OK) {
         /* The index is as it was after the last successful commit. */
-        fprintf(stderr, "refsog: the last commit failed, so the files of the last batch are not in "
-                        "the index (re-run the same command once this is fixed): %s\n", err.msg);
+        rs_progress_say("the last commit failed, so the files of the last batch are not in "
+                        "the index (re-run the same command once this is fixed): %s", err.msg);
         fatal = 1;
     }
+    rs_progress_stop(prog);
     double el = now_s() - t0;
     char tail[96] = "";
     if (fatal && unread)
@@ -208,6 +195,7 @@ typedef struct {
     size_t seg_bytes;
     char **include, **exclude; /* --include / --exclude patterns */
     size_t n_include, n_exclude;
+    int keep_missing;          /* --keep-missing: keep the items of files gone from the folders */
 } Run;
 
 /* Walk `paths` and index what they hold into r->dir: a new index in parallel, N shards, or one
@@ -225,33 +213,41 @@ static int run(const Run *r, char *const *paths, size_t n_paths) {
         rs_file_list_free(&files);
         return 1;
     }
-    if (!r->want_shards && files.n > 1 && is_new_index(dir)) {
-        size_t seg_bytes = r->seg_bytes;
-        if (seg_bytes == AUTO_SEGMENT) {
-            unsigned long long total = 0;
-            struct stat st;
-            for (size_t i = 0; i < files.n; i++)
-                if (stat(files.paths[i], &st) == 0) total += (unsigned long long)st.st_size;
-            seg_bytes = total / MAX_SEGMENTS + 1 > MIN_SEGMENT ? (size_t)(total / MAX_SEGMENTS + 1) : MIN_SEGMENT;
-        }
-        size_t jobs = (size_t)r->jobs < files.n ? (size_t)r->jobs : files.n;
-        int rc = rs_index_new_parallel(dir, jobs, seg_bytes, &files, &r->opts, r->quiet, &wt);
+    uint64_t total = 0;
+    struct stat st;
+    for (size_t i = 0; i < files.n; i++)
+        if (stat(files.paths[i], &st) == 0) total += (uint64_t)st.st_size;
+    /* the folders given are mirrored: files gone from them leave the index */
+    RsIndexerOptions opts = r->opts;
+    char **folders = calloc(n_paths ? n_paths : 1, sizeof *folders);
+    if (!folders) {
+        fprintf(stderr, "refsog: out of memory\n");
         rs_file_list_free(&files);
-        return rc;
+        return 1;
     }
+    for (size_t i = 0; i < n_paths && !r->keep_missing; i++)
+        if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) folders[opts.n_mirror_folders++] = paths[i];
+    opts.mirror_folders = folders;
+    int live = !r->quiet && isatty(STDERR_FILENO), rc;
     size_t n_shards = 1;
     int fresh = 0;
-    if (rs_shards_layout(dir, (size_t)r->want_shards, &n_shards, &fresh, &err) != RS_OK) {
+    if (!r->want_shards && files.n > 1 && is_new_index(dir)) {
+        size_t seg_bytes = r->seg_bytes;
+        if (seg_bytes == AUTO_SEGMENT)
+            seg_bytes = total / MAX_SEGMENTS + 1 > MIN_SEGMENT ? (size_t)(total / MAX_SEGMENTS + 1) : MIN_SEGMENT;
+        size_t jobs = (size_t)r->jobs < files.n ? (size_t)r->jobs : files.n;
+        rc = rs_index_new_parallel(dir, jobs, seg_bytes, &files, &opts, r->quiet, &wt,
+                                   rs_progress_start(files.n, total, live));
+    } else if (rs_shards_layout(dir, (size_t)r->want_shards, &n_shards, &fresh, &err) != RS_OK) {
         fprintf(stderr, "refsog: %s\n", err.msg);
-        rs_file_list_free(&files);
-        return err.code == RS_ERR_USAGE ? 2 : 1;
+        rc = err.code == RS_ERR_USAGE ? 2 : 1;
+    } else if (n_shards > 1) {
+        rc = rs_index_shards(dir, n_shards, fresh, &files, &opts, r->quiet, &wt,
+                             rs_progress_start(files.n, total, live));
+    } else {
+        rc = one_writer(dir, &files, &opts, r->quiet, &wt, rs_progress_start(files.n, total, live));
     }
-    if (n_shards > 1) {
-        int rc = rs_index_shards(dir, n_shards, fresh, &files, &r->opts, r->quiet, &wt);
-        rs_file_list_free(&files);
-        return rc;
-    }
-    int rc = one_writer(dir, &files, &r->opts, r->quiet, &wt);
+    free(folders);
     rs_file_list_free(&files);
     return rc;
 }
@@ -269,6 +265,7 @@ static int parse_args(int argc, char **argv, Run *r) {
         {"include", required_argument, NULL, 'I'},
         {"exclude", required_argument, NULL, 'X'},
         {"quiet", no_argument, NULL, 'q'},
+        {"keep-missing", no_argument, NULL, 'K'},
         {"help", no_argument, NULL, 'h'},
         RS_PDF_LONGOPTS,
         {NULL, 0, NULL, 0}};
@@ -303,6 +300,7 @@ static int parse_args(int argc, char **argv, Run *r) {
             if (rs_cli_pdf_option(c, optarg, &pl)) return 2;
             break;
         case 'q': r->quiet = 1; break;
+        case 'K': r->keep_missing = 1; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
         }

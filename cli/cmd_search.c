@@ -1,15 +1,18 @@
 /* cmd_search.c — `refsog search` and `refsog case`: run a query and print hits (text or JSON). */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "args.h"
+#include "buf.h"
 #include "commands.h"
 #include "search.h"
 
 #define DEFAULT_INDEX "refsog-index"
 #define MAX_INDEXES 64
+#define RS_STR_(x) #x
+#define RS_STR(x) RS_STR_(x)
 
 /* Terminal colours, only when stdout is a terminal. */
 typedef struct {
@@ -26,12 +29,19 @@ static const char *jstr(json_t *o, const char *key) {
     return s ? s : "";
 }
 
-/* Print a snippet, turning <mark>…</mark> into colour (or *…* without a
- * terminal) and decoding the few entities the engine escapes. */
+/* The marks around a matched word in plain output (no terminal): ⟦…⟧, which minutes never hold;
+ * a literal ⟦ or ⟧ in the text is printed as [ or ], so a mark is always a match. */
+#define MARK_OPEN "\xe2\x9f\xa6"
+#define MARK_CLOSE "\xe2\x9f\xa7"
+
+/* Print a snippet, turning <mark>…</mark> into colour (or ⟦…⟧ without a terminal) and decoding
+ * the few entities the engine escapes. */
 static void print_snippet(const char *s, const Colours *c) {
     while (*s) {
-        if (!strncmp(s, "<mark>", 6)) { fputs(*c->mark ? c->mark : "*", stdout); s += 6; }
-        else if (!strncmp(s, "</mark>", 7)) { fputs(*c->off ? c->off : "*", stdout); s += 7; }
+        if (!strncmp(s, "<mark>", 6)) { fputs(*c->mark ? c->mark : MARK_OPEN, stdout); s += 6; }
+        else if (!strncmp(s, "</mark>", 7)) { fputs(*c->off ? c->off : MARK_CLOSE, stdout); s += 7; }
+        else if (!*c->mark && !strncmp(s, MARK_OPEN, 3)) { putchar('['); s += 3; }
+        else if (!*c->mark && !strncmp(s, MARK_CLOSE, 3)) { putchar(']'); s += 3; }
         else if (!strncmp(s, "&lt;", 4)) { putchar('<'); s += 4; }
         else if (!strncmp(s, "&gt;", 4)) { putchar('>'); s += 4; }
         else if (!strncmp(s, "&quot;", 6)) { putchar('"'); s += 6; }
@@ -65,11 +75,14 @@ static void print_human(json_t *res, const Colours *c) {
     json_t *hits = json_object_get(res, "hits");
     const char *fallback = json_string_value(json_object_get(res, "fallback"));
     const char *spelling = json_string_value(json_object_get(res, "spelling"));
+    size_t wi;
+    json_t *w;
+    json_array_foreach(json_object_get(res, "warnings"), wi, w) printf("Bemærk: %s\n", json_string_value(w));
     if (spelling) printf("Mente du: %s%s%s\n", c->bold, spelling, c->off);
     if (fallback)
         printf("%sIngen punkter matchede alle ord; viser punkter med mindst ét af dem.%s\n",
                c->dim, c->off);
-    printf("%lld punkter fundet\n\n", total);
+    printf("%lld %s fundet\n\n", total, total == 1 ? "punkt" : "punkter");
     size_t i;
     json_t *h;
     json_array_foreach(hits, i, h) {
@@ -105,8 +118,8 @@ static void print_human(json_t *res, const Colours *c) {
 
 static void print_case(json_t *res, const Colours *c) {
     json_t *items = json_object_get(res, "items");
-    printf("Sag %s%s%s: %zu behandlinger\n\n", c->bold, jstr(res, "case"), c->off,
-           json_array_size(items));
+    size_t n = json_array_size(items);
+    printf("Sag %s%s%s: %zu %s\n\n", c->bold, jstr(res, "case"), c->off, n, n == 1 ? "behandling" : "behandlinger");
     size_t i;
     json_t *it;
     json_array_foreach(items, i, it) {
@@ -153,7 +166,7 @@ static void print_meeting(json_t *res, const Colours *c) {
 /* what: 0 a result list, 1 a case history, 2 a meeting */
 static int emit(json_t *res, int as_json, int what) {
     if (as_json) {
-        char *s = json_dumps(res, JSON_COMPACT);
+        char *s = json_dumps(res, JSON_COMPACT | JSON_REAL_PRECISION(10));
         if (!s) return 1;
         puts(s);
         free(s);
@@ -169,156 +182,159 @@ static int emit(json_t *res, int as_json, int what) {
 static void search_usage(FILE *out) {
     fprintf(out,
             "usage: refsog search [--index DIR|tcp://HOST:PORT]... [--json] [--limit N]\n"
-            "                     [--offset N] [--sort relevance|date|-date] [--seconds S] QUERY...\n"
+            "                     [--offset N] [--sort relevance|date|-date] [--seconds S]\n"
+            "                     [--] QUERY...\n"
             "\n"
             "Search agenda items. The query language (docs/query-language.md): words\n"
             "(all must match), \"phrases\", case numbers (23/15645), OR, -exclusion, ( ),\n"
             "prefix*, titel:/beslutning:..., kommune:/udvalg:/type:/udfald:/kle:/sag:,\n"
             "dato:2023, dato:2020-01-01..2021-06-30. Exit 2 on a malformed query.\n"
-            "--seconds S: give up after S seconds (\"søgningen tog for lang tid\", exit 1).\n");
+            "Options may come anywhere on the line; a query that starts with '-' (an\n"
+            "exclusion) goes after '--': refsog search -- -kommune:Esbjerg misbrug.\n"
+            "--limit N: hits per page, 1 to %d (default 10); --offset N: 0 to %d.\n"
+            "--seconds S: give up after S seconds (\"søgningen tog for lang tid\", exit 1).\n",
+            RS_SEARCH_MAX_LIMIT, RS_SEARCH_MAX_OFFSET);
 }
 
-static int parse_size(const char *s, size_t *out) {
-    char *end;
-    long long v = strtoll(s, &end, 10);
-    if (*s == '\0' || *end || v < 0) return -1;
-    *out = (size_t)v;
-    return 0;
+#define OPT_SECONDS 256 /* a long-only option */
+
+/* What the query commands were asked: the indexes, the output form, the search request. */
+typedef struct {
+    const char *indexes[MAX_INDEXES];
+    size_t n_idx;
+    int as_json, help;
+    RsSearchRequest req;
+} Opts;
+
+static int on_opt(void *ctx, int key, const char *v) {
+    Opts *o = ctx;
+    long long n;
+    switch (key) {
+    case 'i':
+        if (o->n_idx == MAX_INDEXES) {
+            fprintf(stderr, "refsog: at most %d --index\n", MAX_INDEXES);
+            return 2;
+        }
+        o->indexes[o->n_idx++] = v;
+        return -1;
+    case 'j': o->as_json = 1; return -1;
+    case 'h': o->help = 1; return -1;
+    case 'n':
+        if (rs_args_number(v, 1, RS_SEARCH_MAX_LIMIT, "--limit takes a number from 1 to " RS_STR(RS_SEARCH_MAX_LIMIT), &n))
+            return 2;
+        o->req.limit = (size_t)n;
+        return -1;
+    case 'o':
+        if (rs_args_number(v, 0, RS_SEARCH_MAX_OFFSET, "--offset takes a number from 0 to " RS_STR(RS_SEARCH_MAX_OFFSET), &n))
+            return 2;
+        o->req.offset = (size_t)n;
+        return -1;
+    case 's':
+        if (!strcmp(v, "relevance")) o->req.sort = RS_SORT_RELEVANCE;
+        else if (!strcmp(v, "-date")) o->req.sort = RS_SORT_DATE_DESC;
+        else if (!strcmp(v, "date")) o->req.sort = RS_SORT_DATE_ASC;
+        else {
+            fprintf(stderr, "refsog: --sort takes relevance, date or -date\n");
+            return 2;
+        }
+        return -1;
+    case OPT_SECONDS: {
+        char *end;
+        o->req.time_budget = strtod(v, &end);
+        if (*end || !(o->req.time_budget > 0)) {
+            fprintf(stderr, "refsog: --seconds takes a number of seconds (e.g. 5 or 0.5)\n");
+            return 2;
+        }
+        return -1;
+    }
+    default: return 2;
+    }
 }
+
+static const RsArgOpt search_opts[] = {
+    {"index", 'i', 1}, {"json", 'j', 0},  {"limit", 'n', 1},   {"offset", 'o', 1},
+    {"sort", 's', 1},  {"help", 'h', 0},  {"seconds", OPT_SECONDS, 1}};
 
 int rs_cmd_search(int argc, char **argv) {
-    const char *indexes[MAX_INDEXES];
-    size_t n_idx = 0;
-    int as_json = 0;
-    RsSearchRequest req = {0};
-    static const struct option longopts[] = {
-        {"index", required_argument, NULL, 'i'}, {"json", no_argument, NULL, 'j'},
-        {"limit", required_argument, NULL, 'n'}, {"offset", required_argument, NULL, 'o'},
-        {"sort", required_argument, NULL, 's'},  {"help", no_argument, NULL, 'h'},
-        {"seconds", required_argument, NULL, 'S'},
-        {NULL, 0, NULL, 0}};
-    int c;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "+i:jn:o:s:h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'S': {
-            char *end;
-            req.time_budget = strtod(optarg, &end);
-            if (*end || !(req.time_budget > 0)) {
-                fprintf(stderr, "refsog: --seconds takes a number of seconds (e.g. 5 or 0.5)\n");
-                return 2;
-            }
-            break;
-        }
-        case 'i':
-            if (n_idx == MAX_INDEXES) { fprintf(stderr, "refsog: too many --index\n"); return 2; }
-            indexes[n_idx++] = optarg;
-            break;
-        case 'j': as_json = 1; break;
-        case 'n':
-            if (parse_size(optarg, &req.limit) || req.limit == 0 || req.limit > 1000) {
-                fprintf(stderr, "refsog: --limit takes a number from 1 to 1000\n");
-                return 2;
-            }
-            break;
-        case 'o':
-            if (parse_size(optarg, &req.offset)) {
-                fprintf(stderr, "refsog: --offset takes a whole number\n");
-                return 2;
-            }
-            break;
-        case 's':
-            if (!strcmp(optarg, "relevance")) req.sort = RS_SORT_RELEVANCE;
-            else if (!strcmp(optarg, "-date")) req.sort = RS_SORT_DATE_DESC;
-            else if (!strcmp(optarg, "date")) req.sort = RS_SORT_DATE_ASC;
-            else {
-                fprintf(stderr, "refsog: --sort takes relevance, date or -date\n");
-                return 2;
-            }
-            break;
-        case 'h': search_usage(stdout); return 0;
-        default: search_usage(stderr); return 2;
-        }
+    Opts o = {0};
+    char **words = NULL;
+    size_t n_words = 0;
+    int rc = rs_args_parse("search", argc, argv, search_opts, sizeof search_opts / sizeof *search_opts, 1,
+                           on_opt, &o, &words, &n_words);
+    if (rc >= 0) return rc;
+    if (o.help) {
+        free(words);
+        search_usage(stdout);
+        return 0;
     }
-    if (optind >= argc) {
+    if (n_words == 0) {
+        free(words);
         fprintf(stderr, "refsog: search: no query given\n");
         search_usage(stderr);
         return 2;
     }
-    /* The query is the remaining arguments joined by spaces. */
-    size_t qlen = 0;
-    for (int i = optind; i < argc; i++) qlen += strlen(argv[i]) + 1;
-    char *q = malloc(qlen + 1);
-    if (!q) return 1;
-    q[0] = '\0';
-    for (int i = optind; i < argc; i++) {
-        if (i > optind) strcat(q, " ");
-        strcat(q, argv[i]);
+    /* The query is the words joined by spaces. */
+    RsBuf q = {0};
+    for (size_t i = 0; i < n_words; i++) {
+        if (i) rs_buf_putc(&q, ' ');
+        rs_buf_puts(&q, words[i]);
     }
-    req.query = q;
+    free(words);
+    if (!q.data) return 1;
+    o.req.query = q.data;
     RsSearcher *s;
-    if (open_searcher(indexes, n_idx, &s)) { free(q); return 1; }
+    if (open_searcher(o.indexes, o.n_idx, &s)) {
+        rs_buf_free(&q);
+        return 1;
+    }
     RsError err = {0};
     json_t *res = NULL;
-    int rc = 0;
-    if (rs_search(s, &req, &res, &err) != RS_OK) {
+    if (rs_search(s, &o.req, &res, &err) != RS_OK) {
         fprintf(stderr, "refsog: %s\n", err.msg);
-        rc = err.code == RS_ERR_QUERY ? 2 : 1;
+        rc = err.code == RS_ERR_QUERY || err.code == RS_ERR_USAGE ? 2 : 1;
     } else {
-        rc = emit(res, as_json, 0);
+        rc = emit(res, o.as_json, 0);
         json_decref(res);
     }
     rs_searcher_close(s);
-    free(q);
+    rs_buf_free(&q);
     return rc;
 }
 
-/* Options shared by `case` and `stats`: --index (repeatable), --json, --help.
- * Returns -1 to go on, else the exit status (help printed or bad usage). */
-static int index_json_opts(int argc, char **argv, const char **indexes, size_t *n_idx, int *as_json,
-                           const char *usage) {
-    static const struct option longopts[] = {{"index", required_argument, NULL, 'i'},
-                                             {"json", no_argument, NULL, 'j'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
-    int c;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "+i:jh", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'i':
-            if (*n_idx == MAX_INDEXES) { fprintf(stderr, "refsog: too many --index\n"); return 2; }
-            indexes[(*n_idx)++] = optarg;
-            break;
-        case 'j': *as_json = 1; break;
-        case 'h': printf("%s", usage); return 0;
-        default: return 2;
-        }
-    }
-    return -1;
+/* Options shared by `case`, `meeting` and `stats`: --index (repeatable), --json, --help, then
+ * `n_keys` words. Returns -1 to go on, else the exit status (help printed or bad usage). */
+static int index_json_opts(const char *cmd, int argc, char **argv, Opts *o, const char *usage,
+                           size_t n_keys, char **key) {
+    static const RsArgOpt opts[] = {{"index", 'i', 1}, {"json", 'j', 0}, {"help", 'h', 0}};
+    char **words = NULL;
+    size_t n_words = 0;
+    int rc = rs_args_parse(cmd, argc, argv, opts, 3, 0, on_opt, o, &words, &n_words);
+    if (rc >= 0) return rc;
+    if (o->help) rc = 0, printf("%s", usage);
+    else if (n_words != n_keys) rc = 2, fprintf(stderr, "%s", usage);
+    else if (n_keys) *key = words[0];
+    free(words);
+    return rc;
 }
 
 /* One lookup by key (a case number, a meeting id): parse [--index DIR]... [--json] KEY, run
  * `get`, print the result as `what` (see emit). A malformed key (RS_ERR_QUERY) exits 2. */
 typedef RsStatus (*LookupFn)(RsSearcher *s, const char *key, json_t **out, RsError *err);
 
-static int lookup(int argc, char **argv, const char *usage, LookupFn get, int what) {
-    const char *indexes[MAX_INDEXES];
-    size_t n_idx = 0;
-    int as_json = 0, rc = index_json_opts(argc, argv, indexes, &n_idx, &as_json, usage);
+static int lookup(const char *cmd, int argc, char **argv, const char *usage, LookupFn get, int what) {
+    Opts o = {0};
+    char *key = NULL;
+    int rc = index_json_opts(cmd, argc, argv, &o, usage, 1, &key);
     if (rc >= 0) return rc;
-    if (optind != argc - 1) {
-        fprintf(stderr, "%s", usage);
-        return 2;
-    }
     RsSearcher *s;
-    if (open_searcher(indexes, n_idx, &s)) return 1;
+    if (open_searcher(o.indexes, o.n_idx, &s)) return 1;
     RsError err = {0};
     json_t *res = NULL;
-    if (get(s, argv[optind], &res, &err) != RS_OK) {
+    if (get(s, key, &res, &err) != RS_OK) {
         fprintf(stderr, "refsog: %s\n", err.msg);
         rc = err.code == RS_ERR_QUERY ? 2 : 1;
     } else {
-        rc = emit(res, as_json, what);
+        rc = emit(res, o.as_json, what);
         json_decref(res);
     }
     rs_searcher_close(s);
@@ -328,7 +344,7 @@ static int lookup(int argc, char **argv, const char *usage, LookupFn get, int wh
 int rs_cmd_case(int argc, char **argv) {
     static const char usage[] = "usage: refsog case [--index DIR]... [--json] CASENO\n"
                                 "The history of one case across meetings, in date order.\n";
-    return lookup(argc, argv, usage, rs_case_history, 1);
+    return lookup("case", argc, argv, usage, rs_case_history, 1);
 }
 
 int rs_cmd_meeting(int argc, char **argv) {
@@ -336,17 +352,62 @@ int rs_cmd_meeting(int argc, char **argv) {
                                 "A whole meeting: its data and all its items in agenda order (closed\n"
                                 "items by title). MEETING is a hit's \"meeting\" (its source file, or\n"
                                 "FILE#m2 for a file's second meeting), as `refsog search --json` shows.\n";
-    return lookup(argc, argv, usage, rs_meeting_get, 2);
+    return lookup("meeting", argc, argv, usage, rs_meeting_get, 2);
+}
+
+/* One facet of the stats as "Name (N): a 12, b 3, …" (at most `max` values). */
+static void stats_list(json_t *arr, const char *name, size_t max, const Colours *c) {
+    size_t n = json_array_size(arr), i;
+    json_t *v;
+    printf("%s%s%s (%zu):", c->bold, name, c->off, n);
+    json_array_foreach(arr, i, v) {
+        if (i == max) {
+            printf(" … %zu mere", n - max);
+            break;
+        }
+        printf("%s %s %lld", i ? "," : "", jstr(v, "value"), (long long)json_integer_value(json_object_get(v, "count")));
+    }
+    putchar('\n');
+}
+
+/* The stats for a person (refsog stats); --json gives them for machines. */
+static void print_stats(json_t *res, const Colours *c) {
+    long long items = json_integer_value(json_object_get(res, "items")),
+              files = json_integer_value(json_object_get(res, "meetings"));
+    printf("%sPunkter:%s %lld fra %lld %s", c->bold, c->off, items, files, files == 1 ? "fil" : "filer");
+    if (*jstr(res, "date_from")) printf(", møder %s – %s", jstr(res, "date_from"), jstr(res, "date_to"));
+    putchar('\n');
+    stats_list(json_object_get(res, "municipalities"), "Kommuner", 12, c);
+    stats_list(json_object_get(res, "committees"), "Udvalg", 12, c);
+    json_t *years = json_object_get(res, "years");
+    json_t *sorted = json_deep_copy(years); /* years in time order, not by count */
+    size_t n = json_array_size(sorted);
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && strcmp(jstr(json_array_get(sorted, j - 1), "value"),
+                                           jstr(json_array_get(sorted, j), "value")) > 0; j--) {
+            json_t *a = json_incref(json_array_get(sorted, j - 1));
+            json_array_set(sorted, j - 1, json_array_get(sorted, j));
+            json_array_set_new(sorted, j, a);
+        }
+    stats_list(sorted, "År", 40, c);
+    json_decref(sorted);
+    size_t i;
+    json_t *ix;
+    json_array_foreach(json_object_get(res, "indexes"), i, ix) {
+        json_t *b = json_object_get(ix, "bytes");
+        printf("%sIndeks:%s %s", c->bold, c->off, jstr(ix, "path"));
+        if (json_is_integer(b)) printf(" (%.1f MB)", (double)json_integer_value(b) / 1e6);
+        putchar('\n');
+    }
+    printf("%sSkema%s %s, analysator %s\n", c->dim, c->off, jstr(res, "schema"), jstr(res, "analyzer"));
 }
 
 int rs_cmd_stats(int argc, char **argv) {
-    const char *indexes[MAX_INDEXES];
-    size_t n_idx = 0;
-    int as_json = 0, rc = index_json_opts(argc, argv, indexes, &n_idx, &as_json,
-                                          "usage: refsog stats [--index DIR]... [--json]\n");
+    Opts o = {0};
+    int rc = index_json_opts("stats", argc, argv, &o, "usage: refsog stats [--index DIR]... [--json]\n", 0, NULL);
     if (rc >= 0) return rc;
     RsSearcher *s;
-    if (open_searcher(indexes, n_idx, &s)) return 1;
+    if (open_searcher(o.indexes, o.n_idx, &s)) return 1;
     RsError err = {0};
     json_t *res = NULL;
     rc = 0;
@@ -354,9 +415,14 @@ int rs_cmd_stats(int argc, char **argv) {
         fprintf(stderr, "refsog: %s\n", err.msg);
         rc = 1;
     } else {
-        char *out = json_dumps(res, as_json ? JSON_COMPACT : JSON_INDENT(2));
-        if (out) puts(out);
-        free(out);
+        if (o.as_json) {
+            char *out = json_dumps(res, JSON_COMPACT);
+            if (out) puts(out);
+            free(out);
+        } else {
+            Colours c = colours(isatty(STDOUT_FILENO));
+            print_stats(res, &c);
+        }
         json_decref(res);
     }
     rs_searcher_close(s);

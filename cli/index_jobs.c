@@ -31,6 +31,8 @@ void rs_totals_add(RsIndexerTotals *t, const RsIndexerTotals *a) {
     t->agenda_replaced += a->agenda_replaced;
     t->items_added += a->items_added;
     t->items_removed += a->items_removed;
+    t->files_gone += a->files_gone;
+    t->items_gone += a->items_gone;
     t->files_lost += a->files_lost;
     t->bytes += a->bytes;
 }
@@ -70,9 +72,9 @@ typedef struct {
     size_t *next; /* when set: a shared queue of file numbers instead of the path hash */
     Segments *segs;   /* when set: write new segments there instead of `path` ... */
     size_t seg_bytes; /* ... starting the next one after this much text (0: one segment) */
+    RsProgress *prog; /* the live line (NULL: none) */
 } ShardJob;
 
-static pthread_mutex_t print_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_mutex_t queue_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* The next file for job j: from the shared queue, or the next one hashed to its shard. */
@@ -83,14 +85,21 @@ static int next_file(ShardJob *j, size_t *i) {
         pthread_mutex_unlock(&queue_lock);
         return *i < j->files->n;
     }
-    for (; *i < j->files->n; ++*i)
-        if (rs_shard_of(j->files->paths[*i], j->n_shards) == j->shard) return 1;
+    for (; *i < j->files->n; ++*i) { /* by the canonical path: any spelling, one shard */
+        char *canon = NULL;
+        RsError e;
+        if (rs_source_canonical(j->files->paths[*i], &canon, &e) != RS_OK) canon = NULL;
+        int mine = rs_shard_of(canon ? canon : j->files->paths[*i], j->n_shards) == j->shard;
+        free(canon);
+        if (mine) return 1;
+    }
     return 0;
 }
 
 /* Commit and close ix, adding its totals to *t once the last commit has settled them. */
 RsStatus rs_index_close_counted(RsIndexer *ix, RsIndexerTotals *t, RsError *err) {
-    RsStatus rc = rs_indexer_reconcile(ix, NULL, err); /* minutes replace agendas (not in a part) */
+    RsStatus rc = rs_indexer_prune(ix, err); /* files gone from the folders indexed */
+    if (rc == RS_OK) rc = rs_indexer_reconcile(ix, NULL, err); /* minutes replace agendas (not in a part) */
     if (rc == RS_OK) rc = rs_indexer_commit(ix, err);
     rs_totals_add(t, rs_indexer_totals(ix));
     RsError e2;
@@ -98,17 +107,11 @@ RsStatus rs_index_close_counted(RsIndexer *ix, RsIndexerTotals *t, RsError *err)
     return rc != RS_OK ? rc : rc2;
 }
 
-static void shard_say(const char *msg, const char *suffix) {
-    pthread_mutex_lock(&print_lock);
-    fprintf(stderr, "refsog: %s%s\n", msg, suffix);
-    pthread_mutex_unlock(&print_lock);
-}
+static void shard_say(const char *msg, const char *suffix) { rs_progress_say("%s%s", msg, suffix); }
 
 /* A file that had no agenda structure: it is indexed, as one item, and the user is told. */
 void rs_index_say_whole(const char *path) {
-    pthread_mutex_lock(&print_lock);
-    fprintf(stderr, "refsog: %s: indexed as one item (no agenda structure found)\n", path);
-    pthread_mutex_unlock(&print_lock);
+    rs_progress_say("%s: indexed as one item (no agenda structure found)", path);
 }
 
 /* One shard's indexer, run in its own thread over the files hashed to it (or taken from a
@@ -137,9 +140,11 @@ static void *shard_main(void *arg) {
             }
         }
         RsFileOutcome oc;
-        size_t n_items;
+        size_t n_items = 0;
+        uint64_t before = rs_indexer_totals(ix)->bytes;
         rs_error_clear(&err);
         if (rs_indexer_add_file(ix, j->files->paths[i], &oc, &n_items, &err) != RS_OK) j->fatal = 1;
+        rs_progress_add(j->prog, 1, rs_indexer_totals(ix)->bytes - before, n_items);
         if (j->fatal || oc == RS_FILE_FAILED) shard_say(err.msg, j->fatal ? "" : " (skipped)");
         else if (oc == RS_FILE_WHOLE) rs_index_say_whole(j->files->paths[i]);
     }
@@ -150,21 +155,27 @@ static void *shard_main(void *arg) {
     return NULL;
 }
 
+static const char *plural(size_t n, const char *one, const char *many) { return n == 1 ? one : many; }
+
 /* The one summary line of an indexing run; `tail` says how DIR was written (may be ""). */
 void rs_index_summary(const RsIndexerTotals *t, const RsWalkTally *wt, double el, const char *dir,
                           const char *tail) {
-    char whole[64] = "", lost[96] = "", skipped[64] = "", agenda[96] = "";
+    char whole[64] = "", lost[96] = "", skipped[64] = "", agenda[96] = "", gone[96] = "";
     if (t->agenda_replaced)
-        snprintf(agenda, sizeof agenda, " (%zu agenda item%s replaced by minutes)", t->agenda_replaced,
-                 t->agenda_replaced == 1 ? "" : "s");
+        snprintf(agenda, sizeof agenda, " (%zu agenda %s replaced by minutes)", t->agenda_replaced,
+                 plural(t->agenda_replaced, "item", "items"));
+    if (t->files_gone)
+        snprintf(gone, sizeof gone, ", %zu removed (file gone: %zu %s)", t->items_gone, t->files_gone,
+                 plural(t->files_gone, "file", "files"));
     if (wt->skipped) snprintf(skipped, sizeof skipped, ", %zu skipped (named above)", wt->skipped);
     if (t->files_whole) snprintf(whole, sizeof whole, " (%zu as one item)", t->files_whole);
     if (t->files_lost)
         snprintf(lost, sizeof lost, ", %zu NOT in the index (index error)", t->files_lost);
-    printf("%zu files indexed%s, %zu unchanged, %zu failed%s%s; %zu items added, %zu removed%s; "
+    printf("%zu %s indexed%s, %zu unchanged, %zu failed%s%s; %zu %s added, %zu removed%s%s; "
            "%.1f MB in %.2fs (%.1f MB/s) → %s%s\n",
-           t->files_indexed, whole, t->files_unchanged, t->files_failed + wt->problems, skipped, lost, t->items_added,
-           t->items_removed, agenda, (double)t->bytes / 1e6, el, el > 0 ? (double)t->bytes / 1e6 / el : 0.0,
+           t->files_indexed, plural(t->files_indexed, "file", "files"), whole, t->files_unchanged,
+           t->files_failed + wt->problems, skipped, lost, t->items_added, plural(t->items_added, "item", "items"),
+           t->items_removed, agenda, gone, (double)t->bytes / 1e6, el, el > 0 ? (double)t->bytes / 1e6 / el : 0.0,
            dir, tail);
 }
 
@@ -210,13 +221,14 @@ static void rm_stale(const char *dir) {
  * are removed by the next run. Returns the exit status. */
 int rs_index_new_parallel(const char *dir, size_t jobs, size_t seg_bytes,
                               const RsFileList *files, const RsIndexerOptions *opts, int quiet,
-                              const RsWalkTally *wt) {
+                              const RsWalkTally *wt, RsProgress *prog) {
     double t0 = now_s();
     char tmp[4300], merged[4300];
     snprintf(tmp, sizeof tmp, "%s.build-%ld", dir, (long)getpid());
     snprintf(merged, sizeof merged, "%s.merge-%ld", dir, (long)getpid());
     rm_stale(dir);
     if (mkdir(tmp, 0755) != 0) {
+        rs_progress_stop(prog);
         fprintf(stderr, "refsog: cannot create %s: %s\n", tmp, strerror(errno));
         return 1;
     }
@@ -227,7 +239,7 @@ int rs_index_new_parallel(const char *dir, size_t jobs, size_t seg_bytes,
     sopts.scratch = 1; /* the merge writes (and syncs) the real index */
     Segments segs = {PTHREAD_MUTEX_INITIALIZER, tmp, NULL, 0, 0};
     for (size_t k = 0; k < jobs; k++) {
-        js[k] = (ShardJob){NULL, k, jobs, files, &sopts, {0}, 0, &next, &segs, seg_bytes};
+        js[k] = (ShardJob){NULL, k, jobs, files, &sopts, {0}, 0, &next, &segs, seg_bytes, prog};
         pthread_create(&th[k], NULL, shard_main, &js[k]);
     }
     RsIndexerTotals t = {0};
@@ -238,6 +250,9 @@ int rs_index_new_parallel(const char *dir, size_t jobs, size_t seg_bytes,
         rs_totals_add(&t, &js[k].totals);
     }
     RsError err = {0};
+    char phase[64];
+    snprintf(phase, sizeof phase, "merging %zu part%s", segs.n, segs.n == 1 ? "" : "s");
+    rs_progress_phase(prog, phase);
     if (!fatal && rsx_compact((const char *const *)segs.paths, segs.n, merged, &err) != RS_OK) {
         fprintf(stderr, "refsog: merging the %zu parts of the new index: %s\n", segs.n, err.msg);
         fatal = 1;
@@ -270,6 +285,7 @@ int rs_index_new_parallel(const char *dir, size_t jobs, size_t seg_bytes,
         fatal = 1;
     }
     rm_tree(tmp);
+    rs_progress_stop(prog);
     if (fatal) { /* nothing of this run is in an index: say so in the counts too */
         rm_tree(merged);
         t.files_lost += t.files_indexed;
@@ -286,7 +302,7 @@ int rs_index_new_parallel(const char *dir, size_t jobs, size_t seg_bytes,
 }
 
 int rs_index_shards(const char *dir, size_t n_shards, int fresh, const RsFileList *files,
-                    const RsIndexerOptions *opts, int quiet, const RsWalkTally *wt) {
+                    const RsIndexerOptions *opts, int quiet, const RsWalkTally *wt, RsProgress *prog) {
     double t0 = now_s();
     ShardJob sj[RS_MAX_SHARDS];
     pthread_t th[RS_MAX_SHARDS];
@@ -296,6 +312,7 @@ int rs_index_shards(const char *dir, size_t n_shards, int fresh, const RsFileLis
         snprintf(tmp, sizeof tmp, "%s.build-%ld", dir, (long)getpid());
         rm_stale(dir);
         if (mkdir(tmp, 0755) != 0) {
+            rs_progress_stop(prog);
             fprintf(stderr, "refsog: cannot create %s: %s\n", tmp, strerror(errno));
             return 1;
         }
@@ -303,7 +320,7 @@ int rs_index_shards(const char *dir, size_t n_shards, int fresh, const RsFileLis
     }
     for (size_t k = 0; k < n_shards; k++) {
         rs_shard_path(into, n_shards, k, paths[k], sizeof paths[k]);
-        sj[k] = (ShardJob){paths[k], k, n_shards, files, opts, {0}, 0, NULL, NULL, 0};
+        sj[k] = (ShardJob){paths[k], k, n_shards, files, opts, {0}, 0, NULL, NULL, 0, prog};
         pthread_create(&th[k], NULL, shard_main, &sj[k]);
     }
     RsIndexerTotals t = {0};
@@ -313,6 +330,7 @@ int rs_index_shards(const char *dir, size_t n_shards, int fresh, const RsFileLis
         fatal |= sj[k].fatal;
         rs_totals_add(&t, &sj[k].totals);
     }
+    rs_progress_stop(prog);
     if (fresh) {
         RsError err = {0};
         /* the stub last: until it exists, the directory names no shard */

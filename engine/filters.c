@@ -93,9 +93,9 @@ static RsStatus filter_term(RsFilterCtx *b, const RsQFilter *f) {
 }
 
 RsxQuery *rs_apply_filters(RsxQuery *q, const RsQuery *pq, RsFilterCtx *b) {
-    QList per_facet = {.n = 0}, negs = {.n = 0};
+    QList per_facet = {0}, negs = {0};
     for (int f = 0; f < RS_FACET_COUNT && b->rc == RS_OK; f++) {
-        QList alts = {.n = 0};
+        QList alts = {0};
         for (size_t i = 0; i < pq->n_filters && b->rc == RS_OK; i++) {
             const RsQFilter *fl = &pq->filters[i];
             if ((int)fl->facet != f) continue;
@@ -117,20 +117,22 @@ RsxQuery *rs_apply_filters(RsxQuery *q, const RsQuery *pq, RsFilterCtx *b) {
     }
     RsxQuery *res = q;
     if (b->rc == RS_OK && per_facet.n) {
-        QList l = {.n = 0};
+        QList l = {0};
         ql_add(&l, res);
-        for (size_t i = 0; i < per_facet.n; i++) l.q[l.n++] = per_facet.q[i];
+        for (size_t i = 0; i < per_facet.n; i++) ql_add(&l, per_facet.q[i]);
         per_facet.n = 0;
+        if (l.oom) b->rc = RS_ERR_NOMEM;
         res = rsx_query_combine(RSX_OP_FILTER, l.q, l.n, 0, b->err);
         ql_free(&l);
     }
     if (b->rc == RS_OK && negs.n) {
-        QList l = {.n = 0};
+        QList l = {0};
         ql_add(&l, res);
         ql_add(&l, rsx_query_combine(RSX_OP_OR, negs.q, negs.n, 0, b->err));
         res = rsx_query_combine(RSX_OP_AND_NOT, l.q, l.n, 0, b->err);
         ql_free(&l);
     }
+    if (per_facet.oom || negs.oom) b->rc = rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
     ql_free(&per_facet);
     ql_free(&negs);
     if (b->rc != RS_OK && res) {
@@ -140,3 +142,123 @@ RsxQuery *rs_apply_filters(RsxQuery *q, const RsQuery *pq, RsFilterCtx *b) {
     return res;
 }
 
+
+/* ------------------------------------------------------------ unknown filter values */
+
+/* Edit distance of two byte strings, at most 64 bytes each (longer: SIZE_MAX). */
+static size_t distance(const char *a, size_t la, const char *b, size_t lb) {
+    if (la > 64 || lb > 64) return (size_t)-1;
+    size_t row[65];
+    for (size_t j = 0; j <= lb; j++) row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best) best = up + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            diag = up;
+            row[j] = best;
+        }
+    }
+    return row[lb];
+}
+
+#define NEAR_MAX 3
+
+typedef struct {
+    const char *want; /* the typed value's key (after the prefix) */
+    size_t want_len, plen;
+    char term[NEAR_MAX][RS_TERM_MAX + 1]; /* the nearest known terms, best first */
+    size_t dist[NEAR_MAX], n;
+} Near;
+
+static int near_term(void *ctx, const char *t, size_t len, unsigned freq) {
+    Near *nr = ctx;
+    (void)freq;
+    if (len <= nr->plen || len > RS_TERM_MAX) return 0;
+    size_t d = distance(nr->want, nr->want_len, t + nr->plen, len - nr->plen);
+    size_t limit = nr->want_len < 6 ? 1 : nr->want_len < 12 ? 2 : 3;
+    /* a typed value that is a word of a longer name ("Social" of "Social- og …") is near too */
+    if (d > limit && !(nr->want_len >= 4 && memmem(t + nr->plen, len - nr->plen, nr->want, nr->want_len)))
+        return 0;
+    if (d > limit) d = limit + 1;
+    size_t at = nr->n;
+    while (at > 0 && nr->dist[at - 1] > d) at--;
+    if (at >= NEAR_MAX) return 0;
+    size_t last = nr->n < NEAR_MAX ? nr->n : NEAR_MAX - 1;
+    for (size_t k = last; k > at; k--) {
+        memcpy(nr->term[k], nr->term[k - 1], sizeof nr->term[k]);
+        nr->dist[k] = nr->dist[k - 1];
+    }
+    memcpy(nr->term[at], t, len);
+    nr->term[at][len] = '\0';
+    nr->dist[at] = d;
+    if (nr->n < NEAR_MAX) nr->n++;
+    return 0;
+}
+
+static int first_doc(void *ctx, RsxDocid id) {
+    *(RsxDocid *)ctx = id;
+    return 1;
+}
+
+/* The display name of the known filter term `term` (a municipality or committee key): the value
+ * its first item shows. Appended to out; nothing when it cannot be read. */
+static void display_name(RsxDb *db, RsFacet facet, const char *term, RsBuf *out) {
+    RsxDocid id = 0;
+    RsError e;
+    if (rsx_db_postings(db, term, strlen(term), first_doc, &id, &e) != RS_OK || !id) return;
+    char *v = NULL;
+    size_t vl = 0;
+    unsigned slot = facet == RS_FACET_KOMMUNE ? RS_SLOT_MUNICIPALITY : RS_SLOT_COMMITTEES;
+    if (rsx_db_get_value(db, id, slot, &v, &vl, &e) != RS_OK || !v) return;
+    const char *key = term + strlen(RS_PREFIX_COMMITTEE);
+    for (char *p = v; p < v + vl;) { /* a committee: the one of the item's names with this key */
+        char *end = memchr(p, RSX_MULTI_SEP, (size_t)(v + vl - p));
+        if (!end) end = v + vl;
+        char *name = strndup(p, (size_t)(end - p));
+        char *k = facet == RS_FACET_UDVALG && name ? rs_committee_key(name) : NULL;
+        if (name && (facet == RS_FACET_KOMMUNE || (k && !strcmp(k, key)))) {
+            rs_buf_puts(out, name);
+            p = v + vl;
+        } else {
+            p = end + 1;
+        }
+        free(k);
+        free(name);
+    }
+    free(v);
+}
+
+RsStatus rs_filter_warnings(RsxDb *db, const RsQuery *pq, json_t *warnings, RsError *err) {
+    RsBuf term = {0}, msg = {0};
+    RsSnippetKeys keys = {0};
+    RsFilterCtx c = {&term, &keys, err, RS_OK};
+    RsStatus rc = RS_OK;
+    for (size_t i = 0; rc == RS_OK && i < pq->n_filters; i++) {
+        const RsQFilter *f = &pq->filters[i];
+        if (f->negated || (f->facet != RS_FACET_KOMMUNE && f->facet != RS_FACET_UDVALG)) continue;
+        size_t freq = 0;
+        if ((rc = filter_term(&c, f)) != RS_OK) break;
+        if ((rc = rsx_db_termfreq(db, term.data, term.len, &freq, err)) != RS_OK || freq) continue;
+        const char *prefix = f->facet == RS_FACET_KOMMUNE ? RS_PREFIX_MUNICIPALITY : RS_PREFIX_COMMITTEE;
+        Near nr = {.want = term.data + strlen(prefix), .want_len = term.len - strlen(prefix), .plen = strlen(prefix)};
+        if ((rc = rsx_db_allterms(db, prefix, near_term, &nr, err)) != RS_OK) break;
+        int kommune = f->facet == RS_FACET_KOMMUNE;
+        rs_buf_reset(&msg);
+        rs_buf_printf(&msg, "%s:\"%s\": ingen punkter har %s", kommune ? "kommune" : "udvalg", f->value,
+                      kommune ? "den kommune" : "det udvalg");
+        for (size_t k = 0; k < nr.n; k++) {
+            rs_buf_puts(&msg, k == 0 ? "; mente du " : k + 1 == nr.n ? " eller " : ", ");
+            display_name(db, f->facet, nr.term[k], &msg);
+        }
+        if (nr.n) rs_buf_putc(&msg, '?');
+        if (!msg.data) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+        else json_array_append_new(warnings, json_string(msg.data));
+    }
+    rs_buf_free(&term);
+    rs_buf_free(&msg);
+    rs_snippet_keys_free(&keys);
+    return rc;
+}

@@ -12,6 +12,7 @@
 #include "search.h"
 #include "search_priv.h"
 #include "terms.h"
+#include "walk.h"
 
 
 typedef struct {
@@ -304,8 +305,60 @@ RsStatus rs_case_history(RsSearcher *s, const char *caseno, json_t **out, RsErro
     WITH_RETRY(case_once(s, caseno, out, err));
 }
 
-RsStatus rs_item_get(RsSearcher *s, const char *id, json_t **out, RsError *err) {
+/* `id` ("<path>#<item>", or a meeting's "<path>" / "<path>#m2") with its path in the index's
+ * spelling: canonical (rs_source_canonical) and escaped (rs_source_name), malloc'd in *out, so any
+ * spelling of the file finds it. NULL in *out (RS_OK) when that is the id itself. */
+static RsStatus canonical_id(const char *id, int meeting, char **out, RsError *err) {
+    *out = NULL;
+    const char *hash = strrchr(id, '#');
+    if (meeting && hash && !(hash[1] == 'm' && hash[2] >= '1' && hash[2] <= '9' &&
+                             strspn(hash + 2, "0123456789") == strlen(hash + 2)))
+        hash = NULL; /* a '#' in the file's name */
+    char *path = hash ? strndup(id, (size_t)(hash - id)) : strdup(id), *canon = NULL;
+    RsBuf b = {0};
+    RsStatus rc = path ? rs_source_canonical(path, &canon, err) : rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    if (rc == RS_OK && rs_buf_printf(&b, "%s%s", canon, hash ? hash : "") != RS_OK)
+        rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    if (rc == RS_OK) rc = rs_source_name(b.data, out, err);
+    if (rc == RS_OK && !strcmp(*out, id)) {
+        free(*out);
+        *out = NULL;
+    }
+    rs_buf_free(&b);
+    free(canon);
+    free(path);
+    return rc;
+}
+
+static RsStatus item_retry(RsSearcher *s, const char *id, json_t **out, RsError *err) {
     WITH_RETRY(item_once(s, id, out, err));
+}
+
+static RsStatus meeting_retry(RsSearcher *s, const char *id, json_t **out, RsError *err) {
+    WITH_RETRY(meeting_once(s, id, out, err));
+}
+
+/* Look `id` up as given, then (not found) by its canonical spelling. */
+static RsStatus get_any_spelling(RsSearcher *s, const char *id, int meeting, json_t **out, RsError *err) {
+    RsStatus rc = meeting ? meeting_retry(s, id, out, err) : item_retry(s, id, out, err);
+    if (rc != RS_ERR_NOTFOUND) return rc;
+    char *canon = NULL;
+    RsError e2 = {0};
+    if (canonical_id(id, meeting, &canon, &e2) == RS_OK && canon)
+        rc = meeting ? meeting_retry(s, canon, out, err) : item_retry(s, canon, out, err);
+    free(canon);
+    if (rc == RS_ERR_NOTFOUND && id[0] != '/') { /* "srv/x.txt#2" in a URL: its leading '/' left out */
+        RsBuf b = {0};
+        if (rs_buf_printf(&b, "/%s", id) == RS_OK)
+            rc = meeting ? meeting_retry(s, b.data, out, err) : item_retry(s, b.data, out, err);
+        rs_buf_free(&b);
+    }
+    if (rc == RS_ERR_NOTFOUND) rs_error_set(err, rc, "no %s '%s'", meeting ? "meeting" : "agenda item", id);
+    return rc;
+}
+
+RsStatus rs_item_get(RsSearcher *s, const char *id, json_t **out, RsError *err) {
+    return get_any_spelling(s, id, 0, out, err);
 }
 
 RsStatus rs_index_stats(RsSearcher *s, json_t **out, RsError *err) {
@@ -313,5 +366,5 @@ RsStatus rs_index_stats(RsSearcher *s, json_t **out, RsError *err) {
 }
 
 RsStatus rs_meeting_get(RsSearcher *s, const char *id, json_t **out, RsError *err) {
-    WITH_RETRY(meeting_once(s, id, out, err));
+    return get_any_spelling(s, id, 1, out, err);
 }

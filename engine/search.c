@@ -27,7 +27,6 @@ static double W_EXACT = 1.0, W_STEM = 0.7, W_FOLD = 0.4, W_PART = 0.7, W_CASE = 
 /* All the prefixes of one query together: 256 two-letter prefixes OR'ed made 51,200 terms */
 #define MAX_EXPANSION 2000
 #define DEFAULT_LIMIT 10
-#define MAX_LIMIT 1000
 #define SNIPPET_BYTES 240
 /* Of a hit's stored text, a snippet looks at the first SNIPPET_TEXT bytes only (new indexes
  * store at most this much per item: index/itemdoc.c) */
@@ -91,7 +90,7 @@ static const char *field_prefix(RsQField f) {
 
 /* The query for one analysed token (not a sub-token). */
 static RsxQuery *token_q(Build *b, const RsToken *t, RsQField field) {
-    QList l = {.n = 0};
+    QList l = {0};
     const char *fp = field_prefix(field);
     if (t->kind == RS_TOK_CASENO) {
         rs_snippet_keys_add(&b->keys->cases, t->case_key.s, t->case_key.len);
@@ -115,6 +114,11 @@ static RsxQuery *token_q(Build *b, const RsToken *t, RsQField field) {
             /* parts are indexed with their folding key too */
             if (t->fold.s) ql_add(&l, term_q(b, RS_PREFIX_PART, t->fold, W_PART * W_FOLD));
         }
+    }
+    if (l.oom) {
+        ql_free(&l);
+        b->rc = rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
+        return NULL;
     }
     RsxQuery *q = l.n == 1 ? l.q[0] : rsx_query_combine(RSX_OP_OR, l.q, l.n, 0, b->err);
     if (l.n == 1) l.n = 0;
@@ -186,6 +190,7 @@ static RsxQuery *word_q(Build *b, const RsQNode *n) {
     TokCtx c = {.b = b, .field = n->field};
     RsStatus rc = rs_analyze(b->s->an, RS_MODE_QUERY, n->text, strlen(n->text), 0,
                              on_query_token, &c, NULL, b->err);
+    if (rc == RS_OK && c.parts.oom) rc = rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
     if (rc != RS_OK) { ql_free(&c.parts); b->rc = rc; return NULL; }
     if (c.parts.n == 0 && c.n_stop) {
         /* only stopwords ("og", "i"): they are indexed as exact forms, search those */
@@ -213,6 +218,7 @@ static RsxQuery *phrase_q(Build *b, const RsQNode *n) {
     TokCtx c = {.b = b, .field = n->field, .is_phrase = 1};
     RsStatus rc = rs_analyze(b->s->an, RS_MODE_QUERY, n->text, strlen(n->text), 0,
                              on_query_token, &c, NULL, b->err);
+    if (rc == RS_OK && c.phrase.oom) rc = rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
     if (rc != RS_OK) { ql_free(&c.phrase); b->rc = rc; return NULL; }
     if (c.phrase.n == 0) return rsx_query_match_nothing(b->err);
     RsxQuery *q = c.phrase.n == 1 ? c.phrase.q[0]
@@ -223,12 +229,14 @@ static RsxQuery *phrase_q(Build *b, const RsQNode *n) {
     if (q && n->field) {
         /* positions are not kept per section: the phrase, in an item whose
          * section has every word of it */
-        QList l = {.n = 0};
+        QList l = {0};
         ql_add(&l, q);
         TokCtx w = {.b = b, .field = n->field};
         rs_analyze(b->s->an, RS_MODE_QUERY, n->text, strlen(n->text), 0, on_query_token, &w, NULL, b->err);
         for (size_t i = 0; i < w.parts.n; i++) ql_add(&l, w.parts.q[i]);
         w.parts.n = 0;
+        ql_free(&w.parts);
+        if (l.oom) b->rc = rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
         q = rsx_query_combine(RSX_OP_FILTER, l.q, l.n, 0, b->err);
         ql_free(&l);
     }
@@ -317,7 +325,7 @@ static RsxQuery *build_node(Build *b, const RsQNode *n) {
     case RS_QN_OR:
     case RS_QN_AND: break;
     }
-    QList pos = {.n = 0}, neg = {.n = 0};
+    QList pos = {0}, neg = {0};
     for (size_t i = 0; i < n->n_kids && b->rc == RS_OK; i++) {
         size_t used = n->kind == RS_QN_AND ? case_span(n, i) : 0;
         if (used) { /* "EMN 24/1629", "23 15645": a case number typed with spaces */
@@ -337,6 +345,7 @@ static RsxQuery *build_node(Build *b, const RsQNode *n) {
         else ql_add(&pos, k);
     }
     RsxQuery *q = NULL;
+    if (pos.oom || neg.oom) b->rc = rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
     if (b->rc == RS_OK) {
         if (n->kind == RS_QN_OR) {
             /* "a OR -b" has no clear meaning: a negated alternative is everything but b */
@@ -513,6 +522,9 @@ static void build_free(Build *b) { rs_buf_free(&b->term); }
 static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double deadline, json_t **out,
                             RsError *err) {
     *out = NULL;
+    if (req->limit > RS_SEARCH_MAX_LIMIT || req->offset > RS_SEARCH_MAX_OFFSET)
+        return rs_error_set(err, RS_ERR_USAGE, "limit must be 1 to %d and offset 0 to %d", RS_SEARCH_MAX_LIMIT,
+                            RS_SEARCH_MAX_OFFSET);
     RsQuery *pq;
     const char *qs = req->query ? req->query : "";
     RsStatus rc = rs_query_parse(qs, strlen(qs), &pq, err);
@@ -526,8 +538,9 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
     if (b.rc == RS_OK) q = apply_filters(&b, core, pq); /* takes core, also on failure */
     else rsx_query_free(core);
     if (b.rc == RS_OK) out_of_time(&b);
-    size_t limit = req->limit ? (req->limit > MAX_LIMIT ? MAX_LIMIT : req->limit) : DEFAULT_LIMIT;
-    RsxSearchOptions o = {.offset = req->offset, .limit = limit, .sort_slot = -1};
+    size_t limit = req->limit ? req->limit : DEFAULT_LIMIT;
+    RsxSearchOptions o = {.offset = req->offset, .limit = limit, .sort_slot = -1, .stable_ties = 1,
+                          .tie_slot = RS_SLOT_ITEMKEY};
     if (req->sort != RS_SORT_RELEVANCE) {
         o.sort_slot = RS_SLOT_DATE;
         o.sort_descending = req->sort == RS_SORT_DATE_DESC;
@@ -544,10 +557,10 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
     if (b.rc == RS_OK && rsx_mset_matches_estimated(m) == 0 && plain_words(pq->root)) {
         /* Nothing matches every word: accept any of them, and say so. */
         b.expansion_left = MAX_EXPANSION;
-        QList alts = {.n = 0};
+        QList alts = {0};
         for (size_t i = 0; i < pq->root->n_kids && b.rc == RS_OK; i++)
             if (!pq->root->kids[i]->negated) ql_add(&alts, build_node(&b, pq->root->kids[i]));
-        RsxQuery *orq = rsx_query_combine(RSX_OP_OR, alts.q, alts.n, 0, err);
+        RsxQuery *orq = alts.oom ? NULL : rsx_query_combine(RSX_OP_OR, alts.q, alts.n, 0, err);
         ql_free(&alts);
         RsxQuery *fq = orq ? apply_filters(&b, orq, pq) : NULL;
         if (fq) {
@@ -572,6 +585,9 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
         json_object_set_new(res, "fallback", fallback ? json_string(fallback) : json_null());
         json_object_set_new(res, "spelling",
                             rsx_mset_matches_estimated(m) == 0 || fallback ? spelling_json(&b, pq, qs) : json_null());
+        json_t *warnings = json_array(); /* filter values no item has, with the nearest known */
+        if (rsx_mset_matches_estimated(m) == 0) rc = rs_filter_warnings(s->db, pq, warnings, err);
+        json_object_set_new(res, "warnings", warnings);
         json_t *hits = json_array();
         /* Read every hit's stored data first (the only reads of the index here),
          * then build snippets: the window in which a committing writer can

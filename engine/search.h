@@ -39,10 +39,15 @@ void rs_searcher_close(RsSearcher *s);
  * changed). Fails like rs_searcher_open. */
 RsStatus rs_searcher_reopen(RsSearcher *s, RsError *err);
 
+/* One limit for every front end (CLI, API): a page holds at most RS_SEARCH_MAX_LIMIT hits and
+ * starts at most RS_SEARCH_MAX_OFFSET hits in; past them rs_search fails with RS_ERR_USAGE. */
+#define RS_SEARCH_MAX_LIMIT 100
+#define RS_SEARCH_MAX_OFFSET 100000
+
 typedef struct RsSearchRequest {
     const char *query;     /* the query language of docs/query-language.md */
     size_t offset;         /* hits to skip */
-    size_t limit;          /* hits to return (0 = default 10; capped at 1000) */
+    size_t limit;          /* hits to return (0 = default 10; at most RS_SEARCH_MAX_LIMIT) */
     RsSort sort;
     int no_facets;         /* 1 = skip facet counting (faster) */
     int no_snippets;       /* 1 = no snippets */

@@ -5,6 +5,7 @@
 
 #include <jansson.h>
 #include <stddef.h>
+#include <stdlib.h>
 
 #include "analyzer.h"
 #include "buf.h"
@@ -38,22 +39,35 @@ void rs_search_backoff(int attempt);
         return rc_;                                                        \
     } while (0)
 
-/* Collect the owned queries of a combination and free them after. */
+/* Collect the owned queries of a combination and free them after. Grows as needed: a query
+ * is never dropped for lack of room (a failed allocation sets `oom`, which the builder turns into
+ * RS_ERR_NOMEM). Initialise with {0}. */
 typedef struct {
-    RsxQuery *q[64];
-    size_t n;
+    RsxQuery **q;
+    size_t n, cap;
+    int oom;
 } QList;
 
 static inline void ql_free(QList *l) {
     for (size_t i = 0; i < l->n; i++) rsx_query_free(l->q[i]);
-    l->n = 0;
+    free(l->q);
+    l->q = NULL;
+    l->n = l->cap = 0;
 }
 
+/* Take ownership of q (NULL: a failed build, not added). 0 when q is NULL or out of memory. */
 static inline int ql_add(QList *l, RsxQuery *q) {
     if (!q) return 0;
-    if (l->n == sizeof l->q / sizeof *l->q) {
-        rsx_query_free(q);
-        return 1; /* silently capped: a token has few forms */
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 8;
+        RsxQuery **nq = realloc(l->q, cap * sizeof *nq);
+        if (!nq) {
+            rsx_query_free(q);
+            l->oom = 1;
+            return 0;
+        }
+        l->q = nq;
+        l->cap = cap;
     }
     l->q[l->n++] = q;
     return 1;
@@ -72,6 +86,11 @@ typedef struct RsFilterCtx {
  * ownership of `q`: on failure (c->rc set: RS_ERR_QUERY for an unknown value, RS_ERR_NOMEM) it
  * is freed and NULL returned. */
 RsxQuery *rs_apply_filters(RsxQuery *q, const RsQuery *pq, RsFilterCtx *c);
+
+/* For each kommune:/udvalg: filter value no item has (a misspelling: "kommune:Esbjergg"), a
+ * Danish warning naming the nearest known values, appended to the JSON array `warnings`. Fails
+ * only when the index cannot be read or memory runs out. */
+RsStatus rs_filter_warnings(RsxDb *db, const RsQuery *pq, json_t *warnings, RsError *err);
 
 /* RS_WEIGHTS="exact,stem,fold,part,case" overrides the weights of the query forms, for tuning
  * runs (tests/relevance/eval.py). Can't fail. */

@@ -18,7 +18,6 @@
 #include "search.h"
 
 #define MAX_QUERY_BYTES 4096
-#define MAX_LIMIT 100
 #define MAX_STATIC_BYTES (4u << 20)
 #define FEED_ENTRIES 50
 #define DEFAULT_REQUEST_SECONDS 5.0
@@ -68,7 +67,7 @@ static enum MHD_Result send_body(struct MHD_Connection *c, unsigned status, cons
 }
 
 static enum MHD_Result send_json(struct MHD_Connection *c, unsigned status, json_t *j) {
-    char *s = j ? json_dumps(j, JSON_COMPACT) : NULL;
+    char *s = j ? json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(10)) : NULL;
     json_decref(j);
     if (!s) { /* never close the connection without an answer */
         static const char fallback[] = "{\"error\":\"internal error: the answer could not be encoded\",\"status\":500}";
@@ -242,7 +241,7 @@ static enum MHD_Result api_search(RsServer *s, struct MHD_Connection *c, int fee
         return send_error(c, ok < 0 ? MHD_HTTP_CONTENT_TOO_LARGE : MHD_HTTP_BAD_REQUEST, why);
     }
     long limit = num_arg(arg(c, "limit"), feed ? FEED_ENTRIES : 10), offset = num_arg(arg(c, "offset"), 0);
-    if (limit < 1 || limit > MAX_LIMIT || offset < 0 || offset > 100000) {
+    if (limit < 1 || limit > RS_SEARCH_MAX_LIMIT || offset < 0 || offset > RS_SEARCH_MAX_OFFSET) {
         rs_buf_free(&q);
         return send_error(c, MHD_HTTP_BAD_REQUEST, "limit must be 1-100 and offset 0-100000");
     }

@@ -3,6 +3,7 @@
 #include "itemdoc.h"
 #include "wordcount.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,8 +50,9 @@ static RsStatus check_meta(RsIndexer *ix, const char *key, const char *want, con
     int same = !strcmp(v, want);
     if (!same)
         rs_error_set(err, RS_ERR_MISMATCH,
-                     "%s: the index was built with another %s (\"%s\", this refsog has \"%s\"); "
-                     "re-index into a new directory",
+                     "%s: the index was built with another %s (\"%s\", this refsog has \"%s\"): "
+                     "rebuild it: index the same folders into a new directory, then put it in "
+                     "this one's place",
                      dir, what, v, want);
     free(v);
     return same ? RS_OK : RS_ERR_MISMATCH;
@@ -274,6 +276,102 @@ RsStatus rs_indexer_reconcile(RsIndexer *ix, size_t *removed, RsError *err) {
     return rc;
 }
 
+/* ------------------------------------------------------------ files gone from disk */
+
+typedef struct {
+    RsIndexer *ix;
+    char **roots; /* canonical names, each ending in '/' */
+    size_t n_roots;
+    RsError *err;
+    RsStatus rc;
+} Prune;
+
+/* Whether the file named `source` (rs_source_name of a canonical path) is gone: no entry under
+ * that name nor, for an escaped name, under the bytes it stands for. Another error (EACCES, a
+ * disk gone away) keeps the file's items. */
+static int source_gone(const char *source) {
+    struct stat st;
+    if (lstat(source, &st) == 0 || errno != ENOENT) return 0;
+    if (!strchr(source, '%')) return 1;
+    char *raw = strdup(source); /* undo the %XX escapes of rs_source_name */
+    if (!raw) return 0;
+    size_t o = 0;
+    for (size_t i = 0; source[i]; i++) {
+        unsigned v;
+        if (source[i] == '%' && sscanf(source + i + 1, "%2X", &v) == 1 && isxdigit((unsigned char)source[i + 2])) {
+            raw[o++] = (char)v;
+            i += 2;
+        } else {
+            raw[o++] = source[i];
+        }
+    }
+    raw[o] = '\0';
+    int gone = lstat(raw, &st) != 0 && errno == ENOENT;
+    free(raw);
+    return gone;
+}
+
+static int prune_one(void *ctx, const char *key, size_t klen, const char *v, size_t vlen) {
+    Prune *p = ctx;
+    (void)klen;
+    /* "<hash> <items> <source>" */
+    const char *sp1 = memchr(v, ' ', vlen), *sp2 = sp1 ? memchr(sp1 + 1, ' ', vlen - (size_t)(sp1 + 1 - v)) : NULL;
+    if (!sp2) return 0;
+    char *source = strndup(sp2 + 1, vlen - (size_t)(sp2 + 1 - v));
+    if (!source) {
+        p->rc = rs_error_set(p->err, RS_ERR_NOMEM, "out of memory");
+        return 1;
+    }
+    int under = 0;
+    for (size_t i = 0; i < p->n_roots && !under; i++) under = !strncmp(source, p->roots[i], strlen(p->roots[i]));
+    if (under && source_gone(source)) {
+        RsBuf term = {0};
+        size_t n = 0;
+        p->rc = rs_term_makes(&term, RS_PREFIX_SOURCE, source, p->err);
+        if (p->rc == RS_OK) p->rc = begin_if_needed(p->ix, p->err);
+        if (p->rc == RS_OK) p->rc = delete_docs(p->ix, term.data, &n, p->err);
+        if (p->rc == RS_OK) p->rc = rsx_writable_set_metadata(p->ix->db, key, "", 0, p->err);
+        if (p->rc == RS_OK) {
+            p->ix->totals.files_gone++;
+            p->ix->totals.items_gone += n;
+        }
+        rs_buf_free(&term);
+    }
+    free(source);
+    return p->rc != RS_OK;
+}
+
+RsStatus rs_indexer_prune(RsIndexer *ix, RsError *err) {
+    char *const *folders = ix->opts.mirror_folders;
+    size_t n_folders = ix->opts.scratch ? 0 : ix->opts.n_mirror_folders;
+    Prune p = {ix, calloc(n_folders ? n_folders : 1, sizeof(char *)), 0, err, RS_OK};
+    if (!p.roots) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < n_folders && p.rc == RS_OK; i++) {
+        char *canon = NULL, *name = NULL;
+        p.rc = rs_source_canonical(folders[i], &canon, err);
+        if (p.rc == RS_OK) p.rc = rs_source_name(canon, &name, err);
+        if (p.rc == RS_OK) { /* "/a/b" → "/a/b/" ("/" stays) */
+            size_t l = strlen(name);
+            char *r = realloc(name, l + 2);
+            if (!r) p.rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+            else {
+                if (!l || r[l - 1] != '/') r[l] = '/', r[l + 1] = '\0';
+                p.roots[p.n_roots++] = name = r;
+                name = NULL;
+            }
+        }
+        free(name);
+        free(canon);
+    }
+    if (p.rc == RS_OK && p.n_roots) {
+        RsStatus rc = rsx_writable_metadata(ix->db, RS_META_SOURCE, prune_one, &p, err);
+        if (p.rc == RS_OK) p.rc = rc;
+    }
+    for (size_t i = 0; i < p.n_roots; i++) free(p.roots[i]);
+    free(p.roots);
+    return p.rc;
+}
+
 /* The documents of one file, built before any is written, and the meetings it replaces the
  * agenda of. */
 typedef struct {
@@ -366,9 +464,11 @@ static RsStatus write_file(RsIndexer *ix, const char *source, const FileDocs *f,
         *replaced += n;
     }
     if (rc == RS_OK) {
-        char val[64];
-        snprintf(val, sizeof val, "%s %zu", hash, f->n);
-        rc = rsx_writable_set_metadata(ix->db, meta_key, val, strlen(val), err);
+        RsBuf val = {0}; /* "<hash> <items> <source>": the source in full, for rs_indexer_prune */
+        rc = rs_buf_printf(&val, "%s %zu %s", hash, f->n, source);
+        if (rc == RS_OK) rc = rsx_writable_set_metadata(ix->db, meta_key, val.data, val.len, err);
+        else rs_error_set(err, rc, "out of memory");
+        rs_buf_free(&val);
     }
     MergeCtx mc = {ix->spell, err, RS_OK};
     if (rc == RS_OK) rs_wordcount_each(ix->file_spell, merge_word, &mc);
@@ -417,7 +517,7 @@ static RsStatus add_named(RsIndexer *ix, const char *path, const char *source, R
     rs_wordcount_clear(ix->file_spell);
     rc = build_file(ix, m, source, &f, err);
     if (rc != RS_OK && rc != RS_ERR_NOMEM) { /* nothing of the file was written: skip it */
-        rs_error_prefix(err, "%s", source);
+        rs_error_prefix(err, "%s", path);
         file_docs_free(&f);
         rs_meeting_free(m);
         rs_buf_free(&meta_key);
@@ -457,10 +557,12 @@ RsStatus rs_indexer_add_file(RsIndexer *ix, const char *path, RsFileOutcome *out
                              size_t *n_items, RsError *err) {
     *outcome = RS_FILE_FAILED;
     *n_items = 0;
-    char *source;
-    RsStatus rc = rs_source_name(path, &source, err);
+    char *canon = NULL, *source = NULL; /* the file's identity: its canonical path */
+    RsStatus rc = rs_source_canonical(path, &canon, err);
+    if (rc == RS_OK) rc = rs_source_name(canon, &source, err);
     if (rc == RS_OK) rc = add_named(ix, path, source, outcome, n_items, err);
     free(source);
+    free(canon);
     return rc;
 }
 
@@ -478,8 +580,10 @@ static RsStatus delete_and_commit(RsIndexer *ix, const char *prefix, const char 
 }
 
 RsStatus rs_indexer_delete_source(RsIndexer *ix, const char *path, size_t *n, RsError *err) {
-    char *source; /* the name the path is indexed under */
-    RsStatus rc = rs_source_name(path, &source, err);
+    char *canon = NULL, *source = NULL; /* the name the path is indexed under, any spelling */
+    RsStatus rc = rs_source_canonical(path, &canon, err);
+    if (rc == RS_OK) rc = rs_source_name(canon, &source, err);
+    free(canon);
     if (rc != RS_OK) return rc;
     RsBuf meta_key = {0};
     rc = rs_term_makes(&meta_key, RS_META_SOURCE, source, err);
@@ -499,9 +603,21 @@ RsStatus rs_indexer_delete_case(RsIndexer *ix, const char *caseno, size_t *n, Rs
 }
 
 RsStatus rs_indexer_delete_item(RsIndexer *ix, const char *id, size_t *n, RsError *err) {
-    char *name; /* an id typed with the file's raw bytes names the escaped one */
-    RsStatus rc = rs_source_name(id, &name, err);
+    /* "<path>#<item>": the path in any spelling (made canonical), typed with the file's raw bytes
+     * or escaped (rs_source_name) */
+    const char *hash = strrchr(id, '#');
+    char *path = hash ? strndup(id, (size_t)(hash - id)) : NULL, *canon = NULL, *name = NULL;
+    RsStatus rc = !hash ? rs_error_set(err, RS_ERR_USAGE, "'%s' is not an item id (FILE#ITEM)", id)
+                  : !path ? rs_error_set(err, RS_ERR_NOMEM, "out of memory")
+                          : rs_source_canonical(path, &canon, err);
+    RsBuf full = {0};
+    if (rc == RS_OK && rs_buf_printf(&full, "%s%s", canon, hash) != RS_OK)
+        rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    if (rc == RS_OK) rc = rs_source_name(full.data, &name, err);
     if (rc == RS_OK) rc = delete_and_commit(ix, RS_PREFIX_ID, name, n, err);
+    rs_buf_free(&full);
     free(name);
+    free(canon);
+    free(path);
     return rc;
 }

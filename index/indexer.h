@@ -28,6 +28,9 @@ typedef struct RsIndexerOptions {
     int scratch;                /* a scratch index, merged into the real one afterwards: no fsync */
     RsIndexerWarnFn warn;       /* sidecar and attachment problems (NULL: not reported) */
     void *warn_ctx;
+    char *const *mirror_folders; /* folders this run indexes whole: rs_indexer_prune removes the
+                                    items of files gone from them (not on a scratch index) */
+    size_t n_mirror_folders;
     int must_exist;             /* open an existing index only (RS_ERR_NOTFOUND otherwise): never
                                    create one (delete) */
 } RsIndexerOptions;
@@ -46,6 +49,7 @@ typedef struct RsIndexerTotals {
     size_t files_whole;         /* of files_indexed: indexed as one item (no agenda structure) */
     size_t agenda_replaced;     /* agenda items removed because their meeting's minutes came */
     size_t items_added, items_removed;
+    size_t files_gone, items_gone; /* files gone from disk (rs_indexer_prune) and their items */
     size_t files_lost;          /* read, but their batch could not be written or committed (an
                                    index error): not in the index; the counts above leave them out */
     uint64_t bytes;             /* bytes of source files read */
@@ -86,6 +90,13 @@ RsStatus rs_indexer_delete_item(RsIndexer *ix, const char *id, size_t *n_removed
  * rs_indexer_close on every index that is not a scratch part; *removed (may be NULL) receives
  * the count. */
 RsStatus rs_indexer_reconcile(RsIndexer *ix, size_t *removed, RsError *err);
+
+/* Re-indexing a folder mirrors it: remove the items of every indexed file under one of the
+ * options' mirror_folders (any spelling; each made canonical) that is gone from disk, in the open
+ * batch (committed with the run's last additions), counted in files_gone and items_gone. A
+ * file that is still there (excluded, unreadable, no longer minutes) keeps its items; so does
+ * one whose state cannot be read (permission denied). Fails only when the index does. */
+RsStatus rs_indexer_prune(RsIndexer *ix, RsError *err);
 
 /* Commit what is pending. */
 RsStatus rs_indexer_commit(RsIndexer *ix, RsError *err);

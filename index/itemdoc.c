@@ -254,7 +254,14 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInp
     if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_TYPE, tname, strlen(tname), err);
     if (rc == RS_OK && outcomes.len)
         rc = rsx_doc_set_value(d, RS_SLOT_OUTCOMES, outcomes.data, outcomes.len, err);
-    if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_ITEMKEY, id, strlen(id), err);
+    if (rc == RS_OK) { /* the tie key: newest first, then the source, then the place in the file */
+        RsBuf tk = {0};
+        long inv = ymd[0] ? 99999999L - strtol(ymd, NULL, 10) : 99999999L;
+        rs_buf_printf(&tk, "%08ld%s%c%08zu", inv, source, '\x01', in->ordinal);
+        rc = tk.data ? rsx_doc_set_value(d, RS_SLOT_ITEMKEY, tk.data, tk.len, err)
+                     : rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+        rs_buf_free(&tk);
+    }
     const char *kind = m->kind[0] ? m->kind : "referat";
     if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_KIND, kind, err);
     if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_KIND, kind, strlen(kind), err);

@@ -11,7 +11,7 @@
 #ifndef RS_SCHEMA_H
 #define RS_SCHEMA_H
 
-#define RS_SCHEMA_VERSION "3" /* 3: kind (dagsorden/referat) term and slot, meeting keys, url */
+#define RS_SCHEMA_VERSION "4" /* 4: sources by canonical path, tie key; 3: kind, meeting keys, url */
 
 /* ---- free-text terms (ranked) ---- */
 /* no prefix: the exact normalised form (NFC + case folded), positional:
@@ -33,7 +33,9 @@
 
 /* ---- boolean terms (filters, wdf 0) ---- */
 #define RS_PREFIX_ID          "Q"   /* unique id: Q<source>#<item number> */
-#define RS_PREFIX_SOURCE      "H"   /* the source path as given to `refsog index` */
+/* the source: the file's canonical absolute path (realpath; rs_source_canonical), so every
+ * spelling of a path meets the same document */
+#define RS_PREFIX_SOURCE      "H"
 #define RS_PREFIX_MAINCASE    "CP"  /* the item's own case number (case line) */
 #define RS_PREFIX_MUNICIPALITY "KM" /* folded municipality key */
 #define RS_PREFIX_COMMITTEE   "KU"  /* folded committee key (meeting's and each deciding committee) */
@@ -60,14 +62,15 @@ enum {
     RS_SLOT_OUTCOMES = 4,      /* multi-valued: outcome names */
     RS_SLOT_KLE = 5,           /* "27 Social service" */
     RS_SLOT_YEAR = 6,          /* "YYYY" */
-    RS_SLOT_ITEMKEY = 7,       /* "<source>#<item>" for stable ordering */
+    RS_SLOT_ITEMKEY = 7,       /* tie key: 99999999-YYYYMMDD, source, \x01, 8-digit place in the file:
+                                  equal scores (and equal dates) in one order in every build */
     RS_SLOT_KIND = 8           /* "dagsorden" or "referat" (the dokument facet) */
 };
 
 /* ---- metadata keys ---- */
 #define RS_META_SCHEMA       "refsog:schema"
 #define RS_META_FINGERPRINT  "refsog:analyzer"   /* rs_analyzer_fingerprint() at index time */
-#define RS_META_SOURCE       "refsog:src:"       /* + path → "<hash hex> <items>" */
+#define RS_META_SOURCE       "refsog:src:"       /* + source → "<hash hex> <items> <source>" */
 
 /* Within-document weight (wdf increment) of a term by the section it occurs in. */
 #define RS_WDF_TITLE     6

@@ -30,6 +30,14 @@ struct RsxQuery {
 
 namespace {
 
+/* An error's message with its system error ("No space left on device"), never its class name. */
+std::string say(const Xapian::Error &e) {
+    std::string m = e.get_msg();
+    const char *sys = e.get_error_string();
+    if (sys && *sys) m += std::string(" (") + sys + ")";
+    return m;
+}
+
 // Map the exception being handled to a status and message.
 RsStatus fail(RsError *err) {
     try {
@@ -37,23 +45,30 @@ RsStatus fail(RsError *err) {
     } catch (const Xapian::DatabaseLockError &e) {
         /* "Couldn't open lockfile" is not another writer: a read-only or full file system */
         if (e.get_msg().find("Couldn't open lockfile") != std::string::npos)
-            return rs_error_set(err, RS_ERR_IO, "cannot write to the index: %s", e.get_msg().c_str());
+            return rs_error_set(err, RS_ERR_IO, "cannot write to the index: %s", say(e).c_str());
         return rs_error_set(err, RS_ERR_LOCKED, "index is locked by another writer (%s)",
                             e.get_msg().c_str());
     } catch (const Xapian::DatabaseNotFoundError &e) {
-        return rs_error_set(err, RS_ERR_NOTFOUND, "no index there: %s", e.get_msg().c_str());
+        /* in the user's terms, never Xapian's class names or internal wording */
+        const std::string &m = e.get_msg();
+        if (m.find("Couldn't stat") != std::string::npos)
+            return rs_error_set(err, RS_ERR_NOTFOUND, "no index there (no such file or folder)");
+        if (m.find("detect type") != std::string::npos)
+            return rs_error_set(err, RS_ERR_NOTFOUND, "no index there (a folder without index files: "
+                                                      "not made by `refsog index`)");
+        return rs_error_set(err, RS_ERR_NOTFOUND, "no index there (%s)", m.c_str());
     } catch (const Xapian::DatabaseModifiedError &e) {
         return rs_error_set(err, RS_ERR_MODIFIED, "index modified while reading: %s",
                             e.get_msg().c_str());
     } catch (const Xapian::NetworkError &e) {
-        return rs_error_set(err, RS_ERR_NETWORK, "remote index: %s", e.get_description().c_str());
+        return rs_error_set(err, RS_ERR_NETWORK, "remote index: %s", say(e).c_str());
     } catch (const Xapian::UnimplementedError &e) {
         return rs_error_set(err, RS_ERR_UNSUPPORTED, "not supported: %s", e.get_msg().c_str());
     } catch (const Xapian::DatabaseOpeningError &e) {
-        return rs_error_set(err, RS_ERR_DATABASE, "cannot open index: %s",
-                            e.get_description().c_str());
+        return rs_error_set(err, RS_ERR_DATABASE, "cannot open the index: its files are damaged or "
+                            "not an index (%s)", say(e).c_str());
     } catch (const Xapian::Error &e) {
-        return rs_error_set(err, RS_ERR_DATABASE, "%s", e.get_description().c_str());
+        return rs_error_set(err, RS_ERR_DATABASE, "index error: %s", say(e).c_str());
     } catch (const std::bad_alloc &) {
         return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     } catch (const std::exception &e) {
@@ -286,6 +301,21 @@ extern "C" RsStatus rsx_writable_allterms(RsxWritable *w, const char *prefix, Rs
         terms.emplace_back(*t, t.get_termfreq());
     for (const auto &t : terms)
         if (fn(ctx, t.first.data(), t.first.size(), t.second)) break;
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_writable_metadata(RsxWritable *w, const char *prefix, RsxMetaFn fn, void *ctx,
+                                         RsError *err) {
+    RSX_TRY
+    std::string p(prefix ? prefix : "");
+    /* collected first: the callback may change the database */
+    std::vector<std::pair<std::string, std::string>> kv;
+    for (auto k = w->db.metadata_keys_begin(p); k != w->db.metadata_keys_end(p); ++k)
+        kv.emplace_back(*k, w->db.get_metadata(*k));
+    for (const auto &e : kv)
+        if (!e.second.empty() && fn(ctx, e.first.data(), e.first.size(), e.second.data(), e.second.size()))
+            break;
     return RS_OK;
     RSX_CATCH
 }
@@ -638,6 +668,7 @@ struct RsxMSet {
     std::vector<bool> data_loaded;
     std::vector<std::string> value_cache;  // last value fetched per hit
     std::vector<std::vector<std::pair<std::string, size_t>>> facets;
+    std::unique_ptr<Xapian::MultiValueKeyMaker> keymaker; /* outlives the enquire's use of it */
     explicit RsxMSet(const Xapian::Database &db) : enquire(db) {}
 };
 
@@ -661,9 +692,17 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
     if (o->bm25)
         enq.set_weighting_scheme(Xapian::BM25Weight(o->bm25->k1, o->bm25->k2, o->bm25->k3,
                                                     o->bm25->b, o->bm25->min_normlen));
-    if (o->sort_slot >= 0)
+    if (o->sort_slot >= 0 && o->stable_ties) {
+        m->keymaker.reset(new Xapian::MultiValueKeyMaker());
+        m->keymaker->add_value(static_cast<Xapian::valueno>(o->sort_slot), o->sort_descending != 0);
+        m->keymaker->add_value(o->tie_slot);
+        enq.set_sort_by_key(m->keymaker.get(), false);
+    } else if (o->sort_slot >= 0) {
         enq.set_sort_by_value_then_relevance(static_cast<Xapian::valueno>(o->sort_slot),
                                              o->sort_descending != 0);
+    } else if (o->stable_ties) {
+        enq.set_sort_by_relevance_then_value(o->tie_slot, false);
+    }
     if (o->time_limit > 0) enq.set_time_limit(o->time_limit);
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> singles;
     std::vector<std::unique_ptr<MultiValueCountSpy>> multis;

@@ -100,6 +100,10 @@ typedef int (*RsxTermFn)(void *ctx, const char *term, size_t len, unsigned count
 /* Every term with `prefix` in the writable database (pending changes included), with its
  * frequency; fn may change the database (the terms are collected first). */
 RsStatus rsx_writable_allterms(RsxWritable *w, const char *prefix, RsxTermFn fn, void *ctx, RsError *err);
+/* Every metadata entry whose key starts with `prefix`, with its (non-empty) value; fn may change
+ * the database (the entries are collected first). Return non-zero from fn to stop. */
+typedef int (*RsxMetaFn)(void *ctx, const char *key, size_t klen, const char *value, size_t vlen);
+RsStatus rsx_writable_metadata(RsxWritable *w, const char *prefix, RsxMetaFn fn, void *ctx, RsError *err);
 RsStatus rsx_writable_doc_terms(RsxWritable *w, const char *term, size_t len, RsxTermFn fn,
                                 void *ctx, RsError *err);
 
@@ -232,6 +236,10 @@ typedef struct RsxSearchOptions {
     size_t check_at_least;      /* 0 = just enough for the page */
     int sort_slot;              /* -1: by relevance; else by this value slot */
     int sort_descending;        /* with sort_slot >= 0 */
+    int stable_ties;            /* 0: ties in docid order; 1: ties (equal relevance, or equal sort
+                                   value) by tie_slot, ascending: the same order in every build
+                                   and shard layout */
+    unsigned tie_slot;
     const RsxBM25 *bm25;        /* NULL: defaults */
     double time_limit;          /* seconds, 0 = none (then estimates are inexact) */
     const RsxFacetRequest *facets; /* counted exactly over the whole match set */

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "hash.h"
@@ -132,7 +133,7 @@ static RsStatus walk_entry(Walk *w, const char *path, int named) {
 static RsStatus walk_dir(Walk *w, const char *dir, const struct stat *st) {
     for (size_t i = 0; i < w->depth; i++)
         if (w->stack[i].dev == st->st_dev && w->stack[i].ino == st->st_ino) {
-            report(w, dir, "symlink loop (directory already on the path), skipped");
+            report(w, dir, "symlink loop (directory already on the path)");
             return RS_OK;
         }
     DIR *d = opendir(dir);
@@ -227,4 +228,60 @@ RsStatus rs_source_name(const char *path, char **out, RsError *err) {
     *out = rc == RS_OK ? rs_buf_steal(&b) : NULL;
     rs_buf_free(&b);
     return *out ? RS_OK : rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+}
+
+/* "/a/./b/../c//d" → "/a/c/d" in place (s is absolute). */
+static void fold_dots(char *s) {
+    char *out = s, *p = s;
+    while (*p) {
+        while (*p == '/') p++;
+        char *seg = p;
+        while (*p && *p != '/') p++;
+        size_t n = (size_t)(p - seg);
+        if (n == 0 || (n == 1 && seg[0] == '.')) continue;
+        if (n == 2 && seg[0] == '.' && seg[1] == '.') {
+            while (out > s && *--out != '/') {}
+            continue;
+        }
+        *out++ = '/';
+        memmove(out, seg, n);
+        out += n;
+    }
+    if (out == s) *out++ = '/';
+    *out = '\0';
+}
+
+RsStatus rs_source_canonical(const char *path, char **out, RsError *err) {
+    *out = realpath(path, NULL);
+    if (*out) return RS_OK;
+    if (errno == ENOMEM) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    RsBuf b = {0};
+    RsStatus rc = RS_OK;
+    const char *slash = strrchr(path, '/');
+    const char *name = slash ? slash + 1 : path;
+    if (*name && strcmp(name, ".") && strcmp(name, "..")) { /* the folder may still be there */
+        char *dir = slash ? strndup(path, (size_t)(slash - path) + (slash == path)) : strdup(".");
+        char *rdir = dir ? realpath(dir, NULL) : NULL;
+        if (rdir) {
+            rc = rs_buf_printf(&b, "%s%s%s", rdir, strcmp(rdir, "/") ? "/" : "", name);
+            free(rdir);
+            free(dir);
+            *out = rc == RS_OK ? rs_buf_steal(&b) : NULL;
+            rs_buf_free(&b);
+            return *out ? RS_OK : rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+        }
+        free(dir);
+    }
+    if (path[0] != '/') {
+        char *cwd = getcwd(NULL, 0);
+        if (!cwd) return rs_error_set(err, RS_ERR_IO, "cannot read the working directory: %s", strerror(errno));
+        rc = rs_buf_printf(&b, "%s/", cwd);
+        free(cwd);
+    }
+    if (rc == RS_OK) rc = rs_buf_puts(&b, path);
+    *out = rc == RS_OK ? rs_buf_steal(&b) : NULL;
+    rs_buf_free(&b);
+    if (!*out) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    fold_dots(*out);
+    return RS_OK;
 }

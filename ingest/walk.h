@@ -59,6 +59,14 @@ RsStatus rs_walk_with(char *const *paths, size_t n_paths, const RsWalkOptions *o
  * the indexer. RS_ERR_NOMEM when out of memory. */
 RsStatus rs_source_name(const char *path, char **out, RsError *err);
 
+/* The canonical absolute form of `path`, malloc'd in *out (the caller frees it): realpath(3) of
+ * the file when it exists (symlinks, "./", "../" and "//" resolved), else realpath of its folder
+ * followed by its name, else the path made absolute against the working directory with "." and
+ * ".." folded lexically (a file that is gone, in a folder that is gone). Every spelling of one
+ * file gives one result; rs_source_name of it is the file's identity in the index. RS_ERR_NOMEM
+ * when out of memory, RS_ERR_IO when the working directory cannot be read. */
+RsStatus rs_source_canonical(const char *path, char **out, RsError *err);
+
 /* Release the list's strings and array; rs_file_list_free(NULL) is a no-op. */
 void rs_file_list_free(RsFileList *list);
 

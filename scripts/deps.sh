@@ -13,7 +13,7 @@ PACKAGES=(
   libpoppler-glib-dev poppler-utils
   libmicrohttpd-dev libjansson-dev libxml2-dev
   libcmocka-dev
-  clang curl python3
+  clang curl python3 groff-base bsdutils
   chromium wrk libsqlite3-dev
 )
 # node and npm for the browser test: Debian's packages only when the machine has none

@@ -6,6 +6,8 @@ IX="$T_TMP/ix"
 S0=data/sample/000_082cc86b9df59ed8.txt
 S2=data/sample/002_b5ca74bce736c226.txt
 S3=data/sample/003_2da60960a1decf7e.txt
+# a file is known in the index by its canonical path (issue 17)
+P=$(pwd -P)
 
 # JSON field of a search: js QUERY EXPR (python expression over r)
 js() { "$REFSOG" search --index "$IX" --json --limit 100 "$1" | python3 -c "import json,sys; r=json.load(sys.stdin); print($2)"; }
@@ -37,30 +39,30 @@ t_eq "stats: 45 items, 5 meetings" "45 5 2020-09-22 2025-01-21" \
 
 # --- words: stems and compounds
 t_eq "misbrug finds the opiate item first (compound opioidmisbruget, misbrugsområdet)" \
-  "$S0 2" "$(js misbrug 'r["hits"][0]["source"], r["hits"][0]["item"]')"
+  "$P/$S0 2" "$(js misbrug 'r["hits"][0]["source"], r["hits"][0]["item"]')"
 t_match "snippet marks a compound match" "<mark>misbrugsområdet</mark>" "$(js misbrug 'r["hits"][0]["snippet"]')"
-t_eq "hygiejne finds håndhygiejne's item (002 item 5)" "$S2#5" "$(js hygiejne 'r["hits"][0]["id"]')"
+t_eq "hygiejne finds håndhygiejne's item (002 item 5)" "$P/$S2#5" "$(js hygiejne 'r["hits"][0]["id"]')"
 t_eq "okonomi (no ø) finds økonomi items" "True" "$(js okonomi 'r["total"] > 0 and r["total"] == len([h for h in r["hits"]]) ')"
 t_eq "okonomi and økonomi find the same items" "$(js 'økonomi' 'sorted(h["id"] for h in r["hits"])')" \
   "$(js okonomi 'sorted(h["id"] for h in r["hits"])')"
 
 # --- phrase vs words
-t_eq "phrase \"åben rådgivning\": one item" "1 $S0#3" "$(js '"åben rådgivning"' 'r["total"], r["hits"][0]["id"]')"
-t_eq "words åben rådgivning include the phrase's item" "True" "$(js 'åben rådgivning' '"'"$S0"'#3" in [h["id"] for h in r["hits"]]')"
+t_eq "phrase \"åben rådgivning\": one item" "1 $P/$S0#3" "$(js '"åben rådgivning"' 'r["total"], r["hits"][0]["id"]')"
+t_eq "words åben rådgivning include the phrase's item" "True" "$(js 'åben rådgivning' '"'"$P/$S0"'#3" in [h["id"] for h in r["hits"]]')"
 t_eq "phrase in the wrong order finds nothing" "0" "$(js '"rådgivning åben"' 'r["total"]')"
 
 # --- case numbers in every variant
 for q in "23/15645" "23-15645" '"23 15645"' "23 15645" "sag:23/15645"; do
-  t_eq "case number '$q'" "$S0#2" "$(js "$q" 'r["hits"][0]["id"]')"
+  t_eq "case number '$q'" "$P/$S0#2" "$(js "$q" 'r["hits"][0]["id"]')"
 done
 for q in "EMN-24/0001629" "emn-24/1629" "EMN-24-1629" "sag:emn-24/1629" "EMN 24/1629" "emn 24 0001629"; do
-  t_eq "case number '$q'" "$S2#4" "$(js "$q" 'r["hits"][0]["id"]')"
+  t_eq "case number '$q'" "$P/$S2#4" "$(js "$q" 'r["hits"][0]["id"]')"
 done
 for q in "27.00.00-P22-1-20" "27-00-00-p22-1-20" "sag:27.0.0-P22-1-20"; do
-  t_eq "KLE case number '$q'" "$S3#2" "$(js "$q" 'r["hits"][0]["id"]')"
+  t_eq "KLE case number '$q'" "$P/$S3#2" "$(js "$q" 'r["hits"][0]["id"]')"
 done
-t_eq "S2020-26746 (Odder)" "data/sample/004_4215b85305d5dec8.txt#5" "$(js S2020-26746 'r["hits"][0]["id"]')"
-t_eq "mig-a-2024-19506" "$S2#2" "$(js MIG-A-2024-19506 'r["hits"][0]["id"]')"
+t_eq "S2020-26746 (Odder)" "$P/data/sample/004_4215b85305d5dec8.txt#5" "$(js S2020-26746 'r["hits"][0]["id"]')"
+t_eq "mig-a-2024-19506" "$P/$S2#2" "$(js MIG-A-2024-19506 'r["hits"][0]["id"]')"
 
 # --- facets: counts equal counts from the parser's own output
 expected=$(for f in data/sample/*.txt; do "$REFSOG" parse --json "$f"; done | python3 -c '
@@ -140,7 +142,7 @@ cp "$S0" "$T_TMP/m.txt"
 "$REFSOG" index --index "$T_TMP/ix3" "$T_TMP/m.txt" >/dev/null
 sed -i 's/^Punkt 4:.*$/Punkt 4: Ny titel om vandløbsregulativer/' "$T_TMP/m.txt"
 t_status "changed file re-indexed" 0 "$REFSOG" index --index "$T_TMP/ix3" "$T_TMP/m.txt"
-t_match "changed file summary" "1 files indexed, 0 unchanged, 0 failed; 5 items added" "$T_OUT"
+t_match "changed file summary" "1 file indexed, 0 unchanged, 0 failed; 5 items added" "$T_OUT"
 t_eq "new title found, still 5 items" "1 5" "$("$REFSOG" search --index "$T_TMP/ix3" --json vandløbsregulativer | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])') $("$REFSOG" stats --index "$T_TMP/ix3" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')"
 t_status "delete by source" 0 "$REFSOG" delete --index "$IX" --source "$S0"
 t_match "delete count" "^5 items deleted" "$T_OUT"
@@ -152,8 +154,8 @@ t_status "delete needs exactly one selector" 2 "$REFSOG" delete --index "$IX"
 
 # --- PDF minutes index like text minutes
 t_status "index a PDF" 0 "$REFSOG" index --index "$T_TMP/ixpdf" tests/fixtures/minutes/odder_2020-10-22.pdf
-t_match "PDF: 11 items" "1 files indexed, 0 unchanged, 0 failed; 11 items added" "$T_OUT"
-t_eq "PDF: case number search" "tests/fixtures/minutes/odder_2020-10-22.pdf#5" \
+t_match "PDF: 11 items" "1 file indexed, 0 unchanged, 0 failed; 11 items added" "$T_OUT"
+t_eq "PDF: case number search" "$P/tests/fixtures/minutes/odder_2020-10-22.pdf#5" \
   "$("$REFSOG" search --index "$T_TMP/ixpdf" --json s2020-26746 | python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["id"])')"
 
 # --- analyze

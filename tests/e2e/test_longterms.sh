@@ -17,7 +17,7 @@ with open("in/udvalg.txt", "w") as f:
     for i, t in ((1, "Budget for biblioteker"), (2, "Vejbelysning")):
         f.write(f"Punkt {i}: {t}\n\n24/1000{i}\n\nSagsfremstilling\n\nTekst.\n\nBeslutning\n\nGodkendt.\n\n")
 PY
-DEEP="in/$deep/003_2da60960a1decf7e.txt"
+DEEP="$(pwd -P)/in/$deep/003_2da60960a1decf7e.txt" # the canonical path (issue 17)
 items() { "$REFSOG" stats --index "$1" --json 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])' 2>/dev/null; }
 js() { "$REFSOG" search --index "$1" --json --limit 100 "$2" 2>/dev/null | python3 -c "import json,sys; r=json.load(sys.stdin); print($3)" 2>/dev/null; }
 

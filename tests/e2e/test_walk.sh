@@ -16,14 +16,15 @@ SRC='in/m%F8de-100%25-%FF.txt'
 t_status "index a folder with a non-UTF-8 name: exit 0" 0 "$R" index --index ix in
 t_match "both files indexed" "2 files indexed, 0 unchanged, 0 failed; 13 items added" "$T_OUT"
 hit() { "$R" search --index ix --json 'sag:23/15645' | python3 -c 'import json,sys; h=json.load(sys.stdin)["hits"][0]; print(h["id"], h["source"])'; }
-t_eq "the item has an escaped id and source" "$SRC#2 $SRC" "$(hit)"
+ABS="$(pwd -P)/$SRC" # sources are canonical paths (issue 17), escaped the same way
+t_eq "the item has an escaped id and source" "$ABS#2 $ABS" "$(hit)"
 t_status "re-index: the escaped name is stable (unchanged)" 0 "$R" index --index ix in
 t_match "re-index: 2 unchanged" "0 files indexed, 2 unchanged" "$T_OUT"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$R" serve --index ix --port "$port" 2>/dev/null & pid=$!
 for i in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
-enc=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$SRC#2")
-t_eq "the API addresses the item by its id" "200 $SRC#2" \
+enc=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$ABS#2")
+t_eq "the API addresses the item by its id" "200 $ABS#2" \
   "$(curl -s -o item.json -w '%{http_code}' "http://127.0.0.1:$port/api/item/$enc") $(python3 -c 'import json; print(json.load(open("item.json"))["id"])' 2>/dev/null)"
 kill $pid; wait $pid 2>/dev/null
 t_status "delete --item by the escaped id" 0 "$R" delete --index ix --item "$SRC#2"
@@ -49,7 +50,7 @@ t_status "--include/--exclude" 0 "$R" index --index skix2 --include '*.doc' --in
 t_match "--include takes b.doc and walks .hid, --exclude passes over sub" \
   "3 files indexed, 0 unchanged, 0 failed, $((want - 1)) skipped" "$T_OUT"
 t_match "--exclude named" "skipped sk/sub: excluded by --exclude 'sub'" "$T_OUT"
-t_eq "the included files are indexed" "sk/.hid/d.txt sk/a.txt sk/b.doc" \
+t_eq "the included files are indexed" "$(pwd -P)/sk/.hid/d.txt $(pwd -P)/sk/a.txt $(pwd -P)/sk/b.doc" \
   "$("$R" search --index skix2 --json --limit 100 'dato:..2100' | python3 -c 'import json,sys; print(" ".join(sorted({h["source"] for h in json.load(sys.stdin)["hits"]})))')"
 t_status "--quiet says nothing of skips" 0 "$R" index --quiet --index skix3 sk
 t_eq "--quiet: no output" "" "$T_OUT"

@@ -172,12 +172,48 @@ static void test_source_name(void **state) {
     free(n);
 }
 
+/* Every spelling of one file has one canonical path: symlinks, "./", "../", "//" and relative
+ * forms resolved; a file that is gone keeps its folder's real path; a folder that is gone too is
+ * folded lexically. */
+static void test_source_canonical(void **state) {
+    (void)state;
+    char real[4096], p[512], *c = NULL;
+    assert_non_null(realpath(root, real)); /* /tmp may itself be a link */
+    char want[4200];
+    snprintf(want, sizeof want, "%s/sub/c.txt", real);
+    const char *forms[] = {"%s/sub/c.txt", "%s/sub/./c.txt", "%s//sub/deeper/../c.txt", "%s/sub/deeper/loop/c.txt"};
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+        snprintf(p, sizeof p, forms[i], root);
+        assert_int_equal(rs_source_canonical(p, &c, NULL), RS_OK);
+        assert_string_equal(c, want);
+        free(c);
+    }
+    char cwd[4096];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    assert_int_equal(chdir(root), 0);
+    assert_int_equal(rs_source_canonical("sub/../sub/c.txt", &c, NULL), RS_OK); /* relative */
+    assert_string_equal(c, want);
+    free(c);
+    assert_int_equal(rs_source_canonical("./sub/gone.txt", &c, NULL), RS_OK); /* the file is gone */
+    snprintf(want, sizeof want, "%s/sub/gone.txt", real);
+    assert_string_equal(c, want);
+    free(c);
+    assert_int_equal(chdir(cwd), 0);
+    assert_int_equal(rs_source_canonical("/nowhere/a/./b/../c//d.txt", &c, NULL), RS_OK); /* all gone */
+    assert_string_equal(c, "/nowhere/a/c/d.txt");
+    free(c);
+    assert_int_equal(rs_source_canonical("/nowhere/../../x.txt", &c, NULL), RS_OK);
+    assert_string_equal(c, "/x.txt");
+    free(c);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_walk_finds_minutes_and_reports_loop),
         cmocka_unit_test(test_walk_named_files_and_missing),
         cmocka_unit_test(test_hash_hex),
         cmocka_unit_test(test_source_name),
+        cmocka_unit_test(test_source_canonical),
         cmocka_unit_test(test_walk_says_skips),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# test_integrity.sh — the index mirrors the files and the CLI never changes a question silently
+# (issue 17): one copy per file whatever the path's spelling, files gone from a folder leave the
+# index, options anywhere on the line, no silently dropped query terms, one result order in every
+# build and shard layout, a progress line on a terminal, messages in the user's terms.
+source "$(dirname "$0")/lib.sh"
+S=$T_SAMPLE
+mkdir -p "$T_TMP/re"
+cp "$S"/*.txt "$T_TMP/re/"
+cd "$T_TMP"
+F0=$(cd re && ls 000_*.txt); F1=$(cd re && ls 001_*.txt)
+ids() { python3 -c 'import json,sys; print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]))'; }
+total() { python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])'; }
+
+# ---- 1. one file, one copy, whatever the spelling of its path
+"$REFSOG" index --quiet --index ix re
+"$REFSOG" index --quiet --index ix "$PWD/re"
+(cd re && "$REFSOG" index --quiet --index ../ix "./$F0")
+ln -s re link
+"$REFSOG" index --quiet --index ix "link/$F0"
+t_eq "three spellings and a symlink: one copy (45 items)" 45 \
+  "$("$REFSOG" stats --json --index ix | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')"
+t_eq "a phrase in one file: one hit" 1 "$("$REFSOG" search --json --index ix '"misbrug af opiater"' | total)"
+t_match "the source is the canonical path" "\"source\": *\"$PWD/re/$F0\"" \
+  "$("$REFSOG" search --json --index ix '"misbrug af opiater"')"
+t_status "delete --source by another spelling" 0 "$REFSOG" delete --index ix --source "re/../link/$F0"
+t_match "it deleted the file's items" "^[1-9][0-9]* items? deleted" "$T_OUT"
+t_eq "the phrase is gone" 0 "$("$REFSOG" search --json --index ix '"misbrug af opiater"' | total)"
+t_status "delete --source that deletes nothing exits 1" 1 "$REFSOG" delete --index ix --source "re/$F0"
+t_match "and says so" "nothing deleted" "$T_OUT"
+"$REFSOG" index --quiet --index ix re
+t_status "delete --item with a relative path" 0 "$REFSOG" delete --index ix --item "re/$F0#2"
+t_match "one item deleted" "^1 item deleted" "$T_OUT"
+"$REFSOG" index --quiet --index ix "re/$F0" || true
+
+# an index of the previous schema (sources as typed) is refused with the rebuild message
+rm -rf old; "$REFSOG" index --quiet --index old "re/$F0"
+xapian-metadata set old refsog:schema 3
+t_status "an index of schema 3: search refuses it" 1 "$REFSOG" search --index old misbrug
+t_match "… and says to rebuild it" "index schema 3, this refsog reads 4: rebuild it" "$T_OUT"
+t_status "an index of schema 3: index refuses to add to it" 1 "$REFSOG" index --index old re
+t_match "… and says to rebuild it too" "rebuild it" "$T_OUT"
+
+# ---- 2. re-indexing a folder removes the items of files gone from it
+before=$("$REFSOG" stats --json --index ix | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')
+n1=$("$REFSOG" search --json --limit 100 --index ix "dokument:referat" | python3 -c "
+import json,sys; print(sum(1 for h in json.load(sys.stdin)['hits'] if h['source'].endswith('$F1')))")
+mv "re/$F1" .
+t_status "re-index after a file was removed" 0 "$REFSOG" index --index ix re
+t_match "the summary says what left" "$n1 removed \(file gone: 1 file\)" "$T_OUT"
+t_eq "its items are gone" $((before - n1)) \
+  "$("$REFSOG" stats --json --index ix | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')"
+t_status "again: nothing more to remove" 0 "$REFSOG" index --index ix re
+t_nomatch "nothing gone twice" "file gone" "$T_OUT"
+mv "$F1" re/ && "$REFSOG" index --quiet --index ix re
+mv "re/$F1" .
+t_status "--keep-missing keeps them" 0 "$REFSOG" index --keep-missing --index ix re
+t_eq "all items still there" "$before" \
+  "$("$REFSOG" stats --json --index ix | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')"
+t_status "a file named on its own is not a folder to mirror" 0 "$REFSOG" index --index ix "re/$F0"
+t_eq "items of the missing file kept" "$before" \
+  "$("$REFSOG" stats --json --index ix | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')"
+mv "$F1" re/
+rm -rf shx; "$REFSOG" index --quiet --shards 2 --index shx re
+mv "re/$F1" .
+t_status "sharded index: a gone file leaves its shard" 0 "$REFSOG" index --index shx re
+t_match "sharded summary" "$n1 removed \(file gone: 1 file\)" "$T_OUT"
+mv "$F1" re/
+
+# ---- 3. options anywhere, '--', a query that starts with '-'
+plain=$("$REFSOG" search --json --index ix misbrug | total)
+t_eq "--limit after the query: honoured" 1 \
+  "$("$REFSOG" search --json --index ix misbrug --limit 1 | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["hits"]))')"
+t_eq "--limit after the query: the query unchanged" "$plain" "$("$REFSOG" search --json --index ix misbrug --limit 1 | total)"
+t_nomatch "--sort after the query is not a query word" "Mente du|sort" "$("$REFSOG" search --index ix misbrug --sort date)"
+t_eq "--index after the query" "$plain" "$("$REFSOG" search misbrug --json --index ix | total)"
+t_eq "--limit=N form" 2 \
+  "$("$REFSOG" search --json --limit=2 --index ix misbrug | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["hits"]))')"
+t_status "a query starting with '-' without '--': usage error" 2 "$REFSOG" search --index ix -kommune:Esbjerg misbrug
+t_match "the error explains '--'" "goes after '--'" "$T_OUT"
+t_status "a query starting with '-' after '--'" 0 "$REFSOG" search --index ix -- -kommune:Esbjerg misbrug
+t_match "… is searched" "punkt(er)? fundet" "$T_OUT"
+t_status "an exclusion inside the query needs no '--'" 0 "$REFSOG" search --index ix misbrug -kommune:Esbjerg
+t_status "an unknown long option is an error, not a word" 2 "$REFSOG" search --index ix misbrug --limt 3
+t_match "… naming it" "unknown option '--limt'" "$T_OUT"
+t_status "case: options after the case number" 0 "$REFSOG" case 27.00.00-A00-7-20 --index ix --json
+
+# ---- 4. no silently dropped query terms
+q64=$(for i in $(seq 64); do printf 'misbrug '; done)
+t_match "64 words + a missing one: falls back and says so" '"fallback": *"or"' \
+  "$("$REFSOG" search --json --index ix "$q64 zzzqqq")"
+neg=$(for i in $(seq 0 63); do printf -- '-zz%d ' "$i"; done)
+t_eq "65 exclusions: the last one counts" 0 "$("$REFSOG" search --json --index ix -- "opiater $neg -opiater" | total)"
+
+# ---- 5. one order in every build and layout (ties broken by date, source, place)
+mkdir -p a b; cp re/000_* re/001_* re/002_* a/; cp re/003_* re/004_* b/
+"$REFSOG" index --quiet --jobs 2 --segment-bytes 1 --index one a b
+"$REFSOG" index --quiet --jobs 1 --index two a b
+"$REFSOG" index --quiet --index sa a; "$REFSOG" index --quiet --index sb b
+same=1
+for q in 'dato:2020' 'dato:2020 strategi' 'kommune:esbjerg' 'type:orientering' 'misbrug' 'dokument:referat'; do
+  o1=$("$REFSOG" search --json --limit 100 --index one "$q" | ids)
+  o2=$("$REFSOG" search --json --limit 100 --index two "$q" | ids)
+  o3=$("$REFSOG" search --json --limit 100 --index sa --index sb "$q" | ids)
+  od=$("$REFSOG" search --json --limit 100 --sort -date --index sb --index sa "$q" | ids)
+  od1=$("$REFSOG" search --json --limit 100 --sort -date --index one "$q" | ids)
+  [ -n "$o1" ] || same=0
+  t_eq "two builds, same order: $q" "$o1" "$o2"
+  t_eq "two shards, same order: $q" "$o1" "$o3"
+  t_eq "sorted by date, shards in either order: $q" "$od1" "$od"
+done
+t_eq "tied queries gave hits" 1 "$same"
+if command -v xapian-tcpsrv >/dev/null; then
+  free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+  pa=$(free_port); pb=$(free_port)
+  setsid xapian-tcpsrv --interface 127.0.0.1 --port "$pa" sa >/dev/null 2>&1 & ta=$!
+  setsid xapian-tcpsrv --interface 127.0.0.1 --port "$pb" sb >/dev/null 2>&1 & tb=$!
+  trap 'kill $ta $tb 2>/dev/null; rm -rf "$T_TMP"' EXIT
+  for i in $(seq 1 50); do "$REFSOG" stats --index "tcp://127.0.0.1:$pa" --index "tcp://127.0.0.1:$pb" >/dev/null 2>&1 && break; sleep 0.1; done
+  bad=0
+  for run in $(seq 10); do
+    for q in 'dato:2020' 'dato:2020 strategi' 'kommune:esbjerg' 'type:orientering'; do
+      l=$("$REFSOG" search --json --limit 100 --index one "$q" | ids)
+      r=$("$REFSOG" search --json --limit 100 --index "tcp://127.0.0.1:$pa" --index "tcp://127.0.0.1:$pb" "$q" 2>&1 | ids 2>&1)
+      [ "$l" = "$r" ] || { bad=$((bad + 1)); t_eq "remote order, run $run: $q" "$l" "$r"; }
+    done
+  done
+  t_eq "remote shards: full order equal to one index, 10 runs × 4 tied queries" 0 "$bad"
+  kill $ta $tb 2>/dev/null
+fi
+
+# ---- 6. progress on a terminal (a pty), nothing when not a terminal, --quiet
+rm -rf px
+out=$(script -qec "'$REFSOG' index --index px re" /dev/null 2>&1)
+t_match "a new index on a terminal shows a progress line" '[0-9]+/5 files, [0-9]+ items, [0-9.]+ MB/s' "$out"
+rm -rf px
+out=$("$REFSOG" index --index px re 2>&1)
+t_nomatch "no progress line when not a terminal" 'files, [0-9]+ items, ' "$out"
+rm -rf px
+out=$(script -qec "'$REFSOG' index --quiet --index px re" /dev/null 2>&1)
+t_nomatch "--quiet: no progress line" 'MB/s' "$out"
+out=$(script -qec "'$REFSOG' index --index px re" /dev/null 2>&1)
+t_match "adding to an index on a terminal shows it too" '5/5 files' "$out"
+
+# ---- 8. messages in the user's terms
+mkdir -p notix; echo x > notix/afile
+t_status "a folder that is not an index" 1 "$REFSOG" search --index notix x
+t_nomatch "no Xapian wording" "Couldn't|Database|Xapian|detect type" "$T_OUT"
+t_match "says what is wrong" "no index there" "$T_OUT"
+printf 'remote foo\n' > notix/iamchert
+t_status "a missing path" 1 "$REFSOG" search --index nowhere x
+t_match "says so plainly" "no such file or folder" "$T_OUT"
+t_nomatch "no Xapian wording (missing)" "Couldn't stat" "$T_OUT"
+t_status "stats for a person" 0 "$REFSOG" stats --index ix
+t_match "stats: items in words" "^Punkter: +[0-9]+" "$T_OUT"
+t_nomatch "stats: not JSON" '^\{' "$T_OUT"
+t_match "stats --json stays JSON" '^\{"items"' "$("$REFSOG" stats --json --index ix)"
+t_status "a misspelled municipality" 0 "$REFSOG" search --index ix kommune:Esbjergg
+t_match "warns and names the nearest" "Esbjergg.*ingen punkter har den kommune; mente du Esbjerg\?" "$T_OUT"
+t_status "a misspelled committee" 0 "$REFSOG" search --index ix 'udvalg:"Social- og Arbejdsmarkedsudvalgett"'
+t_match "names the nearest committee" "mente du Social & Arbejdsmarkedsudvalget" "$T_OUT"
+t_status "one limit: 101 refused by the CLI" 2 "$REFSOG" search --index ix --limit 101 misbrug
+t_match "the CLI names the limit" "1 to 100" "$T_OUT"
+t_eq "singular: 1 file indexed" 1 "$(rm -rf one1; "$REFSOG" index --index one1 "re/$F0" | grep -c '^1 file indexed')"
+printf 'Referat\n\nPunkt 1: Pris *rabat* og 2*3\n\nSagsfremstilling\nRabat på 5 * 3 stk.\n' > star.txt
+"$REFSOG" index --quiet --index stix star.txt
+plain=$("$REFSOG" search --index stix rabat)
+t_match "plain highlight marks the words with ⟦…⟧" '\*⟦rabat⟧\* og 2\*3 .*⟦Rabat⟧ på' "$plain"
+t_match "a literal asterisk stays itself" '5 \* 3' "$plain"
+t_match "scores are rounded" '"score": *[0-9]+(\.[0-9]{1,3})?[,}]' "$("$REFSOG" search --json --index ix misbrug)"
+# the manual: built from docs/refsog.1.md and each command's --help, installed with the docs
+MAN="$T_ROOT/build/refsog.1"
+[ -n "${REFSOG_MAN:-}" ] && MAN=$REFSOG_MAN
+if [ -f "$MAN" ]; then
+  t_match "the man page names every command" "$(printf '.SS %s\n' index search case meeting stats parse delete compact serve analyze | paste -sd'|' | sed 's/|/.*|/g;s/^/(/;s/$/)/')" "$(cat "$MAN")"
+  t_match "the man page has the --keep-missing option from the help" 'keep\\-missing' "$(cat "$MAN")"
+  if command -v groff >/dev/null; then
+    t_eq "groff renders it without warnings" "" "$(groff -man -Tutf8 -ww -z "$MAN" 2>&1)"
+  fi
+  (cd "$T_ROOT" && make --no-print-directory -s install DESTDIR="$T_TMP/inst" PREFIX=/usr >/dev/null 2>&1)
+  t_eq "make install puts the man page and the docs in place" "yes yes yes" \
+    "$([ -f "$T_TMP/inst/usr/share/man/man1/refsog.1" ] && echo yes) $([ -f "$T_TMP/inst/usr/share/doc/refsog/query-language.md" ] && echo yes) $([ -x "$T_TMP/inst/usr/bin/refsog" ] && echo yes)"
+else
+  t_bad "the man page was built ($MAN)"
+fi
+t_done
