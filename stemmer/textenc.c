@@ -79,6 +79,22 @@ static int is_nfc(const char *s, size_t n) {
     return 1;
 }
 
+/* The length of the byte order marks (U+FEFF in UTF-8) at the start of s[0..n): the text starts
+ * after all of them, so that decoding the result again changes nothing. */
+static size_t bom_len(const char *s, size_t n) {
+    size_t k = 0;
+    while (n - k >= 3 && !memcmp(s + k, "\xEF\xBB\xBF", 3)) k += 3;
+    return k;
+}
+
+/* Drop the byte order marks at the start of the malloc'd text *buf. */
+static void drop_boms(char *buf, size_t *len) {
+    size_t k = bom_len(buf, *len);
+    if (!k) return;
+    memmove(buf, buf + k, *len - k + 1);
+    *len -= k;
+}
+
 /* A malloc'd, NUL-terminated copy of s[0..n). */
 static RsStatus copy(const char *s, size_t n, char **out, size_t *out_len, RsError *err) {
     if (!(*out = malloc(n + 1))) return nomem(err);
@@ -219,10 +235,11 @@ RsStatus rs_text_decode(const char *data, size_t len, char **out, size_t *out_le
             *out_len = 0;
             return rc;
         }
+        drop_boms(*out, out_len);
         *encoding = BOMS[b].cs.name;
         return RS_OK;
     }
-    size_t skip = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    size_t skip = bom_len(data, len);
     const char *nul = memchr(data, 0, len);
     if (nul)
         return rs_error_set(err, RS_ERR_INPUT, "not UTF-8 text (NUL byte at byte %zu); is it a binary file?",
