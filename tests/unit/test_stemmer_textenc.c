@@ -98,6 +98,14 @@ static void test_utf8_unchanged(void **state) {
     assert_string_equal(out, "Råd");
     assert_null(enc);
     free(out);
+    /* every BOM at the start goes (decoding the result again changes nothing) */
+    out = decode("\xEF\xBB\xBF\xEF\xBB\xBFx", 7, &enc);
+    assert_string_equal(out, "x");
+    free(out);
+    out = decode("\xFE\xFF\xFE\xFF\0x", 6, &enc);
+    assert_string_equal(out, "x");
+    assert_string_equal(enc, "UTF-16BE");
+    free(out);
 }
 
 static void test_utf16_bom(void **state) {
