@@ -3,7 +3,8 @@
  *
  * The parser compares bytes, so its vocabularies (Rådhus, Næstved, Økonomiudvalget) match only
  * text in one form: precomposed UTF-8. Every text input goes through rs_text_decode first
- * (ingest/referat.c). This file and stemmer/normalize.c are the only ones that include ICU.
+ * (ingest/referat.c). ICU stays in stemmer/ (this file, normalize.c, analyzer.c); the parser
+ * above it works on the bytes this file gives it.
  *
  * Ownership: the decoded text is malloc'd and belongs to the caller; encoding names are
  * constants of this file (never freed).
