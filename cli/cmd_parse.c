@@ -8,6 +8,7 @@
 #include "minutes_json.h"
 #include "referat.h"
 #include "source.h"
+#include "textenc.h"
 
 static void usage(FILE *out) {
     fprintf(out, "usage: refsog parse [--json] [--municipality NAME] [--pdf-pages N] [--pdf-seconds N]\n"
@@ -43,6 +44,8 @@ static int parse_one(const char *path, const RsParseOptions *opts, int as_json, 
         return 1;
     }
     rs_source_close(src);
+    if (m->encoding)
+        fprintf(stderr, "refsog: %s: read as %s, converted to UTF-8\n", path, rs_text_encoding_title(m->encoding));
     if (!m->structured)
         fprintf(stderr, "refsog: %s: indexed as one item (no agenda structure found)\n", path);
     if (as_json) {

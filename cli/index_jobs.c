@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "shards.h"
+#include "textenc.h"
 #include "xapian_shim.h"
 
 static double now_s(void) {
@@ -24,6 +25,11 @@ static double now_s(void) {
 }
 
 void rs_totals_add(RsIndexerTotals *t, const RsIndexerTotals *a) {
+    if (a->files_converted) /* one encoding named only when every part saw the same one */
+        t->converted_from = !t->files_converted ? a->converted_from
+                            : t->converted_from && a->converted_from && !strcmp(t->converted_from, a->converted_from)
+                                ? t->converted_from : NULL;
+    t->files_converted += a->files_converted;
     t->files_indexed += a->files_indexed;
     t->files_unchanged += a->files_unchanged;
     t->files_failed += a->files_failed;
@@ -160,7 +166,7 @@ static const char *plural(size_t n, const char *one, const char *many) { return 
 /* The one summary line of an indexing run; `tail` says how DIR was written (may be ""). */
 void rs_index_summary(const RsIndexerTotals *t, const RsWalkTally *wt, double el, const char *dir,
                           const char *tail) {
-    char whole[64] = "", lost[96] = "", skipped[64] = "", agenda[96] = "", gone[96] = "";
+    char whole[160] = "", lost[96] = "", skipped[64] = "", agenda[96] = "", notes[150] = "", gone[96] = "";
     if (t->agenda_replaced)
         snprintf(agenda, sizeof agenda, " (%zu agenda %s replaced by minutes)", t->agenda_replaced,
                  plural(t->agenda_replaced, "item", "items"));
@@ -168,7 +174,14 @@ void rs_index_summary(const RsIndexerTotals *t, const RsWalkTally *wt, double el
         snprintf(gone, sizeof gone, ", %zu removed (file gone: %zu %s)", t->items_gone, t->files_gone,
                  plural(t->files_gone, "file", "files"));
     if (wt->skipped) snprintf(skipped, sizeof skipped, ", %zu skipped (named above)", wt->skipped);
-    if (t->files_whole) snprintf(whole, sizeof whole, " (%zu as one item)", t->files_whole);
+    /* "(1 as one item, 2 converted from Windows-1252)"; no conversion is counted when the run's
+     * index was not created (files_indexed is 0 then) */
+    if (t->files_whole) snprintf(notes, sizeof notes, "%zu as one item", t->files_whole);
+    if (t->files_converted && t->files_indexed)
+        snprintf(notes + strlen(notes), sizeof notes - strlen(notes), "%s%zu converted %s%s", notes[0] ? ", " : "",
+                 t->files_converted, t->converted_from ? "from " : "to UTF-8",
+                 t->converted_from ? rs_text_encoding_title(t->converted_from) : "");
+    if (notes[0]) snprintf(whole, sizeof whole, " (%s)", notes);
     if (t->files_lost)
         snprintf(lost, sizeof lost, ", %zu NOT in the index (index error)", t->files_lost);
     printf("%zu %s indexed%s, %zu unchanged, %zu failed%s%s; %zu %s added, %zu removed%s%s; "

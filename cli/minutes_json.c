@@ -88,6 +88,7 @@ json_t *rs_meeting_to_json(const RsMeeting *m, const char *source) {
     if (!j) return NULL;
     if (source) json_object_set_new(j, "source", json_string(source));
     meeting_fields(j, m);
+    json_object_set_new(j, "encoding", str_or_null(m->encoding)); /* converted from; null: UTF-8 */
     json_t *items = json_array();
     int k = 0;
     for (const RsMeeting *x = m; x; x = x->next, k++)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "referat.h"
+#include "utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     RsMeeting *m = NULL;
@@ -17,7 +18,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
     RsParseOptions opts = {.municipality = size & 1 ? "Odder" : NULL};
     if (rs_referat_parse(text, len, "fuzz", &opts, &m, &err) == RS_OK) {
-        /* at least one item; every range inside the text and well ordered */
+        /* UTF-8 text (whatever the input's encoding) without NUL bytes; at least one item; every
+         * range inside the text and well ordered */
+        if (strlen(m->text) != m->text_len || !rs_utf8_valid(m->text, m->text_len)) abort();
         if (rs_meeting_total_items(m) == 0) abort();
         for (const RsMeeting *x = m; x; x = x->next)
             for (size_t i = 0; i < x->n_items; i++) {

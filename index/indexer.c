@@ -16,6 +16,7 @@
 #include "schema.h"
 #include "source.h"
 #include "terms.h"
+#include "textenc.h"
 #include "walk.h"
 #include "xapian_shim.h"
 
@@ -475,6 +476,17 @@ static RsStatus write_file(RsIndexer *ix, const char *source, const FileDocs *f,
     return rc == RS_OK ? mc.rc : rc;
 }
 
+/* A file read in another encoding than UTF-8: named through the warning callback, counted. */
+static void say_converted(RsIndexer *ix, const char *path, const char *enc) {
+    RsIndexerTotals *t = &ix->totals;
+    t->converted_from = !t->files_converted ? enc : t->converted_from && !strcmp(t->converted_from, enc) ? enc : NULL;
+    t->files_converted++;
+    if (!ix->opts.warn) return;
+    char msg[4300];
+    snprintf(msg, sizeof msg, "%s: read as %s, converted to UTF-8", path, rs_text_encoding_title(enc));
+    ix->opts.warn(ix->opts.warn_ctx, msg);
+}
+
 /* Index the file at `path` under the name `source` (rs_source_name of it). */
 static RsStatus add_named(RsIndexer *ix, const char *path, const char *source, RsFileOutcome *outcome,
                           size_t *n_items, RsError *err) {
@@ -546,6 +558,7 @@ static RsStatus add_named(RsIndexer *ix, const char *path, const char *source, R
         ix->totals.items_added += f.n;
         ix->totals.agenda_replaced += replaced + f.skipped;
         ix->totals.items_removed += deleted > f.n ? deleted - f.n : 0;
+        if (m->encoding) say_converted(ix, path, m->encoding);
         ix->pending_bytes += m->text_len;
         if (ix->pending_bytes >= ix->opts.batch_bytes) rc = rs_indexer_commit(ix, err);
     }

@@ -19,14 +19,16 @@
 typedef struct RsIndexer RsIndexer;
 
 /* Called with a message for each problem with a sidecar or an attachment (the file is still
- * indexed); `msg` is valid during the call. */
+ * indexed) and for each file converted to UTF-8 from another encoding ("FILE: read as
+ * Windows-1252, converted to UTF-8"); `msg` is valid during the call. */
 typedef void (*RsIndexerWarnFn)(void *ctx, const char *msg);
 
 typedef struct RsIndexerOptions {
     const char *municipality;   /* for files whose text and path name none (NULL: unknown) */
     size_t batch_bytes;         /* commit after this much source text (0 = 2 MiB) */
     int scratch;                /* a scratch index, merged into the real one afterwards: no fsync */
-    RsIndexerWarnFn warn;       /* sidecar and attachment problems (NULL: not reported) */
+    RsIndexerWarnFn warn;       /* sidecar and attachment problems, and files read in a legacy
+                                   encoding (NULL: not reported) */
     void *warn_ctx;
     char *const *mirror_folders; /* folders this run indexes whole: rs_indexer_prune removes the
                                     items of files gone from them (not on a scratch index) */
@@ -53,6 +55,9 @@ typedef struct RsIndexerTotals {
     size_t files_lost;          /* read, but their batch could not be written or committed (an
                                    index error): not in the index; the counts above leave them out */
     uint64_t bytes;             /* bytes of source files read */
+    size_t files_converted;     /* of files_indexed: converted to UTF-8 from another encoding */
+    const char *converted_from; /* their encoding when it was the same for all (a constant of
+                                   stemmer/textenc.h), else NULL */
 } RsIndexerTotals;
 
 /* Open (create if needed, unless opts->must_exist) the index at `dir` for

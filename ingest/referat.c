@@ -14,28 +14,10 @@
 #include "lines.h"
 #include "segment.h"
 #include "text.h"
+#include "textenc.h"
 #include "vocab.h"
 
 #define DEFAULT_MAX_BYTES (64u << 20)
-
-/* Check UTF-8 validity and NUL bytes; returns the offset of the first bad byte or len. */
-static size_t utf8_bad_offset(const char *s, size_t len) {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = p[i];
-        size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        if (c == 0 || n == 0 || (n == 2 && c < 0xC2) || i + n > len) return i;
-        for (size_t k = 1; k < n; k++)
-            if ((p[i + k] & 0xC0) != 0x80) return i;
-        if (n == 3 && c == 0xE0 && p[i + 1] < 0xA0) return i;
-        if (n == 3 && c == 0xED && p[i + 1] >= 0xA0) return i;
-        if (n == 4 && (c > 0xF4 || (c == 0xF0 && p[i + 1] < 0x90) || (c == 0xF4 && p[i + 1] >= 0x90)))
-            return i;
-        i += n;
-    }
-    return len;
-}
 
 /* "REFERAT …", "Dagsorden …", "Beslutningsprotokol …" with a date: where a meeting may begin. */
 static int meeting_start(const char *t, const RsLine *l, char iso[11]) {
@@ -193,27 +175,38 @@ RsStatus rs_referat_parse(const char *text, size_t len, const char *name,
     size_t max = o.max_bytes ? o.max_bytes : DEFAULT_MAX_BYTES;
     if (len > max)
         return rs_error_set(err, RS_ERR_INPUT, "%s: %zu bytes is over the limit of %zu", name, len, max);
-    if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) text += 3, len -= 3;
-    size_t bad = utf8_bad_offset(text, len);
-    if (bad < len)
-        return rs_error_set(err, RS_ERR_INPUT, "%s: not UTF-8 text (%s at byte %zu); is it a binary file?",
-                            name, text[bad] ? "invalid byte" : "NUL byte", bad);
+    /* UTF-8 in NFC, whatever the file's encoding (no BOM); owned by the first meeting */
+    char *buf;
+    size_t blen;
+    const char *enc;
+    RsStatus drc = rs_text_decode(text, len, &buf, &blen, &enc, err);
+    if (drc != RS_OK) {
+        rs_error_prefix(err, "%s", name);
+        return drc;
+    }
     size_t visible = 0;
-    for (size_t i = 0; i < len && !visible;) {
-        size_t b = rs_blank_len(text + i, len - i);
+    for (size_t i = 0; i < blen && !visible;) {
+        size_t b = rs_blank_len(buf + i, blen - i);
         if (b) { i += b; continue; }
-        if (text[i] == '\n' || text[i] == '\r' || text[i] == '\f') { i++; continue; }
+        if (buf[i] == '\n' || buf[i] == '\r' || buf[i] == '\f') { i++; continue; }
         visible = 1;
     }
-    if (!visible) return rs_error_set(err, RS_ERR_INPUT, "%s: empty file", name);
+    if (!visible) {
+        free(buf);
+        return rs_error_set(err, RS_ERR_INPUT, "%s: empty file", name);
+    }
 
     RsMeeting *m = calloc(1, sizeof *m);
-    if (!m) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
-    /* Cleaned copy: CRLF / CR → LF, form feeds (page breaks) → LF. */
-    if (!(m->text = malloc(len + 1))) { free(m); return rs_error_set(err, RS_ERR_NOMEM, "out of memory"); }
-    for (size_t i = 0; i < len; i++) {
-        char c = text[i];
-        if (c == '\r') { if (i + 1 < len && text[i + 1] == '\n') continue; c = '\n'; }
+    if (!m) {
+        free(buf);
+        return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    }
+    /* Cleaned in place: CRLF / CR → LF, form feeds (page breaks) → LF. */
+    m->text = buf;
+    m->encoding = enc;
+    for (size_t i = 0; i < blen; i++) {
+        char c = buf[i];
+        if (c == '\r') { if (i + 1 < blen && buf[i + 1] == '\n') continue; c = '\n'; }
         if (c == '\f') c = '\n';
         m->text[m->text_len++] = c;
     }
@@ -231,6 +224,7 @@ RsStatus rs_referat_parse(const char *text, size_t len, const char *name,
             if (!nm) { rc = RS_ERR_NOMEM; break; }
             nm->text = m->text;
             nm->text_len = m->text_len;
+            nm->encoding = m->encoding;
             cur->next = nm;
             cur = nm;
         }

@@ -122,9 +122,12 @@ typedef struct RsParticipant {
 } RsParticipant;
 
 typedef struct RsMeeting {
-    char *text;           /* the cleaned text (no BOM, LF line ends), NUL-terminated; owned by
-                             the first meeting of a file, shared by the ones after it */
+    char *text;           /* the cleaned text (UTF-8 in NFC, no BOM, LF line ends), NUL-terminated;
+                             owned by the first meeting of a file, shared by the ones after it */
     size_t text_len;
+    const char *encoding; /* the encoding the file's bytes were converted from ("windows-1252",
+                             "UTF-16LE": a constant, stemmer/textenc.h), NULL when they were
+                             UTF-8; the same in every meeting of the file */
     RsRange span;         /* this meeting's part of the text (the whole text for one meeting) */
     char kind[10];        /* "referat" or "dagsorden" */
     char *municipality;   /* owned; NULL if unknown */
@@ -152,10 +155,12 @@ typedef struct RsParseOptions {
     size_t max_bytes;         /* refuse larger files (0 = 64 MiB) */
 } RsParseOptions;
 
-/* Parse minutes text (`len` bytes of UTF-8; a BOM and CRLF are handled).
- * `name` (a path) names the file in error messages and may say the municipality by a folder.
- * Fails with RS_ERR_INPUT on invalid UTF-8 or NUL bytes ("<name>: not UTF-8 text (byte N)") or
- * an empty text; RS_ERR_NOMEM. Text without agenda structure is one item (structured = 0).
+/* Parse minutes text: `len` bytes of UTF-8 (normalised to NFC) or of a legacy encoding such as
+ * Windows-1252 or UTF-16 with a BOM (converted, and named in `encoding`: rs_text_decode); a BOM
+ * and CRLF are handled. `name` (a path) names the file in error messages and may say the
+ * municipality by a folder. Fails with RS_ERR_INPUT on a binary file (NUL bytes: "<name>: not
+ * UTF-8 text (NUL byte at byte N); is it a binary file?", or mostly control bytes) or an empty
+ * text; RS_ERR_NOMEM. Text without agenda structure is one item (structured = 0).
  * On success *out is owned by the caller. */
 RsStatus rs_referat_parse(const char *text, size_t len, const char *name,
                           const RsParseOptions *opts, RsMeeting **out, RsError *err);
@@ -173,7 +178,7 @@ RsStatus rs_referat_parse_bytes(const char *data, size_t len, const char *name,
                                 const RsParseOptions *opts, RsMeeting **out, RsError *err);
 
 /* Read and parse a file: PDF (by its %PDF- signature; through poppler-glib)
- * or text. Errors name the file: unreadable, empty, binary, not UTF-8, a
+ * or text. Errors name the file: unreadable, empty, binary, a
  * PDF that is damaged, encrypted or has no text layer (a scan). */
 RsStatus rs_referat_parse_file(const char *path, const RsParseOptions *opts, RsMeeting **out,
                                RsError *err);

@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "text.h"
+#include "textenc.h"
 
 #define DEFAULT_MAX (64u << 20)
 
@@ -127,22 +128,20 @@ static RsItem *target(RsMeeting *first, const RsAttachment *a, int *guessed) {
     return &first->items[0];
 }
 
-/* The text of an attachment file (PDF, HTML or UTF-8 text), malloc'd. */
-static RsStatus attachment_text(const char *path, char **out, size_t *len, RsError *err) {
-    char *d;
-    size_t dl;
+/* The text of an attachment file (PDF, HTML, or text in UTF-8 or a legacy encoding) as UTF-8 in
+ * NFC (rs_text_decode), malloc'd; *enc names the encoding a text file was converted from (NULL:
+ * none). */
+static RsStatus attachment_text(const char *path, char **out, size_t *len, const char **enc, RsError *err) {
+    char *d, *t;
+    size_t dl, tl;
     RsStatus rc = rs_read_file(path, DEFAULT_MAX, &d, &dl, err);
     if (rc != RS_OK) return rc;
-    rc = rs_document_text(d, dl, path, out, len, err);
-    if (rc == RS_OK && !*out) { /* text itself */
-        for (size_t i = 0; i < dl && rc == RS_OK; i++)
-            if (!d[i]) rc = rs_error_set(err, RS_ERR_INPUT, "%s: a binary file, not PDF, HTML or text", path);
-        if (rc == RS_OK) {
-            *out = d;
-            *len = dl;
-            return RS_OK;
-        }
+    rc = rs_document_text(d, dl, path, &t, &tl, err);
+    if (rc == RS_OK) {
+        rc = rs_text_decode(t ? t : d, t ? tl : dl, out, len, enc, err); /* t: UTF-8 already */
+        if (rc != RS_OK) rs_error_prefix(err, "%s", path);
     }
+    free(t);
     free(d);
     return rc;
 }
@@ -178,12 +177,16 @@ RsStatus rs_source_parse(const RsSource *src, const RsParseOptions *opts, RsSour
             warnf(warn, ctx, "%s: attachment of %s names no item; indexed with its first item", name, src->path);
         char *text = NULL;
         size_t tl = 0;
+        const char *enc = NULL;
         RsError aerr = {0};
-        if (a->path && attachment_text(a->path, &text, &tl, &aerr) != RS_OK) {
+        if (a->path && attachment_text(a->path, &text, &tl, &enc, &aerr) != RS_OK) {
             if (aerr.code == RS_ERR_NOMEM) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
             warnf(warn, ctx, "%s (attachment of %s: skipped, the item is indexed)", aerr.msg, src->path);
             continue;
         }
+        if (enc)
+            warnf(warn, ctx, "%s: attachment of %s read as %s, converted to UTF-8", name, src->path,
+                  rs_text_encoding_title(enc));
         /* "Bilag: <title>" and the text after it, at the end of the file's text */
         RsBuf head = {0};
         rs_buf_printf(&head, "\n\nBilag: %s\n\n", a->title);

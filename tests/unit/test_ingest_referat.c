@@ -405,6 +405,44 @@ static void test_outcomes(void **state) {
     }
 }
 
+/* Windows-1252 and NFD text: converted to UTF-8 NFC before parsing, so the vocabularies match. */
+static void test_encodings(void **state) {
+    (void)state;
+    RsError err;
+    /* Windows-1252: æ ø å Ø, € and curly quotes; the place names the municipality */
+    const char *cp1252 = "REFERAT \xD8konomiudvalget d. 12-03-2024\n\nM\xF8" "dested: N\xE6stved R\xE5" "dhus\n\n"
+                         "Punkt 1: Tilskud til k\xF8kkenhaver\n\n24/1234\n\nSagsfremstilling\n\n"
+                         "Der s\xF8ges 5.000 \x80 til \x93gr\xF8nne g\xE5rde\x94.\n\nBeslutning\n\nGodkendt.\n";
+    RsMeeting *m = parse_text(cp1252, strlen(cp1252), NULL, &err);
+    assert_non_null(m);
+    assert_string_equal(m->encoding, "windows-1252");
+    assert_string_equal(m->committee_name, "Økonomiudvalget");
+    assert_string_equal(m->place, "Næstved Rådhus");
+    assert_string_equal(m->municipality, "Næstved");
+    assert_string_equal(m->municipality_from, "place");
+    assert_int_equal(m->n_items, 1);
+    assert_string_equal(m->items[0].title, "Tilskud til køkkenhaver");
+    assert_non_null(strstr(m->text, "5.000 € til “grønne gårde”."));
+    rs_meeting_free(m);
+    /* the same minutes in NFD (å = a + U+030A, ø = o + U+0338 is not a decomposition: ø stays) */
+    const char *nfd = "REFERAT Teknik- og Milj\xC3\xB8udvalget d. 12-03-2024\n\nM\xC3\xB8" "dested: Aarhus Ra\xCC\x8A" "dhus\n\n"
+                      "Punkt 1: Vej\n\n24/1234\n\nSagsfremstilling\n\nTekst om A\xCC\x8A" "en.\n";
+    m = parse_text(nfd, strlen(nfd), NULL, &err);
+    assert_non_null(m);
+    assert_null(m->encoding);
+    assert_string_equal(m->place, "Aarhus Rådhus");
+    assert_string_equal(m->municipality, "Aarhus");
+    assert_non_null(strstr(m->text, "Tekst om Åen."));
+    rs_meeting_free(m);
+    /* UTF-16 with a BOM */
+    const char u16[] = "\xFF\xFER\0e\0f\0e\0r\0a\0t\0\n\0\n\0P\0u\0n\0k\0t\0 \0001\0:\0 \0V\0\xE6\0g\0\n\0";
+    m = parse_text(u16, sizeof u16 - 1, NULL, &err);
+    assert_non_null(m);
+    assert_string_equal(m->encoding, "UTF-16LE");
+    assert_string_equal(m->items[0].title, "Væg");
+    rs_meeting_free(m);
+}
+
 static void test_bad_input(void **state) {
     (void)state;
     RsError err;
@@ -415,8 +453,9 @@ static void test_bad_input(void **state) {
     assert_non_null(strstr(err.msg, "empty"));
     assert_null(parse_text("Punkt 1: A\0B", 12, NULL, &err));
     assert_non_null(strstr(err.msg, "NUL byte at byte 10"));
-    assert_null(parse_text("Punkt 1: \xff", 10, NULL, &err));
-    assert_non_null(strstr(err.msg, "not UTF-8"));
+    assert_null(parse_text("\x01\x02\x03\xff\x04", 5, NULL, &err));
+    assert_non_null(strstr(err.msg, "variant.txt: not UTF-8 text"));
+    assert_non_null(strstr(err.msg, "binary"));
     /* no agenda structure: never lost, one item titled by its first heading-like line */
     const char *plain = "Notat om budget\n\nBudgettet for 2024 er vedtaget.\n";
     RsMeeting *m = parse_text(plain, strlen(plain), NULL, &err);
@@ -453,6 +492,7 @@ int main(void) {
         cmocka_unit_test(test_odder_2020_10_22),   cmocka_unit_test(test_odder_pdf),
         cmocka_unit_test(test_bad_pdfs),           cmocka_unit_test(test_variant_dagsorden_dates_genitive_crlf),
         cmocka_unit_test(test_outcomes),           cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_encodings),
         cmocka_unit_test(test_municipality_fallbacks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
