@@ -18,7 +18,17 @@ TEST_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null)
 WARN     := -Wall -Wextra -Werror
 OPT      ?= -O2 -g
 SANFLAGS := $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all)
-INCLUDES := -I. -Icommon -Istemmer -Iingest -Iindex -Iengine -Icli
+# Each layer sees its own headers and those of the layers below it, nothing above: an upward
+# #include fails to compile (common ← stemmer ← ingest ← index ← engine ← cli).
+INC_common  := -Icommon
+INC_stemmer := -Istemmer $(INC_common)
+INC_ingest  := -Iingest $(INC_stemmer)
+INC_index   := -Iindex $(INC_ingest)
+INC_engine  := -Iengine $(INC_index)
+INC_cli     := -Icli $(INC_engine)
+# tests, fuzz targets and benchmarks see the layer their name says (test_<layer>_*.c), else all
+layer_inc = $(or $(INC_$(word 2,$(subst _, ,$(notdir $(1))))),$(INC_cli))
+INCLUDES = $(if $(filter common stemmer ingest index engine cli,$(firstword $(subst /, ,$<))),$(INC_$(firstword $(subst /, ,$<))),$(call layer_inc,$<))
 CFLAGS   += -std=c11 -D_GNU_SOURCE $(WARN) $(OPT) $(SANFLAGS) $(INCLUDES) $(PKG_CFLAGS) -MMD -MP
 CXXFLAGS += -std=c++17 $(WARN) $(OPT) $(SANFLAGS) $(INCLUDES) $(PKG_CFLAGS) -MMD -MP
 LDFLAGS  += $(SANFLAGS)
@@ -66,7 +76,7 @@ FUZZ_BINS  := $(patsubst fuzz/fuzz_%.c,build-fuzz/fuzz_%,$(FUZZ_SRC))
 SECONDS    ?= 60
 SIZE       ?= 5000
 
-.PHONY: all deps check unit e2e fuzz-replay fuzz fuzz-run demo install clean help bench relevance check-crash check-race
+.PHONY: all deps check unit e2e fuzz-replay fuzz fuzz-run demo install clean help bench relevance check-crash check-race print-includes
 all: $(REFSOG) $(BUILD)/refsog.1
 
 help:
@@ -227,7 +237,11 @@ install: $(REFSOG) $(BUILD)/refsog.1
 	install -m 644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/refsog/
 	if [ -n "$$(ls web 2>/dev/null)" ]; then cp -r web/. $(DESTDIR)$(PREFIX)/share/refsog/web/; fi
 
+# The include flags of one layer (tests/e2e/test_layers.sh checks that upward includes fail).
+print-includes:
+	@echo $(INC_$(LAYER))
+
 clean:
-	rm -rf build build-san build-tsan build-fuzz
+	rm -rf build build-san build-tsan build-fuzz build-inc
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
