@@ -35,15 +35,15 @@ int main(int argc, char **argv) {
         double *t = calloc((size_t)rounds + 1, sizeof *t);
         long long total = -1;
         for (int r = 0; r <= rounds; r++) { /* round 0 warms up */
-            json_t *res = NULL;
+            RsResults *res = NULL;
             double st = bench_now_ms();
             if (rs_search(s, &req, &res, &err) != RS_OK) {
                 fprintf(stderr, "bench_query: %s: %s\n", line, err.msg);
                 break;
             }
             if (r) t[r - 1] = bench_now_ms() - st;
-            total = json_integer_value(json_object_get(res, "total"));
-            json_decref(res);
+            total = (long long)res->total;
+            rs_results_free(res);
         }
         qsort(t, (size_t)rounds, sizeof *t, bench_cmp_double);
         printf("%s\t%lld\t%.3f\t%.3f\n", line, total, t[0], t[rounds / 2]);

@@ -231,7 +231,7 @@ static void display_name(RsxDb *db, RsFacet facet, const char *term, RsBuf *out)
     free(v);
 }
 
-RsStatus rs_filter_warnings(RsxDb *db, const RsQuery *pq, json_t *warnings, RsError *err) {
+RsStatus rs_filter_warnings(RsxDb *db, const RsQuery *pq, char ***warnings, size_t *n_warnings, RsError *err) {
     RsBuf term = {0}, msg = {0};
     RsSnippetKeys keys = {0};
     RsFilterCtx c = {&term, &keys, err, RS_OK};
@@ -254,8 +254,10 @@ RsStatus rs_filter_warnings(RsxDb *db, const RsQuery *pq, json_t *warnings, RsEr
             display_name(db, f->facet, nr.term[k], &msg);
         }
         if (nr.n) rs_buf_putc(&msg, '?');
-        if (!msg.data) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
-        else json_array_append_new(warnings, json_string(msg.data));
+        char **w = msg.data ? realloc(*warnings, (*n_warnings + 1) * sizeof *w) : NULL;
+        if (w) *warnings = w;
+        if (!w || !(w[*n_warnings] = strdup(msg.data))) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+        else ++*n_warnings;
     }
     rs_buf_free(&term);
     rs_buf_free(&msg);

@@ -414,6 +414,10 @@ static int valid_utf8(const char *s, size_t len, size_t *bad) {
 }
 
 RsStatus rs_query_parse(const char *q, size_t len, RsQuery **out, RsError *err) {
+    return rs_query_parse_filtered(q, len, 0, out, err);
+}
+
+RsStatus rs_query_parse_filtered(const char *q, size_t len, int filtered, RsQuery **out, RsError *err) {
     *out = NULL;
     if (len > RS_QUERY_MAX_BYTES)
         return rs_error_set(err, RS_ERR_QUERY, "malformed query: longer than %d bytes (%zu)",
@@ -425,6 +429,10 @@ RsStatus rs_query_parse(const char *q, size_t len, RsQuery **out, RsError *err) 
     if (!res) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     P p = {q, len, 0, 0, 0, res, err, RS_OK};
     skip_ws(&p);
+    if (p.pos >= len && filtered) { /* only the filters given as data */
+        *out = res;
+        return RS_OK;
+    }
     if (p.pos >= len) {
         free(res);
         return rs_error_set(err, RS_ERR_QUERY, "malformed query: empty query");
@@ -442,7 +450,7 @@ RsStatus rs_query_parse(const char *q, size_t len, RsQuery **out, RsError *err) 
     if (root->kind == RS_QN_AND && root->n_kids == 0) {
         node_free(root);
         root = NULL;
-        if (res->n_filters == 0) {
+        if (res->n_filters == 0 && !filtered) {
             rs_query_free(res);
             return rs_error_set(err, RS_ERR_QUERY, "malformed query: no search terms");
         }
@@ -455,7 +463,7 @@ RsStatus rs_query_parse(const char *q, size_t len, RsQuery **out, RsError *err) 
         } else {
             pos = !root->negated;
         }
-        if (!pos && res->n_filters == 0) {
+        if (!pos && res->n_filters == 0 && !filtered) {
             node_free(root);
             rs_query_free(res);
             return rs_error_set(err, RS_ERR_QUERY,
@@ -500,4 +508,35 @@ char *rs_query_describe(const RsQuery *q) {
         rs_buf_putc(&b, ']');
     }
     return rs_buf_steal(&b);
+}
+
+RsStatus rs_query_add_filter(RsQuery *q, RsFacet facet, const char *value, int negated, RsError *err) {
+    if ((unsigned)facet >= RS_FACET_COUNT) return rs_error_set(err, RS_ERR_QUERY, "malformed query: unknown filter");
+    if (!value || !*value) return rs_error_set(err, RS_ERR_QUERY, "malformed query: %s: has no value", facet_names[facet]);
+    if (strchr(value, '"'))
+        return rs_error_set(err, RS_ERR_QUERY, "malformed query: a %s value cannot contain '\"'", facet_names[facet]);
+    /* one filter, read by the parser itself: the same checks and the same messages */
+    RsBuf text = {0};
+    if (rs_buf_printf(&text, facet == RS_FACET_DATO ? "%s:%s" : "%s:\"%s\"", facet_names[facet], value) != RS_OK)
+        return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    RsQuery *one = NULL;
+    RsStatus rc = rs_query_parse(text.data, text.len, &one, err);
+    rs_buf_free(&text);
+    if (rc != RS_OK) return rc;
+    if (one->n_filters != 1 || one->root) {
+        rs_query_free(one);
+        return rs_error_set(err, RS_ERR_QUERY, "malformed query: %s: '%s' is not one value", facet_names[facet], value);
+    }
+    RsQFilter *fs = realloc(q->filters, (q->n_filters + 1) * sizeof *fs);
+    if (!fs) {
+        rs_query_free(one);
+        return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    }
+    q->filters = fs;
+    fs[q->n_filters] = one->filters[0];
+    fs[q->n_filters].negated = negated;
+    q->n_filters++;
+    one->n_filters = 0; /* the value moved */
+    rs_query_free(one);
+    return RS_OK;
 }

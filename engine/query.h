@@ -76,7 +76,17 @@ typedef struct RsQuery {
  * (known: ...)", "impossible date 2023-02-30"); RS_ERR_NOMEM. */
 RsStatus rs_query_parse(const char *q, size_t len, RsQuery **out, RsError *err);
 
+/* rs_query_parse for a query that has filters given as data besides (rs_query_add_filter): when
+ * `filtered`, an empty query or one of only exclusions is accepted, as it is when the query text
+ * holds a filter. */
+RsStatus rs_query_parse_filtered(const char *q, size_t len, int filtered, RsQuery **out, RsError *err);
+
 void rs_query_free(RsQuery *q); /* NULL is a no-op */
+
+/* Add one filter given as data (facet and value, as `facet:"value"` would be typed; for
+ * RS_FACET_DATO the text after "dato:") to q, checked as the parser checks it: RS_ERR_QUERY
+ * with the parser's message for a bad value (an impossible date, a '"'), RS_ERR_NOMEM. */
+RsStatus rs_query_add_filter(RsQuery *q, RsFacet facet, const char *value, int negated, RsError *err);
 
 /* Canonical S-expression of the parsed query (malloc'd; NULL when out of
  * memory), e.g. (and (word "misbrug") (not (word "lukket"))) [kommune "Esbjerg"]. */

@@ -4,17 +4,17 @@
  * parses the query with engine/query.h, runs every word through the same
  * analyser as the indexer (stemmer/analyzer.h), builds a Xapian query
  * through the shim (index/xapian_shim.h) with the schema of index/schema.h,
- * and returns results as jansson objects shaped exactly like the JSON
- * output contract of the design brief.
+ * and returns typed results (engine/results.h); engine/present.h renders them
+ * as the JSON contract, cli/ as text.
  */
 #ifndef RS_SEARCH_H
 #define RS_SEARCH_H
 
 #include <stddef.h>
 
-#include <jansson.h>
-
 #include "error.h"
+#include "query.h"
+#include "results.h"
 
 typedef struct RsSearcher RsSearcher;
 
@@ -44,8 +44,19 @@ RsStatus rs_searcher_reopen(RsSearcher *s, RsError *err);
 #define RS_SEARCH_MAX_LIMIT 100
 #define RS_SEARCH_MAX_OFFSET 100000
 
+/* A filter passed as data (the API's kommune=…, fra=/til=), not spliced into the query text:
+ * the same filter as `facet:"value"` in the query language (for RS_FACET_DATO the value is
+ * what follows "dato:", e.g. "2020-01-01..2021-06-30"). */
+typedef struct RsSearchFilter {
+    RsFacet facet;
+    const char *value;
+    int negated;
+} RsSearchFilter;
+
 typedef struct RsSearchRequest {
     const char *query;     /* the query language of docs/query-language.md */
+    const RsSearchFilter *filters; /* more filters, ANDed across facets, ORed within one */
+    size_t n_filters;
     size_t offset;         /* hits to skip */
     size_t limit;          /* hits to return (0 = default 10; at most RS_SEARCH_MAX_LIMIT) */
     RsSort sort;
@@ -55,38 +66,31 @@ typedef struct RsSearchRequest {
                               fails with RS_ERR_TIMEOUT, "søgningen tog for lang tid …" */
 } RsSearchRequest;
 
-/* Run a search. On success *out is a new JSON object (caller json_decref's
- * it) with exactly the fields of the output contract: query, total,
- * fallback (null or "or": no item matched every word, so any word was
- * accepted), spelling (null or a suggested query), hits[] (rank, score,
- * source, item, title, case, municipality, committee, date, type,
- * outcome[], closed, snippet with <mark>…</mark>, id), facets
- * (municipality, committee, year, type, outcome, kle: [{value, count}]).
- * Malformed query: RS_ERR_QUERY with a message for the user. */
-RsStatus rs_search(RsSearcher *s, const RsSearchRequest *req, json_t **out, RsError *err);
+/* Run a search. On success *out holds the results (rs_results_free): total, hits with their
+ * records and snippets, facets, the OR fallback (no item matched every word, so any word was
+ * accepted), a spelling suggestion, warnings for filter values no item has. Malformed query or
+ * filter: RS_ERR_QUERY with a message for the user; limit/offset out of range: RS_ERR_USAGE;
+ * past the time budget: RS_ERR_TIMEOUT. */
+RsStatus rs_search(RsSearcher *s, const RsSearchRequest *req, RsResults **out, RsError *err);
 
-/* The history of one case (any separator/zero-padding variant of its
- * number): {"case": key, "query": as typed, "items": [...]} in meeting date
- * order, each with date, municipality, committee, item, title, source, id,
- * decisions[] (committee, date, outcome, text). An unknown case gives an
- * empty items list; a string that is not a case number is RS_ERR_QUERY. */
-RsStatus rs_case_history(RsSearcher *s, const char *caseno, json_t **out, RsError *err);
+/* The history of one case (any separator/zero-padding variant of its number), its items with
+ * their decisions in meeting date order (rs_case_history_free). An unknown case gives no
+ * items; a string that is not a case number is RS_ERR_QUERY. */
+RsStatus rs_case_history(RsSearcher *s, const char *caseno, RsCaseHistory **out, RsError *err);
 
-/* One agenda item in full by its id ("<source>#<item>"): the stored
- * document data (meeting, title, sections with text, decisions, votes,
- * attachments). RS_ERR_NOTFOUND if no such item. */
-RsStatus rs_item_get(RsSearcher *s, const char *id, json_t **out, RsError *err);
+/* One agenda item in full by its id ("<source>#<item>", the path in any spelling): the record
+ * with detail and text (the caller rs_item_record_clear's it). RS_ERR_NOTFOUND if no such item. */
+RsStatus rs_item_get(RsSearcher *s, const char *id, RsItemRecord *out, RsError *err);
 
 /* A whole meeting: `id` is an item's "meeting" ("<source>", or "<source>#m2" for a file's
- * second meeting). *out: {"meeting", "source", "municipality", "committee", "date", "kind",
- * "url", "time", "items": [{"id", "item", "number", "title", "closed", "case", "type",
- * "outcome", "decisions"}]} in agenda order (a closed item has only its title and case: its
- * body is never stored). RS_ERR_NOTFOUND when no item has that meeting. */
-RsStatus rs_meeting_get(RsSearcher *s, const char *id, json_t **out, RsError *err);
+ * second meeting; the path in any spelling); its items (with detail) in agenda order, a closed
+ * item with only its title and case (its body is never stored) (rs_meeting_view_free).
+ * RS_ERR_NOTFOUND when no item has that meeting. */
+RsStatus rs_meeting_get(RsSearcher *s, const char *id, RsMeetingView **out, RsError *err);
 
-/* Index statistics: items, meetings, municipalities, committees, years,
- * date range, analyser fingerprint, schema version, and per index its path
- * and size in bytes (null for a remote one). */
-RsStatus rs_index_stats(RsSearcher *s, json_t **out, RsError *err);
+/* Index statistics: items, files, municipalities, committees, years, date range, analyser
+ * fingerprint, schema version, and per index its path and size in bytes (-1 for a remote one)
+ * (rs_stats_free). */
+RsStatus rs_index_stats(RsSearcher *s, RsStats **out, RsError *err);
 
 #endif

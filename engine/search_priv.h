@@ -88,9 +88,10 @@ typedef struct RsFilterCtx {
 RsxQuery *rs_apply_filters(RsxQuery *q, const RsQuery *pq, RsFilterCtx *c);
 
 /* For each kommune:/udvalg: filter value no item has (a misspelling: "kommune:Esbjergg"), a
- * Danish warning naming the nearest known values, appended to the JSON array `warnings`. Fails
+ * Danish warning naming the nearest known values, appended to *warnings (malloc'd strings in a
+ * malloc'd array of *n, owned by the caller, as in RsResults). Fails
  * only when the index cannot be read or memory runs out. */
-RsStatus rs_filter_warnings(RsxDb *db, const RsQuery *pq, json_t *warnings, RsError *err);
+RsStatus rs_filter_warnings(RsxDb *db, const RsQuery *pq, char ***warnings, size_t *n, RsError *err);
 
 /* RS_WEIGHTS="exact,stem,fold,part,case" overrides the weights of the query forms, for tuning
  * runs (tests/relevance/eval.py). Can't fail. */
@@ -100,7 +101,7 @@ void rs_search_read_weights(void);
 #define RS_N_FACETS 7
 extern const RsxFacetRequest rs_facet_req[RS_N_FACETS];
 
-/* Facet f of m as [{value, count}]. */
-json_t *rs_facet_json(RsxMSet *m, size_t f);
+/* Facet f of m into *out (its values owned by *out). RS_ERR_NOMEM. */
+RsStatus rs_facet_list_of(RsxMSet *m, size_t f, RsFacetList *out, RsError *err);
 
 #endif

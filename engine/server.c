@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "conntrack.h"
 #include "httputil.h"
+#include "present.h"
 #include "search.h"
 
 #define MAX_QUERY_BYTES 4096
@@ -135,29 +136,53 @@ static long num_arg(const char *v, long dflt) {
     return (*end || n < 0) ? -1 : n;
 }
 
-/* The query of a search request: q plus the filter parameters as query-language filters. */
-static int build_query(struct MHD_Connection *c, RsBuf *q, const char **why) {
-    const char *qs = arg(c, "q");
-    rs_buf_puts(q, qs ? qs : "");
-    static const char *const params[][2] = {{"kommune", "kommune"}, {"udvalg", "udvalg"},
-                                            {"type", "type"},       {"udfald", "udfald"},
-                                            {"kle", "kle"},         {"sag", "sag"},
-                                            {"dokument", "dokument"}};
-    for (size_t i = 0; i < sizeof params / sizeof *params; i++) {
-        const char *v = arg(c, params[i][0]);
-        if (!v || !*v) continue;
-        if (strchr(v, '"')) { *why = "filter values cannot contain '\"'"; return 0; }
-        rs_buf_printf(q, " %s:\"%s\"", params[i][1], v);
+/* The filters of a search request, as data: every kommune=, udvalg=, type=, udfald=, kle=, sag=,
+ * dokument= (repeated: OR'ed within the facet) and fra=/til= (one dato range). */
+typedef struct {
+    RsSearchFilter v[64];
+    size_t n;
+    char dato[48];
+    const char *why; /* the first problem, for a 400 */
+} Filters;
+
+static const struct {
+    const char *param;
+    RsFacet facet;
+} filter_params[] = {{"kommune", RS_FACET_KOMMUNE}, {"udvalg", RS_FACET_UDVALG}, {"type", RS_FACET_TYPE},
+                     {"udfald", RS_FACET_UDFALD},   {"kle", RS_FACET_KLE},       {"sag", RS_FACET_SAG},
+                     {"dokument", RS_FACET_DOKUMENT}};
+
+static enum MHD_Result on_arg(void *ctx, enum MHD_ValueKind kind, const char *key, const char *value) {
+    (void)kind;
+    Filters *f = ctx;
+    for (size_t i = 0; key && i < sizeof filter_params / sizeof *filter_params; i++) {
+        if (strcmp(key, filter_params[i].param) || !value || !*value) continue;
+        if (f->n == sizeof f->v / sizeof *f->v) {
+            f->why = "too many filter values (at most 64)";
+            return MHD_NO;
+        }
+        f->v[f->n++] = (RsSearchFilter){filter_params[i].facet, value, 0};
     }
+    return MHD_YES;
+}
+
+/* The filter parameters of a request into *f; 0 and f->why on a bad one. */
+static int build_filters(struct MHD_Connection *c, Filters *f) {
+    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, on_arg, f);
+    if (f->why) return 0;
     const char *fra = arg(c, "fra"), *til = arg(c, "til");
     if ((fra && *fra) || (til && *til)) {
         for (const char *p = fra ? fra : ""; *p; p++)
-            if (!((*p >= '0' && *p <= '9') || *p == '-')) { *why = "fra must be a date YYYY[-MM[-DD]]"; return 0; }
+            if (!((*p >= '0' && *p <= '9') || *p == '-')) { f->why = "fra must be a date YYYY[-MM[-DD]]"; return 0; }
         for (const char *p = til ? til : ""; *p; p++)
-            if (!((*p >= '0' && *p <= '9') || *p == '-')) { *why = "til must be a date YYYY[-MM[-DD]]"; return 0; }
-        rs_buf_printf(q, " dato:%s..%s", fra ? fra : "", til ? til : "");
+            if (!((*p >= '0' && *p <= '9') || *p == '-')) { f->why = "til must be a date YYYY[-MM[-DD]]"; return 0; }
+        if (snprintf(f->dato, sizeof f->dato, "%s..%s", fra ? fra : "", til ? til : "") >= (int)sizeof f->dato) {
+            f->why = "fra/til must be dates YYYY[-MM[-DD]]";
+            return 0;
+        }
+        if (f->n == sizeof f->v / sizeof *f->v) { f->why = "too many filter values (at most 64)"; return 0; }
+        f->v[f->n++] = (RsSearchFilter){RS_FACET_DATO, f->dato, 0};
     }
-    if (q->len > MAX_QUERY_BYTES) { *why = "query too long"; return -1; }
     return 1;
 }
 
@@ -177,25 +202,9 @@ static void url_escape(RsBuf *b, const char *s) {
     }
 }
 
-/* The snippet without <mark> and entities, for the feed's summary. */
-static void plain_snippet(RsBuf *b, const char *s) {
-    RsBuf t = {0};
-    for (; s && *s; s++) {
-        if (!strncmp(s, "<mark>", 6)) { s += 5; continue; }
-        if (!strncmp(s, "</mark>", 7)) { s += 6; continue; }
-        rs_buf_putc(&t, *s);
-    }
-    /* the snippet is already escaped HTML; in XML text it can stay escaped */
-    rs_xml_text(b, t.data, 0);
-    rs_buf_free(&t);
-}
-
-static enum MHD_Result atom_feed(struct MHD_Connection *c, const char *q, json_t *res) {
+static enum MHD_Result atom_feed(struct MHD_Connection *c, const char *q, const RsResults *res) {
     RsBuf b = {0};
-    json_t *hits = json_object_get(res, "hits");
-    const char *newest = json_array_size(hits)
-                             ? json_string_value(json_object_get(json_array_get(hits, 0), "date"))
-                             : NULL;
+    const char *newest = res->n_hits ? res->hits[0].rec.date : NULL;
     rs_buf_puts(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
                     "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n  <title>Referatsøg: ");
     xml_escape(&b, q);
@@ -205,66 +214,58 @@ static enum MHD_Result atom_feed(struct MHD_Connection *c, const char *q, json_t
     rs_buf_puts(&b, "  <author><name>Referatsøg</name></author>\n  <link rel=\"alternate\" href=\"/#q=");
     url_escape(&b, q);
     rs_buf_puts(&b, "\"/>\n");
-    size_t i;
-    json_t *h;
-    json_array_foreach(hits, i, h) {
-        const char *date = json_string_value(json_object_get(h, "date"));
+    for (size_t i = 0; i < res->n_hits; i++) {
+        const RsItemRecord *h = &res->hits[i].rec;
         rs_buf_puts(&b, "  <entry>\n    <title>");
-        xml_escape(&b, json_string_value(json_object_get(h, "title")));
+        xml_escape(&b, h->title);
         rs_buf_puts(&b, "</title>\n    <id>urn:refsog:item:");
-        xml_escape(&b, json_string_value(json_object_get(h, "id")));
-        rs_buf_printf(&b, "</id>\n    <updated>%sT00:00:00Z</updated>\n", date ? date : "1970-01-01");
+        xml_escape(&b, h->id);
+        rs_buf_printf(&b, "</id>\n    <updated>%sT00:00:00Z</updated>\n", h->date ? h->date : "1970-01-01");
         rs_buf_puts(&b, "    <link href=\"/#item=");
-        url_escape(&b, json_string_value(json_object_get(h, "id")));
+        url_escape(&b, h->id);
         rs_buf_puts(&b, "\"/>\n    <category term=\"");
-        xml_escape(&b, json_string_value(json_object_get(h, "municipality")));
+        xml_escape(&b, h->municipality);
         rs_buf_puts(&b, "\"/>\n    <summary>");
-        xml_escape(&b, json_string_value(json_object_get(h, "municipality")));
+        xml_escape(&b, h->municipality);
         rs_buf_puts(&b, " · ");
-        xml_escape(&b, json_string_value(json_object_get(h, "committee")));
+        xml_escape(&b, h->committee);
         rs_buf_puts(&b, ": ");
-        plain_snippet(&b, json_string_value(json_object_get(h, "snippet")));
+        /* the snippet's text (plain: the matches are not marked in a summary) */
+        xml_escape(&b, res->hits[i].snippet.text);
         rs_buf_puts(&b, "</summary>\n  </entry>\n");
     }
     rs_buf_puts(&b, "</feed>\n");
-    json_decref(res);
     size_t len = b.len;
     return send_body(c, MHD_HTTP_OK, "application/atom+xml; charset=utf-8", rs_buf_steal(&b), len);
 }
 
 static enum MHD_Result api_search(RsServer *s, struct MHD_Connection *c, int feed) {
-    RsBuf q = {0};
-    const char *why = NULL;
-    int ok = build_query(c, &q, &why);
-    if (ok <= 0) {
-        rs_buf_free(&q);
-        return send_error(c, ok < 0 ? MHD_HTTP_CONTENT_TOO_LARGE : MHD_HTTP_BAD_REQUEST, why);
-    }
+    const char *qs = arg(c, "q");
+    Filters f = {.n = 0};
+    if (!build_filters(c, &f)) return send_error(c, MHD_HTTP_BAD_REQUEST, f.why);
+    if (qs && strlen(qs) > MAX_QUERY_BYTES) return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, "query too long");
     long limit = num_arg(arg(c, "limit"), feed ? FEED_ENTRIES : 10), offset = num_arg(arg(c, "offset"), 0);
-    if (limit < 1 || limit > RS_SEARCH_MAX_LIMIT || offset < 0 || offset > RS_SEARCH_MAX_OFFSET) {
-        rs_buf_free(&q);
+    if (limit < 1 || limit > RS_SEARCH_MAX_LIMIT || offset < 0 || offset > RS_SEARCH_MAX_OFFSET)
         return send_error(c, MHD_HTTP_BAD_REQUEST, "limit must be 1-100 and offset 0-100000");
-    }
-    RsSearchRequest req = {.query = q.data ? q.data : "", .limit = (size_t)limit, .offset = (size_t)offset};
+    RsSearchRequest req = {.query = qs ? qs : "", .filters = f.v, .n_filters = f.n, .limit = (size_t)limit,
+                           .offset = (size_t)offset};
     const char *sort = arg(c, "sort");
     if (feed || (sort && !strcmp(sort, "-date"))) req.sort = RS_SORT_DATE_DESC;
     else if (sort && !strcmp(sort, "date")) req.sort = RS_SORT_DATE_ASC;
-    else if (sort && *sort && strcmp(sort, "relevance")) {
-        rs_buf_free(&q);
+    else if (sort && *sort && strcmp(sort, "relevance"))
         return send_error(c, MHD_HTTP_BAD_REQUEST, "sort must be relevance, date or -date");
-    }
     req.no_facets = feed;
     req.time_budget = s->request_seconds;
     Slot *sl = take(s);
     RsError err = {0};
-    json_t *res = NULL;
+    RsResults *res = NULL;
     RsStatus rc = rs_search(sl->s, &req, &res, &err);
     give(s, sl);
     enum MHD_Result r;
     if (rc != RS_OK) r = send_error(c, status_of(rc), err.msg);
-    else if (feed) r = atom_feed(c, q.data ? q.data : "", res);
-    else r = send_json(c, MHD_HTTP_OK, res);
-    rs_buf_free(&q);
+    else if (feed) r = atom_feed(c, req.query, res);
+    else r = send_json(c, MHD_HTTP_OK, rs_results_json(res));
+    rs_results_free(res);
     return r;
 }
 
@@ -352,11 +353,13 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
     if (!strcmp(url, "/feed.atom")) return api_search(s, c, 1);
     if (!strcmp(url, "/api/stats")) {
         Slot *sl = take(s);
-        json_t *res = NULL;
+        RsStats *st = NULL;
         RsError err = {0};
-        RsStatus rc = rs_index_stats(sl->s, &res, &err);
+        RsStatus rc = rs_index_stats(sl->s, &st, &err);
         give(s, sl);
-        return rc == RS_OK ? send_json(c, MHD_HTTP_OK, res) : send_error(c, status_of(rc), err.msg);
+        enum MHD_Result r = rc == RS_OK ? send_json(c, MHD_HTTP_OK, rs_stats_json(st)) : send_error(c, status_of(rc), err.msg);
+        rs_stats_free(st);
+        return r;
     }
     int is_case = !strncmp(url, "/api/case/", 10), is_item = !strncmp(url, "/api/item/", 10),
         is_meeting = !strncmp(url, "/api/meeting/", 13);
@@ -367,9 +370,20 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         Slot *sl = take(s);
         json_t *res = NULL;
         RsError err = {0};
-        RsStatus rc = is_case ? rs_case_history(sl->s, key, &res, &err)
-                      : is_item ? rs_item_get(sl->s, key, &res, &err)
-                                : rs_meeting_get(sl->s, key, &res, &err);
+        RsStatus rc;
+        if (is_case) {
+            RsCaseHistory *h = NULL;
+            if ((rc = rs_case_history(sl->s, key, &h, &err)) == RS_OK) res = rs_case_json(h);
+            rs_case_history_free(h);
+        } else if (is_item) {
+            RsItemRecord it;
+            if ((rc = rs_item_get(sl->s, key, &it, &err)) == RS_OK) res = rs_item_json(&it);
+            rs_item_record_clear(&it);
+        } else {
+            RsMeetingView *m = NULL;
+            if ((rc = rs_meeting_get(sl->s, key, &m, &err)) == RS_OK) res = rs_meeting_json(m);
+            rs_meeting_view_free(m);
+        }
         give(s, sl);
         free(key);
         return rc == RS_OK ? send_json(c, MHD_HTTP_OK, res) : send_error(c, status_of(rc), err.msg);

@@ -108,16 +108,15 @@ static int on_tok(void *ctx, const RsToken *t) {
     return 0;
 }
 
-static void put_escaped(RsBuf *b, const char *s, size_t n) {
+/* Append text with each run of newlines and tabs made one space (never two spaces in a row). */
+static void put_plain(RsBuf *b, const char *s, size_t n) {
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
-        if (c == '<') rs_buf_puts(b, "&lt;");
-        else if (c == '>') rs_buf_puts(b, "&gt;");
-        else if (c == '&') rs_buf_puts(b, "&amp;");
-        else if (c == '"') rs_buf_puts(b, "&quot;");
-        else if (c == '\n' || c == '\t' || c == '\r') {
+        if (c == '\n' || c == '\t' || c == '\r') {
             if (b->len && b->data[b->len - 1] != ' ') rs_buf_putc(b, ' ');
-        } else rs_buf_putc(b, c);
+        } else {
+            rs_buf_putc(b, c);
+        }
     }
 }
 
@@ -129,14 +128,58 @@ static size_t char_start(const char *s, size_t i) {
 
 RsStatus rs_snippet(RsAnalyzer *a, const char *text, size_t len, const RsSnippetKeys *keys,
                     size_t max_bytes, char **out, RsError *err) {
+    RsSnippet sn = {0};
     size_t at;
-    return rs_snippet_at(a, text, len, keys, max_bytes, out, &at, err);
+    *out = NULL;
+    RsStatus rc = rs_snippet_at(a, text, len, keys, max_bytes, &sn, &at, err);
+    RsBuf b = {0};
+    if (rc == RS_OK) rs_snippet_html(&sn, &b);
+    rs_snippet_free(&sn);
+    if (rc == RS_OK && !(*out = rs_buf_steal(&b))) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    rs_buf_free(&b);
+    return rc;
+}
+
+void rs_snippet_free(RsSnippet *s) {
+    if (!s) return;
+    free(s->text);
+    free(s->marks);
+    free(s->attachment);
+    memset(s, 0, sizeof *s);
+}
+
+void rs_snippet_html(const RsSnippet *s, RsBuf *out) {
+    size_t pos = 0;
+    const char *t = s->text ? s->text : "";
+    size_t len = strlen(t);
+    for (size_t i = 0; i <= s->n_marks; i++) {
+        size_t upto = i < s->n_marks ? s->marks[i].start : len;
+        for (; pos < upto; pos++) {
+            char c = t[pos];
+            if (c == '<') rs_buf_puts(out, "&lt;");
+            else if (c == '>') rs_buf_puts(out, "&gt;");
+            else if (c == '&') rs_buf_puts(out, "&amp;");
+            else if (c == '"') rs_buf_puts(out, "&quot;");
+            else rs_buf_putc(out, c);
+        }
+        if (i == s->n_marks) break;
+        rs_buf_puts(out, "<mark>");
+        for (; pos < s->marks[i].end; pos++) {
+            char c = t[pos];
+            if (c == '<') rs_buf_puts(out, "&lt;");
+            else if (c == '>') rs_buf_puts(out, "&gt;");
+            else if (c == '&') rs_buf_puts(out, "&amp;");
+            else if (c == '"') rs_buf_puts(out, "&quot;");
+            else rs_buf_putc(out, c);
+        }
+        rs_buf_puts(out, "</mark>");
+    }
 }
 
 RsStatus rs_snippet_at(RsAnalyzer *a, const char *text, size_t len, const RsSnippetKeys *keys,
-                       size_t max_bytes, char **out, size_t *at, RsError *err) {
+                       size_t max_bytes, RsSnippet *out, size_t *at, RsError *err) {
     *at = 0;
-    *out = NULL;
+    memset(out, 0, sizeof *out);
     Matches m = {keys, NULL, NULL, 0, 0, 0};
     RsStatus rc = RS_OK;
     int done = 0;
@@ -201,20 +244,28 @@ RsStatus rs_snippet_at(RsAnalyzer *a, const char *text, size_t len, const RsSnip
         else we = char_start(text, we);
     }
     RsBuf b = {0};
+    size_t n_marks = 0;
+    RsMark *marks = m.n ? malloc(m.n * sizeof *marks) : NULL;
     if (ws > 0) rs_buf_puts(&b, "… ");
     size_t pos = ws;
     for (size_t i = 0; i < m.n; i++) {
         if (m.starts[i] < ws || m.ends[i] > we) continue;
-        put_escaped(&b, text + pos, m.starts[i] - pos);
-        rs_buf_puts(&b, "<mark>");
-        put_escaped(&b, text + m.starts[i], m.ends[i] - m.starts[i]);
-        rs_buf_puts(&b, "</mark>");
+        put_plain(&b, text + pos, m.starts[i] - pos);
+        size_t ms = b.len;
+        put_plain(&b, text + m.starts[i], m.ends[i] - m.starts[i]);
+        if (marks) marks[n_marks++] = (RsMark){ms, b.len};
         pos = m.ends[i];
     }
-    put_escaped(&b, text + pos, we - pos);
+    put_plain(&b, text + pos, we - pos);
     if (we < len) rs_buf_puts(&b, " …");
     free(m.starts);
     free(m.ends);
-    *out = rs_buf_steal(&b);
-    return *out ? RS_OK : rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    if ((m.n && !marks) || !(out->text = rs_buf_steal(&b))) {
+        rs_buf_free(&b);
+        free(marks);
+        return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    }
+    out->marks = marks;
+    out->n_marks = n_marks;
+    return RS_OK;
 }

@@ -7,6 +7,7 @@
 #include "analyzer.h"
 #include "buf.h"
 #include "error.h"
+#include "results.h"
 
 /* The keys a query looks for, by kind; filled by the search engine from
  * the analysed query words (NUL-separated lists in each buffer). */
@@ -20,20 +21,26 @@ typedef struct RsSnippetKeys {
 void rs_snippet_keys_add(RsBuf *list, const char *s, size_t len);
 void rs_snippet_keys_free(RsSnippetKeys *k);
 
-/* Make an HTML snippet of at most about `max_bytes` of `text` around the
- * densest cluster of matching tokens (a token matches when its norm,
- * stem, fold key, any compound part or case key is among the keys), with
- * each match wrapped in <mark>…</mark> and everything else HTML-escaped.
- * Without any match: the start of the text. The work is bounded: a text
- * over 4 KiB is pre-scanned for (at most 64) keys and analysed around the
- * best region, or, when nothing is found there, in its first 64 KiB only.
- * *out is malloc'd. Fails with what rs_analyze fails with. */
+/* A plain-text snippet (results.h RsSnippet: text and match ranges) of at most about `max_bytes`
+ * of `text` around the densest cluster of matching tokens (a token matches when its norm, stem,
+ * fold key, any compound part or case key is among the keys). Without any match: the start of
+ * the text. The work is bounded: a text over 4 KiB is pre-scanned for (at most 64) keys and
+ * analysed around the best region, or, when nothing is found there, in its first 64 KiB only.
+ * *at: the byte offset in `text` of the snippet's first match (of its start when nothing
+ * matched), so the caller can say which part of the text it came from. *out is the caller's
+ * (rs_snippet_free). Fails with what rs_analyze fails with, or RS_ERR_NOMEM. */
+RsStatus rs_snippet_at(RsAnalyzer *a, const char *text, size_t len, const RsSnippetKeys *keys,
+                       size_t max_bytes, RsSnippet *out, size_t *at, RsError *err);
+
+/* Free what a snippet owns and zero it. NULL is a no-op. */
+void rs_snippet_free(RsSnippet *s);
+
+/* The snippet as HTML: everything escaped, each match in <mark>…</mark> (the JSON contract's
+ * form), appended to out. */
+void rs_snippet_html(const RsSnippet *s, RsBuf *out);
+
+/* rs_snippet_at as HTML (malloc'd in *out), for callers that only want that. */
 RsStatus rs_snippet(RsAnalyzer *a, const char *text, size_t len, const RsSnippetKeys *keys,
                     size_t max_bytes, char **out, RsError *err);
-
-/* rs_snippet, and *at: the byte offset in `text` of the snippet's first match (of its start
- * when nothing matched), so the caller can say which part of the text it came from. */
-RsStatus rs_snippet_at(RsAnalyzer *a, const char *text, size_t len, const RsSnippetKeys *keys,
-                       size_t max_bytes, char **out, size_t *at, RsError *err);
 
 #endif

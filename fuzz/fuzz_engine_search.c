@@ -37,12 +37,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     memcpy(q, data, size);
     q[size] = '\0'; /* a query is a C string: stop at the first NUL */
     RsSearchRequest req = {.query = q, .limit = 10, .sort = (RsSort)(size % 3)};
-    json_t *res = NULL;
+    RsResults *res = NULL;
     RsError err;
     RsStatus rc = rs_search(searcher, &req, &res, &err);
-    if (rc == RS_OK) json_decref(res);
+    if (rc == RS_OK) rs_results_free(res);
     else if (rc != RS_ERR_QUERY) abort(); /* bad input is a query error, nothing else */
-    if (rs_case_history(searcher, q, &res, &err) == RS_OK) json_decref(res);
+    RsCaseHistory *h = NULL;
+    if (rs_case_history(searcher, q, &h, &err) == RS_OK) rs_case_history_free(h);
     free(q);
     return 0;
 }

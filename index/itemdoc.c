@@ -1,8 +1,7 @@
 /* itemdoc.c — one agenda item into one Xapian document: terms, values and stored data. */
 #include "itemdoc.h"
-#include "docdata.h"
+#include "record.h"
 
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,21 +108,34 @@ static void multi_add(RsBuf *b, const char *v) {
 }
 
 /* How much of the item's text is stored: all of it, or STORED_TEXT_MAX cut at a character
- * boundary; the sections' offsets are clamped to it. Can't fail. */
-static size_t stored_length(const RsBuf *text, json_t *secs) {
+ * boundary; the sections' offsets and the attachment spans are clamped to it. Can't fail. */
+static size_t stored_length(const RsBuf *text, RsItemRecord *r) {
     if (text->len <= STORED_TEXT_MAX) return text->len;
     size_t cut = STORED_TEXT_MAX;
     while (cut > 0 && ((unsigned char)text->data[cut] & 0xC0) == 0x80) cut--;
-    size_t i;
-    json_t *sec;
-    static const char *const offs[] = {"heading_start", "start", "end"};
-    json_array_foreach(secs, i, sec) {
-        for (size_t k = 0; k < 3; k++) {
-            json_t *v = json_object_get(sec, offs[k]);
-            if (v && (size_t)json_integer_value(v) > cut) json_integer_set(v, (json_int_t)cut);
-        }
+    for (size_t i = 0; i < r->n_sections; i++) {
+        RsSectionRecord *s = &r->sections[i];
+        if (s->heading_start > cut) s->heading_start = cut;
+        if (s->start > cut) s->start = cut;
+        if (s->end > cut) s->end = cut;
+    }
+    for (size_t i = 0; i < r->n_attachment_text; i++) {
+        if (r->attachment_text[i].start > cut) r->attachment_text[i].start = cut;
+        if (r->attachment_text[i].end > cut) r->attachment_text[i].end = cut;
     }
     return cut;
+}
+
+/* Copies for the record, which owns them; `len` (size_t)-1: NUL-terminated. A failed
+ * allocation sets g->oom and gives NULL. */
+typedef struct {
+    int oom;
+} Grow;
+
+static char *gdup(Grow *g, const char *s, size_t len) {
+    char *c = len == (size_t)-1 ? strdup(s) : strndup(s, len);
+    if (!c) g->oom = 1;
+    return c;
 }
 
 RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInput *in,
@@ -136,8 +148,18 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInp
     if (!d) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     RsStatus rc = RS_OK;
     RsBuf t = {0}, text = {0}, committees = {0}, outcomes = {0};
-    json_t *data = json_object(), *secs = json_array(), *decs = json_array(), *outs = json_array(),
-           *comms = json_array(), *cases = json_array(), *atts = json_array(), *att_at = json_array();
+    RsItemRecord rec = {0}; /* the stored data (record.h); owns every string in it */
+    Grow g = {0};
+    rec.sections = calloc(it->n_sections + 1, sizeof *rec.sections);
+    rec.attachment_text = calloc(it->n_sections + 1, sizeof *rec.attachment_text);
+    rec.decisions = calloc(it->n_decisions + 1, sizeof *rec.decisions);
+    rec.outcomes = calloc(it->n_decisions + 1, sizeof *rec.outcomes);
+    rec.cases = calloc(it->n_cases + 1, sizeof *rec.cases);
+    rec.committees = calloc(it->n_decisions + 2, sizeof *rec.committees);
+    rec.attachments = calloc(it->n_attachments + 1, sizeof *rec.attachments);
+    if (!rec.sections || !rec.attachment_text || !rec.decisions || !rec.outcomes || !rec.cases ||
+        !rec.committees || !rec.attachments)
+        g.oom = 1;
     RsBuf idb = {0};
     if (rs_buf_printf(&idb, "%s#%s", source, in->item_key) != RS_OK) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     const char *id = idb.data ? idb.data : "";
@@ -163,16 +185,15 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInp
         if (s->heading.end > s->heading.start) rs_buf_putc(&text, '\n');
         size_t bs = text.len;
         rs_buf_append(&text, m->text + s->body.start, s->body.end - s->body.start);
-        if (s->attachment) /* where an attachment's text is: a snippet there names it */
-            json_array_append_new(att_at, json_pack("[I, I, s#]", (json_int_t)bs, (json_int_t)text.len,
-                                                    m->text + s->heading.start + 7,
-                                                    (int)(s->heading.end - s->heading.start - 7)));
-        json_array_append_new(secs, json_pack("{s:s, s:s#, s:I, s:I, s:I}", "name",
-                                              rs_section_name(s->kind), "heading",
-                                              m->text + s->heading.start,
-                                              (int)(s->heading.end - s->heading.start),
-                                              "heading_start", (json_int_t)hs, "start",
-                                              (json_int_t)bs, "end", (json_int_t)text.len));
+        if (s->attachment && rec.attachment_text) /* where an attachment's text is: a snippet there names it */
+            rec.attachment_text[rec.n_attachment_text++] =
+                (RsAttachmentSpan){bs, text.len, gdup(&g, m->text + s->heading.start + 7,
+                                                      s->heading.end - s->heading.start - 7)};
+        if (rec.sections)
+            rec.sections[rec.n_sections++] =
+                (RsSectionRecord){gdup(&g, rs_section_name(s->kind), (size_t)-1),
+                                  gdup(&g, m->text + s->heading.start, s->heading.end - s->heading.start), hs,
+                                  bs, text.len};
         rc = index_text(&c, m->text + s->body.start, s->body.end - s->body.start, &pos);
     }
     /* ---- the titles of attachments that came from a sidecar (not printed in a Bilag section of
@@ -187,7 +208,7 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInp
     }
     /* ---- case numbers */
     for (size_t i = 0; rc == RS_OK && i < it->n_cases; i++) {
-        json_array_append_new(cases, json_string(it->cases[i]));
+        if (rec.cases) rec.cases[rec.n_cases++] = gdup(&g, it->cases[i], (size_t)-1);
         size_t kl = rs_case_key(it->cases[i], strlen(it->cases[i]), key, sizeof key);
         if (!kl) continue;
         rc = rs_term_make(&t, RS_PREFIX_CASE, key, kl, err);
@@ -217,13 +238,13 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInp
         }
         size_t before = outcomes.len;
         multi_add(&outcomes, oname);
-        if (outcomes.len != before) json_array_append_new(outs, json_string(oname));
+        if (outcomes.len != before && rec.outcomes) rec.outcomes[rec.n_outcomes++] = gdup(&g, oname, (size_t)-1);
         if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_OUTCOME, oname, err);
-        json_array_append_new(decs, json_pack("{s:o, s:o, s:s, s:s#}", "committee",
-                                              disp ? json_string(disp) : json_null(), "date",
-                                              dc->date[0] ? json_string(dc->date) : json_null(),
-                                              "outcome", oname, "text", m->text + dc->text.start,
-                                              (int)(dc->text.end - dc->text.start)));
+        if (rec.decisions)
+            rec.decisions[rec.n_decisions++] =
+                (RsDecisionRecord){disp ? gdup(&g, disp, (size_t)-1) : NULL,
+                                   dc->date[0] ? gdup(&g, dc->date, (size_t)-1) : NULL, gdup(&g, oname, (size_t)-1),
+                                   gdup(&g, m->text + dc->text.start, dc->text.end - dc->text.start)};
         free(disp);
     }
     const char *tname = rs_case_type_name(it->type);
@@ -269,66 +290,45 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInp
         rc = bool_term(d, &t, strcmp(kind, "dagsorden") ? RS_PREFIX_MEETING_MINUTES : RS_PREFIX_MEETING_AGENDA,
                        in->meeting_key, err);
 
-    /* ---- stored data */
-    for (size_t i = 0; i < it->n_attachments; i++)
-        json_array_append_new(atts, json_stringn(m->text + it->attachments[i].start,
-                                                 it->attachments[i].end - it->attachments[i].start));
-    for (size_t i = 0; committees.data && i < committees.len;) {
+    /* ---- stored data: the record (record.h) */
+    for (size_t i = 0; rec.attachments && i < it->n_attachments; i++)
+        rec.attachments[rec.n_attachments++] =
+            gdup(&g, m->text + it->attachments[i].start, it->attachments[i].end - it->attachments[i].start);
+    for (size_t i = 0; committees.data && rec.committees && i < committees.len;) {
         size_t e = i;
         while (e < committees.len && committees.data[e] != RSX_MULTI_SEP) e++;
-        json_array_append_new(comms, json_stringn(committees.data + i, e - i));
+        rec.committees[rec.n_committees++] = gdup(&g, committees.data + i, e - i);
         i = e + 1;
     }
-    /* what a result list shows ... */
-    json_object_set_new(data, "id", json_string(id));
-    json_object_set_new(data, "source", json_string(source));
-    json_object_set_new(data, "item", it->number ? json_integer(it->number) : json_null());
-    json_object_set_new(data, "number", it->number_text[0] ? json_string(it->number_text) : json_null());
-    json_object_set_new(data, "title", json_string(it->title));
-    json_object_set_new(data, "case", it->case_no ? json_string(it->case_no) : json_null());
-    json_object_set_new(data, "municipality", json_string(municipality));
-    json_object_set_new(data, "committee", m->committee_name ? json_string(m->committee_name) : json_null());
-    json_object_set_new(data, "date", m->date[0] ? json_string(m->date) : json_null());
-    json_object_set_new(data, "type", json_string(tname));
-    json_object_set_new(data, "outcome", outs);
-    json_object_set_new(data, "closed", json_boolean(it->closed));
-    json_object_set_new(data, "kind", json_string(kind));
-    json_object_set_new(data, "url", m->url ? json_string(m->url) : json_null());
-    json_object_set_new(data, "meeting", json_string(in->meeting_id ? in->meeting_id : source));
-    json_object_set_new(data, "ordinal", json_integer((json_int_t)in->ordinal));
-    /* ... and the rest of the item view */
-    json_t *detail = json_object();
-    json_object_set_new(detail, "cases", cases);
-    json_object_set_new(detail, "committees", comms);
-    json_object_set_new(detail, "time", m->time[0] ? json_string(m->time) : json_null());
-    json_object_set_new(detail, "kle", kle[0] ? json_string(kle) : json_null());
-    json_object_set_new(detail, "decisions", decs);
-    json_object_set_new(detail, "attachments", atts);
-    size_t stored = stored_length(&text, secs);
-    size_t ai;
-    json_t *a;
-    json_array_foreach(att_at, ai, a) /* clamped to the stored text like the sections */
-        for (size_t k = 0; k < 2; k++)
-            if ((size_t)json_integer_value(json_array_get(a, k)) > stored)
-                json_integer_set(json_array_get(a, k), (json_int_t)stored);
-    if (json_array_size(att_at)) json_object_set(data, "attachment_text", att_at);
-    json_object_set_new(detail, "sections", secs);
-    json_object_set_new(detail, "text_bytes", json_integer((json_int_t)text.len));
-    json_object_set_new(detail, "text_cut", json_boolean(stored < text.len));
-    char *js = json_dumps(data, JSON_COMPACT), *jd = json_dumps(detail, JSON_COMPACT);
-    json_decref(detail);
-    if ((!js || !jd) && rc == RS_OK) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    rec.id = gdup(&g, id, (size_t)-1);
+    rec.source = gdup(&g, source, (size_t)-1);
+    rec.item = it->number;
+    rec.number = it->number_text[0] ? gdup(&g, it->number_text, (size_t)-1) : NULL;
+    rec.title = gdup(&g, it->title, (size_t)-1);
+    rec.case_no = it->case_no ? gdup(&g, it->case_no, (size_t)-1) : NULL;
+    rec.municipality = gdup(&g, municipality, (size_t)-1);
+    rec.committee = m->committee_name ? gdup(&g, m->committee_name, (size_t)-1) : NULL;
+    rec.date = m->date[0] ? gdup(&g, m->date, (size_t)-1) : NULL;
+    rec.type = gdup(&g, tname, (size_t)-1);
+    rec.closed = it->closed;
+    rec.kind = gdup(&g, kind, (size_t)-1);
+    rec.url = m->url ? gdup(&g, m->url, (size_t)-1) : NULL;
+    rec.meeting = gdup(&g, in->meeting_id ? in->meeting_id : source, (size_t)-1);
+    rec.ordinal = in->ordinal;
+    rec.time = m->time[0] ? gdup(&g, m->time, (size_t)-1) : NULL;
+    rec.kle = kle[0] ? gdup(&g, kle, (size_t)-1) : NULL;
+    size_t stored = stored_length(&text, &rec); /* sections and attachment spans clamped to it */
+    rec.text_bytes = text.len;
+    rec.text_cut = stored < text.len;
+    rec.text = text.data;
+    rec.text_len = stored;
+    if (g.oom && rc == RS_OK) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     RsBuf packed = {0};
-    if (rc == RS_OK) {
-        RsDocData parts = {js, jd, text.data ? text.data : "", strlen(js), strlen(jd), stored};
-        rc = rs_docdata_pack(&packed, &parts, err);
-    }
+    if (rc == RS_OK) rc = rs_item_record_encode(&rec, &packed, err);
     if (rc == RS_OK) rc = rsx_doc_set_data(d, packed.data, packed.len, err);
     rs_buf_free(&packed);
-    free(jd);
-    free(js);
-    json_decref(data);
-    json_decref(att_at);
+    rec.text = NULL; /* text's own buffer, freed below */
+    rs_item_record_clear(&rec);
     rs_buf_free(&idb);
     rs_buf_free(&c.term);
     rs_buf_free(&t);

@@ -23,6 +23,11 @@ t_eq "search: facets" "[('Esbjerg', 3), ('Lolland', 1)]" "$(jq_ '[(f["value"], f
 t_eq "filter parameters = query filters" "$(req "$B/api/search?q=dato:..2100%20kommune:odder" >/dev/null; jq_ 'r["total"]')" \
   "$(req "$B/api/search?q=dato:..2100&kommune=Odder" >/dev/null; jq_ 'r["total"]')"
 t_eq "fra/til parameters" 19 "$(req "$B/api/search?q=-zzqx&fra=2020&til=2020-12-31" >/dev/null; jq_ 'r["total"]')"
+t_eq "repeated filter parameters are OR'ed (as kommune:A kommune:B)" \
+  "$(req "$B/api/search?q=misbrug%20kommune:esbjerg%20kommune:lolland" >/dev/null; jq_ 'r["total"]')" \
+  "$(req "$B/api/search?q=misbrug&kommune=Esbjerg&kommune=Lolland" >/dev/null; jq_ 'r["total"]')"
+t_nomatch "… and more than the first alone" "^$(req "$B/api/search?q=misbrug&kommune=Esbjerg" >/dev/null; jq_ 'r["total"]')\$" \
+  "$(req "$B/api/search?q=misbrug&kommune=Esbjerg&kommune=Lolland" >/dev/null; jq_ 'r["total"]')"
 t_eq "paging: offset" "$(req "$B/api/search?q=dato:..2100&limit=2" >/dev/null; jq_ 'r["hits"][1]["id"]')" \
   "$(req "$B/api/search?q=dato:..2100&limit=1&offset=1" >/dev/null; jq_ 'r["hits"][0]["id"]')"
 t_eq "sort -date" "2025-01-21" "$(req "$B/api/search?q=misbrug&sort=-date" >/dev/null; jq_ 'r["hits"][0]["date"]')"

@@ -54,27 +54,46 @@ static void test_search_and_stats(void **state) {
     RsError err;
     assert_int_equal(rs_searcher_open(paths, 1, &s, &err), RS_OK);
     RsSearchRequest req = {.query = "opiater", .limit = 10};
-    json_t *r;
+    RsResults *r;
     assert_int_equal(rs_search(s, &req, &r, &err), RS_OK);
-    assert_int_equal(json_integer_value(json_object_get(r, "total")), 1);
-    json_t *h = json_array_get(json_object_get(r, "hits"), 0);
-    assert_string_equal(json_string_value(json_object_get(h, "case")), "23/15645");
-    json_decref(r);
+    assert_int_equal(r->total, 1);
+    assert_string_equal(r->hits[0].rec.case_no, "23/15645");
+    assert_true(r->hits[0].has_snippet && r->hits[0].snippet.n_marks > 0); /* text + match ranges */
+    const RsMark *mk = &r->hits[0].snippet.marks[0];
+    assert_memory_equal(r->hits[0].snippet.text + mk->start, "opiater", 7);
+    rs_results_free(r);
     /* a malformed query is RS_ERR_QUERY with the parser's message */
     req.query = "(opiater";
     assert_int_equal(rs_search(s, &req, &r, &err), RS_ERR_QUERY);
     assert_non_null(strstr(err.msg, "not closed"));
+    /* filters as data: the same as typed in the query */
+    RsSearchFilter fl[] = {{RS_FACET_KOMMUNE, "Esbjerg", 0}, {RS_FACET_DATO, "2023..2023", 0}};
+    RsSearchRequest freq = {.query = "", .filters = fl, .n_filters = 2, .limit = 10};
+    assert_int_equal(rs_search(s, &freq, &r, &err), RS_OK);
+    assert_int_equal(r->total, 5);
+    rs_results_free(r);
+    fl[0].value = "Lolland";
+    assert_int_equal(rs_search(s, &freq, &r, &err), RS_OK);
+    assert_int_equal(r->total, 0);
+    assert_int_equal(r->n_warnings, 1); /* no item has that municipality: said */
+    rs_results_free(r);
+    fl[1].value = "2023-02-30";
+    assert_int_equal(rs_search(s, &freq, &r, &err), RS_ERR_QUERY); /* checked as the parser checks */
     /* case history: a case key, or RS_ERR_QUERY for something else */
-    assert_int_equal(rs_case_history(s, "23-15645", &r, &err), RS_OK);
-    assert_int_equal(json_array_size(json_object_get(r, "items")), 1);
-    json_decref(r);
-    assert_int_equal(rs_case_history(s, "opiater", &r, &err), RS_ERR_QUERY);
-    assert_int_equal(rs_item_get(s, "nope#1", &r, &err), RS_ERR_NOTFOUND);
-    assert_int_equal(rs_index_stats(s, &r, &err), RS_OK);
-    assert_int_equal(json_integer_value(json_object_get(r, "items")), 5);
-    json_t *ix0 = json_array_get(json_object_get(r, "indexes"), 0);
-    assert_true(json_integer_value(json_object_get(ix0, "bytes")) > 0);
-    json_decref(r);
+    RsCaseHistory *h;
+    assert_int_equal(rs_case_history(s, "23-15645", &h, &err), RS_OK);
+    assert_int_equal(h->n_items, 1);
+    assert_true(h->items[0].n_decisions >= 1);
+    rs_case_history_free(h);
+    assert_int_equal(rs_case_history(s, "opiater", &h, &err), RS_ERR_QUERY);
+    RsItemRecord it;
+    assert_int_equal(rs_item_get(s, "nope#1", &it, &err), RS_ERR_NOTFOUND);
+    rs_item_record_clear(&it);
+    RsStats *st;
+    assert_int_equal(rs_index_stats(s, &st, &err), RS_OK);
+    assert_int_equal(st->items, 5);
+    assert_true(st->n_indexes == 1 && st->indexes[0].bytes > 0);
+    rs_stats_free(st);
     rs_searcher_close(s);
     rs_searcher_close(NULL);
 }
@@ -118,20 +137,23 @@ static void test_identity_and_prune(void **state) {
     const char *paths[] = {ixd};
     RsSearcher *s;
     assert_int_equal(rs_searcher_open(paths, 1, &s, &err), RS_OK);
-    json_t *r;
+    RsResults *r;
     RsSearchRequest req = {.query = "dato:..2100", .limit = 100};
     assert_int_equal(rs_search(s, &req, &r, &err), RS_OK);
-    assert_int_equal(json_integer_value(json_object_get(r, "total")), 5); /* one copy, 003 gone */
-    const char *src = json_string_value(json_object_get(json_array_get(json_object_get(r, "hits"), 0), "source"));
-    assert_true(src && src[0] == '/'); /* canonical: absolute */
-    json_decref(r);
+    assert_int_equal(r->total, 5); /* one copy, 003 gone */
+    assert_true(r->hits[0].rec.source && r->hits[0].rec.source[0] == '/'); /* canonical: absolute */
+    rs_results_free(r);
     char id[600];
     snprintf(id, sizeof id, "%s#2", other);
-    assert_int_equal(rs_item_get(s, id, &r, &err), RS_OK); /* an id in another spelling */
-    json_decref(r);
-    assert_int_equal(rs_meeting_get(s, other, &r, &err), RS_OK);
-    assert_int_equal(json_array_size(json_object_get(r, "items")), 5);
-    json_decref(r);
+    RsItemRecord it;
+    assert_int_equal(rs_item_get(s, id, &it, &err), RS_OK); /* an id in another spelling */
+    assert_true(it.has_detail && it.text && it.text_len > 0);
+    rs_item_record_clear(&it);
+    RsMeetingView *mv;
+    assert_int_equal(rs_meeting_get(s, other, &mv, &err), RS_OK);
+    assert_int_equal(mv->n_items, 5);
+    for (size_t i = 1; i < mv->n_items; i++) assert_true(mv->items[i - 1].ordinal < mv->items[i].ordinal);
+    rs_meeting_view_free(mv);
     /* one limit for every front end: over it is an error, never a silent cap */
     req.limit = RS_SEARCH_MAX_LIMIT + 1;
     assert_int_equal(rs_search(s, &req, &r, &err), RS_ERR_USAGE);
@@ -165,20 +187,16 @@ static void test_ties_stable(void **state) {
         RsSearcher *s;
         assert_int_equal(rs_searcher_open(paths, 1, &s, &err), RS_OK);
         RsSearchRequest req = {.query = "dato:2000..2100", .limit = 100}; /* a filter: every score 0 */
-        json_t *r;
+        RsResults *r;
         assert_int_equal(rs_search(s, &req, &r, &err), RS_OK);
         got[run][0] = '\0';
-        size_t i;
-        json_t *h;
-        json_array_foreach(json_object_get(r, "hits"), i, h) {
-            strncat(got[run], json_string_value(json_object_get(h, "id")), sizeof got[run] - strlen(got[run]) - 2);
+        for (size_t i = 0; i < r->n_hits; i++) {
+            strncat(got[run], r->hits[i].rec.id, sizeof got[run] - strlen(got[run]) - 2);
             strcat(got[run], " ");
         }
-        if (run == 0) { /* newest first */
-            json_t *a = json_array_get(json_object_get(r, "hits"), 0), *z = json_array_get(json_object_get(r, "hits"), i - 1);
-            assert_true(strcmp(json_string_value(json_object_get(a, "date")), json_string_value(json_object_get(z, "date"))) >= 0);
-        }
-        json_decref(r);
+        if (run == 0 && r->n_hits) /* newest first */
+            assert_true(strcmp(r->hits[0].rec.date, r->hits[r->n_hits - 1].rec.date) >= 0);
+        rs_results_free(r);
         rs_searcher_close(s);
         snprintf(cmd, sizeof cmd, "rm -rf %s %s.lock", ixd, ixd);
         assert_int_equal(system(cmd), 0);

@@ -1,0 +1,359 @@
+/* qbuild.c — the query tree (engine/query.h) to a Xapian query: each word through the analyser,
+ * its forms weighted, phrases, prefixes, case numbers, groups and the facet filters. */
+#include "qbuild.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "analyzer.h"
+#include "buf.h"
+#include "schema.h"
+#include "terms.h"
+
+/* Relative weights of the forms a query word matches (tuned on the judged
+ * queries of tests/relevance; see docs/relevance.md). */
+static double W_EXACT = 1.0, W_STEM = 0.7, W_FOLD = 0.4, W_PART = 0.7, W_CASE = 3.0;
+#define MAX_WILDCARD 200
+
+
+/* ------------------------------------------------------------ weights */
+
+/* RS_WEIGHTS="exact,stem,fold,part,case" overrides the weights, for tuning runs
+ * (tests/relevance/eval.py); not meant for production. */
+void rs_search_read_weights(void) {
+    const char *w = getenv("RS_WEIGHTS");
+    double v[5];
+    if (w && sscanf(w, "%lf,%lf,%lf,%lf,%lf", &v[0], &v[1], &v[2], &v[3], &v[4]) == 5) {
+        W_EXACT = v[0];
+        W_STEM = v[1];
+        W_FOLD = v[2];
+        W_PART = v[3];
+        W_CASE = v[4];
+    }
+}
+
+/* ------------------------------------------------------------ building queries */
+
+typedef RsQBuild Build;
+
+static RsxQuery *term_q(Build *b, const char *prefix, RsSpan s, double scale) {
+    if (rs_term_make(&b->term, prefix, s.s, s.len, b->err) != RS_OK) return NULL;
+    RsxQuery *t = rsx_query_term(b->term.data, b->term.len, 1, 0, b->err);
+    if (!t || scale == 1.0) return t;
+    RsxQuery *sc = rsx_query_scale(t, scale, b->err);
+    rsx_query_free(t);
+    return sc;
+}
+
+static const char *field_prefix(RsQField f) {
+    switch (f) {
+    case RS_QF_TITEL: return RS_PREFIX_SEC_TITLE;
+    case RS_QF_RESUME: return RS_PREFIX_SEC_RESUME;
+    case RS_QF_SAGSFREMSTILLING: return RS_PREFIX_SEC_CASE;
+    case RS_QF_INDSTILLING: return RS_PREFIX_SEC_PROPOSAL;
+    case RS_QF_BESLUTNING: return RS_PREFIX_SEC_DECISION;
+    case RS_QF_BILAG: return RS_PREFIX_SEC_ATTACH;
+    default: return NULL;
+    }
+}
+
+/* The query for one analysed token (not a sub-token). */
+static RsxQuery *token_q(Build *b, const RsToken *t, RsQField field) {
+    QList l = {0};
+    const char *fp = field_prefix(field);
+    if (t->kind == RS_TOK_CASENO) {
+        rs_snippet_keys_add(&b->keys->cases, t->case_key.s, t->case_key.len);
+        ql_add(&l, term_q(b, RS_PREFIX_CASE, t->case_key, W_CASE));
+    } else if (fp) {
+        ql_add(&l, term_q(b, fp, t->stem, 1.0));
+        if (t->fold.s) ql_add(&l, term_q(b, fp, t->fold, 1.0));
+        rs_snippet_keys_add(&b->keys->stems, t->stem.s, t->stem.len);
+    } else {
+        rs_snippet_keys_add(&b->keys->exact, t->norm.s, t->norm.len);
+        ql_add(&l, term_q(b, RS_PREFIX_EXACT, t->norm, W_EXACT));
+        if (t->kind == RS_TOK_WORD) {
+            RsSpan fold = t->fold.s ? t->fold : t->stem;
+            rs_snippet_keys_add(&b->keys->stems, t->stem.s, t->stem.len);
+            rs_snippet_keys_add(&b->keys->folds, fold.s, fold.len);
+            ql_add(&l, term_q(b, RS_PREFIX_STEM, t->stem, W_STEM));
+            ql_add(&l, term_q(b, RS_PREFIX_FOLD, fold, W_FOLD));
+            /* a word typed without æ/ø/å also meets documents that had none */
+            if (t->fold.s) ql_add(&l, term_q(b, RS_PREFIX_STEM, t->fold, W_FOLD));
+            ql_add(&l, term_q(b, RS_PREFIX_PART, t->stem, W_PART));
+            /* parts are indexed with their folding key too */
+            if (t->fold.s) ql_add(&l, term_q(b, RS_PREFIX_PART, t->fold, W_PART * W_FOLD));
+        }
+    }
+    if (l.oom) {
+        ql_free(&l);
+        b->rc = rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    RsxQuery *q = l.n == 1 ? l.q[0] : rsx_query_combine(RSX_OP_OR, l.q, l.n, 0, b->err);
+    if (l.n == 1) l.n = 0;
+    ql_free(&l);
+    return q;
+}
+
+typedef struct {
+    Build *b;
+    RsQField field;
+    QList parts;       /* per non-sub token query */
+    QList phrase;      /* exact terms for a phrase (sub-tokens replace their whole) */
+    int is_phrase;
+    RsToken pending;   /* a whole whose sub-tokens may follow */
+    int have_pending;
+    int pending_has_subs;
+    int n_tokens, n_stop;
+} TokCtx;
+
+static int on_query_token(void *ctx, const RsToken *t) {
+    TokCtx *c = ctx;
+    Build *b = c->b;
+    if (c->is_phrase) {
+        /* phrase: exact forms, sub-tokens in place of their whole */
+        if (t->flags & RS_TOKF_SUBTOKEN) {
+            if (c->have_pending && c->phrase.n && !c->pending_has_subs) {
+                rsx_query_free(c->phrase.q[--c->phrase.n]);
+                c->pending_has_subs = 1;
+            }
+        } else {
+            c->have_pending = 1;
+            c->pending_has_subs = 0;
+            if (t->kind == RS_TOK_CASENO)
+                rs_snippet_keys_add(&b->keys->cases, t->case_key.s, t->case_key.len);
+        }
+        rs_snippet_keys_add(&b->keys->exact, t->norm.s, t->norm.len);
+        ql_add(&c->phrase, term_q(b, RS_PREFIX_EXACT, t->norm, 1.0));
+        return 0;
+    }
+    if (t->flags & RS_TOKF_SUBTOKEN) return 0;
+    c->n_tokens++;
+    if (t->flags & RS_TOKF_STOPWORD) {
+        c->n_stop++;
+        return 0;
+    }
+    ql_add(&c->parts, token_q(b, t, c->field));
+    return 0;
+}
+
+
+/* The query for `text` if it is a case number in any variant (23-15645,
+ * EMN 24/1629, 27.0.0-p22-1-20), else NULL with *is_case 0. */
+static RsxQuery *case_q(Build *b, const char *text, int *is_case) {
+    char key[256];
+    size_t kl = rs_case_key(text, strlen(text), key, sizeof key);
+    *is_case = kl > 0;
+    if (!kl) return NULL;
+    RsToken t = {0};
+    t.kind = RS_TOK_CASENO;
+    t.case_key = (RsSpan){key, kl};
+    return token_q(b, &t, RS_QF_ANY);
+}
+
+static RsxQuery *word_q(Build *b, const RsQNode *n) {
+    int is_case = 0;
+    RsxQuery *cq = n->field ? NULL : case_q(b, n->text, &is_case);
+    if (is_case) return cq;
+    TokCtx c = {.b = b, .field = n->field};
+    RsStatus rc = rs_analyze(b->s->an, RS_MODE_QUERY, n->text, strlen(n->text), 0,
+                             on_query_token, &c, NULL, b->err);
+    if (rc == RS_OK && c.parts.oom) rc = rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
+    if (rc != RS_OK) { ql_free(&c.parts); b->rc = rc; return NULL; }
+    if (c.parts.n == 0 && c.n_stop) {
+        /* only stopwords ("og", "i"): they are indexed as exact forms, search those */
+        c.is_phrase = 1;
+        rs_analyze(b->s->an, RS_MODE_QUERY, n->text, strlen(n->text), 0, on_query_token, &c, NULL, b->err);
+        RsxQuery *q = c.phrase.n == 1 ? c.phrase.q[0]
+                                      : rsx_query_combine(RSX_OP_AND, c.phrase.q, c.phrase.n, 0, b->err);
+        if (c.phrase.n == 1) c.phrase.n = 0;
+        ql_free(&c.phrase);
+        return q;
+    }
+    if (c.parts.n == 0) return rsx_query_match_nothing(b->err); /* punctuation only */
+    RsxQuery *q = c.parts.n == 1 ? c.parts.q[0]
+                                 : rsx_query_combine(RSX_OP_AND, c.parts.q, c.parts.n, 0, b->err);
+    if (c.parts.n == 1) c.parts.n = 0;
+    ql_free(&c.parts);
+    return q;
+}
+
+static RsxQuery *phrase_q(Build *b, const RsQNode *n) {
+    /* "EMN 24 1629" in quotes: a case number typed with spaces */
+    int is_case = 0;
+    RsxQuery *cq = n->field ? NULL : case_q(b, n->text, &is_case);
+    if (is_case) return cq;
+    TokCtx c = {.b = b, .field = n->field, .is_phrase = 1};
+    RsStatus rc = rs_analyze(b->s->an, RS_MODE_QUERY, n->text, strlen(n->text), 0,
+                             on_query_token, &c, NULL, b->err);
+    if (rc == RS_OK && c.phrase.oom) rc = rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
+    if (rc != RS_OK) { ql_free(&c.phrase); b->rc = rc; return NULL; }
+    if (c.phrase.n == 0) return rsx_query_match_nothing(b->err);
+    RsxQuery *q = c.phrase.n == 1 ? c.phrase.q[0]
+                                  : rsx_query_combine(RSX_OP_PHRASE, c.phrase.q, c.phrase.n,
+                                                      (unsigned)c.phrase.n, b->err);
+    if (c.phrase.n == 1) c.phrase.n = 0;
+    ql_free(&c.phrase);
+    if (q && n->field) {
+        /* positions are not kept per section: the phrase, in an item whose
+         * section has every word of it */
+        QList l = {0};
+        ql_add(&l, q);
+        TokCtx w = {.b = b, .field = n->field};
+        rs_analyze(b->s->an, RS_MODE_QUERY, n->text, strlen(n->text), 0, on_query_token, &w, NULL, b->err);
+        for (size_t i = 0; i < w.parts.n; i++) ql_add(&l, w.parts.q[i]);
+        w.parts.n = 0;
+        ql_free(&w.parts);
+        if (l.oom) b->rc = rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
+        q = rsx_query_combine(RSX_OP_FILTER, l.q, l.n, 0, b->err);
+        ql_free(&l);
+    }
+    return q;
+}
+
+double rs_now_s(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Whether the request's time budget is spent; then b->err says so (RS_ERR_TIMEOUT). */
+int rs_qbuild_out_of_time(Build *b) {
+    if (!b->deadline || rs_now_s() < b->deadline) return 0;
+    rs_error_set(b->err, RS_ERR_TIMEOUT,
+                 "søgningen tog for lang tid (mere end %g s): gør den mere præcis, med færre "
+                 "ord med * og flere ord eller filtre", b->budget);
+    b->rc = RS_ERR_TIMEOUT;
+    return 1;
+}
+
+/* budget* : the exact forms starting with the typed prefix (lower-cased
+ * like the analyser does), expanded here so remote shards weigh alike. */
+static RsxQuery *prefix_q(Build *b, const RsQNode *n) {
+    char low[512];
+    size_t ll = 0;
+    for (const unsigned char *p = (const unsigned char *)n->text; *p && ll + 2 < sizeof low; p++) {
+        unsigned char ch = *p;
+        if (ch >= 'A' && ch <= 'Z') ch = (unsigned char)(ch + 32);
+        else if (ch == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E) { /* Æ Ø Å … */
+            low[ll++] = (char)ch;
+            ch = (unsigned char)(*++p + 0x20);
+        }
+        low[ll++] = (char)ch;
+    }
+    low[ll] = '\0';
+    const char *fp = field_prefix(n->field);
+    rs_buf_reset(&b->term);
+    if (fp) rs_buf_puts(&b->term, fp);
+    rs_buf_puts(&b->term, low);
+    rs_snippet_keys_add(&b->keys->exact, low, ll);
+    if (!b->expansion_left) {
+        rs_error_set(b->err, RS_ERR_QUERY,
+                     "malformed query: the prefixes (…*) match more than %d words in all: use "
+                     "longer or fewer prefixes", RS_MAX_EXPANSION);
+        return NULL;
+    }
+    size_t n_terms = 0;
+    unsigned max = b->expansion_left < MAX_WILDCARD ? (unsigned)b->expansion_left : MAX_WILDCARD;
+    RsxQuery *q = rsx_query_expand_prefix(b->s->db, b->term.data, b->term.len, max, &n_terms, b->err);
+    b->expansion_left -= n_terms < b->expansion_left ? n_terms : b->expansion_left;
+    if (q && rs_qbuild_out_of_time(b)) {
+        rsx_query_free(q);
+        return NULL;
+    }
+    return q;
+}
+
+/* How many plain words from kids[i] (2 or 3) together spell a case number
+ * that the first word alone is not; 0 if none. Can't fail. */
+static size_t case_span(const RsQNode *n, size_t i) {
+    char joined[256], key[256];
+    for (size_t span = 3; span >= 2; span--) {
+        if (i + span > n->n_kids) continue;
+        size_t len = 0;
+        int ok = 1;
+        for (size_t j = i; j < i + span && ok; j++) {
+            const RsQNode *k = n->kids[j];
+            ok = k->kind == RS_QN_WORD && !k->field && !k->negated && len + strlen(k->text) + 2 < sizeof joined;
+            if (ok) len += (size_t)snprintf(joined + len, sizeof joined - len, "%s%s", j > i ? " " : "", k->text);
+        }
+        if (!ok) continue;
+        const char *first = n->kids[i]->text;
+        if (rs_case_key(joined, len, key, sizeof key) && !rs_case_key(first, strlen(first), key, sizeof key))
+            return span;
+    }
+    return 0;
+}
+
+RsxQuery *rs_qbuild_node(Build *b, const RsQNode *n) {
+    switch (n->kind) {
+    case RS_QN_WORD: return word_q(b, n);
+    case RS_QN_PHRASE: return phrase_q(b, n);
+    case RS_QN_PREFIX: return prefix_q(b, n);
+    case RS_QN_OR:
+    case RS_QN_AND: break;
+    }
+    QList pos = {0}, neg = {0};
+    for (size_t i = 0; i < n->n_kids && b->rc == RS_OK; i++) {
+        size_t used = n->kind == RS_QN_AND ? case_span(n, i) : 0;
+        if (used) { /* "EMN 24/1629", "23 15645": a case number typed with spaces */
+            char joined[256] = "";
+            for (size_t j = i; j < i + used; j++) {
+                if (j > i) strcat(joined, " ");
+                strcat(joined, n->kids[j]->text);
+            }
+            int is_case;
+            ql_add(&pos, case_q(b, joined, &is_case));
+            i += used - 1;
+            continue;
+        }
+        RsxQuery *k = rs_qbuild_node(b, n->kids[i]);
+        if (!k) { b->rc = b->err->code ? b->err->code : RS_ERR_NOMEM; break; }
+        if (n->kids[i]->negated) ql_add(&neg, k);
+        else ql_add(&pos, k);
+    }
+    RsxQuery *q = NULL;
+    if (pos.oom || neg.oom) b->rc = rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
+    if (b->rc == RS_OK) {
+        if (n->kind == RS_QN_OR) {
+            /* "a OR -b" has no clear meaning: a negated alternative is everything but b */
+            for (size_t i = 0; i < neg.n; i++) {
+                RsxQuery *all = rsx_query_match_all(b->err);
+                RsxQuery *pair[] = {all, neg.q[i]};
+                ql_add(&pos, rsx_query_combine(RSX_OP_AND_NOT, pair, 2, 0, b->err));
+                rsx_query_free(all);
+            }
+            q = rsx_query_combine(RSX_OP_OR, pos.q, pos.n, 0, b->err);
+        } else {
+            RsxQuery *p = pos.n ? rsx_query_combine(RSX_OP_AND, pos.q, pos.n, 0, b->err)
+                                : rsx_query_match_all(b->err);
+            if (neg.n) {
+                RsxQuery *no = rsx_query_combine(RSX_OP_OR, neg.q, neg.n, 0, b->err);
+                RsxQuery *pair[] = {p, no};
+                q = rsx_query_combine(RSX_OP_AND_NOT, pair, 2, 0, b->err);
+                rsx_query_free(p);
+                rsx_query_free(no);
+            } else {
+                q = p;
+            }
+        }
+    }
+    ql_free(&pos);
+    ql_free(&neg);
+    return q;
+}
+
+/* ------------------------------------------------------------ filters */
+
+RsxQuery *rs_qbuild_filters(Build *b, RsxQuery *q, const RsQuery *pq) {
+    RsFilterCtx c = {&b->term, b->keys, b->err, RS_OK};
+    RsxQuery *r = rs_apply_filters(q, pq, &c);
+    if (c.rc != RS_OK) b->rc = c.rc;
+    return r;
+}
+
+void rs_qbuild_free(RsQBuild *b) {
+    if (b) rs_buf_free(&b->term);
+}
