@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "date.h"
 
 static const char *const field_names[] = {"", "titel", "resume", "sagsfremstilling",
                                           "indstilling", "beslutning", "bilag"};
@@ -107,12 +108,6 @@ static int lookup(const char *b, size_t n, const char *const *names, size_t coun
     return -1;
 }
 
-static int days_in(int y, int m) {
-    static const int md[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-    return md[m - 1];
-}
-
 /* One end of a date range: YYYY, YYYY-MM, YYYY-MM-DD. `hi` picks the last
  * day of a year or month. Returns YYYYMMDD or -1 with a message. */
 static int parse_date_end(P *p, const char *s, size_t n, int hi) {
@@ -127,9 +122,9 @@ static int parse_date_end(P *p, const char *s, size_t n, int hi) {
         d = hi ? 31 : 1;
     } else if (n == 7 && sscanf(buf, "%4d-%2d%n", &y, &m, &k) == 2 && k == 7) {
         if (m < 1 || m > 12) goto impossible;
-        d = hi ? days_in(y, m) : 1;
+        d = hi ? rs_days_in_month(y, m) : 1;
     } else if (n == 10 && sscanf(buf, "%4d-%2d-%2d%n", &y, &m, &d, &k) == 3 && k == 10) {
-        if (m < 1 || m > 12 || d < 1 || d > days_in(y, m)) goto impossible;
+        if (m < 1 || m > 12 || d < 1 || d > rs_days_in_month(y, m)) goto impossible;
     } else {
         goto bad;
     }

@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "caseno.h"
+#include "date.h"
 #include "decompound.h"
 #include "hash.h"
 #include "normalize.h"
@@ -336,9 +337,7 @@ static int parse_date(const char *s, size_t n, char iso[32]) {
         d = p[0], m = p[1], y = p[2];
     else
         return 0;
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1] || y < 1800 || y > 2200) return 0;
-    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 0;
+    if (y < 1800 || y > 2200 || !rs_date_valid(y, m, d)) return 0;
     snprintf(iso, 32, "%04d-%02d-%02d", y, m, d);
     return 1;
 }
