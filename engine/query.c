@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <glib.h>
+
 #include "buf.h"
 #include "date.h"
 
@@ -395,27 +397,15 @@ static RsQNode *parse_or(P *p) {
     return or;
 }
 
-static int valid_utf8(const char *s, size_t len, size_t *bad) {
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < len;) {
-        unsigned char c = u[i];
-        size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        if (!c || !n || (n == 2 && c < 0xC2) || i + n > len) { *bad = i; return 0; }
-        for (size_t k = 1; k < n; k++)
-            if ((u[i + k] & 0xC0) != 0x80) { *bad = i; return 0; }
-        i += n;
-    }
-    return 1;
-}
-
 RsStatus rs_query_parse(const char *q, size_t len, RsQuery **out, RsError *err) {
     *out = NULL;
     if (len > RS_QUERY_MAX_BYTES)
         return rs_error_set(err, RS_ERR_QUERY, "malformed query: longer than %d bytes (%zu)",
                             RS_QUERY_MAX_BYTES, len);
-    size_t bad;
-    if (!valid_utf8(q, len, &bad))
-        return rs_error_set(err, RS_ERR_QUERY, "malformed query: not valid UTF-8 at byte %zu", bad);
+    const char *bad; /* GLib's check: RFC 3629 (no overlong forms, surrogates), no NUL byte */
+    if (!g_utf8_validate_len(q, len, &bad))
+        return rs_error_set(err, RS_ERR_QUERY, "malformed query: not valid UTF-8 at byte %zu",
+                            (size_t)(bad - q));
     RsQuery *res = calloc(1, sizeof *res);
     if (!res) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     P p = {q, len, 0, 0, 0, res, err, RS_OK};
