@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <glib.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -52,15 +53,8 @@ static const char *const abbrevs[] = {
     "p.t.", "pt.", "max.", "incl.", "sml.", "o.l.", "gl."};
 
 static int is_abbrev(const char *s, size_t len) {
-    char low[16];
-    if (len >= sizeof low) return 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        low[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-    }
-    low[len] = '\0';
     for (size_t i = 0; i < sizeof abbrevs / sizeof *abbrevs; i++)
-        if (!strcmp(abbrevs[i], low)) return 1;
+        if (!g_ascii_strncasecmp(abbrevs[i], s, len) && abbrevs[i][len] == '\0') return 1;
     return 0;
 }
 
