@@ -182,6 +182,10 @@ $(BUILD)/bench/bench_parse: $(BUILD)/bench/bench_parse.o $(LIBS_ingest)
 	@mkdir -p $(dir $@)
 	$(CXX) $(LDFLAGS) -o $@ $< $(LIBS_ingest) $(PKG_LIBS)
 
+$(BUILD)/bench/bench_tables: $(BUILD)/bench/bench_tables.o $(LIBS_index)
+	@mkdir -p $(dir $@)
+	$(CXX) $(LDFLAGS) -o $@ $< $(LIBS_index) $(PKG_LIBS)
+
 $(BUILD)/bench/bench_query: $(BUILD)/bench/bench_query.o $(LIBS_engine)
 	@mkdir -p $(dir $@)
 	$(CXX) $(LDFLAGS) -o $@ $< $(LIBS_engine) $(PKG_LIBS)
