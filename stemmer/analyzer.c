@@ -22,7 +22,7 @@
 
 /* Cache of decompounding results (words repeat: a Zipfian vocabulary), in
  * the manner of the stem cache: open addressing over one arena, emptied
- * when full; kept hand-written for the stem cache's measured reason, see stem.c). */
+ * when full; kept hand-written for the stem cache's measured reason, see stem.c. */
 #define SPLIT_CACHE_SLOTS 131072 /* power of two; at most half used */
 #define SPLIT_ARENA_BYTES (4u << 20)
 
