@@ -9,7 +9,7 @@ SANITIZE ?=
 # Objects of a sanitizer build go to their own tree so the two never mix.
 BUILD    ?= build$(if $(SANITIZE),$(if $(filter thread,$(SANITIZE)),-tsan,-san))
 
-PKGS := xapian-core icu-uc icu-i18n poppler-glib libmicrohttpd jansson libxml-2.0
+PKGS := xapian-core icu-uc icu-i18n glib-2.0 poppler-glib libmicrohttpd jansson libxml-2.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread -lm
 TEST_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
@@ -191,6 +191,10 @@ $(BUILD)/bench/bench_analyze: $(BUILD)/bench/bench_analyze.o $(LIBS_stemmer)
 $(BUILD)/bench/bench_parse: $(BUILD)/bench/bench_parse.o $(LIBS_ingest)
 	@mkdir -p $(dir $@)
 	$(CXX) $(LDFLAGS) -o $@ $< $(LIBS_ingest) $(PKG_LIBS)
+
+$(BUILD)/bench/bench_tables: $(BUILD)/bench/bench_tables.o $(LIBS_index)
+	@mkdir -p $(dir $@)
+	$(CXX) $(LDFLAGS) -o $@ $< $(LIBS_index) $(PKG_LIBS)
 
 $(BUILD)/bench/bench_query: $(BUILD)/bench/bench_query.o $(LIBS_engine)
 	@mkdir -p $(dir $@)

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "args.h"
 #include "commands.h"
 #include "index_jobs.h"
 #include "indexer.h"
@@ -111,19 +112,6 @@ static double now_s(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/* A whole-number option value in [lo, hi] into *out; 0, or 2 after naming the problem. */
-static int number_arg(const char *arg, long long lo, long long hi, const char *problem, long long *out) {
-    char *end;
-    errno = 0;
-    long long v = strtoll(arg, &end, 10);
-    if (end == arg || *end || errno || v < lo || v > hi) {
-        fprintf(stderr, "refsog: %s\n", problem);
-        return 2;
-    }
-    *out = v;
-    return 0;
 }
 
 /* Whether dir is missing or an empty directory: a new index. */
@@ -276,20 +264,20 @@ static int parse_args(int argc, char **argv, Run *r) {
         switch (c) {
         case 'i': r->dir = optarg; break;
         case 'g':
-            if (number_arg(optarg, 0, LLONG_MAX, "--segment-bytes takes a number (0: no limit)", &v)) return 2;
+            if (rs_args_number(optarg, 0, LLONG_MAX, "--segment-bytes takes a number (0: no limit)", &v)) return 2;
             r->seg_bytes = (size_t)v;
             break;
         case 'j':
-            if (number_arg(optarg, 1, RS_MAX_SHARDS, "--jobs takes 1 to " RS_STR(RS_MAX_SHARDS), &v)) return 2;
+            if (rs_args_number(optarg, 1, RS_MAX_SHARDS, "--jobs takes 1 to " RS_STR(RS_MAX_SHARDS), &v)) return 2;
             r->jobs = (long)v;
             break;
         case 'm': r->opts.municipality = optarg; break;
         case 'b':
-            if (number_arg(optarg, 1, LLONG_MAX, "--batch-bytes takes a positive number", &v)) return 2;
+            if (rs_args_number(optarg, 1, LLONG_MAX, "--batch-bytes takes a positive number", &v)) return 2;
             r->opts.batch_bytes = (size_t)v;
             break;
         case 's':
-            if (number_arg(optarg, 1, RS_MAX_SHARDS, "--shards takes 1 to " RS_STR(RS_MAX_SHARDS), &v)) return 2;
+            if (rs_args_number(optarg, 1, RS_MAX_SHARDS, "--shards takes 1 to " RS_STR(RS_MAX_SHARDS), &v)) return 2;
             r->want_shards = (long)v;
             break;
         case 'I': r->include[r->n_include++] = optarg; break;

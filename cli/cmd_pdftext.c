@@ -1,6 +1,5 @@
 /* cmd_pdftext.c — `refsog pdf-text` (hidden): the helper process that reads one PDF for
  * `index` and `parse` (ingest/pdf.h), and the PDF options those commands share. */
-#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -9,20 +8,16 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "args.h"
 #include "buf.h"
 #include "commands.h"
 
 int rs_cli_pdf_option(int code, const char *arg, RsPdfLimits *l) {
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(arg, &end, 10);
-    int bad = end == arg || *end || errno || v == 0 || arg[0] == '-';
-    const char *what = code == 'P' ? "--pdf-pages" : code == 'S' ? "--pdf-seconds" : "--pdf-text-bytes";
-    if (!bad && code != 'T' && v > UINT_MAX / 4) bad = 1;
-    if (bad) {
-        fprintf(stderr, "refsog: %s takes a positive number\n", what);
-        return 2;
-    }
+    const char *problem = code == 'P'   ? "--pdf-pages takes a positive number"
+                          : code == 'S' ? "--pdf-seconds takes a positive number"
+                                        : "--pdf-text-bytes takes a positive number";
+    long long v;
+    if (rs_args_number(arg, 1, code == 'T' ? LLONG_MAX : UINT_MAX / 4, problem, &v)) return 2;
     if (code == 'P') l->max_pages = (unsigned)v;
     else if (code == 'S') l->cpu_seconds = (unsigned)v;
     else l->max_text = (size_t)v;

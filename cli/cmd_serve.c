@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "args.h"
 #include "commands.h"
 #include "server.h"
 
@@ -43,6 +44,10 @@ static const char *find_web(const char *given, char *buf, size_t cap) {
     return NULL;
 }
 
+#define RS_MAX_THREADS 1024 /* --threads: more is a mistake, not a server */
+#define RS_STR_(x) #x
+#define RS_STR(x) RS_STR_(x)
+
 int rs_cmd_serve(int argc, char **argv) {
     const char *indexes[MAX_INDEXES];
     size_t n_idx = 0;
@@ -57,6 +62,7 @@ int rs_cmd_serve(int argc, char **argv) {
         {"per-address", required_argument, NULL, 'a'},
         {NULL, 0, NULL, 0}};
     int c;
+    long long v;
     optind = 1;
     while ((c = getopt_long(argc, argv, "i:b:p:w:t:h", longopts, NULL)) != -1) {
         switch (c) {
@@ -65,38 +71,32 @@ int rs_cmd_serve(int argc, char **argv) {
             indexes[n_idx++] = optarg;
             break;
         case 'b': o.bind = optarg; break;
-        case 'p': {
-            char *end;
-            long p = strtol(optarg, &end, 10);
-            if (*end || p < 1 || p > 65535) { fprintf(stderr, "refsog: --port takes 1-65535\n"); return 2; }
-            o.port = (unsigned)p;
+        case 'p':
+            if (rs_args_number(optarg, 1, 65535, "--port takes 1-65535", &v)) return 2;
+            o.port = (unsigned)v;
             break;
-        }
         case 'w': web = optarg; break;
-        case 't': o.threads = (unsigned)atoi(optarg); break;
+        case 't':
+            if (rs_args_number(optarg, 0, RS_MAX_THREADS, "--threads takes 0 (one per core) to " RS_STR(RS_MAX_THREADS), &v)) return 2;
+            o.threads = (unsigned)v;
+            break;
         case 'r':
         case 'H': {
             char *end;
-            double v = strtod(optarg, &end);
-            if (*end || !(v > 0) || v > 3600) {
+            double secs = strtod(optarg, &end);
+            if (*end || !(secs > 0) || secs > 3600) {
                 fprintf(stderr, "refsog: --%s takes a number of seconds (e.g. 5 or 0.5)\n",
                         c == 'r' ? "request-seconds" : "header-seconds");
                 return 2;
             }
-            if (c == 'r') o.request_seconds = v;
-            else o.header_seconds = v;
+            if (c == 'r') o.request_seconds = secs;
+            else o.header_seconds = secs;
             break;
         }
-        case 'a': {
-            char *end;
-            long v = strtol(optarg, &end, 10);
-            if (*end || v < 1 || v > 512) {
-                fprintf(stderr, "refsog: --per-address takes 1-512\n");
-                return 2;
-            }
+        case 'a':
+            if (rs_args_number(optarg, 1, 512, "--per-address takes 1-512", &v)) return 2;
             o.per_address = (unsigned)v;
             break;
-        }
         case 'h':
             printf("usage: refsog serve [--index DIR|tcp://HOST:PORT]... [--bind 127.0.0.1] [--port 8080]\n"
                    "                    [--web DIR] [--threads N] [--request-seconds S]\n"

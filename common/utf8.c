@@ -1,5 +1,7 @@
-/* utf8.c — strict UTF-8 decoding (RFC 3629). */
+/* utf8.c — strict UTF-8 decoding (RFC 3629) and validation (GLib). */
 #include "utf8.h"
+
+#include <glib.h>
 
 size_t rs_utf8_char(const char *s, size_t n, uint32_t *cp) {
     const unsigned char *p = (const unsigned char *)s;
@@ -22,14 +24,13 @@ size_t rs_utf8_char(const char *s, size_t n, uint32_t *cp) {
 }
 
 int rs_utf8_valid(const char *s, size_t n) {
-    for (size_t i = 0; i < n;) {
-        if ((unsigned char)s[i] < 0x80) { /* ASCII runs, the common case */
-            i++;
-            continue;
-        }
-        size_t l = rs_utf8_char(s + i, n - i, NULL);
-        if (!l) return 0;
-        i += l;
+    /* GLib's validator (the same RFC 3629 rules: checked over every sequence of 1-4 bytes)
+     * stops at a NUL byte too; here a NUL is a character like any other, so go on after it. */
+    const char *end;
+    while (!g_utf8_validate_len(s, n, &end)) {
+        if (*end) return 0;
+        n -= (size_t)(end - s) + 1;
+        s = end + 1;
     }
     return 1;
 }

@@ -7,7 +7,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include <glib.h>
+
 #include "buf.h"
+#include "date.h"
 
 static const char *const field_names[] = {"", "titel", "resume", "sagsfremstilling",
                                           "indstilling", "beslutning", "bilag"};
@@ -107,12 +110,6 @@ static int lookup(const char *b, size_t n, const char *const *names, size_t coun
     return -1;
 }
 
-static int days_in(int y, int m) {
-    static const int md[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-    return md[m - 1];
-}
-
 /* One end of a date range: YYYY, YYYY-MM, YYYY-MM-DD. `hi` picks the last
  * day of a year or month. Returns YYYYMMDD or -1 with a message. */
 static int parse_date_end(P *p, const char *s, size_t n, int hi) {
@@ -127,9 +124,9 @@ static int parse_date_end(P *p, const char *s, size_t n, int hi) {
         d = hi ? 31 : 1;
     } else if (n == 7 && sscanf(buf, "%4d-%2d%n", &y, &m, &k) == 2 && k == 7) {
         if (m < 1 || m > 12) goto impossible;
-        d = hi ? days_in(y, m) : 1;
+        d = hi ? rs_days_in_month(y, m) : 1;
     } else if (n == 10 && sscanf(buf, "%4d-%2d-%2d%n", &y, &m, &d, &k) == 3 && k == 10) {
-        if (m < 1 || m > 12 || d < 1 || d > days_in(y, m)) goto impossible;
+        if (m < 1 || m > 12 || d < 1 || d > rs_days_in_month(y, m)) goto impossible;
     } else {
         goto bad;
     }
@@ -400,19 +397,6 @@ static RsQNode *parse_or(P *p) {
     return or;
 }
 
-static int valid_utf8(const char *s, size_t len, size_t *bad) {
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < len;) {
-        unsigned char c = u[i];
-        size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        if (!c || !n || (n == 2 && c < 0xC2) || i + n > len) { *bad = i; return 0; }
-        for (size_t k = 1; k < n; k++)
-            if ((u[i + k] & 0xC0) != 0x80) { *bad = i; return 0; }
-        i += n;
-    }
-    return 1;
-}
-
 RsStatus rs_query_parse(const char *q, size_t len, RsQuery **out, RsError *err) {
     return rs_query_parse_filtered(q, len, 0, out, err);
 }
@@ -422,9 +406,10 @@ RsStatus rs_query_parse_filtered(const char *q, size_t len, int filtered, RsQuer
     if (len > RS_QUERY_MAX_BYTES)
         return rs_error_set(err, RS_ERR_QUERY, "malformed query: longer than %d bytes (%zu)",
                             RS_QUERY_MAX_BYTES, len);
-    size_t bad;
-    if (!valid_utf8(q, len, &bad))
-        return rs_error_set(err, RS_ERR_QUERY, "malformed query: not valid UTF-8 at byte %zu", bad);
+    const char *bad; /* GLib's check: RFC 3629 (no overlong forms, surrogates), no NUL byte */
+    if (!g_utf8_validate_len(q, len, &bad))
+        return rs_error_set(err, RS_ERR_QUERY, "malformed query: not valid UTF-8 at byte %zu",
+                            (size_t)(bad - q));
     RsQuery *res = calloc(1, sizeof *res);
     if (!res) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     P p = {q, len, 0, 0, 0, res, err, RS_OK};

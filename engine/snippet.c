@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 void rs_snippet_keys_add(RsBuf *list, const char *s, size_t len) {
     if (!len) return;
     rs_buf_append(list, s, len);
@@ -43,18 +45,12 @@ typedef struct {
 #define MAX_SCAN_KEYS 64
 #define FALLBACK_SCAN (64u << 10)
 
-/* A copy of text with ASCII and Latin-1 capitals (UTF-8 C3 80..9E) lowered, same length. */
+/* A copy of text with ASCII and Latin-1 capitals (UTF-8 C3 80..9E) lowered, same length (the
+ * parser's rs_fold_char, which keeps every byte offset). */
 static char *lower_copy(const char *t, size_t n) {
     char *l = malloc(n ? n : 1);
     if (!l) return NULL;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)t[i];
-        l[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        if (c == 0xC3 && i + 1 < n) {
-            unsigned char d = (unsigned char)t[i + 1];
-            l[++i] = (char)(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d);
-        }
-    }
+    for (size_t i = 0, fl; i < n; i += fl) rs_fold_char(t + i, n - i, l + i, &fl);
     return l;
 }
 

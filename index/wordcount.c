@@ -1,4 +1,6 @@
 /* wordcount.c — open-addressing hash table of words with per-item deduplication (see wordcount.h). */
+/* Kept hand-written: GLib's GHashTable doing the same counting measured +70 % CPU per word
+ * (bench/bench_tables on the sample minutes), and this runs for every term indexed. */
 #include "wordcount.h"
 
 #include <stdint.h>

@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "caseno.h"
+#include "normalize.h"
 #include "text.h"
 
 const char *rs_outcome_name(RsOutcome o) {
@@ -100,7 +101,10 @@ RsOutcome rs_outcome_of(const char *text, size_t len) {
         {"drøft", RS_OUT_DROEFTET},
     };
     RsBuf low = {0};
-    if (rs_lower(text, len, &low) != RS_OK) return RS_OUT_ANDET;
+    if (rs_normalize(text, len, &low) != RS_OK) { /* the analyser's case folding */
+        rs_buf_free(&low);
+        return RS_OUT_ANDET;
+    }
     RsOutcome best = RS_OUT_ANDET;
     /* Sentence by sentence; lines that note absence or votes are skipped;
      * in the first sentence that says an outcome, the earliest phrase wins. */
@@ -169,9 +173,11 @@ RsCaseType rs_classify_item(const RsMeeting *m, const RsItem *it) {
     for (size_t i = 0; i < it->n_sections; i++) {
         if (it->sections[i].kind != RS_SEC_INDSTILLING) continue;
         RsBuf low = {0};
-        if (rs_lower(m->text + it->sections[i].body.start,
-                     it->sections[i].body.end - it->sections[i].body.start, &low) != RS_OK)
+        if (rs_normalize(m->text + it->sections[i].body.start,
+                         it->sections[i].body.end - it->sections[i].body.start, &low) != RS_OK) {
+            rs_buf_free(&low);
             return RS_TYPE_BESLUTNING;
+        }
         const char *s = low.data ? low.data : "";
         RsCaseType ty = RS_TYPE_BESLUTNING;
         int found = 0;

@@ -4,14 +4,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "date.h"
 #include "text.h"
 #include "vocab.h"
 
 int rs_valid_date(int y, int m, int d) {
-    static const int md[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > md[m - 1]) return 0;
-    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 0;
-    return 1;
+    return y >= 1900 && y <= 2199 && rs_date_valid(y, m, d);
 }
 
 static void put_iso(char iso[11], int y, int m, int d) {

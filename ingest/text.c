@@ -168,17 +168,3 @@ int rs_all_upper(const char *s, size_t n, size_t min) {
     }
     return letters >= min;
 }
-
-RsStatus rs_lower(const char *s, size_t n, RsBuf *out) {
-    rs_buf_reset(out);
-    if (rs_buf_reserve(out, n) != RS_OK) return RS_ERR_NOMEM;
-    for (size_t i = 0; i < n;) {
-        char f[2];
-        size_t fl;
-        i += rs_fold_char(s + i, n - i, f, &fl);
-        memcpy(out->data + out->len, f, fl);
-        out->len += fl;
-    }
-    out->data[out->len] = '\0';
-    return RS_OK;
-}

@@ -44,10 +44,6 @@ size_t rs_skip_blanks(const char *s, size_t i, size_t n);
 /* Whether the text at s (n bytes) ends a word at `i` (end, blank or punctuation next). */
 int rs_word_end(const char *s, size_t n, size_t i);
 
-/* s[0..n) lower-cased (rs_fold_char on every letter) into out, replacing its contents.
- * RS_ERR_NOMEM when out of memory (out is then empty). */
-RsStatus rs_lower(const char *s, size_t n, RsBuf *out);
-
 /* Whether every letter of s[0..n) is upper case and there are at least `min` letters. */
 int rs_all_upper(const char *s, size_t n, size_t min);
 

@@ -1,9 +1,11 @@
-/* walk.c — recursive discovery of minutes files with symlink-loop detection. */
+/* walk.c — recursive discovery of minutes files: fts(3) walks, follows symlinks and finds loops. */
 #include "walk.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
+#include <fts.h>
+#include <glib.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,16 +19,16 @@
 #include "utf8.h"
 
 typedef struct {
-    dev_t dev;
-    ino_t ino;
-} DirId;
+    size_t files, problems; /* counts when a folder was entered (its FTS_D) */
+} Mark;
 
 typedef struct {
     RsFileList *out;
     const RsWalkOptions *o;
     size_t problems, skipped;
-    DirId *stack; /* directories on the current path, for loop detection */
-    size_t depth, cap;
+    GHashTable *seen; /* the paths in out, so a file named twice is listed once */
+    Mark *marks;      /* per fts level, for "a folder named like a minutes file with none" */
+    size_t n_marks;
 } Walk;
 
 static void report(Walk *w, const char *path, const char *reason) {
@@ -63,9 +65,9 @@ static int has_minutes_ext(const char *name) {
                    !strcasecmp(dot, ".htm") || !strcasecmp(dot, ".xhtml"));
 }
 
-static RsStatus add_path(RsFileList *l, const char *path) {
-    for (size_t i = 0; i < l->n; i++)
-        if (!strcmp(l->paths[i], path)) return RS_OK;
+static RsStatus add_path(Walk *w, const char *path) {
+    RsFileList *l = w->out;
+    if (g_hash_table_contains(w->seen, path)) return RS_OK;
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 64;
         char **p = realloc(l->paths, cap * sizeof *p);
@@ -76,48 +78,76 @@ static RsStatus add_path(RsFileList *l, const char *path) {
     char *s = strdup(path);
     if (!s) return RS_ERR_NOMEM;
     l->paths[l->n++] = s;
+    g_hash_table_add(w->seen, s);
     return RS_OK;
 }
 
-static int cmp_str(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+/* Names in a folder in byte order, so the list is sorted and stable. */
+static int cmp_names(const FTSENT **a, const FTSENT **b) { return strcmp((*a)->fts_name, (*b)->fts_name); }
+
+/* The mark of the folder at `level`, growing the array; NULL when out of memory. */
+static Mark *mark_at(Walk *w, size_t level) {
+    if (level >= w->n_marks) {
+        size_t n = level + 16;
+        Mark *m = realloc(w->marks, n * sizeof *m);
+        if (!m) return NULL;
+        w->marks = m;
+        w->n_marks = n;
+    }
+    return &w->marks[level];
 }
 
-static RsStatus walk_dir(Walk *w, const char *dir, const struct stat *st);
-
-/* One path: named on the command line (taken whatever its name), or found in a folder (taken
- * by the rules of RsWalkOptions; every path passed over is said, with its reason). */
-static RsStatus walk_entry(Walk *w, const char *path, int named) {
+/* One entry of the walk: named on the command line (level 0: taken whatever its name), or
+ * found in a folder (taken by the rules of RsWalkOptions; every path passed over is said, with
+ * its reason). fts(3) follows symlinks (FTS_LOGICAL) and finds loops (FTS_DC). */
+static RsStatus visit(Walk *w, FTS *fts, FTSENT *e) {
     const RsWalkOptions *o = w->o;
+    const char *path = e->fts_path, *name = e->fts_name;
+    int named = e->fts_level == FTS_ROOTLEVEL;
     char why[600];
-    const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
+    if (e->fts_info == FTS_DP) { /* leaving a folder */
+        Mark *m = &w->marks[e->fts_level];
+        if (!named && has_minutes_ext(name) && w->out->n == m->files && w->problems == m->problems)
+            skip(w, path, "a folder (named like a minutes file) with no minutes files in it");
+        return RS_OK;
+    }
+    if (e->fts_info == FTS_DNR) { /* entered, then not readable */
+        report(w, path, strerror(e->fts_errno));
+        return RS_OK;
+    }
     const char *pat = named ? NULL : matching(path, o->exclude, o->n_exclude);
     if (pat) {
         snprintf(why, sizeof why, "excluded by --exclude '%s'", pat);
         skip(w, path, why);
+        if (e->fts_info == FTS_D) fts_set(fts, e, FTS_SKIP);
         return RS_OK;
     }
     int included = !named && matching(path, o->include, o->n_include);
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        report(w, path, errno == ELOOP ? "symlink loop" : strerror(errno));
+    if (e->fts_info == FTS_NS || e->fts_info == FTS_SLNONE || e->fts_info == FTS_ERR) {
+        int err = e->fts_errno ? e->fts_errno : ENOENT;
+        report(w, path, err == ELOOP ? "symlink loop" : strerror(err));
         return RS_OK;
     }
+    if (e->fts_info == FTS_DC) {
+        report(w, path, "symlink loop (directory already on the path)");
+        return RS_OK;
+    }
+    const struct stat *st = e->fts_statp;
     if (!named && name[0] == '.' && !included) {
-        skip(w, path, S_ISDIR(st.st_mode) ? "hidden folder, not walked (--include '.*' walks it)"
-                                          : "hidden file (--include '.*' takes it)");
+        skip(w, path, S_ISDIR(st->st_mode) ? "hidden folder, not walked (--include '.*' walks it)"
+                                           : "hidden file (--include '.*' takes it)");
+        if (e->fts_info == FTS_D) fts_set(fts, e, FTS_SKIP);
         return RS_OK;
     }
-    if (S_ISDIR(st.st_mode)) {
-        size_t before = w->out->n, problems = w->problems;
-        RsStatus rc = walk_dir(w, path, &st);
-        if (rc == RS_OK && !named && has_minutes_ext(name) && w->out->n == before && w->problems == problems)
-            skip(w, path, "a folder (named like a minutes file) with no minutes files in it");
-        return rc;
+    if (e->fts_info == FTS_D) {
+        Mark *m = mark_at(w, (size_t)e->fts_level);
+        if (!m) return RS_ERR_NOMEM;
+        *m = (Mark){w->out->n, w->problems};
+        return RS_OK;
     }
-    if (!S_ISREG(st.st_mode)) {
-        if (named) report(w, path, kind_of(st.st_mode));
-        else skip(w, path, kind_of(st.st_mode));
+    if (!S_ISREG(st->st_mode)) {
+        if (named) report(w, path, kind_of(st->st_mode));
+        else skip(w, path, kind_of(st->st_mode));
         return RS_OK;
     }
     size_t nl = strlen(name);
@@ -127,66 +157,35 @@ static RsStatus walk_entry(Walk *w, const char *path, int named) {
         skip(w, path, "not a .txt, .pdf or .html file (--include takes it)");
         return RS_OK;
     }
-    return add_path(w->out, path);
+    return add_path(w, path);
 }
 
-static RsStatus walk_dir(Walk *w, const char *dir, const struct stat *st) {
-    for (size_t i = 0; i < w->depth; i++)
-        if (w->stack[i].dev == st->st_dev && w->stack[i].ino == st->st_ino) {
-            report(w, dir, "symlink loop (directory already on the path)");
-            return RS_OK;
-        }
-    DIR *d = opendir(dir);
-    if (!d) {
-        report(w, dir, strerror(errno));
+/* Walk one named path (one fts per path: the named paths keep the order they were given in). */
+static RsStatus walk_path(Walk *w, const char *path) {
+    char *argv[] = {(char *)path, NULL};
+    errno = 0;
+    FTS *fts = fts_open(argv, FTS_LOGICAL | FTS_NOCHDIR, cmp_names);
+    if (!fts) {
+        if (errno == ENOMEM) return RS_ERR_NOMEM;
+        report(w, path, strerror(errno ? errno : ENOENT)); /* "" */
         return RS_OK;
     }
-    if (w->depth == w->cap) {
-        size_t cap = w->cap ? w->cap * 2 : 16;
-        DirId *p = realloc(w->stack, cap * sizeof *p);
-        if (!p) {
-            closedir(d);
-            return RS_ERR_NOMEM;
-        }
-        w->stack = p;
-        w->cap = cap;
-    }
-    w->stack[w->depth++] = (DirId){st->st_dev, st->st_ino};
-
-    /* Read all names first so the order is sorted and stable. */
-    RsFileList names = {0};
     RsStatus rc = RS_OK;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
-        size_t n = strlen(dir) + strlen(e->d_name) + 2;
-        char *p = malloc(n);
-        if (!p) { rc = RS_ERR_NOMEM; break; }
-        size_t dl = strlen(dir);
-        snprintf(p, n, "%s%s%s", dir, (dl && dir[dl - 1] == '/') ? "" : "/", e->d_name);
-        if (names.n == names.cap) {
-            size_t cap = names.cap ? names.cap * 2 : 32;
-            char **q = realloc(names.paths, cap * sizeof *q);
-            if (!q) { free(p); rc = RS_ERR_NOMEM; break; }
-            names.paths = q;
-            names.cap = cap;
-        }
-        names.paths[names.n++] = p;
-    }
-    closedir(d);
-    if (rc == RS_OK && names.n) qsort(names.paths, names.n, sizeof *names.paths, cmp_str);
-    for (size_t i = 0; rc == RS_OK && i < names.n; i++) rc = walk_entry(w, names.paths[i], 0);
-    rs_file_list_free(&names);
-    w->depth--;
+    FTSENT *e;
+    while (rc == RS_OK && (errno = 0, e = fts_read(fts))) rc = visit(w, fts, e);
+    if (rc == RS_OK && errno == ENOMEM) rc = RS_ERR_NOMEM;
+    fts_close(fts);
     return rc;
 }
 
 RsStatus rs_walk_with(char *const *paths, size_t n_paths, const RsWalkOptions *o, RsFileList *out,
                       size_t *n_problems, size_t *n_skipped, RsError *err) {
-    Walk w = {.out = out, .o = o};
+    Walk w = {.out = out, .o = o, .seen = g_hash_table_new(g_str_hash, g_str_equal)};
+    for (size_t i = 0; i < out->n; i++) g_hash_table_add(w.seen, out->paths[i]);
     RsStatus rc = RS_OK;
-    for (size_t i = 0; rc == RS_OK && i < n_paths; i++) rc = walk_entry(&w, paths[i], 1);
-    free(w.stack);
+    for (size_t i = 0; rc == RS_OK && i < n_paths; i++) rc = walk_path(&w, paths[i]);
+    g_hash_table_destroy(w.seen);
+    free(w.marks);
     if (n_problems) *n_problems = w.problems;
     if (n_skipped) *n_skipped = w.skipped;
     if (rc != RS_OK) return rs_error_set(err, rc, "out of memory while listing files");

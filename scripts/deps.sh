@@ -10,7 +10,7 @@ PACKAGES=(
   build-essential g++ pkg-config make
   libxapian-dev xapian-tools
   libicu-dev libstemmer-dev wdanish
-  libpoppler-glib-dev poppler-utils
+  libglib2.0-dev libpoppler-glib-dev poppler-utils
   libmicrohttpd-dev libjansson-dev libxml2-dev
   libcmocka-dev
   clang curl python3 groff-base bsdutils

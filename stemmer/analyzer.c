@@ -4,11 +4,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <glib.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include "buf.h"
 #include "caseno.h"
+#include "date.h"
 #include "decompound.h"
 #include "hash.h"
 #include "normalize.h"
@@ -20,7 +22,7 @@
 
 /* Cache of decompounding results (words repeat: a Zipfian vocabulary), in
  * the manner of the stem cache: open addressing over one arena, emptied
- * when full. */
+ * when full; kept hand-written for the stem cache's measured reason, see stem.c. */
 #define SPLIT_CACHE_SLOTS 131072 /* power of two; at most half used */
 #define SPLIT_ARENA_BYTES (4u << 20)
 
@@ -51,15 +53,8 @@ static const char *const abbrevs[] = {
     "p.t.", "pt.", "max.", "incl.", "sml.", "o.l.", "gl."};
 
 static int is_abbrev(const char *s, size_t len) {
-    char low[16];
-    if (len >= sizeof low) return 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        low[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-    }
-    low[len] = '\0';
     for (size_t i = 0; i < sizeof abbrevs / sizeof *abbrevs; i++)
-        if (!strcmp(abbrevs[i], low)) return 1;
+        if (!g_ascii_strncasecmp(abbrevs[i], s, len) && abbrevs[i][len] == '\0') return 1;
     return 0;
 }
 
@@ -336,9 +331,7 @@ static int parse_date(const char *s, size_t n, char iso[32]) {
         d = p[0], m = p[1], y = p[2];
     else
         return 0;
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1] || y < 1800 || y > 2200) return 0;
-    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 0;
+    if (y < 1800 || y > 2200 || !rs_date_valid(y, m, d)) return 0;
     snprintf(iso, 32, "%04d-%02d-%02d", y, m, d);
     return 1;
 }

@@ -8,6 +8,9 @@
 #include "buf.h"
 #include "hash.h"
 
+/* The lexicon's set is probed with (pointer, length) slices of a word, many per word while
+ * splitting: GLib's GHashTable would need a NUL-terminated copy per probe (the cost measured on
+ * the stem cache, see stem.c), so it stays hand-written. */
 struct RsLexicon {
     char *text;        /* the file's bytes; words are NUL-terminated in place */
     uint32_t *slots;   /* open addressing: offset+1 of a word in text, 0 = empty */

@@ -35,7 +35,10 @@ int rs_is_stopword(const char *word, size_t len) {
 const char *rs_stem_version(void) { return "snowball-danish/libstemmer0d-2.2;stop94"; }
 
 /* The cache: open addressing over (word → stem), strings in one arena;
- * when it fills up it is emptied (stems are cheap to recompute). */
+ * when it fills up it is emptied (stems are cheap to recompute). GLib's GHashTable was measured
+ * in its place (bench/bench_tables: +74 % CPU per cached stem on the sample minutes: a
+ * NUL-terminated key copy, an allocation per entry, indirect hash and compare calls) and not
+ * taken: this is the analyser's hot path. */
 typedef struct {
     uint32_t hash;
     uint32_t word_off, word_len, stem_off, stem_len;

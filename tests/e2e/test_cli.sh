@@ -162,4 +162,11 @@ t_eq "PDF: case number search" "$P/tests/fixtures/minutes/odder_2020-10-22.pdf#5
 t_match "analyze shows compound parts" '"parts":\["opioid","misbrug"\]' "$("$REFSOG" analyze --json opioidmisbruget)"
 t_match "analyze shows the case key" "case=emn-24-1629" "$("$REFSOG" analyze 'EMN-24/0001629')"
 
+# --- whole-number options: one parser (cli/args.h rs_args_number), no silent atoi
+t_eq "serve --threads rejects a non-number" $'refsog: --threads takes 0 (one per core) to 1024\nrc=2' \
+  "$("$REFSOG" serve --threads abc 2>&1; echo "rc=$?")"
+t_eq "serve --port rejects trailing junk" $'refsog: --port takes 1-65535\nrc=2' "$("$REFSOG" serve --port 80x 2>&1; echo "rc=$?")"
+t_eq "index --pdf-pages rejects a negative number" $'refsog: --pdf-pages takes a positive number\nrc=2' \
+  "$("$REFSOG" index --pdf-pages -3 x 2>&1; echo "rc=$?")"
+
 t_done

@@ -121,6 +121,12 @@ static void test_errors(void **state) {
     expect_error("\"\"", 2, "empty phrase");
     expect_error("titel:beslutning:x", 18, "section field inside a section field");
     expect_error("a\xff", 2, "not valid UTF-8 at byte 1");
+    /* GLib's check (engine/query.c): strict RFC 3629, like common/utf8.c */
+    expect_error("ab\0c", 4, "not valid UTF-8 at byte 2");
+    expect_error("a\xe2\x82", 3, "not valid UTF-8 at byte 1");         /* cut short */
+    expect_error("ab \xe0\x80\x80", 6, "not valid UTF-8 at byte 3");  /* overlong */
+    expect_error("a\xed\xa0\x80", 4, "not valid UTF-8 at byte 1");     /* a surrogate */
+    expect_error("a\xf4\x90\x80\x80", 5, "not valid UTF-8 at byte 1"); /* over U+10FFFF */
     /* limits: length, terms, depth */
     char *big = malloc(RS_QUERY_MAX_BYTES + 2);
     memset(big, 'a', RS_QUERY_MAX_BYTES + 1);
