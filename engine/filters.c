@@ -6,14 +6,20 @@
 
 #include "analyzer.h"
 #include "committee.h"
+#include "referat.h"
 #include "schema.h"
 #include "search_priv.h"
 #include "terms.h"
 
-static const char *const type_names[] = {"beslutning", "orientering", "drøftelse", "formalia", "lukket"};
-static const char *const outcome_names[] = {"godkendt", "anbefalet", "orientering givet",
-                                            "taget til efterretning", "udsat", "forkastet",
-                                            "oversendt", "drøftet", "andet"};
+/* The names a type:/udfald: filter matches: the parser's own vocabulary (ingest/classify.c), the
+ * one table the indexer writes them from. */
+#define N_TYPES (RS_TYPE_LUKKET + 1)
+#define N_OUTCOMES (RS_OUT_DROEFTET + 1)
+
+static void vocab_names(int is_type, const char **names) {
+    for (int i = 0; i < (is_type ? N_TYPES : N_OUTCOMES); i++)
+        names[i] = is_type ? rs_case_type_name((RsCaseType)i) : rs_outcome_name((RsOutcome)i);
+}
 
 /* Match a typed value against names, accent- and case-insensitively;
  * a unique prefix is enough ("efterretning" also matches by word). */
@@ -48,13 +54,19 @@ static RsStatus filter_term(RsFilterCtx *b, const RsQFilter *f) {
     case RS_FACET_TYPE:
     case RS_FACET_UDFALD: {
         int is_type = f->facet == RS_FACET_TYPE;
-        const char *name = is_type ? match_name(f->value, type_names, 5) : match_name(f->value, outcome_names, 9);
-        if (!name)
-            return rs_error_set(b->err, RS_ERR_QUERY, "malformed query: unknown %s '%s' (%s)",
-                                is_type ? "type" : "outcome", f->value,
-                                is_type ? "beslutning, orientering, drøftelse, formalia, lukket"
-                                        : "godkendt, anbefalet, \"orientering givet\", \"taget til "
-                                          "efterretning\", udsat, forkastet, oversendt, drøftet, andet");
+        const char *names[N_OUTCOMES > N_TYPES ? N_OUTCOMES : N_TYPES];
+        vocab_names(is_type, names);
+        size_t n = is_type ? N_TYPES : N_OUTCOMES;
+        const char *name = match_name(f->value, names, n);
+        if (!name) {
+            RsBuf known = {0}; /* "beslutning, orientering, …", names of two words in quotes */
+            for (size_t i = 0; i < n; i++)
+                rs_buf_printf(&known, strchr(names[i], ' ') ? "%s\"%s\"" : "%s%s", i ? ", " : "", names[i]);
+            rs_error_set(b->err, RS_ERR_QUERY, "malformed query: unknown %s '%s' (%s)", is_type ? "type" : "outcome",
+                         f->value, known.data ? known.data : "");
+            rs_buf_free(&known);
+            return RS_ERR_QUERY;
+        }
         rs_buf_puts(b->term, is_type ? RS_PREFIX_TYPE : RS_PREFIX_OUTCOME);
         rs_buf_puts(b->term, name);
         return RS_OK;
