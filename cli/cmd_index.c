@@ -1,43 +1,26 @@
 /* cmd_index.c — `refsog index`: walk the given paths and index every minutes file. */
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
-#include <fcntl.h>
-#include <ftw.h>
-#include <sys/file.h>
 #include <getopt.h>
-#include <pthread.h>
-#include <sched.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "args.h"
+#include "build.h"
 #include "commands.h"
-#include "index_jobs.h"
 #include "indexer.h"
 #include "progress.h"
 #include "shards.h"
 #include "source.h"
-#include "xapian_shim.h"
+#include "textenc.h"
 #include "walk.h"
-#include "writelock.h"
 
 #define DEFAULT_INDEX "refsog-index"
 #define RS_STR_(x) #x
 #define RS_STR(x) RS_STR_(x)
-/* A new index is written as segments, merged at the end: a small index takes new documents
- * faster than a big one (Xapian's B-tree updates grow with it; measured on 100,000 generated
- * items with 2 jobs: one segment per job 102-117 s, 24 MiB segments 92 s, 8 MiB 79 s, 2 MiB
- * 74 s). By default the text is cut into at most MAX_SEGMENTS segments of at least MIN_SEGMENT
- * bytes: the merge opens every segment at once. */
-#define AUTO_SEGMENT ((size_t)-1)
-#define MIN_SEGMENT (2u << 20)
-#define MAX_SEGMENTS 48
 
 static void usage(FILE *out) {
     fprintf(out,
@@ -108,70 +91,79 @@ static void on_skip(void *ctx, const char *path, const char *reason) {
     rs_progress_say("skipped %s: %s", path, reason);
 }
 
-static double now_s(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+/* What the walk passed over: paths it could not read (counted as failed) and paths skipped on
+ * purpose (hidden, not minutes, excluded: named, not failed). */
+typedef struct RsWalkTally {
+    size_t problems, skipped;
+} RsWalkTally;
+
+static const char *plural(size_t n, const char *one, const char *many) { return n == 1 ? one : many; }
+
+/* Print the one summary line of an indexing run to stdout, with the walk's problems counted as
+ * failed and its skipped paths counted; `tail` says how DIR was written (may be ""). */
+static void rs_index_summary(const RsIndexerTotals *t, const RsWalkTally *wt, double el, const char *dir,
+                             const char *tail) {
+    char whole[160] = "", lost[96] = "", skipped[64] = "", agenda[96] = "", notes[150] = "", gone[96] = "";
+    if (t->agenda_replaced)
+        snprintf(agenda, sizeof agenda, " (%zu agenda %s replaced by minutes)", t->agenda_replaced,
+                 plural(t->agenda_replaced, "item", "items"));
+    if (t->files_gone)
+        snprintf(gone, sizeof gone, ", %zu removed (file gone: %zu %s)", t->items_gone, t->files_gone,
+                 plural(t->files_gone, "file", "files"));
+    if (wt->skipped) snprintf(skipped, sizeof skipped, ", %zu skipped (named above)", wt->skipped);
+    /* "(1 as one item, 2 converted from Windows-1252)"; no conversion is counted when the run's
+     * index was not created (files_indexed is 0 then) */
+    if (t->files_whole) snprintf(notes, sizeof notes, "%zu as one item", t->files_whole);
+    if (t->files_converted && t->files_indexed)
+        snprintf(notes + strlen(notes), sizeof notes - strlen(notes), "%s%zu converted %s%s", notes[0] ? ", " : "",
+                 t->files_converted, t->converted_from ? "from " : "to UTF-8",
+                 t->converted_from ? rs_text_encoding_title(t->converted_from) : "");
+    if (notes[0]) snprintf(whole, sizeof whole, " (%s)", notes);
+    if (t->files_lost)
+        snprintf(lost, sizeof lost, ", %zu NOT in the index (index error)", t->files_lost);
+    printf("%zu %s indexed%s, %zu unchanged, %zu failed%s%s; %zu %s added, %zu removed%s%s; "
+           "%.1f MB in %.2fs (%.1f MB/s) → %s%s\n",
+           t->files_indexed, plural(t->files_indexed, "file", "files"), whole, t->files_unchanged,
+           t->files_failed + wt->problems, skipped, lost, t->items_added, plural(t->items_added, "item", "items"),
+           t->items_removed, agenda, gone, (double)t->bytes / 1e6, el, el > 0 ? (double)t->bytes / 1e6 / el : 0.0,
+           dir, tail);
 }
 
-/* Whether dir is missing or an empty directory: a new index. */
-static int is_new_index(const char *dir) {
-    DIR *d = opendir(dir);
-    if (!d) return errno == ENOENT;
-    struct dirent *e;
-    int empty = 1;
-    while (empty && (e = readdir(d))) empty = !strcmp(e->d_name, ".") || !strcmp(e->d_name, "..");
-    closedir(d);
-    return empty;
+/* How DIR was written, after the summary's counts: " (2 jobs, 5 parts merged)", " (3 shards)",
+ * " (stopped by an index error; 4 files not read)", "". */
+static void build_tail(const RsBuildTotals *bt, int failed, char *out, size_t cap) {
+    out[0] = '\0';
+    if (bt->mode == RS_BUILD_NEW)
+        snprintf(out, cap, " (%zu job%s, %zu part%s merged)%s", bt->jobs, bt->jobs == 1 ? "" : "s", bt->parts,
+                 bt->parts == 1 ? "" : "s", failed ? " (NOT created)" : "");
+    else if (bt->mode == RS_BUILD_SHARDS)
+        snprintf(out, cap, " (%zu shards)%s", bt->shards, bt->fresh && failed ? " (NOT created)" : "");
+    else if (failed && bt->unread)
+        snprintf(out, cap, " (stopped by an index error; %zu file%s not read)", bt->unread,
+                 bt->unread == 1 ? "" : "s");
 }
 
+/* The build's callbacks: the live line and the messages that share stderr with it. */
+typedef struct {
+    RsProgress *prog;
+    int quiet;
+    const RsBuildTotals *totals; /* its mode is set before the first file is read */
+} BuildOut;
 
+static void on_build_progress(void *ctx, size_t files, uint64_t bytes, size_t items) {
+    rs_progress_add(((BuildOut *)ctx)->prog, files, bytes, items);
+}
 
-/* Add `files` to the index dir (existing, or new with one file) with one writer, in atomic
- * batches. Returns the exit status. */
-static int one_writer(const char *dir, const RsFileList *files, const RsIndexerOptions *opts, int quiet,
-                      const RsWalkTally *wt, RsProgress *prog) {
-    RsError err = {0};
-    RsIndexer *ix = NULL;
-    if (rs_indexer_open(dir, opts, &ix, &err) != RS_OK) {
-        rs_progress_say("%s", err.msg);
-        return 1;
-    }
-    double t0 = now_s();
-    int fatal = 0;
-    size_t unread = 0;
-    for (size_t i = 0; i < files->n; i++) {
-        RsFileOutcome oc;
-        size_t n_items = 0;
-        uint64_t before = rs_indexer_totals(ix)->bytes;
-        rs_error_clear(&err);
-        if (rs_indexer_add_file(ix, files->paths[i], &oc, &n_items, &err) != RS_OK) {
-            rs_progress_say("%s", err.msg);
-            fatal = 1;
-            unread = files->n - i - 1;
-            break;
-        }
-        if (oc == RS_FILE_FAILED) rs_progress_say("%s (skipped)", err.msg);
-        else if (oc == RS_FILE_WHOLE && !quiet) rs_index_say_whole(files->paths[i]);
-        rs_progress_add(prog, 1, rs_indexer_totals(ix)->bytes - before, n_items);
-    }
-    RsIndexerTotals t = {0};
-    rs_progress_phase(prog, "committing");
-    if (rs_index_close_counted(ix, &t, &err) != RS_OK) {
-        /* The index is as it was after the last successful commit. */
-        rs_progress_say("the last commit failed, so the files of the last batch are not in "
-                        "the index (re-run the same command once this is fixed): %s", err.msg);
-        fatal = 1;
-    }
-    rs_progress_stop(prog);
-    double el = now_s() - t0;
-    char tail[96] = "";
-    if (fatal && unread)
-        snprintf(tail, sizeof tail, " (stopped by an index error; %zu file%s not read)", unread,
-                 unread == 1 ? "" : "s");
-    if (!quiet) rs_index_summary(&t, wt, el, dir, tail);
-    if (fatal) return 1;
-    return (t.files_failed || wt->problems) ? 1 : 0;
+static void on_build_phase(void *ctx, const char *what) { rs_progress_phase(((BuildOut *)ctx)->prog, what); }
+
+static void on_build_note(void *ctx, RsBuildNote kind, const char *path, const char *msg) {
+    const BuildOut *o = ctx;
+    if (kind == RS_BUILD_FILE_FAILED) rs_progress_say("%s (skipped)", msg);
+    else if (kind == RS_BUILD_ERROR) rs_progress_say("%s", msg);
+    /* a file with no agenda structure is indexed, as one item, and the user is told (by one
+     * writer only when not --quiet) */
+    else if (!o->quiet || o->totals->mode != RS_BUILD_ONE_WRITER)
+        rs_progress_say("%s: indexed as one item (no agenda structure found)", path);
 }
 
 /* What `refsog index` was asked to do. */
@@ -186,9 +178,9 @@ typedef struct {
     int keep_missing;          /* --keep-missing: keep the items of files gone from the folders */
 } Run;
 
-/* Walk `paths` and index what they hold into r->dir: a new index in parallel, N shards, or one
- * writer. The caller holds the writer lock. Returns the exit status. */
-static int run(const Run *r, char *const *paths, size_t n_paths) {
+/* Walk `paths` and index what they hold with the build b (index/build.h: a new index in
+ * parallel, N shards, or one writer; it holds r->dir's writer lock). Returns the exit status. */
+static int run(const Run *r, RsIndexBuild *b, char *const *paths, size_t n_paths) {
     const char *dir = r->dir;
     RsError err = {0};
     RsFileList files = {0};
@@ -206,7 +198,8 @@ static int run(const Run *r, char *const *paths, size_t n_paths) {
     for (size_t i = 0; i < files.n; i++)
         if (stat(files.paths[i], &st) == 0) total += (uint64_t)st.st_size;
     /* the folders given are mirrored: files gone from them leave the index */
-    RsIndexerOptions opts = r->opts;
+    RsBuildOptions bo = {.indexer = r->opts, .jobs = (size_t)r->jobs, .shards = (size_t)r->want_shards,
+                         .segment_bytes = r->seg_bytes};
     char **folders = calloc(n_paths ? n_paths : 1, sizeof *folders);
     if (!folders) {
         fprintf(stderr, "refsog: out of memory\n");
@@ -214,26 +207,23 @@ static int run(const Run *r, char *const *paths, size_t n_paths) {
         return 1;
     }
     for (size_t i = 0; i < n_paths && !r->keep_missing; i++)
-        if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) folders[opts.n_mirror_folders++] = paths[i];
-    opts.mirror_folders = folders;
-    int live = !r->quiet && isatty(STDERR_FILENO), rc;
-    size_t n_shards = 1;
-    int fresh = 0;
-    if (!r->want_shards && files.n > 1 && is_new_index(dir)) {
-        size_t seg_bytes = r->seg_bytes;
-        if (seg_bytes == AUTO_SEGMENT)
-            seg_bytes = total / MAX_SEGMENTS + 1 > MIN_SEGMENT ? (size_t)(total / MAX_SEGMENTS + 1) : MIN_SEGMENT;
-        size_t jobs = (size_t)r->jobs < files.n ? (size_t)r->jobs : files.n;
-        rc = rs_index_new_parallel(dir, jobs, seg_bytes, &files, &opts, r->quiet, &wt,
-                                   rs_progress_start(files.n, total, live));
-    } else if (rs_shards_layout(dir, (size_t)r->want_shards, &n_shards, &fresh, &err) != RS_OK) {
-        fprintf(stderr, "refsog: %s\n", err.msg);
-        rc = err.code == RS_ERR_USAGE ? 2 : 1;
-    } else if (n_shards > 1) {
-        rc = rs_index_shards(dir, n_shards, fresh, &files, &opts, r->quiet, &wt,
-                             rs_progress_start(files.n, total, live));
+        if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) folders[bo.indexer.n_mirror_folders++] = paths[i];
+    bo.indexer.mirror_folders = folders;
+    RsBuildTotals bt;
+    BuildOut out = {rs_progress_start(files.n, total, !r->quiet && isatty(STDERR_FILENO)), r->quiet, &bt};
+    bo.progress = on_build_progress, bo.phase = on_build_phase, bo.note = on_build_note, bo.ctx = &out;
+    RsStatus st_build = rs_index_build_run(b, &files, &bo, &bt, &err); /* its problems said meanwhile */
+    rs_progress_stop(out.prog);
+    int rc;
+    if (bt.mode == RS_BUILD_NONE) { /* stopped before writing (DIR's layout, DIR not opened) */
+        rc = st_build == RS_ERR_USAGE ? 2 : 1;
     } else {
-        rc = one_writer(dir, &files, &opts, r->quiet, &wt, rs_progress_start(files.n, total, live));
+        if (!r->quiet) {
+            char tail[128];
+            build_tail(&bt, st_build != RS_OK, tail, sizeof tail);
+            rs_index_summary(&bt.counts, &wt, bt.seconds, dir, tail);
+        }
+        rc = st_build != RS_OK ? 1 : (bt.counts.files_failed || wt.problems) ? 1 : 0;
     }
     free(folders);
     rs_file_list_free(&files);
@@ -304,25 +294,20 @@ static int parse_args(int argc, char **argv, Run *r) {
 }
 
 int rs_cmd_index(int argc, char **argv) {
-    Run r = {.dir = DEFAULT_INDEX, .seg_bytes = AUTO_SEGMENT};
-    r.jobs = sysconf(_SC_NPROCESSORS_ONLN);
-    cpu_set_t cpus; /* the cores this process may run on (taskset, cgroups) */
-    if (sched_getaffinity(0, sizeof cpus, &cpus) == 0 && CPU_COUNT(&cpus) > 0) r.jobs = CPU_COUNT(&cpus);
-    if (r.jobs < 1) r.jobs = 1;
-    if (r.jobs > 8) r.jobs = 8;
+    Run r = {.dir = DEFAULT_INDEX, .seg_bytes = RS_BUILD_AUTO_SEGMENT}; /* jobs 0: the build's default */
     r.include = calloc((size_t)argc, sizeof *r.include); /* at most one pattern per argument */
     r.exclude = calloc((size_t)argc, sizeof *r.exclude);
     r.opts.warn = on_warn;
     int rc = r.include && r.exclude ? parse_args(argc, argv, &r) : (fprintf(stderr, "refsog: out of memory\n"), 1);
     if (rc < 0) {
         RsError err = {0};
-        RsWriteLock *lock = NULL; /* before anything else: one writer at a time, new index or not */
-        if (rs_write_lock(r.dir, &lock, &err) != RS_OK) {
+        RsIndexBuild *b = NULL; /* before anything else: one writer at a time, new index or not */
+        if (rs_index_build_begin(r.dir, &b, &err) != RS_OK) {
             fprintf(stderr, "refsog: %s\n", err.msg);
             rc = 1;
         } else {
-            rc = run(&r, argv + optind, (size_t)(argc - optind));
-            rs_write_unlock(lock);
+            rc = run(&r, b, argv + optind, (size_t)(argc - optind));
+            rs_index_build_free(b);
         }
     }
     free(r.include);
