@@ -160,9 +160,9 @@ static void on_build_note(void *ctx, RsBuildNote kind, const char *path, const c
     const BuildOut *o = ctx;
     if (kind == RS_BUILD_FILE_FAILED) rs_progress_say("%s (skipped)", msg);
     else if (kind == RS_BUILD_ERROR) rs_progress_say("%s", msg);
-    /* a file with no agenda structure is indexed, as one item, and the user is told (by one
-     * writer only when not --quiet) */
-    else if (!o->quiet || o->totals->mode != RS_BUILD_ONE_WRITER)
+    /* a file with no agenda structure is indexed, as one item, and the user is told (not with
+     * --quiet, which prints only problems: the same in every mode) */
+    else if (!o->quiet)
         rs_progress_say("%s: indexed as one item (no agenda structure found)", path);
 }
 

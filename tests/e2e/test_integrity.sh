@@ -141,6 +141,9 @@ out=$(script -qec "'$REFSOG' index --quiet --index px re" /dev/null 2>&1)
 t_nomatch "--quiet: no progress line" 'MB/s' "$out"
 out=$(script -qec "'$REFSOG' index --index px re" /dev/null 2>&1)
 t_match "adding to an index on a terminal shows it too" '5/5 files' "$out"
+mkdir -p qq; cp re/*.txt qq/; printf 'En kort note uden dagsorden.\n' > qq/note.txt
+t_eq "--quiet on a new parallel index: silent (also of a file indexed as one item)" "" \
+  "$("$REFSOG" index --quiet --jobs 2 --index qx qq 2>&1)"
 
 # ---- 8. messages in the user's terms
 mkdir -p notix; echo x > notix/afile
