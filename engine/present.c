@@ -103,6 +103,9 @@ json_t *rs_results_json(const RsResults *r) {
     for (int f = 0; f < RS_RF_COUNT; f++)
         json_object_set_new(facets, rs_result_facet_name((RsResultFacet)f), rs_facet_list_json(&r->facets[f]));
     json_object_set_new(res, "facets", facets);
+    json_object_set_new(res, "limit", json_integer((json_int_t)r->limit));
+    json_object_set_new(res, "offset", json_integer((json_int_t)r->offset));
+    json_object_set_new(res, "took_ms", json_real(((long long)(r->took_ms * 10 + 0.5)) / 10.0));
     return res;
 }
 

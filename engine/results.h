@@ -68,7 +68,12 @@ typedef struct RsResults {
     size_t n_warnings;
     RsHit *hits;
     size_t n_hits;
-    RsFacetList facets[RS_RF_COUNT]; /* empty when facets were not asked for */
+    RsFacetList facets[RS_RF_COUNT]; /* empty when facets were not asked for; with disjunctive
+                                        facets, a facet that has filters is counted as if it had
+                                        none (the other facets' filters apply) */
+    size_t limit, offset; /* the page asked for (limit: the default when 0 was asked) */
+    int browse;         /* 1: no words (an empty query, "*", or only filters): newest first */
+    double took_ms;     /* the engine's time for this answer */
 } RsResults;
 
 void rs_results_free(RsResults *r);

@@ -139,6 +139,52 @@ static RsStatus collect(RsQBuild *b, RsxMSet *m, const RsQuery *pq, const RsSear
     return rc;
 }
 
+/* The filter facet a result facet is filtered by. */
+static RsFacet filter_of(RsResultFacet f) {
+    static const RsFacet map[RS_RF_COUNT] = {RS_FACET_KOMMUNE, RS_FACET_UDVALG, RS_FACET_DATO, RS_FACET_TYPE,
+                                              RS_FACET_UDFALD, RS_FACET_KLE, RS_FACET_DOKUMENT};
+    return map[f];
+}
+
+/* Disjunctive counts: each facet that has (non-negated) filters counted again over the query
+ * with every filter but its own, so its values show what choosing them too would add. */
+static RsStatus disjunctive(RsQBuild *b, const RsQuery *pq, const RsxSearchOptions *base, RsResults *r) {
+    RsStatus rc = RS_OK;
+    for (int f = 0; rc == RS_OK && f < RS_RF_COUNT; f++) {
+        RsFacet ff = filter_of((RsResultFacet)f);
+        size_t own = 0;
+        for (size_t i = 0; i < pq->n_filters; i++) own += pq->filters[i].facet == ff && !pq->filters[i].negated;
+        if (!own) continue;
+        RsQFilter *keep = calloc(pq->n_filters, sizeof *keep);
+        if (!keep) return rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
+        RsQuery sub = {pq->root, keep, 0}; /* borrows pq's nodes and values */
+        for (size_t i = 0; i < pq->n_filters; i++)
+            if (pq->filters[i].facet != ff || pq->filters[i].negated) keep[sub.n_filters++] = pq->filters[i];
+        b->expansion_left = RS_MAX_EXPANSION;
+        RsxQuery *core = pq->root ? rs_qbuild_node(b, pq->root) : rsx_query_match_all(b->err);
+        RsxQuery *q = core ? rs_qbuild_filters(b, core, &sub) : NULL;
+        free(keep);
+        if (!q) return b->rc != RS_OK ? b->rc : (b->err->code ? b->err->code : RS_ERR_NOMEM);
+        RsxSearchOptions o = *base;
+        o.offset = 0;
+        o.limit = 0;
+        o.facets = &rs_facet_req[f];
+        o.n_facets = 1;
+        RsxMSet *m = NULL;
+        rc = rsx_search(b->s->db, q, &o, &m, b->err);
+        rsx_query_free(q);
+        RsFacetList l = {0};
+        if (rc == RS_OK) rc = rs_facet_list_of(m, 0, &l, b->err);
+        rsx_mset_free(m);
+        if (rc == RS_OK) {
+            rs_facet_list_clear(&r->facets[f]);
+            r->facets[f] = l;
+        }
+        if (rc == RS_OK && rs_qbuild_out_of_time(b)) rc = RS_ERR_TIMEOUT;
+    }
+    return rc;
+}
+
 static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double deadline, RsResults **out,
                             RsError *err) {
     *out = NULL;
@@ -147,7 +193,11 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
                             RS_SEARCH_MAX_OFFSET);
     RsQuery *pq = NULL;
     const char *qs = req->query ? req->query : "";
-    RsStatus rc = rs_query_parse_filtered(qs, strlen(qs), req->n_filters > 0, &pq, err);
+    /* no words (empty, or a lone "*"): every item with the filters, newest first */
+    const char *t = qs + strspn(qs, " \t\r\n");
+    int browse = !*t || (t[0] == '*' && !t[1 + strspn(t + 1, " \t\r\n")]);
+    RsStatus rc = rs_query_parse_filtered(browse ? "" : qs, browse ? 0 : strlen(qs), browse || req->n_filters > 0,
+                                          &pq, err);
     if (rc == RS_OK) rc = add_request_filters(pq, req, err);
     if (rc != RS_OK) {
         rs_query_free(pq);
@@ -204,6 +254,12 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
     if (rc == RS_OK && !(r = calloc(1, sizeof *r))) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     if (rc == RS_OK && !(r->query = strdup(qs))) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     if (rc == RS_OK) rc = collect(&b, m, pq, req, o.n_facets > 0, fallback, r);
+    if (rc == RS_OK && o.n_facets && req->disjunctive_facets) rc = disjunctive(&b, pq, &o, r);
+    if (r) {
+        r->limit = o.limit;
+        r->offset = o.offset;
+        r->browse = browse || !pq->root;
+    }
     rsx_mset_free(m);
     rsx_query_free(q);
     rs_query_free(pq);
@@ -219,7 +275,15 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
 
 /* A writer that commits twice while we read discards the revision we read
  * (DatabaseModifiedError): reopen and run the whole request again. */
-RsStatus rs_search(RsSearcher *s, const RsSearchRequest *req, RsResults **out, RsError *err) {
-    double deadline = req->time_budget > 0 ? rs_now_s() + req->time_budget : 0; /* for every attempt */
+static RsStatus search_retry(RsSearcher *s, const RsSearchRequest *req, double deadline, RsResults **out,
+                             RsError *err) {
     WITH_RETRY(search_once(s, req, deadline, out, err));
+}
+
+RsStatus rs_search(RsSearcher *s, const RsSearchRequest *req, RsResults **out, RsError *err) {
+    double t0 = rs_now_s();
+    double deadline = req->time_budget > 0 ? t0 + req->time_budget : 0; /* for every attempt */
+    RsStatus rc = search_retry(s, req, deadline, out, err);
+    if (rc == RS_OK) (*out)->took_ms = (rs_now_s() - t0) * 1000.0;
+    return rc;
 }

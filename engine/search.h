@@ -54,13 +54,16 @@ typedef struct RsSearchFilter {
 } RsSearchFilter;
 
 typedef struct RsSearchRequest {
-    const char *query;     /* the query language of docs/query-language.md */
+    const char *query;     /* the query language of docs/query-language.md; empty or "*": every
+                              item (with the filters), newest first */
     const RsSearchFilter *filters; /* more filters, ANDed across facets, ORed within one */
     size_t n_filters;
     size_t offset;         /* hits to skip */
     size_t limit;          /* hits to return (0 = default 10; at most RS_SEARCH_MAX_LIMIT) */
     RsSort sort;
     int no_facets;         /* 1 = skip facet counting (faster) */
+    int disjunctive_facets; /* 1 = count each facet that has filters as if it had none (the
+                               other facets' filters apply): the counts a multi-select shows */
     int no_snippets;       /* 1 = no snippets */
     double time_budget;    /* seconds for the whole request (0 = none): past it the search
                               fails with RS_ERR_TIMEOUT, "søgningen tog for lang tid …" */

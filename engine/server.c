@@ -255,6 +255,10 @@ static enum MHD_Result api_search(RsServer *s, struct MHD_Connection *c, int fee
     else if (sort && *sort && strcmp(sort, "relevance"))
         return send_error(c, MHD_HTTP_BAD_REQUEST, "sort must be relevance, date or -date");
     req.no_facets = feed;
+    const char *fm = arg(c, "facets"); /* "disjunctive": each filtered facet counted without its own filter */
+    if (fm && *fm && strcmp(fm, "disjunctive") && strcmp(fm, "conjunctive"))
+        return send_error(c, MHD_HTTP_BAD_REQUEST, "facets must be conjunctive or disjunctive");
+    req.disjunctive_facets = fm && !strcmp(fm, "disjunctive");
     req.time_budget = s->request_seconds;
     Slot *sl = take(s);
     RsError err = {0};
