@@ -35,7 +35,7 @@ LDFLAGS  += $(SANFLAGS)
 
 # One static library per layer; a layer may use the layers listed after it.
 COMMON_SRC  := $(wildcard common/*.c)
-STEMMER_SRC := $(wildcard stemmer/*.c)
+STEMMER_SRC := $(filter-out stemmer/lemmagen.c,$(wildcard stemmer/*.c))
 INGEST_SRC  := $(wildcard ingest/*.c)
 INDEX_SRC   := $(wildcard index/*.c) $(wildcard index/*.cc)
 ENGINE_SRC  := $(wildcard engine/*.c)
@@ -77,7 +77,7 @@ SECONDS    ?= 60
 SIZE       ?= 5000
 
 .PHONY: all deps check unit e2e fuzz-replay fuzz fuzz-run demo install clean help bench relevance check-crash check-race print-includes
-all: $(REFSOG) $(BUILD)/refsog.1
+all: $(REFSOG) $(BUILD)/refsog.1 $(BUILD)/da-lemmas.txt
 
 help:
 	@echo "Targets:"
@@ -229,15 +229,25 @@ demo: $(BUILD)/.deps-ok
 	@$(MAKE) --no-print-directory all
 	@scripts/demo.sh $(REFSOG)
 
+# The Danish lemma table (stemmer/lemma.h): hunspell-da's analyses of the wdanish word list, kept
+# where Snowball cannot join a form to its lemma (stemmer/lemmagen.c). Found next to the binary.
+$(BUILD)/lemmagen: stemmer/lemmagen.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O2 -o $@ $< -lstemmer
+
+$(BUILD)/da-lemmas.txt: $(BUILD)/lemmagen
+	LC_ALL=C.UTF-8 hunspell -d da_DK -s < /usr/share/dict/danish 2>/dev/null | $(BUILD)/lemmagen > $@.tmp && mv $@.tmp $@
+
 # The man page: the narrative of docs/refsog.1.md and each command's own --help.
 $(BUILD)/refsog.1: docs/refsog.1.md scripts/mkman.py $(REFSOG)
 	python3 scripts/mkman.py $(REFSOG) docs/refsog.1.md "$$($(REFSOG) version | cut -d' ' -f2)" > $@.tmp && mv $@.tmp $@
 
-install: $(REFSOG) $(BUILD)/refsog.1
+install: $(REFSOG) $(BUILD)/refsog.1 $(BUILD)/da-lemmas.txt
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/refsog/web
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/doc/refsog
 	install -m 755 $(REFSOG) $(DESTDIR)$(PREFIX)/bin/refsog
 	install -m 644 $(BUILD)/refsog.1 $(DESTDIR)$(PREFIX)/share/man/man1/refsog.1
+	install -m 644 $(BUILD)/da-lemmas.txt $(DESTDIR)$(PREFIX)/share/refsog/da-lemmas.txt
 	install -m 644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/refsog/
 	if [ -n "$$(ls web 2>/dev/null)" ]; then cp -r web/. $(DESTDIR)$(PREFIX)/share/refsog/web/; fi
 

@@ -9,7 +9,7 @@ if [ "${1:-}" = "--bench" ]; then bench=1; shift; fi
 PACKAGES=(
   build-essential g++ pkg-config make
   libxapian-dev xapian-tools
-  libicu-dev libstemmer-dev wdanish
+  libicu-dev libstemmer-dev wdanish hunspell hunspell-da
   libglib2.0-dev libpoppler-glib-dev poppler-utils
   libmicrohttpd-dev libjansson-dev libxml2-dev
   libcmocka-dev

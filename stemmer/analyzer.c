@@ -39,6 +39,7 @@ struct RsAnalyzer {
     size_t split_arena_len;
     RsStemmer *stemmer;
     RsLexicon *lex;
+    RsLemmas *lemmas; /* NULL: none */
     char fingerprint[256];
     /* Scratch, reused for every token (no per-token allocation). */
     RsBuf norm, stem, fold, parts_text, piece;
@@ -74,16 +75,22 @@ RsStatus rs_analyzer_open(const RsAnalyzerOptions *opts, RsAnalyzer **out, RsErr
         if (rc == RS_OK && (!a->split_slots || !a->split_arena))
             rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     }
+    /* the lemma table (syncope, irregular plurals), when this installation has one */
+    const char *lempath = a->opts.lemma_path ? a->opts.lemma_path : rs_lemmas_default_path();
+    if (rc == RS_OK && lempath && *lempath && !a->opts.no_lemmas) rc = rs_lemmas_load(lempath, &a->lemmas, err);
+    if (rc == RS_OK) rs_stemmer_use_lemmas(a->stemmer, a->lemmas);
     if (rc != RS_OK) {
         rs_analyzer_close(a);
         return rc;
     }
     snprintf(a->fingerprint, sizeof a->fingerprint,
-             "%s;%s;lex=%zu:%016llx;minpart=%zu;stop=%d;decomp=%d", RS_ANALYZER_RULES,
+             "%s;%s;lex=%zu:%016llx;lem=%zu:%016llx;minpart=%zu;stop=%d;decomp=%d", RS_ANALYZER_RULES,
              rs_stem_version(), rs_lexicon_size(a->lex),
-             (unsigned long long)rs_lexicon_checksum(a->lex), a->opts.min_part_len,
+             (unsigned long long)rs_lexicon_checksum(a->lex), rs_lemmas_size(a->lemmas),
+             (unsigned long long)rs_lemmas_checksum(a->lemmas), a->opts.min_part_len,
              !a->opts.no_stopwords, a->lex != NULL);
     a->opts.lexicon_path = NULL; /* not owned */
+    a->opts.lemma_path = NULL;
     *out = a;
     return RS_OK;
 }
@@ -92,6 +99,7 @@ void rs_analyzer_close(RsAnalyzer *a) {
     if (!a) return;
     rs_stemmer_close(a->stemmer);
     rs_lexicon_free(a->lex);
+    rs_lemmas_free(a->lemmas);
     free(a->split_slots);
     free(a->split_arena);
     rs_buf_free(&a->norm);

@@ -74,6 +74,8 @@ typedef struct RsAnalyzerOptions {
     int no_stopwords;          /* 1 = do not flag stopwords */
     size_t min_part_len;       /* minimum compound part length in characters
                                   (0 = default, 3) */
+    const char *lemma_path;    /* the lemma table (lemma.h); NULL = rs_lemmas_default_path() */
+    int no_lemmas;             /* 1 = no lemma table */
 } RsAnalyzerOptions;
 
 /* Return non-zero to stop the analysis early (rs_analyze then returns RS_OK). */

@@ -47,6 +47,7 @@ typedef struct {
 
 struct RsStemmer {
     struct sb_stemmer *sb;
+    const RsLemmas *lemmas; /* not owned; NULL: none */
     Slot *slots;
     size_t n_slots, n_used, max_used;
     char *arena;
@@ -98,7 +99,11 @@ const char *rs_stem(RsStemmer *s, const char *word, size_t len, size_t *out_len)
         }
         i = (i + 1) & mask;
     }
-    const sb_symbol *st = sb_stemmer_stem(s->sb, (const sb_symbol *)word, (int)len);
+    /* a form Snowball cannot join to its lemma (centret, reglen, børn): the lemma's stem */
+    char lemma[160];
+    size_t ll = s->lemmas ? rs_lemma_of(s->lemmas, word, len, lemma, sizeof lemma) : 0;
+    const sb_symbol *st = ll ? sb_stemmer_stem(s->sb, (const sb_symbol *)lemma, (int)ll)
+                             : sb_stemmer_stem(s->sb, (const sb_symbol *)word, (int)len);
     if (!st) return NULL;
     size_t sl = (size_t)sb_stemmer_length(s->sb);
     *out_len = sl;
@@ -123,4 +128,11 @@ const char *rs_stem(RsStemmer *s, const char *word, size_t len, size_t *out_len)
     s->arena_len += sl;
     s->n_used++;
     return s->arena + n->stem_off;
+}
+
+void rs_stemmer_use_lemmas(RsStemmer *s, const RsLemmas *l) {
+    s->lemmas = l;
+    memset(s->slots, 0, s->n_slots * sizeof *s->slots); /* cached stems were made without */
+    s->n_used = 0;
+    s->arena_len = 0;
 }

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "lemma.h"
 
 typedef struct RsStemmer RsStemmer;
 
@@ -18,6 +19,10 @@ void rs_stemmer_close(RsStemmer *s); /* NULL is a no-op */
  * and valid until the next call; *out_len gets its length. Returns NULL
  * only when out of memory. */
 const char *rs_stem(RsStemmer *s, const char *word, size_t len, size_t *out_len);
+
+/* Stem through the lemma table `l` (not owned; NULL: none) from now on: a word the table
+ * knows is stemmed as its lemma, so centret meets center and børn meets barn. Can't fail. */
+void rs_stemmer_use_lemmas(RsStemmer *s, const RsLemmas *l);
 
 /* Whether a lower-case word is on the Snowball Danish stopword list.
  * Can't fail. */

@@ -100,7 +100,9 @@ t_eq "sort date: oldest first" "2020-09-22" "$("$REFSOG" search --index "$IX" --
 # --- fallback and spelling
 t_eq "no item has every word: fall back to any, and say so" "or True" \
   "$(js 'opiater zzkvrqx' 'r["fallback"], r["total"] == '"$(js opiater 'r["total"]')")"
-t_eq "spelling suggestion for a misspelt word" "hygiejne" "$(js 'hygiejme' 'r["spelling"]')"
+t_eq "a misspelt word: the correction's results, said (issue 19)" "hygiejne" "$(js 'hygiejme' 'r["corrected"]')"
+t_eq "spelling suggestion when the correction is off" "hygiejne" \
+  "$("$REFSOG" search --index "$IX" --json --no-correction hygiejme | python3 -c 'import json,sys; print(json.load(sys.stdin)["spelling"])')"
 
 # --- malformed queries: exit 2 with a message
 t_status "unbalanced quote exits 2" 2 "$REFSOG" search --index "$IX" '"misbrug'

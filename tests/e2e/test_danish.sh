@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# test_danish.sh — Danish beyond Snowball (issue 19): lemmas (syncope, irregular plurals),
+# compounds typed whole meeting their parts, folding that does not merge other words, typo
+# tolerance that says so, case numbers without their letter prefix, case numbers as printed.
+source "$(dirname "$0")/lib.sh"
+cd "$T_TMP"
+cp -r "$T_SAMPLE" s
+"$REFSOG" index --quiet --index ix s
+js() { "$REFSOG" search --index ix --json -- "$1" | python3 -c "import json,sys; r=json.load(sys.stdin); print($2)"; }
+stem() { "$REFSOG" analyze --json "$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["tokens"][0]["stem"])'; }
+
+# lemmas: forms Snowball cannot join (from hunspell-da at build time, and irregular plurals)
+t_eq "centret has center's stem (syncope)" "$(stem center)" "$(stem centret)"
+t_eq "reglen has regel's stem" "$(stem regel)" "$(stem reglen)"
+t_eq "børn has barn's stem (irregular plural)" "$(stem barn)" "$(stem børn)"
+t_eq "mænd has mand's stem" "$(stem mand)" "$(stem mænd)"
+t_eq "a compound's last part too: Familiecentret = familiecenter" "$(stem familiecenter)" "$(stem Familiecentret)"
+t_eq "familiecenter finds Familiecentret's item first" "Status på omorganisering af Familiecentret" \
+  "$(js familiecenter 'r["hits"][0]["title"]')"
+mkdir -p pl
+printf 'Referat\n\nPunkt 1: Ombygning\n\nSagsfremstilling\nKommunens plejecentre skal ombygges, og teatret lukker.\n' > pl/a.txt
+printf 'Referat\n\nPunkt 1: Andet\n\nSagsfremstilling\nEt center for pleje af parker.\n' > pl/b.txt
+"$REFSOG" index --quiet --index plx pl
+pj() { "$REFSOG" search --index plx --json -- "$1" | python3 -c "import json,sys; r=json.load(sys.stdin); print($2)"; }
+t_match "plejecenter finds the item that says plejecentre, first" "a.txt#1$" "$(pj plejecenter 'r["hits"][0]["id"]')"
+t_match "teater finds teatret" "a.txt#1$" "$(pj teater 'r["hits"][0]["id"] if r["hits"] else ""')"
+t_eq "barn finds the items about børn" "$(js '"børn"' 'r["total"]')" "$(js barn 'r["total"]')"
+
+# a compound typed whole meets its parts written apart or inside another compound
+t_match "ungdomsmisbrug finds the item with ungdomsmisbrugsbehandlingen" "opiater" "$(js ungdomsmisbrug 'r["hits"][0]["title"] if r["hits"] else ""')"
+t_eq "… and the whole word ranks first where it is written" "$(js 'ungdom misbrug' 'r["hits"][0]["id"]')" \
+  "$(js ungdomsmisbrug 'r["hits"][0]["id"]')"
+
+# folding: a word typed with æ/ø/å does not meet another word through the folding key
+t_eq "Ærø does not find Aarøe" 0 "$(js Ærø 'r["total"]')"
+t_match "… though Aarøe is there" "^[1-9]" "$(js Aarøe 'r["total"]')"
+t_eq "okonomi (typed without ø) still finds økonomi" "$(js økonomi 'r["total"]')" "$(js okonomi 'r["total"]')"
+
+# typo tolerance: the corrected query's results, said
+out=$("$REFSOG" search --index ix misbrg)
+t_match "misbrg shows misbrug's results and says so" "^Viser resultater for misbrug — søg i stedet efter misbrg" "$out"
+t_eq "… the same hits as misbrug" "$(js misbrug 'r["total"]')" "$(js misbrg 'r["total"]')"
+t_eq "… and the JSON names the correction" "misbrug misbrg" "$(js misbrg 'r["corrected"], r["query"]' | tr -d "(),'")"
+t_eq "--no-correction searches only what was typed" 0 \
+  "$("$REFSOG" search --index ix --json --no-correction misbrg | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"
+t_eq "a 4-letter word is never corrected (Meilisearch: one typo from 5 letters)" "None" "$(js misb 'r["corrected"]')"
+
+# case numbers: typed without the letter prefix, below an exact case; printed as the minutes print them
+mkdir -p cn
+printf 'Referat\n\nPunkt 1: Støtte til foreningen\n24/1629\n\nSagsfremstilling\nTekst om støtte.\n' > cn/a.txt
+printf 'Referat\n\nPunkt 1: Puljemidler til projektet\nEMN-24/0001629\n\nSagsfremstilling\nTekst om puljemidler.\n' > cn/b.txt
+"$REFSOG" index --quiet --index cix cn
+cj() { "$REFSOG" search --index cix --json -- "$1" | python3 -c "import json,sys; r=json.load(sys.stdin); print($2)"; }
+t_eq "24/1629 finds both, the exact case first" "2 24/1629 EMN-24/0001629" "$(cj 24/1629 'r["total"], r["hits"][0]["case"], r["hits"][1]["case"]' | tr -d "(),'")"
+t_eq "EMN-24/1629 finds only its own" "1 EMN-24/0001629" "$(cj EMN-24/1629 'r["total"], r["hits"][0]["case"]' | tr -d "(),'")"
+t_eq "24/1629 finds EMN-24/0001629 in the sample" "EMN-24/0001629" "$(js 24/1629 'r["hits"][0]["case"]')"
+t_match "refsog case prints the number as the minutes print it" "^Sag 27.00.00-P22-1-20: " \
+  "$("$REFSOG" case --index ix 27.0.0-p22-1-20)"
+t_done
