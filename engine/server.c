@@ -71,7 +71,8 @@ static enum MHD_Result send_json(struct MHD_Connection *c, unsigned status, json
     char *s = j ? json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(10)) : NULL;
     json_decref(j);
     if (!s) { /* never close the connection without an answer */
-        static const char fallback[] = "{\"error\":\"internal error: the answer could not be encoded\",\"status\":500}";
+        static const char fallback[] =
+            "{\"error\":\"internal error: the answer could not be encoded\",\"code\":\"internal\",\"status\":500}";
         s = strdup(fallback);
         status = MHD_HTTP_INTERNAL_SERVER_ERROR;
         if (!s) return MHD_NO;
@@ -79,13 +80,27 @@ static enum MHD_Result send_json(struct MHD_Connection *c, unsigned status, json
     return send_body(c, status, "application/json; charset=utf-8", s, strlen(s));
 }
 
-/* A JSON error; the message may quote what the client sent, so it is made UTF-8 first. */
-static enum MHD_Result send_error(struct MHD_Connection *c, unsigned status, const char *msg) {
+/* A JSON error {error, code, status}: `code` is machine-readable (docs/api.md lists them); the
+ * message may quote what the client sent, so it is made UTF-8 first. */
+static enum MHD_Result send_error(struct MHD_Connection *c, unsigned status, const char *code, const char *msg) {
     RsBuf m = {0};
     rs_utf8_clean(&m, msg);
-    json_t *j = json_pack("{s:s, s:i}", "error", m.data ? m.data : "out of memory", "status", (int)status);
+    json_t *j = json_pack("{s:s, s:s, s:i}", "error", m.data ? m.data : "out of memory", "code", code, "status",
+                          (int)status);
     rs_buf_free(&m);
     return send_json(c, status, j);
+}
+
+/* The machine-readable code of an engine failure. */
+static const char *code_of(RsStatus rc) {
+    switch (rc) {
+    case RS_ERR_QUERY: return "malformed_query";
+    case RS_ERR_USAGE: return "bad_parameter";
+    case RS_ERR_NOTFOUND: return "not_found";
+    case RS_ERR_NETWORK: return "shard_unreachable";
+    case RS_ERR_TIMEOUT: return "timeout";
+    default: return "internal";
+    }
 }
 
 static unsigned status_of(RsStatus rc) {
@@ -242,22 +257,22 @@ static enum MHD_Result atom_feed(struct MHD_Connection *c, const char *q, const 
 static enum MHD_Result api_search(RsServer *s, struct MHD_Connection *c, int feed) {
     const char *qs = arg(c, "q");
     Filters f = {.n = 0};
-    if (!build_filters(c, &f)) return send_error(c, MHD_HTTP_BAD_REQUEST, f.why);
-    if (qs && strlen(qs) > MAX_QUERY_BYTES) return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, "query too long");
+    if (!build_filters(c, &f)) return send_error(c, MHD_HTTP_BAD_REQUEST, "bad_parameter", f.why);
+    if (qs && strlen(qs) > MAX_QUERY_BYTES) return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", "query too long");
     long limit = num_arg(arg(c, "limit"), feed ? FEED_ENTRIES : 10), offset = num_arg(arg(c, "offset"), 0);
     if (limit < 1 || limit > RS_SEARCH_MAX_LIMIT || offset < 0 || offset > RS_SEARCH_MAX_OFFSET)
-        return send_error(c, MHD_HTTP_BAD_REQUEST, "limit must be 1-100 and offset 0-100000");
+        return send_error(c, MHD_HTTP_BAD_REQUEST, "bad_parameter", "limit must be 1-100 and offset 0-100000");
     RsSearchRequest req = {.query = qs ? qs : "", .filters = f.v, .n_filters = f.n, .limit = (size_t)limit,
                            .offset = (size_t)offset};
     const char *sort = arg(c, "sort");
     if (feed || (sort && !strcmp(sort, "-date"))) req.sort = RS_SORT_DATE_DESC;
     else if (sort && !strcmp(sort, "date")) req.sort = RS_SORT_DATE_ASC;
     else if (sort && *sort && strcmp(sort, "relevance"))
-        return send_error(c, MHD_HTTP_BAD_REQUEST, "sort must be relevance, date or -date");
+        return send_error(c, MHD_HTTP_BAD_REQUEST, "bad_parameter", "sort must be relevance, date or -date");
     req.no_facets = feed;
     const char *fm = arg(c, "facets"); /* "disjunctive": each filtered facet counted without its own filter */
     if (fm && *fm && strcmp(fm, "disjunctive") && strcmp(fm, "conjunctive"))
-        return send_error(c, MHD_HTTP_BAD_REQUEST, "facets must be conjunctive or disjunctive");
+        return send_error(c, MHD_HTTP_BAD_REQUEST, "bad_parameter", "facets must be conjunctive or disjunctive");
     req.disjunctive_facets = fm && !strcmp(fm, "disjunctive");
     req.time_budget = s->request_seconds;
     Slot *sl = take(s);
@@ -266,7 +281,7 @@ static enum MHD_Result api_search(RsServer *s, struct MHD_Connection *c, int fee
     RsStatus rc = rs_search(sl->s, &req, &res, &err);
     give(s, sl);
     enum MHD_Result r;
-    if (rc != RS_OK) r = send_error(c, status_of(rc), err.msg);
+    if (rc != RS_OK) r = send_error(c, status_of(rc), code_of(rc), err.msg);
     else if (feed) r = atom_feed(c, req.query, res);
     else r = send_json(c, MHD_HTTP_OK, rs_results_json(res));
     rs_results_free(res);
@@ -287,20 +302,20 @@ static const char *mime_of(const char *path) {
 
 /* Static files: only plain names in the page's own directory (no '/', no '..'). */
 static enum MHD_Result serve_static(RsServer *s, struct MHD_Connection *c, const char *url) {
-    if (!s->web_dir) return send_error(c, MHD_HTTP_NOT_FOUND, "no web page configured (refsog serve --web DIR)");
+    if (!s->web_dir) return send_error(c, MHD_HTTP_NOT_FOUND, "not_found", "no web page configured (refsog serve --web DIR)");
     const char *name = url + 1;
     if (!*name) name = "index.html";
-    if (strlen(name) > 64 || name[0] == '.') return send_error(c, MHD_HTTP_NOT_FOUND, "not found");
+    if (strlen(name) > 64 || name[0] == '.') return send_error(c, MHD_HTTP_NOT_FOUND, "not_found", "not found");
     for (const char *p = name; *p; p++)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
               *p == '.' || *p == '-' || *p == '_'))
-            return send_error(c, MHD_HTTP_NOT_FOUND, "not found");
+            return send_error(c, MHD_HTTP_NOT_FOUND, "not_found", "not found");
     char path[4200];
     snprintf(path, sizeof path, "%s/%s", s->web_dir, name);
     char *data;
     size_t len;
     if (rs_read_file(path, MAX_STATIC_BYTES, &data, &len, NULL) != RS_OK)
-        return send_error(c, MHD_HTTP_NOT_FOUND, "not found");
+        return send_error(c, MHD_HTTP_NOT_FOUND, "not_found", "not found");
     return send_body(c, MHD_HTTP_OK, mime_of(name), data, len);
 }
 
@@ -348,10 +363,10 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         return MHD_YES;
     }
     rs_conntrack_answering(s->track, c, 1); /* received in full: no deadline while answering */
-    if (rq->body) return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, "request bodies are not accepted");
-    if (rq->bad) return send_error(c, MHD_HTTP_BAD_REQUEST, rq->bad);
+    if (rq->body) return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", "request bodies are not accepted");
+    if (rq->bad) return send_error(c, MHD_HTTP_BAD_REQUEST, "bad_request", rq->bad);
     if (strcmp(method, "GET") && strcmp(method, "HEAD"))
-        return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, "only GET and HEAD");
+        return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, "method_not_allowed", "only GET and HEAD");
     if (!strcmp(url, "/healthz")) return send_json(c, MHD_HTTP_OK, json_pack("{s:s}", "status", "ok"));
     if (!strcmp(url, "/api/search")) return api_search(s, c, 0);
     if (!strcmp(url, "/feed.atom")) return api_search(s, c, 1);
@@ -361,7 +376,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         RsError err = {0};
         RsStatus rc = rs_index_stats(sl->s, &st, &err);
         give(s, sl);
-        enum MHD_Result r = rc == RS_OK ? send_json(c, MHD_HTTP_OK, rs_stats_json(st)) : send_error(c, status_of(rc), err.msg);
+        enum MHD_Result r = rc == RS_OK ? send_json(c, MHD_HTTP_OK, rs_stats_json(st)) : send_error(c, status_of(rc), code_of(rc), err.msg);
         rs_stats_free(st);
         return r;
     }
@@ -370,7 +385,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
     if (is_case || is_item || is_meeting) {
         /* MHD has already %-decoded the path */
         char *key = strdup(url + (is_meeting ? 13 : 10));
-        if (!key || !*key) { free(key); return send_error(c, MHD_HTTP_NOT_FOUND, "not found"); }
+        if (!key || !*key) { free(key); return send_error(c, MHD_HTTP_NOT_FOUND, "not_found", "not found"); }
         Slot *sl = take(s);
         json_t *res = NULL;
         RsError err = {0};
@@ -390,9 +405,12 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         }
         give(s, sl);
         free(key);
-        return rc == RS_OK ? send_json(c, MHD_HTTP_OK, res) : send_error(c, status_of(rc), err.msg);
+        return rc == RS_OK ? send_json(c, MHD_HTTP_OK, res) : send_error(c, status_of(rc), code_of(rc), err.msg);
     }
-    if (!strncmp(url, "/api/", 5)) return send_error(c, MHD_HTTP_NOT_FOUND, "no such API endpoint");
+    if (!strncmp(url, "/api/", 5)) return send_error(c, MHD_HTTP_NOT_FOUND, "not_found", "no such API endpoint");
+    /* the page's own views (/punkt/{id}, /sag/{case}, /moede/{id}): the page, which reads its URL */
+    if (!strncmp(url, "/punkt/", 7) || !strncmp(url, "/sag/", 5) || !strncmp(url, "/moede/", 7))
+        return serve_static(s, c, "/index.html");
     return serve_static(s, c, url);
 }
 
