@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "buf.h"
 #include "conntrack.h"
@@ -49,22 +51,96 @@ static const char *const security_headers[][2] = {
      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
      "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"},
     {"Referrer-Policy", "no-referrer"},
-    {"X-Frame-Options", "DENY"},
-    {"Cache-Control", "no-store"}};
+    {"X-Frame-Options", "DENY"}};
 
-static enum MHD_Result send_body(struct MHD_Connection *c, unsigned status, const char *type,
-                                 char *body, size_t len) {
+#define GZIP_MIN_BYTES 512 /* smaller answers are sent as they are */
+
+/* Whether the client takes gzip (Accept-Encoding names gzip, not with q=0). */
+static int accepts_gzip(struct MHD_Connection *c) {
+    const char *ae = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
+    const char *g = ae ? strstr(ae, "gzip") : NULL;
+    if (!g) return 0;
+    const char *q = g + 4;
+    while (*q == ' ') q++;
+    if (*q != ';') return 1;
+    q = strstr(q, "q=");
+    return !(q && atof(q + 2) == 0.0);
+}
+
+static int compressible(const char *type) {
+    return !strncmp(type, "text/", 5) || strstr(type, "json") || strstr(type, "xml") || strstr(type, "javascript");
+}
+
+/* body gzip-compressed into *out (malloc'ed); 0 when it could not be done or would not be smaller. */
+static int gzip_body(const char *body, size_t len, char **out, size_t *out_len) {
+    z_stream z = {0};
+    if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return 0;
+    size_t cap = deflateBound(&z, (uLong)len);
+    char *dst = malloc(cap);
+    int ok = 0;
+    if (dst) {
+        z.next_in = (Bytef *)body;
+        z.avail_in = (uInt)len;
+        z.next_out = (Bytef *)dst;
+        z.avail_out = (uInt)cap;
+        ok = deflate(&z, Z_FINISH) == Z_STREAM_END && z.total_out < len;
+    }
+    if (ok) {
+        *out = dst;
+        *out_len = z.total_out;
+    } else {
+        free(dst);
+    }
+    deflateEnd(&z);
+    return ok;
+}
+
+/* How a static file may be cached: revalidated every time (no-cache) with its validators. */
+typedef struct {
+    const char *etag;          /* "\"<mtime>-<size>\"" */
+    const char *last_modified; /* an HTTP date */
+} Validators;
+
+/* Send body (taken over: freed here) as `type`; gzip when the client takes it and it pays;
+ * `v` set: a static file's Cache-Control and validators, else no-store. */
+static enum MHD_Result send_body_v(struct MHD_Connection *c, unsigned status, const char *type, char *body,
+                                   size_t len, const Validators *v) {
+    int gz = 0;
+    if (compressible(type) && len >= GZIP_MIN_BYTES && accepts_gzip(c)) {
+        char *z;
+        size_t zlen;
+        if (gzip_body(body, len, &z, &zlen)) {
+            free(body);
+            body = z;
+            len = zlen;
+            gz = 1;
+        }
+    }
     struct MHD_Response *r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
     if (!r) {
         free(body);
         return MHD_NO;
     }
     MHD_add_response_header(r, "Content-Type", type);
+    if (compressible(type)) MHD_add_response_header(r, "Vary", "Accept-Encoding");
+    if (gz) MHD_add_response_header(r, "Content-Encoding", "gzip");
     for (size_t i = 0; i < sizeof security_headers / sizeof *security_headers; i++)
         MHD_add_response_header(r, security_headers[i][0], security_headers[i][1]);
+    if (v) {
+        MHD_add_response_header(r, "Cache-Control", "no-cache");
+        MHD_add_response_header(r, "ETag", v->etag);
+        MHD_add_response_header(r, "Last-Modified", v->last_modified);
+    } else {
+        MHD_add_response_header(r, "Cache-Control", "no-store");
+    }
     enum MHD_Result ret = MHD_queue_response(c, status, r);
     MHD_destroy_response(r);
     return ret;
+}
+
+static enum MHD_Result send_body(struct MHD_Connection *c, unsigned status, const char *type, char *body,
+                                 size_t len) {
+    return send_body_v(c, status, type, body, len, NULL);
 }
 
 static enum MHD_Result send_json(struct MHD_Connection *c, unsigned status, json_t *j) {
@@ -206,28 +282,73 @@ static enum MHD_Result api_search(RsServer *s, struct MHD_Connection *c, int fee
 /* Text into the feed: escaped, without what XML forbids (a query may hold any character). */
 static void xml_escape(RsBuf *b, const char *s) { rs_xml_text(b, s, 1); }
 
-/* Percent-encode for a URL (then safe in XML attributes too). */
+/* Percent-encode one URL component ('/' too; then safe in XML attributes). */
 static void url_escape(RsBuf *b, const char *s) {
     for (; s && *s; s++) {
         unsigned char c = (unsigned char)*s;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || strchr("-_.~/", c))
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || strchr("-_.~", c))
             rs_buf_putc(b, (char)c);
         else
             rs_buf_printf(b, "%%%02X", c);
     }
 }
 
-static enum MHD_Result atom_feed(struct MHD_Connection *c, const char *q, const RsResults *res) {
-    RsBuf b = {0};
+/* The site's own address for absolute links: http(s)://Host, the Host header checked to be a
+ * plain host[:port] (else the address the server was reached at is unknown: 127.0.0.1). */
+static void site_base(struct MHD_Connection *c, RsBuf *b) {
+    const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+    const char *proto = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-Proto");
+    int ok = host && *host && strlen(host) < 256;
+    for (const char *p = host; ok && *p; p++)
+        ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr(".-:[]", *p);
+    rs_buf_printf(b, "%s://%s", proto && !strcmp(proto, "https") ? "https" : "http", ok ? host : "127.0.0.1");
+}
+
+/* The search's parameters (q and the filters; not the page or its size) as a query string. */
+typedef struct {
+    RsBuf *qs;  /* "q=…&udvalg=…" */
+    RsBuf *txt; /* "misbrug · udvalg: Økonomiudvalget", for the feed's title */
+} FeedArgs;
+
+static enum MHD_Result on_feed_arg(void *ctx, enum MHD_ValueKind kind, const char *key, const char *value) {
+    (void)kind;
+    FeedArgs *a = ctx;
+    if (!key || !value || !*value) return MHD_YES;
+    int is_q = !strcmp(key, "q");
+    int known = is_q || !strcmp(key, "fra") || !strcmp(key, "til");
+    for (size_t i = 0; !known && i < sizeof filter_params / sizeof *filter_params; i++) known = !strcmp(key, filter_params[i].param);
+    if (!known) return MHD_YES;
+    if (a->qs->len) rs_buf_puts(a->qs, "&");
+    url_escape(a->qs, key);
+    rs_buf_puts(a->qs, "=");
+    url_escape(a->qs, value);
+    if (a->txt->len) rs_buf_puts(a->txt, " · ");
+    if (!is_q) rs_buf_printf(a->txt, "%s: ", key);
+    rs_buf_puts(a->txt, value);
+    return MHD_YES;
+}
+
+static enum MHD_Result atom_feed(struct MHD_Connection *c, const RsResults *res) {
+    RsBuf b = {0}, base = {0}, qs = {0}, txt = {0};
+    FeedArgs fa = {&qs, &txt};
+    site_base(c, &base);
+    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, on_feed_arg, &fa);
+    const char *q = txt.len ? txt.data : "nyeste punkter";
     const char *newest = res->n_hits ? res->hits[0].rec.date : NULL;
     rs_buf_puts(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
                     "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n  <title>Referatsøg: ");
     xml_escape(&b, q);
-    rs_buf_puts(&b, "</title>\n  <id>urn:refsog:search:");
-    xml_escape(&b, q);
+    rs_buf_puts(&b, "</title>\n  <id>urn:refsog:search:"); /* the same whatever host it was reached at */
+    if (qs.len) xml_escape(&b, qs.data);
     rs_buf_printf(&b, "</id>\n  <updated>%sT00:00:00Z</updated>\n", newest ? newest : "1970-01-01");
-    rs_buf_puts(&b, "  <author><name>Referatsøg</name></author>\n  <link rel=\"alternate\" href=\"/#q=");
-    url_escape(&b, q);
+    rs_buf_puts(&b, "  <author><name>Referatsøg</name></author>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"");
+    xml_escape(&b, base.data);
+    rs_buf_puts(&b, "/feed.atom");
+    if (qs.len) rs_buf_printf(&b, "?%s", qs.data);
+    rs_buf_puts(&b, "\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"");
+    xml_escape(&b, base.data);
+    rs_buf_puts(&b, "/");
+    if (qs.len) rs_buf_printf(&b, "?%s", qs.data);
     rs_buf_puts(&b, "\"/>\n");
     for (size_t i = 0; i < res->n_hits; i++) {
         const RsItemRecord *h = &res->hits[i].rec;
@@ -236,7 +357,9 @@ static enum MHD_Result atom_feed(struct MHD_Connection *c, const char *q, const 
         rs_buf_puts(&b, "</title>\n    <id>urn:refsog:item:");
         xml_escape(&b, h->id);
         rs_buf_printf(&b, "</id>\n    <updated>%sT00:00:00Z</updated>\n", h->date ? h->date : "1970-01-01");
-        rs_buf_puts(&b, "    <link href=\"/#item=");
+        rs_buf_puts(&b, "    <link href=\"");
+        xml_escape(&b, base.data);
+        rs_buf_puts(&b, "/punkt/");
         url_escape(&b, h->id);
         rs_buf_puts(&b, "\"/>\n    <category term=\"");
         xml_escape(&b, h->municipality);
@@ -244,12 +367,17 @@ static enum MHD_Result atom_feed(struct MHD_Connection *c, const char *q, const 
         xml_escape(&b, h->municipality);
         rs_buf_puts(&b, " · ");
         xml_escape(&b, h->committee);
-        rs_buf_puts(&b, ": ");
-        /* the snippet's text (plain: the matches are not marked in a summary) */
-        xml_escape(&b, res->hits[i].snippet.text);
+        if (res->hits[i].has_snippet) {
+            rs_buf_puts(&b, ": ");
+            /* the snippet's text (plain: the matches are not marked in a summary) */
+            xml_escape(&b, res->hits[i].snippet.text);
+        }
         rs_buf_puts(&b, "</summary>\n  </entry>\n");
     }
     rs_buf_puts(&b, "</feed>\n");
+    rs_buf_free(&base);
+    rs_buf_free(&qs);
+    rs_buf_free(&txt);
     size_t len = b.len;
     return send_body(c, MHD_HTTP_OK, "application/atom+xml; charset=utf-8", rs_buf_steal(&b), len);
 }
@@ -282,7 +410,7 @@ static enum MHD_Result api_search(RsServer *s, struct MHD_Connection *c, int fee
     give(s, sl);
     enum MHD_Result r;
     if (rc != RS_OK) r = send_error(c, status_of(rc), code_of(rc), err.msg);
-    else if (feed) r = atom_feed(c, req.query, res);
+    else if (feed) r = atom_feed(c, res);
     else r = send_json(c, MHD_HTTP_OK, rs_results_json(res));
     rs_results_free(res);
     return r;
@@ -312,11 +440,32 @@ static enum MHD_Result serve_static(RsServer *s, struct MHD_Connection *c, const
             return send_error(c, MHD_HTTP_NOT_FOUND, "not_found", "not found");
     char path[4200];
     snprintf(path, sizeof path, "%s/%s", s->web_dir, name);
+    struct stat sb;
+    if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) return send_error(c, MHD_HTTP_NOT_FOUND, "not_found", "not found");
+    char etag[64], lm[64];
+    snprintf(etag, sizeof etag, "\"%llx-%llx\"", (unsigned long long)sb.st_mtime, (unsigned long long)sb.st_size);
+    struct tm tmv;
+    strftime(lm, sizeof lm, "%a, %d %b %Y %H:%M:%S GMT", gmtime_r(&sb.st_mtime, &tmv));
+    Validators v = {etag, lm};
+    /* a validator that still holds: 304, no body (If-None-Match wins over If-Modified-Since) */
+    const char *inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+    const char *ims = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_MODIFIED_SINCE);
+    if ((inm && (strstr(inm, etag) || !strcmp(inm, "*"))) || (!inm && ims && !strcmp(ims, lm))) {
+        struct MHD_Response *r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+        if (!r) return MHD_NO;
+        MHD_add_response_header(r, "Cache-Control", "no-cache");
+        MHD_add_response_header(r, "ETag", etag);
+        MHD_add_response_header(r, "Last-Modified", lm);
+        MHD_add_response_header(r, "Vary", "Accept-Encoding");
+        enum MHD_Result ret = MHD_queue_response(c, MHD_HTTP_NOT_MODIFIED, r);
+        MHD_destroy_response(r);
+        return ret;
+    }
     char *data;
     size_t len;
     if (rs_read_file(path, MAX_STATIC_BYTES, &data, &len, NULL) != RS_OK)
         return send_error(c, MHD_HTTP_NOT_FOUND, "not_found", "not found");
-    return send_body(c, MHD_HTTP_OK, mime_of(name), data, len);
+    return send_body_v(c, MHD_HTTP_OK, mime_of(name), data, len, &v);
 }
 
 /* One request's state, made when its target arrives (on_uri) and freed when it ends. */
