@@ -6,7 +6,9 @@
 #include "present.h"
 
 static void print_case(const RsCaseHistory *h, const RsColours *c) {
-    printf("Sag %s%s%s: %zu %s\n\n", c->bold, h->key, c->off, h->n_items, h->n_items == 1 ? "behandling" : "behandlinger");
+    /* the number as the minutes print it (the key is for machines) */
+    const char *shown = h->n_items && h->items[0].case_no ? h->items[0].case_no : h->query;
+    printf("Sag %s%s%s: %zu %s\n\n", c->bold, shown, c->off, h->n_items, h->n_items == 1 ? "behandling" : "behandlinger");
     for (size_t i = 0; i < h->n_items; i++) {
         const RsItemRecord *it = &h->items[i];
         printf("%s  %s · %s · punkt %ld: %s%s%s\n", it->date ? it->date : "", it->municipality ? it->municipality : "",

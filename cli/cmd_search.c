@@ -54,6 +54,9 @@ static void print_facets(const RsResults *r, const RsColours *c) {
 
 static void print_results(const RsResults *r, const RsColours *c) {
     for (size_t i = 0; i < r->n_warnings; i++) printf("Bemærk: %s\n", r->warnings[i]);
+    if (r->corrected) /* never silently: the words as typed matched nothing */
+        printf("Viser resultater for %s%s%s — søg i stedet efter %s (--no-correction)\n", c->bold, r->corrected, c->off,
+               r->query);
     if (r->spelling) printf("Mente du: %s%s%s\n", c->bold, r->spelling, c->off);
     if (r->fallback_or)
         printf("%sIngen punkter matchede alle ord; viser punkter med mindst ét af dem.%s\n", c->dim, c->off);
@@ -85,7 +88,7 @@ static void usage(FILE *out) {
     fprintf(out,
             "usage: refsog search [--index DIR|tcp://HOST:PORT]... [--json] [--limit N]\n"
             "                     [--offset N] [--sort relevance|date|-date] [--seconds S]\n"
-            "                     [--] QUERY...\n"
+            "                     [--no-correction] [--] QUERY...\n"
             "\n"
             "Search agenda items. The query language (docs/query-language.md): words\n"
             "(all must match), \"phrases\", case numbers (23/15645), OR, -exclusion, ( ),\n"
@@ -94,13 +97,17 @@ static void usage(FILE *out) {
             "Options may come anywhere on the line; a query that starts with '-' (an\n"
             "exclusion) goes after '--': refsog search -- -kommune:Esbjerg misbrug.\n"
             "--limit N: hits per page, 1 to %d (default 10); --offset N: 0 to %d.\n"
-            "--seconds S: give up after S seconds (\"søgningen tog for lang tid\", exit 1).\n",
+            "--seconds S: give up after S seconds (\"søgningen tog for lang tid\", exit 1).\n"
+            "When the words as typed match nothing and a correction does (one typo from\n"
+            "5 letters, two from 9, never in numbers), its results are shown, and said:\n"
+            "\"Viser resultater for …\"; --no-correction searches only what was typed.\n",
             RS_SEARCH_MAX_LIMIT, RS_SEARCH_MAX_OFFSET);
 }
 
 int rs_cmd_search(int argc, char **argv) {
     static const RsArgOpt opts[] = {{"index", 'i', 1}, {"json", 'j', 0}, {"limit", 'n', 1}, {"offset", 'o', 1},
-                                    {"sort", 's', 1},  {"help", 'h', 0}, {"seconds", RS_OPT_SECONDS, 1}};
+                                    {"sort", 's', 1},  {"help", 'h', 0}, {"seconds", RS_OPT_SECONDS, 1},
+                                    {"no-correction", RS_OPT_NO_CORRECTION, 0}};
     RsQueryOpts o = {0};
     char **words = NULL;
     size_t n_words = 0;

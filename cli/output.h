@@ -30,7 +30,8 @@ typedef struct RsQueryOpts {
  * --offset, --sort, --seconds into the RsQueryOpts ctx. */
 int rs_cli_query_opt(void *ctx, int key, const char *value);
 
-#define RS_OPT_SECONDS 256 /* a long-only option's key */
+#define RS_OPT_SECONDS 256 /* long-only options' keys */
+#define RS_OPT_NO_CORRECTION 257
 
 /* Parse [--index DIR]... [--json] [--help] and `n_keys` words of a lookup command (case,
  * meeting, stats); *key the first word. -1 to go on, else the exit status (usage printed). */

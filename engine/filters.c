@@ -120,6 +120,19 @@ RsxQuery *rs_apply_filters(RsxQuery *q, const RsQuery *pq, RsFilterCtx *b) {
             } else {
                 if ((b->rc = filter_term(b, fl)) != RS_OK) break;
                 t = rsx_query_term(b->term->data, b->term->len, 1, 0, b->err);
+                if (t && fl->facet == RS_FACET_SAG && b->term->len > 1 && b->term->data[1] >= '0' &&
+                    b->term->data[1] <= '9') { /* sag:24/1629 also takes EMN-24/0001629 */
+                    RsBuf bare = {0};
+                    RsxQuery *tb = NULL;
+                    if (rs_term_make(&bare, RS_PREFIX_CASE_BARE, b->term->data + 1, b->term->len - 1, b->err) == RS_OK)
+                        tb = rsx_query_term(bare.data, bare.len, 1, 0, b->err);
+                    rs_buf_free(&bare);
+                    RsxQuery *pair[] = {t, tb};
+                    RsxQuery *either = tb ? rsx_query_combine(RSX_OP_OR, pair, 2, 0, b->err) : NULL;
+                    rsx_query_free(t);
+                    rsx_query_free(tb);
+                    t = either;
+                }
             }
             if (!t) { b->rc = RS_ERR_NOMEM; break; }
             ql_add(fl->negated ? &negs : &alts, t);

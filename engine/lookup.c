@@ -89,8 +89,14 @@ static RsStatus case_once(RsSearcher *s, const char *caseno, RsCaseHistory **out
     RsStatus rc = rs_term_make(&term, RS_PREFIX_MAINCASE, key, kl, err);
     Collect c = {s, NULL, NULL, 0, 0, err, RS_OK};
     if (rc == RS_OK) rc = rsx_db_postings(s->db, term.data, term.len, on_doc, &c, err);
-    rs_buf_free(&term);
     if (rc == RS_OK) rc = c.rc;
+    /* none, and typed without a letter prefix ("24/1629"): the case that has one (EMN-24/…) */
+    if (rc == RS_OK && !c.n && key[0] >= '0' && key[0] <= '9') {
+        rc = rs_term_make(&term, RS_PREFIX_MAINCASE_BARE, key, kl, err);
+        if (rc == RS_OK) rc = rsx_db_postings(s->db, term.data, term.len, on_doc, &c, err);
+        if (rc == RS_OK) rc = c.rc;
+    }
+    rs_buf_free(&term);
     RsCaseHistory *h = rc == RS_OK ? calloc(1, sizeof *h) : NULL;
     if (rc == RS_OK && (!h || !(h->key = strndup(key, kl)) || !(h->query = strdup(caseno))))
         rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");

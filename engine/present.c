@@ -79,6 +79,7 @@ json_t *rs_results_json(const RsResults *r) {
     json_object_set_new(res, "total", json_integer((json_int_t)r->total));
     json_object_set_new(res, "fallback", r->fallback_or ? json_string("or") : json_null());
     json_object_set_new(res, "spelling", str_or_null(r->spelling));
+    json_object_set_new(res, "corrected", str_or_null(r->corrected));
     json_object_set_new(res, "warnings", strs(r->warnings, r->n_warnings));
     json_t *hits = json_array();
     for (size_t i = 0; i < r->n_hits; i++) {

@@ -15,6 +15,10 @@
 /* Relative weights of the forms a query word matches (tuned on the judged
  * queries of tests/relevance; see docs/relevance.md). */
 static double W_EXACT = 1.0, W_STEM = 0.7, W_FOLD = 0.4, W_PART = 0.7, W_CASE = 3.0;
+/* a case number typed without its letter prefix, against numbers that have one */
+static const double W_CASE_BARE = 0.5;
+/* a compound typed whole, met by its parts apart: scaled below the whole word's forms */
+static const double W_SPLIT = 0.3;
 #define MAX_WILDCARD 200
 
 
@@ -59,6 +63,51 @@ static const char *field_prefix(RsQField f) {
     }
 }
 
+/* Whether the normalised word has æ, ø or å. Can't fail. */
+static int has_danish_letter(RsSpan w) {
+    for (size_t i = 0; i + 1 < w.len; i++)
+        if ((unsigned char)w.s[i] == 0xC3 &&
+            ((unsigned char)w.s[i + 1] == 0xA6 || (unsigned char)w.s[i + 1] == 0xB8 || (unsigned char)w.s[i + 1] == 0xA5))
+            return 1;
+    return 0;
+}
+
+/* The word's spelling without æ/ø/å (æ → ae, ø → oe, å → aa), as an exact form at the folding
+ * weight: older texts and names write them so. */
+static void spelled_without(Build *b, QList *l, RsSpan w) {
+    RsBuf v = {0};
+    for (size_t i = 0; i < w.len; i++) {
+        unsigned char c = (unsigned char)w.s[i], d = i + 1 < w.len ? (unsigned char)w.s[i + 1] : 0;
+        if (c == 0xC3 && d == 0xA6) rs_buf_puts(&v, "ae"), i++;
+        else if (c == 0xC3 && d == 0xB8) rs_buf_puts(&v, "oe"), i++;
+        else if (c == 0xC3 && d == 0xA5) rs_buf_puts(&v, "aa"), i++;
+        else rs_buf_putc(&v, (char)c);
+    }
+    if (v.data) ql_add(l, term_q(b, RS_PREFIX_EXACT, (RsSpan){v.data, v.len}, W_FOLD));
+    else l->oom = 1;
+    rs_buf_free(&v);
+}
+
+/* A compound's parts, each as a word or as part of another compound, all of them (AND), scaled
+ * below the whole word so exact matches stay first. */
+static RsxQuery *parts_q(Build *b, const RsToken *t) {
+    QList all = {0};
+    for (size_t i = 0; i < t->n_parts; i++) {
+        QList one = {0};
+        ql_add(&one, term_q(b, RS_PREFIX_STEM, t->parts[i], 1.0));
+        ql_add(&one, term_q(b, RS_PREFIX_PART, t->parts[i], 1.0));
+        rs_snippet_keys_add(&b->keys->stems, t->parts[i].s, t->parts[i].len);
+        ql_add(&all, one.oom ? NULL : rsx_query_combine(RSX_OP_OR, one.q, one.n, 0, b->err));
+        ql_free(&one);
+    }
+    RsxQuery *and = all.oom || all.n != t->n_parts ? NULL : rsx_query_combine(RSX_OP_AND, all.q, all.n, 0, b->err);
+    ql_free(&all);
+    if (!and) return NULL;
+    RsxQuery *sc = rsx_query_scale(and, W_SPLIT, b->err);
+    rsx_query_free(and);
+    return sc;
+}
+
 /* The query for one analysed token (not a sub-token). */
 static RsxQuery *token_q(Build *b, const RsToken *t, RsQField field) {
     QList l = {0};
@@ -66,6 +115,10 @@ static RsxQuery *token_q(Build *b, const RsToken *t, RsQField field) {
     if (t->kind == RS_TOK_CASENO) {
         rs_snippet_keys_add(&b->keys->cases, t->case_key.s, t->case_key.len);
         ql_add(&l, term_q(b, RS_PREFIX_CASE, t->case_key, W_CASE));
+        /* typed without a letter prefix ("24/1629"): also the numbers that have one
+         * (EMN-24/0001629), below an exact case */
+        if (t->case_key.len && t->case_key.s[0] >= '0' && t->case_key.s[0] <= '9')
+            ql_add(&l, term_q(b, RS_PREFIX_CASE_BARE, t->case_key, W_CASE * W_CASE_BARE));
     } else if (fp) {
         ql_add(&l, term_q(b, fp, t->stem, 1.0));
         if (t->fold.s) ql_add(&l, term_q(b, fp, t->fold, 1.0));
@@ -74,16 +127,25 @@ static RsxQuery *token_q(Build *b, const RsToken *t, RsQField field) {
         rs_snippet_keys_add(&b->keys->exact, t->norm.s, t->norm.len);
         ql_add(&l, term_q(b, RS_PREFIX_EXACT, t->norm, W_EXACT));
         if (t->kind == RS_TOK_WORD) {
+            /* A word typed with æ/ø/å names its letters: its folding key (Ærø → "aro") would
+             * also meet other words (Aarøe); instead its spellings without them (å → aa, æ →
+             * ae, ø → oe: Århus meets Aarhus). A word typed without them meets the documents
+             * that have them through the folding key (okonomi → økonomi). */
+            int danish = has_danish_letter(t->norm);
             RsSpan fold = t->fold.s ? t->fold : t->stem;
             rs_snippet_keys_add(&b->keys->stems, t->stem.s, t->stem.len);
-            rs_snippet_keys_add(&b->keys->folds, fold.s, fold.len);
+            if (!danish) rs_snippet_keys_add(&b->keys->folds, fold.s, fold.len);
             ql_add(&l, term_q(b, RS_PREFIX_STEM, t->stem, W_STEM));
-            ql_add(&l, term_q(b, RS_PREFIX_FOLD, fold, W_FOLD));
+            if (!danish) ql_add(&l, term_q(b, RS_PREFIX_FOLD, fold, W_FOLD));
+            else spelled_without(b, &l, t->norm);
             /* a word typed without æ/ø/å also meets documents that had none */
-            if (t->fold.s) ql_add(&l, term_q(b, RS_PREFIX_STEM, t->fold, W_FOLD));
+            if (t->fold.s && !danish) ql_add(&l, term_q(b, RS_PREFIX_STEM, t->fold, W_FOLD));
             ql_add(&l, term_q(b, RS_PREFIX_PART, t->stem, W_PART));
             /* parts are indexed with their folding key too */
-            if (t->fold.s) ql_add(&l, term_q(b, RS_PREFIX_PART, t->fold, W_PART * W_FOLD));
+            if (t->fold.s && !danish) ql_add(&l, term_q(b, RS_PREFIX_PART, t->fold, W_PART * W_FOLD));
+            /* a compound typed whole also meets its parts written apart or in other compounds
+             * ("ungdomsmisbrug" → ungdom … misbrug), below the whole word */
+            if (t->n_parts >= 2) ql_add(&l, parts_q(b, t));
         }
     }
     if (l.oom) {

@@ -23,6 +23,7 @@ void rs_results_free(RsResults *r) {
     if (!r) return;
     free(r->query);
     free(r->spelling);
+    free(r->corrected);
     for (size_t i = 0; i < r->n_warnings; i++) free(r->warnings[i]);
     free(r->warnings);
     for (size_t i = 0; i < r->n_hits; i++) {

@@ -64,6 +64,9 @@ typedef struct RsResults {
     size_t total;       /* matches (Xapian's estimate: exact when facets were counted) */
     int fallback_or;    /* 1: no item matched every word, so any word was accepted */
     char *spelling;     /* a suggested query, or NULL */
+    char *corrected;    /* when the words as typed matched nothing and a correction did: the
+                           corrected query, whose results these are (the query is never changed
+                           silently: front ends say "Viser resultater for …"); else NULL */
     char **warnings;    /* Danish warnings (a filter value no item has, with the nearest ones) */
     size_t n_warnings;
     RsHit *hits;

@@ -280,10 +280,42 @@ static RsStatus search_retry(RsSearcher *s, const RsSearchRequest *req, double d
     WITH_RETRY(search_once(s, req, deadline, out, err));
 }
 
+/* Typo tolerance: when the words as typed match nothing and a correction within Meilisearch's
+ * limits does, the corrected query's results, said in `corrected` (never silently). */
+static RsStatus correct(RsSearcher *s, const RsSearchRequest *req, double deadline, RsResults **r, RsError *err) {
+    if (req->no_correction || (*r)->total || (*r)->fallback_or || (*r)->browse) return RS_OK;
+    RsQuery *pq = NULL;
+    RsError e2;
+    const char *qs = req->query ? req->query : "";
+    if (rs_query_parse_filtered(qs, strlen(qs), req->n_filters > 0, &pq, &e2) != RS_OK) return RS_OK;
+    char *fix = rs_spelling_correct(s, pq, qs);
+    rs_query_free(pq);
+    if (!fix) return RS_OK;
+    RsSearchRequest again = *req;
+    again.query = fix;
+    again.no_correction = 1;
+    RsResults *r2 = NULL;
+    RsStatus rc = search_retry(s, &again, deadline, &r2, err);
+    if (rc == RS_OK && r2->total > 0) {
+        free(r2->query);
+        r2->query = (*r)->query; /* the query as asked */
+        (*r)->query = NULL;
+        r2->corrected = fix;
+        fix = NULL;
+        rs_results_free(*r);
+        *r = r2;
+        r2 = NULL;
+    }
+    rs_results_free(r2);
+    free(fix);
+    return rc == RS_ERR_NOMEM ? rc : RS_OK; /* a failed correction leaves the answer as it was */
+}
+
 RsStatus rs_search(RsSearcher *s, const RsSearchRequest *req, RsResults **out, RsError *err) {
     double t0 = rs_now_s();
     double deadline = req->time_budget > 0 ? t0 + req->time_budget : 0; /* for every attempt */
     RsStatus rc = search_retry(s, req, deadline, out, err);
+    if (rc == RS_OK) rc = correct(s, req, deadline, out, err);
     if (rc == RS_OK) (*out)->took_ms = (rs_now_s() - t0) * 1000.0;
     return rc;
 }

@@ -62,6 +62,7 @@ typedef struct RsSearchRequest {
     size_t limit;          /* hits to return (0 = default 10; at most RS_SEARCH_MAX_LIMIT) */
     RsSort sort;
     int no_facets;         /* 1 = skip facet counting (faster) */
+    int no_correction;     /* 1 = never show a corrected query's results instead (typo tolerance) */
     int disjunctive_facets; /* 1 = count each facet that has filters as if it had none (the
                                other facets' filters apply): the counts a multi-select shows */
     int no_snippets;       /* 1 = no snippets */

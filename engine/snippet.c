@@ -1,5 +1,6 @@
 /* snippet.c — choose the best window of an item's text and mark the matched words. */
 #include "snippet.h"
+#include "caseno.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +86,11 @@ static int on_tok(void *ctx, const RsToken *t) {
     int hit = in_list(&m->k->exact, t->norm) || in_list(&m->k->stems, t->stem) ||
               in_list(&m->k->folds, t->fold.s ? t->fold : t->stem) ||
               in_list(&m->k->cases, t->case_key);
+    if (!hit && t->case_key.len) { /* "24/1629" typed: EMN-24/0001629 in the text */
+        char bare[256];
+        size_t bl = rs_caseno_key_bare(t->case_key.s, t->case_key.len, bare, sizeof bare);
+        hit = bl && in_list(&m->k->cases, (RsSpan){bare, bl});
+    }
     for (size_t i = 0; !hit && i < t->n_parts; i++) hit = in_list(&m->k->stems, t->parts[i]);
     if (!hit) return 0;
     /* a sub-token inside an already marked whole is not marked again */

@@ -21,7 +21,7 @@ static int on_token(void *ctx, const RsToken *t) {
     return f->tokens > 1; /* more than one token (a compound with sub-tokens, two words): skip */
 }
 
-char *rs_spelling_suggest(RsSearcher *s, const RsQuery *pq, const char *query) {
+static char *suggest(RsSearcher *s, const RsQuery *pq, const char *query, int typo_rule) {
     if (!pq->root) return NULL;
     const RsQNode *kids1[1] = {pq->root};
     const RsQNode *const *kids = pq->root->kind == RS_QN_AND ? (const RsQNode *const *)pq->root->kids : kids1;
@@ -41,10 +41,16 @@ char *rs_spelling_suggest(RsSearcher *s, const RsQuery *pq, const char *query) {
         const char *exact = f.tokens == 1 ? f.norm.data : NULL;
         /* known as typed (the exact form is indexed)? then leave it */
         if (exact && rsx_db_termfreq(s->db, exact, strlen(exact), &freq, &e) != RS_OK) freq = 1;
-        if (exact && freq == 0 && strlen(exact) >= 3) {
+        size_t letters = 0, digits = 0; /* characters, not bytes */
+        for (const unsigned char *p = (const unsigned char *)(exact ? exact : ""); *p; p++) {
+            letters += (*p & 0xC0) != 0x80;
+            digits += *p >= '0' && *p <= '9';
+        }
+        unsigned max_edit = !typo_rule ? 2 : digits ? 0 : letters >= 9 ? 2 : letters >= 5 ? 1 : 0;
+        if (exact && freq == 0 && strlen(exact) >= 3 && max_edit) {
             char *sugg = NULL;
             char *at = strstr(out.data, w->text);
-            if (at && rsx_db_spelling(s->db, exact, strlen(exact), 2, &sugg, &e) == RS_OK && sugg && *sugg) {
+            if (at && rsx_db_spelling(s->db, exact, strlen(exact), max_edit, &sugg, &e) == RS_OK && sugg && *sugg) {
                 RsBuf nb = {0};
                 rs_buf_append(&nb, out.data, (size_t)(at - out.data));
                 rs_buf_puts(&nb, sugg);
@@ -61,3 +67,7 @@ char *rs_spelling_suggest(RsSearcher *s, const RsQuery *pq, const char *query) {
     rs_buf_free(&out);
     return r;
 }
+
+char *rs_spelling_suggest(RsSearcher *s, const RsQuery *pq, const char *query) { return suggest(s, pq, query, 0); }
+
+char *rs_spelling_correct(RsSearcher *s, const RsQuery *pq, const char *query) { return suggest(s, pq, query, 1); }

@@ -10,4 +10,9 @@
  * suggestion is optional). Case numbers, fields and excluded words are left alone. */
 char *rs_spelling_suggest(RsSearcher *s, const RsQuery *pq, const char *query);
 
+/* The same with the typo tolerance of an automatic correction (as Meilisearch counts it): no
+ * correction of a word under 5 letters, one edit from 5 letters, two from 9; never a case number
+ * or a number. NULL when no word can be corrected so. */
+char *rs_spelling_correct(RsSearcher *s, const RsQuery *pq, const char *query);
+
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "caseno.h"
 #include "schema.h"
 #include "terms.h"
 
@@ -214,6 +215,11 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInp
         rc = rs_term_make(&t, RS_PREFIX_CASE, key, kl, err);
         if (rc == RS_OK) rc = rsx_doc_add_term(d, t.data, t.len, i == 0 && it->case_no ? RS_WDF_TITLE : 1, err);
         if (rc == RS_OK && i == 0 && it->case_no) rc = bool_term(d, &t, RS_PREFIX_MAINCASE, key, err);
+        char bare[256];
+        size_t bl = rs_caseno_key_bare(key, kl, bare, sizeof bare);
+        if (rc == RS_OK && bl) rc = rs_term_make(&t, RS_PREFIX_CASE_BARE, bare, bl, err);
+        if (rc == RS_OK && bl) rc = rsx_doc_add_term(d, t.data, t.len, 1, err);
+        if (rc == RS_OK && bl && i == 0 && it->case_no) rc = bool_term(d, &t, RS_PREFIX_MAINCASE_BARE, bare, err);
     }
     /* ---- facets */
     if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_ID, id, err);

@@ -11,7 +11,7 @@
 #ifndef RS_SCHEMA_H
 #define RS_SCHEMA_H
 
-#define RS_SCHEMA_VERSION "4" /* 4: sources by canonical path, tie key; 3: kind, meeting keys, url */
+#define RS_SCHEMA_VERSION "4" /* 4: sources by canonical path, tie key, bare case keys; 3: kind, meeting keys, url */
 
 /* ---- free-text terms (ranked) ---- */
 /* no prefix: the exact normalised form (NFC + case folded), positional:
@@ -21,6 +21,9 @@
 #define RS_PREFIX_FOLD    "F"   /* Danish folding key of the stem, no positions */
 #define RS_PREFIX_PART    "P"   /* compound part (stem of a lexicon word), no positions */
 #define RS_PREFIX_CASE    "C"   /* canonical case key of any case number in the item */
+/* the key without its letter prefix (rs_caseno_key_bare: EMN-24/0001629 → 24-1629), so a number
+ * typed without the ESDH system's prefix finds it, ranked below an exact case */
+#define RS_PREFIX_CASE_BARE "CB"
 
 /* Section-restricted terms (titel:budget): the section prefix followed by
  * the stem, the folding key and compound parts of each word of that section. */
@@ -37,6 +40,7 @@
  * spelling of a path meets the same document */
 #define RS_PREFIX_SOURCE      "H"
 #define RS_PREFIX_MAINCASE    "CP"  /* the item's own case number (case line) */
+#define RS_PREFIX_MAINCASE_BARE "CPB" /* … without its letter prefix (the case history of 24/1629) */
 #define RS_PREFIX_MUNICIPALITY "KM" /* folded municipality key */
 #define RS_PREFIX_COMMITTEE   "KU"  /* folded committee key (meeting's and each deciding committee) */
 #define RS_PREFIX_TYPE        "KT"  /* beslutning, orientering, drøftelse, formalia, lukket */

@@ -1,6 +1,8 @@
 /* caseno.c — case-number recognition (ESDH formats) and canonical keys. */
 #include "caseno.h"
 
+#include <string.h>
+
 #include "analyzer.h"
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -118,4 +120,16 @@ size_t rs_case_key(const char *s, size_t len, char *out, size_t cap) {
     while (len && (*s == ' ' || *s == '\t')) { s++; len--; }
     while (len && (s[len - 1] == ' ' || s[len - 1] == '\t')) len--;
     return rs_caseno_key(s, len, 0, out, cap);
+}
+
+size_t rs_caseno_key_bare(const char *key, size_t len, char *out, size_t cap) {
+    size_t i = 0;
+    while (i < len && key[i] >= 'a' && key[i] <= 'z') { /* a letter group and its '-' */
+        while (i < len && key[i] >= 'a' && key[i] <= 'z') i++;
+        if (i < len && key[i] == '-') i++;
+    }
+    if (i == 0 || i >= len || !(key[i] >= '0' && key[i] <= '9') || len - i + 1 > cap) return 0;
+    memcpy(out, key + i, len - i);
+    out[len - i] = '\0';
+    return len - i;
 }

@@ -39,4 +39,10 @@ int rs_caseno_parse(const char *s, size_t len, int strict, RsCaseGroups *g);
  * number); writes at most cap bytes incl. NUL. Can't fail. */
 size_t rs_caseno_key(const char *s, size_t len, int strict, char *out, size_t cap);
 
+/* The key without its leading letter groups ("emn-24-1629" → "24-1629", "mig-a-2024-19506" →
+ * "2024-19506", "s-2020-26746" → "2020-26746"): what a user types who leaves the ESDH system's
+ * prefix out. Returns its length, or 0 when the key starts with digits (nothing to leave out)
+ * or nothing but letters would be left. Can't fail. */
+size_t rs_caseno_key_bare(const char *key, size_t len, char *out, size_t cap);
+
 #endif
