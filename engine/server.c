@@ -404,7 +404,7 @@ static enum MHD_Result api_search(RsServer *s, struct MHD_Connection *c, int fee
     req.disjunctive_facets = fm && !strcmp(fm, "disjunctive");
     const char *corr = arg(c, "correction"); /* "off": only what was typed (the page's "søg i stedet efter") */
     if (corr && *corr && strcmp(corr, "off") && strcmp(corr, "on"))
-        return send_error(c, MHD_HTTP_BAD_REQUEST, "correction must be on or off");
+        return send_error(c, MHD_HTTP_BAD_REQUEST, "bad_parameter", "correction must be on or off");
     req.no_correction = corr && !strcmp(corr, "off");
     req.time_budget = s->request_seconds;
     Slot *sl = take(s);

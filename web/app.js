@@ -45,7 +45,7 @@ function readState() {
   const p = new URLSearchParams(location.search);
   const path = location.pathname;
   const st = { view: 'search', id: null, q: p.get('q') || '', sort: p.get('sort') || 'relevance',
-    page: Math.max(1, parseInt(p.get('side') || '1', 10) || 1), fra: p.get('fra') || '', til: p.get('til') || '', f: {} };
+    page: Math.max(1, parseInt(p.get('side') || '1', 10) || 1), fra: p.get('fra') || '', til: p.get('til') || '', correction: p.get('correction') || '', f: {} };
   for (const [, key] of FACETS) st.f[key] = p.getAll(key);
   const m = /^\/(punkt|sag|moede)\/(.+)$/.exec(path);
   if (m) {
@@ -67,6 +67,7 @@ function params(st, { page = true } = {}) {
   if (st.til) p.set('til', st.til);
   if (st.sort && st.sort !== 'relevance') p.set('sort', st.sort);
   if (page && st.page > 1) p.set('side', st.page);
+  if (st.correction === 'off') p.set('correction', 'off');
   return p;
 }
 const qs = (p) => { const s = p.toString(); return s ? '?' + s : ''; };
@@ -145,6 +146,7 @@ const ERRORS = [
   [/limit must be|offset/, () => 'Den side findes ikke.'],
   [/too many filter values/, () => 'Der er valgt for mange filtre (højst 64).'],
   [/facets must be/, () => 'Ukendt optælling af filtre.'],
+  [/correction must be/, () => 'Ukendt indstilling for stavekontrol.'],
 ];
 function danishError(err, q) {
   const msg = err.message || '';
@@ -407,6 +409,12 @@ async function showSearch(st, viewChanged) {
   const line = el('p', { class: 'count-line' }, el('strong', { id: 'total' }, plural(r.total, 'punkt', 'punkter') + ' fundet'),
     r.total > PAGE ? ` · viser ${from}–${to}` : '', browsing(st) && st.sort === 'relevance' ? ' · nyeste først' : '');
   status.replaceChildren(line);
+  if (r.corrected) {
+    const s = structuredClone(st); s.page = 1;
+    const u = new URLSearchParams(params(s, { page: false })); u.set('correction', 'off');
+    status.append(el('p', { class: 'corrected' }, 'Viser resultater for ', el('strong', {}, r.corrected), ' – søg i stedet efter ',
+      el('a', { href: '/?' + u }, st.q), '.'));
+  }
   if (r.fallback) status.append(el('p', {}, 'Ingen punkter havde alle ordene; viser punkter med mindst ét af dem.'));
   if (r.spelling) {
     const s = structuredClone(st); s.q = r.spelling; s.page = 1;
