@@ -9,7 +9,7 @@ SANITIZE ?=
 # Objects of a sanitizer build go to their own tree so the two never mix.
 BUILD    ?= build$(if $(SANITIZE),$(if $(filter thread,$(SANITIZE)),-tsan,-san))
 
-PKGS := xapian-core icu-uc icu-i18n glib-2.0 poppler-glib libmicrohttpd jansson libxml-2.0
+PKGS := xapian-core icu-uc icu-i18n glib-2.0 poppler-glib libmicrohttpd jansson libxml-2.0 zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread -lm
 TEST_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)

@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "buf.h"
 #include "conntrack.h"
@@ -49,29 +51,104 @@ static const char *const security_headers[][2] = {
      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
      "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"},
     {"Referrer-Policy", "no-referrer"},
-    {"X-Frame-Options", "DENY"},
-    {"Cache-Control", "no-store"}};
+    {"X-Frame-Options", "DENY"}};
 
-static enum MHD_Result send_body(struct MHD_Connection *c, unsigned status, const char *type,
-                                 char *body, size_t len) {
+#define GZIP_MIN_BYTES 512 /* smaller answers are sent as they are */
+
+/* Whether the client takes gzip (Accept-Encoding names gzip, not with q=0). */
+static int accepts_gzip(struct MHD_Connection *c) {
+    const char *ae = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
+    const char *g = ae ? strstr(ae, "gzip") : NULL;
+    if (!g) return 0;
+    const char *q = g + 4;
+    while (*q == ' ') q++;
+    if (*q != ';') return 1;
+    q = strstr(q, "q=");
+    return !(q && atof(q + 2) == 0.0);
+}
+
+static int compressible(const char *type) {
+    return !strncmp(type, "text/", 5) || strstr(type, "json") || strstr(type, "xml") || strstr(type, "javascript");
+}
+
+/* body gzip-compressed into *out (malloc'ed); 0 when it could not be done or would not be smaller. */
+static int gzip_body(const char *body, size_t len, char **out, size_t *out_len) {
+    z_stream z = {0};
+    if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return 0;
+    size_t cap = deflateBound(&z, (uLong)len);
+    char *dst = malloc(cap);
+    int ok = 0;
+    if (dst) {
+        z.next_in = (Bytef *)body;
+        z.avail_in = (uInt)len;
+        z.next_out = (Bytef *)dst;
+        z.avail_out = (uInt)cap;
+        ok = deflate(&z, Z_FINISH) == Z_STREAM_END && z.total_out < len;
+    }
+    if (ok) {
+        *out = dst;
+        *out_len = z.total_out;
+    } else {
+        free(dst);
+    }
+    deflateEnd(&z);
+    return ok;
+}
+
+/* How a static file may be cached: revalidated every time (no-cache) with its validators. */
+typedef struct {
+    const char *etag;          /* "\"<mtime>-<size>\"" */
+    const char *last_modified; /* an HTTP date */
+} Validators;
+
+/* Send body (taken over: freed here) as `type`; gzip when the client takes it and it pays;
+ * `v` set: a static file's Cache-Control and validators, else no-store. */
+static enum MHD_Result send_body_v(struct MHD_Connection *c, unsigned status, const char *type, char *body,
+                                   size_t len, const Validators *v) {
+    int gz = 0;
+    if (compressible(type) && len >= GZIP_MIN_BYTES && accepts_gzip(c)) {
+        char *z;
+        size_t zlen;
+        if (gzip_body(body, len, &z, &zlen)) {
+            free(body);
+            body = z;
+            len = zlen;
+            gz = 1;
+        }
+    }
     struct MHD_Response *r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
     if (!r) {
         free(body);
         return MHD_NO;
     }
     MHD_add_response_header(r, "Content-Type", type);
+    if (compressible(type)) MHD_add_response_header(r, "Vary", "Accept-Encoding");
+    if (gz) MHD_add_response_header(r, "Content-Encoding", "gzip");
     for (size_t i = 0; i < sizeof security_headers / sizeof *security_headers; i++)
         MHD_add_response_header(r, security_headers[i][0], security_headers[i][1]);
+    if (v) {
+        MHD_add_response_header(r, "Cache-Control", "no-cache");
+        MHD_add_response_header(r, "ETag", v->etag);
+        MHD_add_response_header(r, "Last-Modified", v->last_modified);
+    } else {
+        MHD_add_response_header(r, "Cache-Control", "no-store");
+    }
     enum MHD_Result ret = MHD_queue_response(c, status, r);
     MHD_destroy_response(r);
     return ret;
+}
+
+static enum MHD_Result send_body(struct MHD_Connection *c, unsigned status, const char *type, char *body,
+                                 size_t len) {
+    return send_body_v(c, status, type, body, len, NULL);
 }
 
 static enum MHD_Result send_json(struct MHD_Connection *c, unsigned status, json_t *j) {
     char *s = j ? json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(10)) : NULL;
     json_decref(j);
     if (!s) { /* never close the connection without an answer */
-        static const char fallback[] = "{\"error\":\"internal error: the answer could not be encoded\",\"status\":500}";
+        static const char fallback[] =
+            "{\"error\":\"internal error: the answer could not be encoded\",\"code\":\"internal\",\"status\":500}";
         s = strdup(fallback);
         status = MHD_HTTP_INTERNAL_SERVER_ERROR;
         if (!s) return MHD_NO;
@@ -79,13 +156,27 @@ static enum MHD_Result send_json(struct MHD_Connection *c, unsigned status, json
     return send_body(c, status, "application/json; charset=utf-8", s, strlen(s));
 }
 
-/* A JSON error; the message may quote what the client sent, so it is made UTF-8 first. */
-static enum MHD_Result send_error(struct MHD_Connection *c, unsigned status, const char *msg) {
+/* A JSON error {error, code, status}: `code` is machine-readable (docs/api.md lists them); the
+ * message may quote what the client sent, so it is made UTF-8 first. */
+static enum MHD_Result send_error(struct MHD_Connection *c, unsigned status, const char *code, const char *msg) {
     RsBuf m = {0};
     rs_utf8_clean(&m, msg);
-    json_t *j = json_pack("{s:s, s:i}", "error", m.data ? m.data : "out of memory", "status", (int)status);
+    json_t *j = json_pack("{s:s, s:s, s:i}", "error", m.data ? m.data : "out of memory", "code", code, "status",
+                          (int)status);
     rs_buf_free(&m);
     return send_json(c, status, j);
+}
+
+/* The machine-readable code of an engine failure. */
+static const char *code_of(RsStatus rc) {
+    switch (rc) {
+    case RS_ERR_QUERY: return "malformed_query";
+    case RS_ERR_USAGE: return "bad_parameter";
+    case RS_ERR_NOTFOUND: return "not_found";
+    case RS_ERR_NETWORK: return "shard_unreachable";
+    case RS_ERR_TIMEOUT: return "timeout";
+    default: return "internal";
+    }
 }
 
 static unsigned status_of(RsStatus rc) {
@@ -191,28 +282,73 @@ static enum MHD_Result api_search(RsServer *s, struct MHD_Connection *c, int fee
 /* Text into the feed: escaped, without what XML forbids (a query may hold any character). */
 static void xml_escape(RsBuf *b, const char *s) { rs_xml_text(b, s, 1); }
 
-/* Percent-encode for a URL (then safe in XML attributes too). */
+/* Percent-encode one URL component ('/' too; then safe in XML attributes). */
 static void url_escape(RsBuf *b, const char *s) {
     for (; s && *s; s++) {
         unsigned char c = (unsigned char)*s;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || strchr("-_.~/", c))
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || strchr("-_.~", c))
             rs_buf_putc(b, (char)c);
         else
             rs_buf_printf(b, "%%%02X", c);
     }
 }
 
-static enum MHD_Result atom_feed(struct MHD_Connection *c, const char *q, const RsResults *res) {
-    RsBuf b = {0};
+/* The site's own address for absolute links: http(s)://Host, the Host header checked to be a
+ * plain host[:port] (else the address the server was reached at is unknown: 127.0.0.1). */
+static void site_base(struct MHD_Connection *c, RsBuf *b) {
+    const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+    const char *proto = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-Proto");
+    int ok = host && *host && strlen(host) < 256;
+    for (const char *p = host; ok && *p; p++)
+        ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr(".-:[]", *p);
+    rs_buf_printf(b, "%s://%s", proto && !strcmp(proto, "https") ? "https" : "http", ok ? host : "127.0.0.1");
+}
+
+/* The search's parameters (q and the filters; not the page or its size) as a query string. */
+typedef struct {
+    RsBuf *qs;  /* "q=…&udvalg=…" */
+    RsBuf *txt; /* "misbrug · udvalg: Økonomiudvalget", for the feed's title */
+} FeedArgs;
+
+static enum MHD_Result on_feed_arg(void *ctx, enum MHD_ValueKind kind, const char *key, const char *value) {
+    (void)kind;
+    FeedArgs *a = ctx;
+    if (!key || !value || !*value) return MHD_YES;
+    int is_q = !strcmp(key, "q");
+    int known = is_q || !strcmp(key, "fra") || !strcmp(key, "til");
+    for (size_t i = 0; !known && i < sizeof filter_params / sizeof *filter_params; i++) known = !strcmp(key, filter_params[i].param);
+    if (!known) return MHD_YES;
+    if (a->qs->len) rs_buf_puts(a->qs, "&");
+    url_escape(a->qs, key);
+    rs_buf_puts(a->qs, "=");
+    url_escape(a->qs, value);
+    if (a->txt->len) rs_buf_puts(a->txt, " · ");
+    if (!is_q) rs_buf_printf(a->txt, "%s: ", key);
+    rs_buf_puts(a->txt, value);
+    return MHD_YES;
+}
+
+static enum MHD_Result atom_feed(struct MHD_Connection *c, const RsResults *res) {
+    RsBuf b = {0}, base = {0}, qs = {0}, txt = {0};
+    FeedArgs fa = {&qs, &txt};
+    site_base(c, &base);
+    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, on_feed_arg, &fa);
+    const char *q = txt.len ? txt.data : "nyeste punkter";
     const char *newest = res->n_hits ? res->hits[0].rec.date : NULL;
     rs_buf_puts(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
                     "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n  <title>Referatsøg: ");
     xml_escape(&b, q);
-    rs_buf_puts(&b, "</title>\n  <id>urn:refsog:search:");
-    xml_escape(&b, q);
+    rs_buf_puts(&b, "</title>\n  <id>urn:refsog:search:"); /* the same whatever host it was reached at */
+    if (qs.len) xml_escape(&b, qs.data);
     rs_buf_printf(&b, "</id>\n  <updated>%sT00:00:00Z</updated>\n", newest ? newest : "1970-01-01");
-    rs_buf_puts(&b, "  <author><name>Referatsøg</name></author>\n  <link rel=\"alternate\" href=\"/#q=");
-    url_escape(&b, q);
+    rs_buf_puts(&b, "  <author><name>Referatsøg</name></author>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"");
+    xml_escape(&b, base.data);
+    rs_buf_puts(&b, "/feed.atom");
+    if (qs.len) rs_buf_printf(&b, "?%s", qs.data);
+    rs_buf_puts(&b, "\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"");
+    xml_escape(&b, base.data);
+    rs_buf_puts(&b, "/");
+    if (qs.len) rs_buf_printf(&b, "?%s", qs.data);
     rs_buf_puts(&b, "\"/>\n");
     for (size_t i = 0; i < res->n_hits; i++) {
         const RsItemRecord *h = &res->hits[i].rec;
@@ -221,7 +357,9 @@ static enum MHD_Result atom_feed(struct MHD_Connection *c, const char *q, const 
         rs_buf_puts(&b, "</title>\n    <id>urn:refsog:item:");
         xml_escape(&b, h->id);
         rs_buf_printf(&b, "</id>\n    <updated>%sT00:00:00Z</updated>\n", h->date ? h->date : "1970-01-01");
-        rs_buf_puts(&b, "    <link href=\"/#item=");
+        rs_buf_puts(&b, "    <link href=\"");
+        xml_escape(&b, base.data);
+        rs_buf_puts(&b, "/punkt/");
         url_escape(&b, h->id);
         rs_buf_puts(&b, "\"/>\n    <category term=\"");
         xml_escape(&b, h->municipality);
@@ -229,12 +367,17 @@ static enum MHD_Result atom_feed(struct MHD_Connection *c, const char *q, const 
         xml_escape(&b, h->municipality);
         rs_buf_puts(&b, " · ");
         xml_escape(&b, h->committee);
-        rs_buf_puts(&b, ": ");
-        /* the snippet's text (plain: the matches are not marked in a summary) */
-        xml_escape(&b, res->hits[i].snippet.text);
+        if (res->hits[i].has_snippet) {
+            rs_buf_puts(&b, ": ");
+            /* the snippet's text (plain: the matches are not marked in a summary) */
+            xml_escape(&b, res->hits[i].snippet.text);
+        }
         rs_buf_puts(&b, "</summary>\n  </entry>\n");
     }
     rs_buf_puts(&b, "</feed>\n");
+    rs_buf_free(&base);
+    rs_buf_free(&qs);
+    rs_buf_free(&txt);
     size_t len = b.len;
     return send_body(c, MHD_HTTP_OK, "application/atom+xml; charset=utf-8", rs_buf_steal(&b), len);
 }
@@ -242,26 +385,26 @@ static enum MHD_Result atom_feed(struct MHD_Connection *c, const char *q, const 
 static enum MHD_Result api_search(RsServer *s, struct MHD_Connection *c, int feed) {
     const char *qs = arg(c, "q");
     Filters f = {.n = 0};
-    if (!build_filters(c, &f)) return send_error(c, MHD_HTTP_BAD_REQUEST, f.why);
-    if (qs && strlen(qs) > MAX_QUERY_BYTES) return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, "query too long");
+    if (!build_filters(c, &f)) return send_error(c, MHD_HTTP_BAD_REQUEST, "bad_parameter", f.why);
+    if (qs && strlen(qs) > MAX_QUERY_BYTES) return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", "query too long");
     long limit = num_arg(arg(c, "limit"), feed ? FEED_ENTRIES : 10), offset = num_arg(arg(c, "offset"), 0);
     if (limit < 1 || limit > RS_SEARCH_MAX_LIMIT || offset < 0 || offset > RS_SEARCH_MAX_OFFSET)
-        return send_error(c, MHD_HTTP_BAD_REQUEST, "limit must be 1-100 and offset 0-100000");
+        return send_error(c, MHD_HTTP_BAD_REQUEST, "bad_parameter", "limit must be 1-100 and offset 0-100000");
     RsSearchRequest req = {.query = qs ? qs : "", .filters = f.v, .n_filters = f.n, .limit = (size_t)limit,
                            .offset = (size_t)offset};
     const char *sort = arg(c, "sort");
     if (feed || (sort && !strcmp(sort, "-date"))) req.sort = RS_SORT_DATE_DESC;
     else if (sort && !strcmp(sort, "date")) req.sort = RS_SORT_DATE_ASC;
     else if (sort && *sort && strcmp(sort, "relevance"))
-        return send_error(c, MHD_HTTP_BAD_REQUEST, "sort must be relevance, date or -date");
+        return send_error(c, MHD_HTTP_BAD_REQUEST, "bad_parameter", "sort must be relevance, date or -date");
     req.no_facets = feed;
     const char *fm = arg(c, "facets"); /* "disjunctive": each filtered facet counted without its own filter */
     if (fm && *fm && strcmp(fm, "disjunctive") && strcmp(fm, "conjunctive"))
-        return send_error(c, MHD_HTTP_BAD_REQUEST, "facets must be conjunctive or disjunctive");
+        return send_error(c, MHD_HTTP_BAD_REQUEST, "bad_parameter", "facets must be conjunctive or disjunctive");
     req.disjunctive_facets = fm && !strcmp(fm, "disjunctive");
     const char *corr = arg(c, "correction"); /* "off": only what was typed (the page's "søg i stedet efter") */
     if (corr && *corr && strcmp(corr, "off") && strcmp(corr, "on"))
-        return send_error(c, MHD_HTTP_BAD_REQUEST, "correction must be on or off");
+        return send_error(c, MHD_HTTP_BAD_REQUEST, "bad_parameter", "correction must be on or off");
     req.no_correction = corr && !strcmp(corr, "off");
     req.time_budget = s->request_seconds;
     Slot *sl = take(s);
@@ -270,8 +413,8 @@ static enum MHD_Result api_search(RsServer *s, struct MHD_Connection *c, int fee
     RsStatus rc = rs_search(sl->s, &req, &res, &err);
     give(s, sl);
     enum MHD_Result r;
-    if (rc != RS_OK) r = send_error(c, status_of(rc), err.msg);
-    else if (feed) r = atom_feed(c, req.query, res);
+    if (rc != RS_OK) r = send_error(c, status_of(rc), code_of(rc), err.msg);
+    else if (feed) r = atom_feed(c, res);
     else r = send_json(c, MHD_HTTP_OK, rs_results_json(res));
     rs_results_free(res);
     return r;
@@ -291,21 +434,42 @@ static const char *mime_of(const char *path) {
 
 /* Static files: only plain names in the page's own directory (no '/', no '..'). */
 static enum MHD_Result serve_static(RsServer *s, struct MHD_Connection *c, const char *url) {
-    if (!s->web_dir) return send_error(c, MHD_HTTP_NOT_FOUND, "no web page configured (refsog serve --web DIR)");
+    if (!s->web_dir) return send_error(c, MHD_HTTP_NOT_FOUND, "not_found", "no web page configured (refsog serve --web DIR)");
     const char *name = url + 1;
     if (!*name) name = "index.html";
-    if (strlen(name) > 64 || name[0] == '.') return send_error(c, MHD_HTTP_NOT_FOUND, "not found");
+    if (strlen(name) > 64 || name[0] == '.') return send_error(c, MHD_HTTP_NOT_FOUND, "not_found", "not found");
     for (const char *p = name; *p; p++)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
               *p == '.' || *p == '-' || *p == '_'))
-            return send_error(c, MHD_HTTP_NOT_FOUND, "not found");
+            return send_error(c, MHD_HTTP_NOT_FOUND, "not_found", "not found");
     char path[4200];
     snprintf(path, sizeof path, "%s/%s", s->web_dir, name);
+    struct stat sb;
+    if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) return send_error(c, MHD_HTTP_NOT_FOUND, "not_found", "not found");
+    char etag[64], lm[64];
+    snprintf(etag, sizeof etag, "\"%llx-%llx\"", (unsigned long long)sb.st_mtime, (unsigned long long)sb.st_size);
+    struct tm tmv;
+    strftime(lm, sizeof lm, "%a, %d %b %Y %H:%M:%S GMT", gmtime_r(&sb.st_mtime, &tmv));
+    Validators v = {etag, lm};
+    /* a validator that still holds: 304, no body (If-None-Match wins over If-Modified-Since) */
+    const char *inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+    const char *ims = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_MODIFIED_SINCE);
+    if ((inm && (strstr(inm, etag) || !strcmp(inm, "*"))) || (!inm && ims && !strcmp(ims, lm))) {
+        struct MHD_Response *r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+        if (!r) return MHD_NO;
+        MHD_add_response_header(r, "Cache-Control", "no-cache");
+        MHD_add_response_header(r, "ETag", etag);
+        MHD_add_response_header(r, "Last-Modified", lm);
+        MHD_add_response_header(r, "Vary", "Accept-Encoding");
+        enum MHD_Result ret = MHD_queue_response(c, MHD_HTTP_NOT_MODIFIED, r);
+        MHD_destroy_response(r);
+        return ret;
+    }
     char *data;
     size_t len;
     if (rs_read_file(path, MAX_STATIC_BYTES, &data, &len, NULL) != RS_OK)
-        return send_error(c, MHD_HTTP_NOT_FOUND, "not found");
-    return send_body(c, MHD_HTTP_OK, mime_of(name), data, len);
+        return send_error(c, MHD_HTTP_NOT_FOUND, "not_found", "not found");
+    return send_body_v(c, MHD_HTTP_OK, mime_of(name), data, len, &v);
 }
 
 /* One request's state, made when its target arrives (on_uri) and freed when it ends. */
@@ -352,10 +516,10 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         return MHD_YES;
     }
     rs_conntrack_answering(s->track, c, 1); /* received in full: no deadline while answering */
-    if (rq->body) return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, "request bodies are not accepted");
-    if (rq->bad) return send_error(c, MHD_HTTP_BAD_REQUEST, rq->bad);
+    if (rq->body) return send_error(c, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", "request bodies are not accepted");
+    if (rq->bad) return send_error(c, MHD_HTTP_BAD_REQUEST, "bad_request", rq->bad);
     if (strcmp(method, "GET") && strcmp(method, "HEAD"))
-        return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, "only GET and HEAD");
+        return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, "method_not_allowed", "only GET and HEAD");
     if (!strcmp(url, "/healthz")) return send_json(c, MHD_HTTP_OK, json_pack("{s:s}", "status", "ok"));
     if (!strcmp(url, "/api/search")) return api_search(s, c, 0);
     if (!strcmp(url, "/feed.atom")) return api_search(s, c, 1);
@@ -365,7 +529,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         RsError err = {0};
         RsStatus rc = rs_index_stats(sl->s, &st, &err);
         give(s, sl);
-        enum MHD_Result r = rc == RS_OK ? send_json(c, MHD_HTTP_OK, rs_stats_json(st)) : send_error(c, status_of(rc), err.msg);
+        enum MHD_Result r = rc == RS_OK ? send_json(c, MHD_HTTP_OK, rs_stats_json(st)) : send_error(c, status_of(rc), code_of(rc), err.msg);
         rs_stats_free(st);
         return r;
     }
@@ -374,7 +538,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
     if (is_case || is_item || is_meeting) {
         /* MHD has already %-decoded the path */
         char *key = strdup(url + (is_meeting ? 13 : 10));
-        if (!key || !*key) { free(key); return send_error(c, MHD_HTTP_NOT_FOUND, "not found"); }
+        if (!key || !*key) { free(key); return send_error(c, MHD_HTTP_NOT_FOUND, "not_found", "not found"); }
         Slot *sl = take(s);
         json_t *res = NULL;
         RsError err = {0};
@@ -394,9 +558,12 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         }
         give(s, sl);
         free(key);
-        return rc == RS_OK ? send_json(c, MHD_HTTP_OK, res) : send_error(c, status_of(rc), err.msg);
+        return rc == RS_OK ? send_json(c, MHD_HTTP_OK, res) : send_error(c, status_of(rc), code_of(rc), err.msg);
     }
-    if (!strncmp(url, "/api/", 5)) return send_error(c, MHD_HTTP_NOT_FOUND, "no such API endpoint");
+    if (!strncmp(url, "/api/", 5)) return send_error(c, MHD_HTTP_NOT_FOUND, "not_found", "no such API endpoint");
+    /* the page's own views (/punkt/{id}, /sag/{case}, /moede/{id}): the page, which reads its URL */
+    if (!strncmp(url, "/punkt/", 7) || !strncmp(url, "/sag/", 5) || !strncmp(url, "/moede/", 7))
+        return serve_static(s, c, "/index.html");
     return serve_static(s, c, url);
 }
 

@@ -11,7 +11,7 @@ PACKAGES=(
   libxapian-dev xapian-tools
   libicu-dev libstemmer-dev wdanish hunspell hunspell-da
   libglib2.0-dev libpoppler-glib-dev poppler-utils
-  libmicrohttpd-dev libjansson-dev libxml2-dev
+  libmicrohttpd-dev libjansson-dev libxml2-dev zlib1g-dev
   libcmocka-dev
   clang curl python3 groff-base bsdutils
   chromium wrk libsqlite3-dev

@@ -9,7 +9,7 @@ chromium=${CHROMIUM:-/usr/bin/chromium}
 if [ ! -x "$chromium" ] || ! command -v node >/dev/null; then
   echo "check-browser: needs $chromium and node (scripts/deps.sh --browser installs them)"; echo "0 passed, 1 failed"; exit 1
 fi
-if [ ! -d "$here/node_modules/playwright-core" ]; then
+if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -f "$here/node_modules/axe-core/axe.min.js" ]; then
   (cd "$here" && npm ci --no-audit --no-fund >/dev/null 2>&1 || npm install --no-audit --no-fund >/dev/null) || { echo "npm install failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
 tmp=$(mktemp -d)
@@ -20,5 +20,5 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 trap 'kill $pid 2>/dev/null; rm -rf "$tmp"' EXIT
 for i in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 mkdir -p "$root/build/browser"
-BASE_URL="http://127.0.0.1:$port" SCREENSHOT="$root/build/browser/item.png" CHROMIUM="$chromium" \
+BASE_URL="http://127.0.0.1:$port" SHOTS="$root/build/browser" CHROMIUM="$chromium" \
   node "$here/page.test.js"

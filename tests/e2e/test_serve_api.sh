@@ -113,6 +113,46 @@ for e in es:
 d=[e.find('a:updated', ns).text for e in es]
 print(len(es), d==sorted(d, reverse=True))")"
 
+# issue 18: the page's own URLs, error codes, gzip, validators, absolute feed links
+for u in "/punkt/%2Fsrv%2Fx.txt%231" "/sag/23%2F15645" "/moede/%2Fsrv%2Fx.txt" "/?q=misbrug&kommune=Esbjerg"; do
+  t_eq "page URL $u: the page" "200 1" "$(c=$(req "$B$u"); echo "$c $(grep -c '<script src="/app.js">' "$T_TMP/body")")"
+done
+t_eq "error code: malformed query" "400 malformed_query" "$(c=$(req "$B/api/search?q=%22abc"); echo "$c $(jq_ 'r["code"]')")"
+t_match "error message keeps the byte offset" "at byte 0" "$(jq_ 'r["error"]')"
+t_eq "error code: bad parameter" "400 bad_parameter" "$(c=$(req "$B/api/search?q=a&sort=x"); echo "$c $(jq_ 'r["code"]')")"
+t_eq "error code: not found" "404 not_found" "$(c=$(req "$B/api/item/nowhere%231"); echo "$c $(jq_ 'r["code"]')")"
+t_eq "error code: unknown endpoint" "404 not_found" "$(c=$(req "$B/api/nope"); echo "$c $(jq_ 'r["code"]')")"
+t_eq "error code: too large" "413 too_large" "$(c=$(req "$B/api/search?q=$(head -c 5000 /dev/zero | tr '\0' a)"); echo "$c $(jq_ 'r["code"]')")"
+t_eq "took_ms, limit, offset in a search" "True 3 2" "$(req "$B/api/search?q=misbrug&limit=3&offset=2" >/dev/null; jq_ 'isinstance(r["took_ms"], (int, float)), r["limit"], r["offset"]' | tr -d '(),')"
+gz() { curl -s -D "$T_TMP/h" -o "$T_TMP/gz" -H 'Accept-Encoding: gzip' "$1"; grep -ci '^content-encoding: gzip' "$T_TMP/h"; }
+t_eq "gzip: JSON" 1 "$(gz "$B/api/search?q=misbrug")"
+t_eq "gzip: JSON decompresses to the same answer" "4" "$(python3 -c "import gzip,json; print(json.loads(gzip.open('$T_TMP/gz').read())['total'])")"
+t_eq "gzip: app.js" 1 "$(gz "$B/app.js")"
+t_eq "gzip: not without Accept-Encoding" 0 "$(curl -s -D- -o /dev/null "$B/app.js" | grep -ci '^content-encoding')"
+t_eq "gzip: not when refused (q=0)" 0 "$(curl -s -D- -o /dev/null -H 'Accept-Encoding: gzip;q=0' "$B/app.js" | grep -ci '^content-encoding')"
+h=$(curl -s -D- -o /dev/null "$B/style.css")
+t_match "static: Cache-Control no-cache" '[Cc]ache-[Cc]ontrol: no-cache' "$h"
+etag=$(printf '%s' "$h" | grep -i '^etag:' | cut -d' ' -f2 | tr -d '\r')
+lm=$(printf '%s' "$h" | grep -i '^last-modified:' | cut -d' ' -f2- | tr -d '\r')
+t_match "static: an ETag" '^"[0-9a-f]+-[0-9a-f]+"$' "$etag"
+t_eq "static: If-None-Match -> 304" 304 "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$B/style.css")"
+t_eq "static: If-Modified-Since -> 304" 304 "$(curl -s -o /dev/null -w '%{http_code}' -H "If-Modified-Since: $lm" "$B/style.css")"
+t_eq "static: a stale ETag -> 200" 200 "$(curl -s -o /dev/null -w '%{http_code}' -H 'If-None-Match: "0-0"' "$B/style.css")"
+t_match "API answers: no-store" '[Cc]ache-[Cc]ontrol: no-store' "$(curl -s -D- -o /dev/null "$B/api/search?q=misbrug")"
+t_eq "feed for a bare filter: 200" 200 "$(req "$B/feed.atom?kommune=Lolland" -H 'Host: referater.example:8080')"
+t_eq "feed: absolute links, rel=self, newest first" "True True True True" "$(python3 -c "
+import xml.etree.ElementTree as ET
+ns={'a':'http://www.w3.org/2005/Atom'}
+root=ET.parse('$T_TMP/body').getroot()
+links={l.get('rel'): l.get('href') for l in root.findall('a:link', ns)}
+es=root.findall('a:entry', ns)
+hrefs=[e.find('a:link', ns).get('href') for e in es]
+d=[e.find('a:updated', ns).text for e in es]
+print(links.get('self')=='http://referater.example:8080/feed.atom?kommune=Lolland',
+      links.get('alternate')=='http://referater.example:8080/?kommune=Lolland',
+      len(es)>0 and all(h.startswith('http://referater.example:8080/punkt/%2F') for h in hrefs), d==sorted(d, reverse=True))")"
+t_eq "feed: a bad Host is not echoed" 0 "$(req "$B/feed.atom?q=misbrug" -H 'Host: evil"><x' >/dev/null; grep -c 'evil' "$T_TMP/body")"
+
 # issue 14, item 11: every path answers; bad percent-encoding and NUL are 400; the feed stays XML
 for u in "/api/item/%FF" "/api/case/%FF" "/api/search?q=%FF" "/api/search?q=a%zz" "/api/item/x%00y" \
          "/%00" "/index.html%00.txt" "/api/search?q=%C3" "/feed.atom?q=%E2%82"; do
