@@ -8,7 +8,8 @@
 //           Elasticsearch engineer configures for Danish. Folding runs before the dictionary and the
 //           stop filter, so their word lists are folded through the same chain (else æ/ø/å words
 //           would never match a folded token).
-// Both index two fields, title (the item's first line) and body (the rest), and query them with
+// Both index two fields, title (the item's title and case line, which refsog counts as title) and
+// body (the sections), and query them with
 // MultiFieldQueryParser, title^3 (refsog weights the title ×6 in within-document frequency), the same
 // analyser at query time (Elasticsearch's default), default operator AND; when nothing matches every
 // word the query is run again with OR (refsog's fallback). Phrases in "…" are kept; every other
@@ -146,13 +147,13 @@ public class LucenePeer {
             for (String line : Files.readAllLines(Paths.get(args[1]), StandardCharsets.UTF_8)) {
                 String[] f = line.split("\t", 4);
                 if (f.length < 4) continue;
-                String text = unescape(f[3]);
-                int nl = text.indexOf('\n');
+                /* text: title, case line, sections (eval.py); the case line counts as title, as in refsog */
+                String[] t = unescape(f[3]).split("\n", 3);
                 Document doc = new Document();
                 doc.add(new StringField("id", f[0], Field.Store.YES));
                 doc.add(new StringField("municipality", f[1], Field.Store.NO));
-                doc.add(new TextField("title", nl < 0 ? text : text.substring(0, nl), Field.Store.NO));
-                doc.add(new TextField("body", nl < 0 ? "" : text.substring(nl + 1), Field.Store.NO));
+                doc.add(new TextField("title", t[0] + (t.length > 1 ? "\n" + t[1] : ""), Field.Store.NO));
+                doc.add(new TextField("body", t.length > 2 ? t[2] : "", Field.Store.NO));
                 w.addDocument(doc);
             }
         }
