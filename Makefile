@@ -212,10 +212,23 @@ $(BUILD)/bench/xapian_peer: bench/peers/xapian_peer.cc
 	@mkdir -p $(dir $@)
 	$(CXX) -std=c++17 $(WARN) $(OPT) $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
 
-# Relevance on the judged queries: refsog against the Xapian peer (docs/relevance.md).
+# The Lucene peer (Debian's liblucene8-java; jars named with their version, so found by pattern).
+lucene_nil :=
+lucene_sp := $(lucene_nil) $(lucene_nil)
+LUCENE_CP = $(subst $(lucene_sp),:,$(strip $(foreach j,core analyzers-common queryparser,\
+  $(lastword $(sort $(wildcard /usr/share/java/lucene-$(j)-[0-9]*.jar))))))
+
+$(BUILD)/bench/LucenePeer.class: bench/peers/LucenePeer.java
+	@mkdir -p $(dir $@)
+	@test -n "$(LUCENE_CP)" || { echo "no Lucene jars: run scripts/deps.sh --relevance" >&2; exit 1; }
+	javac -nowarn -encoding UTF-8 -cp $(LUCENE_CP) -d $(dir $@) $<
+
+# Relevance on the judged queries: refsog against the Xapian peer and two Lucene peers (docs/relevance.md).
 relevance: $(BUILD)/.deps-ok
-	@$(MAKE) --no-print-directory all $(BUILD)/bench/xapian_peer
-	@python3 tests/relevance/eval.py --refsog $(REFSOG) --peer $(BUILD)/bench/xapian_peer
+	@scripts/deps.sh --relevance
+	@$(MAKE) --no-print-directory all $(BUILD)/bench/xapian_peer $(BUILD)/bench/LucenePeer.class
+	@python3 tests/relevance/eval.py --refsog $(REFSOG) --peer $(BUILD)/bench/xapian_peer \
+	  --lucene "java -cp $(BUILD)/bench:$(LUCENE_CP) LucenePeer"
 
 # Benchmarks (numbers go to docs/benchmarks.md by hand, with the command).
 bench: $(BUILD)/.deps-ok

@@ -2,9 +2,11 @@
 # deps.sh — install every Debian package refsog needs to build, test and benchmark.
 # Idempotent: a no-op when everything is present. `--check` only reports (exit 1 if missing).
 # `--bench` adds what only `make bench` needs (the PostgreSQL peer's server and client library).
+# `--relevance` adds what only `make relevance` needs (a JDK and Lucene 8 for the Lucene peer).
 set -euo pipefail
-bench=0
+bench=0 relevance=0
 if [ "${1:-}" = "--bench" ]; then bench=1; shift; fi
+if [ "${1:-}" = "--relevance" ]; then relevance=1; shift; fi
 
 PACKAGES=(
   build-essential g++ pkg-config make
@@ -19,6 +21,7 @@ PACKAGES=(
 # node and npm for the browser test: Debian's packages only when the machine has none
 command -v npm >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
 [ "$bench" = 1 ] && PACKAGES+=(postgresql libpq-dev)
+[ "$relevance" = 1 ] && PACKAGES+=(default-jdk-headless liblucene8-java)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""eval.py — relevance of refsog (and a Xapian peer) on the judged queries of queries.tsv.
+"""eval.py — relevance of refsog (and its peers) on the judged queries of queries.tsv.
 
-Indexes data/sample with refsog (and the peer), runs every query, and prints nDCG@10, MRR and
-recall@10 per category and overall, for the tuning queries and the held-out ones (every 4th).
+Indexes data/sample with refsog (and the peers: --peer, the Xapian one; --lucene, the command that
+runs bench/peers/LucenePeer.java, in both of its analyser configurations), runs every query, and
+prints nDCG@10, MRR and recall@10 per category and overall, for the tuning queries and the held-out
+ones (every 4th), every engine in one table.
 --floor X exits 1 when refsog's overall nDCG@10 is below X (the check in `make check`).
 """
-import argparse, collections, glob, json, math, os, subprocess, sys, tempfile
+import argparse, collections, glob, json, math, os, shlex, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -89,6 +91,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--refsog", default=os.path.join(ROOT, "build/refsog"))
     ap.add_argument("--peer")
+    ap.add_argument("--lucene", help="command running LucenePeer (it gets CONFIG ITEMS.tsv LIMIT)")
     ap.add_argument("--floor", type=float)
     ap.add_argument("--queries", default=os.path.join(ROOT, "tests/relevance/queries.tsv"))
     ap.add_argument("--verbose", action="store_true")
@@ -98,13 +101,26 @@ def main():
     subprocess.run([a.refsog, "index", "--quiet", "--index", f"{tmp}/ix", os.path.join(ROOT, "data/sample")], check=True)
     items = items_of(a.refsog)
     engines = {"refsog": None}
+    with open(f"{tmp}/items.tsv", "w", encoding="utf-8") as f:
+        for iid, it in items.items():
+            f.write("\t".join([iid, it["municipality"], it["date"] or "",
+                                it["text"].replace("\\", " ").replace("\n", "\\n")]) + "\n")
     if a.peer:
-        with open(f"{tmp}/items.tsv", "w", encoding="utf-8") as f:
-            for iid, it in items.items():
-                f.write("\t".join([iid, it["municipality"], it["date"] or "",
-                                    it["text"].replace("\\", " ").replace("\n", "\\n")]) + "\n")
         subprocess.run([a.peer, "index", f"{tmp}/peer"], stdin=open(f"{tmp}/items.tsv"), check=True)
         engines["xapian-peer"] = None
+    if a.lucene:
+        # One JVM per configuration answers every query (its index lives in memory); the facet
+        # filters go in as the ids they allow, a filter clause inside the search.
+        lines = []
+        for q in qs:
+            text, ok = peer_filter(q["query"], items)
+            allowed = "" if text.split() == q["query"].split() else " ".join(i for i in items if ok(i))
+            lines.append(text.replace("\t", " ") + ("\t" + allowed if allowed else ""))
+        for conf in ("danish", "tuned"):
+            r = subprocess.run(shlex.split(a.lucene) + [conf, f"{tmp}/items.tsv", "10"], input="\n".join(lines) + "\n",
+                               capture_output=True, text=True, check=True)
+            out = r.stdout.split("\n")
+            engines["lucene-" + conf] = {q["id"]: out[i].split() for i, q in enumerate(qs)}
     scores = collections.defaultdict(lambda: collections.defaultdict(list))
     for q in qs:
         for eng in engines:
@@ -112,24 +128,40 @@ def main():
                 r = subprocess.run([a.refsog, "search", "--index", f"{tmp}/ix", "--json", "--limit", "10", q["query"]],
                                    capture_output=True, text=True)
                 ranked = [short_id(h["source"], h["item"]) for h in json.loads(r.stdout)["hits"]] if r.returncode == 0 else []
+            elif engines[eng] is not None:
+                ranked = engines[eng][q["id"]][:10]
             else:
                 text, ok = peer_filter(q["query"], items)
                 r = subprocess.run([a.peer, "search", f"{tmp}/peer", "100", text], capture_output=True, text=True)
                 ranked = [d for d in r.stdout.split() if ok(d)][:10]
             m = (ndcg10(ranked, q["grades"]), mrr(ranked, q["grades"]), recall10(ranked, q["grades"]))
-            for key in (q["cat"], "ALL", "ALL " + q["split"]):
+            for key in (q["cat"], "ALL", "ALL " + q["split"], q["cat"] + " " + q["split"]):
                 scores[eng][key].append(m)
             if a.verbose:
                 print(f"{eng:12} q{q['id']:<3} nDCG {m[0]:.2f}  {q['query']!r:40} -> {ranked[:5]}")
-    cats = ["case", "compound", "phrase", "spelling", "topic", "facet", "ALL tune", "ALL holdout", "ALL"]
-    print(f"{'category':12} {'n':>3}  " + "  ".join(f"{e + ' nDCG@10':>19} {'MRR':>5} {'R@10':>5}" for e in engines))
+    order = ["case", "compound", "joined", "split", "morphology", "spelling", "typo", "phrase", "topic", "facet"]
+    cats = sorted({q["cat"] for q in qs}, key=lambda c: (order.index(c) if c in order else len(order), c))
+    cats += ["ALL tune", "ALL holdout", "ALL"]
+    print(f"{'':16}" + "".join(f"{e:^20}" for e in engines))
+    print(f"{'category':12} {'n':>3}" + "".join(f" {'nDCG':>6} {'MRR':>5} {'R@10':>5} " for e in engines))
     for c in cats:
-        row = f"{c:12} {len(scores['refsog'][c]):>3}  "
+        row = f"{c:12} {len(scores['refsog'][c]):>3}"
         for e in engines:
             ms = scores[e][c]
             avg = [sum(x[i] for x in ms) / len(ms) for i in range(3)] if ms else [0, 0, 0]
-            row += f"{avg[0]:>19.3f} {avg[1]:>5.3f} {avg[2]:>5.3f}  "
-        print(row)
+            row += f" {avg[0]:>6.3f} {avg[1]:>5.3f} {avg[2]:>5.3f} "
+        print(row.rstrip())
+    if a.lucene or a.peer:  # the held-out queries alone, per category
+        print(f"\nheld out (every 4th query; not used for tuning)")
+        for c in cats[:-3]:
+            if not any(q["cat"] == c and q["split"] == "holdout" for q in qs):
+                continue
+            row = f"{c:12} {sum(1 for q in qs if q['cat'] == c and q['split'] == 'holdout'):>3}"
+            for e in engines:
+                ms = scores[e][c + " holdout"]
+                avg = [sum(x[i] for x in ms) / len(ms) for i in range(3)] if ms else [0, 0, 0]
+                row += f" {avg[0]:>6.3f} {avg[1]:>5.3f} {avg[2]:>5.3f} "
+            print(row.rstrip())
     overall = sum(x[0] for x in scores["refsog"]["ALL"]) / len(scores["refsog"]["ALL"])
     if a.floor is not None:
         print(f"relevance floor: refsog nDCG@10 {overall:.3f} (floor {a.floor})")
