@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "conntrack.h"
 #include "httputil.h"
+#include "feed.h"
 #include "present.h"
 #include "search.h"
 
@@ -279,19 +280,6 @@ static int build_filters(struct MHD_Connection *c, Filters *f) {
 
 static enum MHD_Result api_search(RsServer *s, struct MHD_Connection *c, int feed);
 
-/* Text into the feed: escaped, without what XML forbids (a query may hold any character). */
-static void xml_escape(RsBuf *b, const char *s) { rs_xml_text(b, s, 1); }
-
-/* Percent-encode one URL component ('/' too; then safe in XML attributes). */
-static void url_escape(RsBuf *b, const char *s) {
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || strchr("-_.~", c))
-            rs_buf_putc(b, (char)c);
-        else
-            rs_buf_printf(b, "%%%02X", c);
-    }
-}
 
 /* The site's own address for absolute links: http(s)://Host, the Host header checked to be a
  * plain host[:port] (else the address the server was reached at is unknown: 127.0.0.1). */
@@ -319,9 +307,9 @@ static enum MHD_Result on_feed_arg(void *ctx, enum MHD_ValueKind kind, const cha
     for (size_t i = 0; !known && i < sizeof filter_params / sizeof *filter_params; i++) known = !strcmp(key, filter_params[i].param);
     if (!known) return MHD_YES;
     if (a->qs->len) rs_buf_puts(a->qs, "&");
-    url_escape(a->qs, key);
+    rs_url_escape(a->qs, key);
     rs_buf_puts(a->qs, "=");
-    url_escape(a->qs, value);
+    rs_url_escape(a->qs, value);
     if (a->txt->len) rs_buf_puts(a->txt, " · ");
     if (!is_q) rs_buf_printf(a->txt, "%s: ", key);
     rs_buf_puts(a->txt, value);
@@ -333,48 +321,7 @@ static enum MHD_Result atom_feed(struct MHD_Connection *c, const RsResults *res)
     FeedArgs fa = {&qs, &txt};
     site_base(c, &base);
     MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, on_feed_arg, &fa);
-    const char *q = txt.len ? txt.data : "nyeste punkter";
-    const char *newest = res->n_hits ? res->hits[0].rec.date : NULL;
-    rs_buf_puts(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                    "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n  <title>Referatsøg: ");
-    xml_escape(&b, q);
-    rs_buf_puts(&b, "</title>\n  <id>urn:refsog:search:"); /* the same whatever host it was reached at */
-    if (qs.len) xml_escape(&b, qs.data);
-    rs_buf_printf(&b, "</id>\n  <updated>%sT00:00:00Z</updated>\n", newest ? newest : "1970-01-01");
-    rs_buf_puts(&b, "  <author><name>Referatsøg</name></author>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"");
-    xml_escape(&b, base.data);
-    rs_buf_puts(&b, "/feed.atom");
-    if (qs.len) rs_buf_printf(&b, "?%s", qs.data);
-    rs_buf_puts(&b, "\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"");
-    xml_escape(&b, base.data);
-    rs_buf_puts(&b, "/");
-    if (qs.len) rs_buf_printf(&b, "?%s", qs.data);
-    rs_buf_puts(&b, "\"/>\n");
-    for (size_t i = 0; i < res->n_hits; i++) {
-        const RsItemRecord *h = &res->hits[i].rec;
-        rs_buf_puts(&b, "  <entry>\n    <title>");
-        xml_escape(&b, h->title);
-        rs_buf_puts(&b, "</title>\n    <id>urn:refsog:item:");
-        xml_escape(&b, h->id);
-        rs_buf_printf(&b, "</id>\n    <updated>%sT00:00:00Z</updated>\n", h->date ? h->date : "1970-01-01");
-        rs_buf_puts(&b, "    <link href=\"");
-        xml_escape(&b, base.data);
-        rs_buf_puts(&b, "/punkt/");
-        url_escape(&b, h->id);
-        rs_buf_puts(&b, "\"/>\n    <category term=\"");
-        xml_escape(&b, h->municipality);
-        rs_buf_puts(&b, "\"/>\n    <summary>");
-        xml_escape(&b, h->municipality);
-        rs_buf_puts(&b, " · ");
-        xml_escape(&b, h->committee);
-        if (res->hits[i].has_snippet) {
-            rs_buf_puts(&b, ": ");
-            /* the snippet's text (plain: the matches are not marked in a summary) */
-            xml_escape(&b, res->hits[i].snippet.text);
-        }
-        rs_buf_puts(&b, "</summary>\n  </entry>\n");
-    }
-    rs_buf_puts(&b, "</feed>\n");
+    rs_feed_atom(base.data, qs.data, txt.len ? txt.data : "nyeste punkter", res, &b);
     rs_buf_free(&base);
     rs_buf_free(&qs);
     rs_buf_free(&txt);

@@ -1,5 +1,6 @@
 /* indexer.c — minutes files into Xapian documents, one per agenda item, in atomic batches. */
 #include "indexer.h"
+#include "indexer_priv.h"
 #include "itemdoc.h"
 #include "wordcount.h"
 
@@ -22,17 +23,6 @@
 
 #define DEFAULT_BATCH (2u << 20) /* measured: 32 MiB batches were ~15 % slower and used 2.3x the memory */
 
-struct RsIndexer {
-    RsxWritable *db;
-    RsAnalyzer *an;
-    RsIndexerOptions opts;
-    RsIndexerTotals totals;
-    RsIndexerTotals committed; /* the totals at the last successful commit */
-    size_t pending_bytes;
-    int in_txn;
-    RsWordCount *spell; /* this batch's spelling words, added to Xapian at commit */
-    RsWordCount *file_spell; /* the file being added's, moved into `spell` once it is written */
-};
 
 /* ------------------------------------------------------------ open/close */
 
@@ -106,7 +96,7 @@ RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexe
     return RS_OK;
 }
 
-static RsStatus begin_if_needed(RsIndexer *ix, RsError *err) {
+RsStatus rs_indexer_begin(RsIndexer *ix, RsError *err) {
     if (ix->in_txn) return RS_OK;
     RsStatus rc = rsx_writable_begin(ix->db, 1, err);
     if (rc == RS_OK) ix->in_txn = 1;
@@ -189,7 +179,7 @@ static int remove_word(void *ctx, const char *t, size_t len, unsigned count) {
 
 /* Delete every document having `term`, taking their words out of the
  * spelling dictionary first. */
-static RsStatus delete_docs(RsIndexer *ix, const char *term, size_t *n, RsError *err) {
+RsStatus rs_indexer_delete_docs(RsIndexer *ix, const char *term, size_t *n, RsError *err) {
     size_t freq = 0;
     RsStatus rc = rsx_writable_termfreq(ix->db, term, strlen(term), &freq, err);
     if (rc != RS_OK || freq == 0) {
@@ -261,8 +251,8 @@ static int drop_agenda(void *ctx, const char *t, size_t len, unsigned freq) {
     size_t n = 0, freq_md = 0;
     r->rc = rsx_writable_termfreq(r->ix->db, term, strlen(term), &freq_md, r->err);
     if (r->rc != RS_OK || !freq_md) return r->rc != RS_OK;
-    r->rc = begin_if_needed(r->ix, r->err);
-    if (r->rc == RS_OK) r->rc = delete_docs(r->ix, term, &n, r->err);
+    r->rc = rs_indexer_begin(r->ix, r->err);
+    if (r->rc == RS_OK) r->rc = rs_indexer_delete_docs(r->ix, term, &n, r->err);
     r->removed += n;
     return r->rc != RS_OK;
 }
@@ -275,102 +265,6 @@ RsStatus rs_indexer_reconcile(RsIndexer *ix, size_t *removed, RsError *err) {
     ix->totals.agenda_replaced += r.removed;
     if (removed) *removed = r.removed;
     return rc;
-}
-
-/* ------------------------------------------------------------ files gone from disk */
-
-typedef struct {
-    RsIndexer *ix;
-    char **roots; /* canonical names, each ending in '/' */
-    size_t n_roots;
-    RsError *err;
-    RsStatus rc;
-} Prune;
-
-/* Whether the file named `source` (rs_source_name of a canonical path) is gone: no entry under
- * that name nor, for an escaped name, under the bytes it stands for. Another error (EACCES, a
- * disk gone away) keeps the file's items. */
-static int source_gone(const char *source) {
-    struct stat st;
-    if (lstat(source, &st) == 0 || errno != ENOENT) return 0;
-    if (!strchr(source, '%')) return 1;
-    char *raw = strdup(source); /* undo the %XX escapes of rs_source_name */
-    if (!raw) return 0;
-    size_t o = 0;
-    for (size_t i = 0; source[i]; i++) {
-        unsigned v;
-        if (source[i] == '%' && sscanf(source + i + 1, "%2X", &v) == 1 && isxdigit((unsigned char)source[i + 2])) {
-            raw[o++] = (char)v;
-            i += 2;
-        } else {
-            raw[o++] = source[i];
-        }
-    }
-    raw[o] = '\0';
-    int gone = lstat(raw, &st) != 0 && errno == ENOENT;
-    free(raw);
-    return gone;
-}
-
-static int prune_one(void *ctx, const char *key, size_t klen, const char *v, size_t vlen) {
-    Prune *p = ctx;
-    (void)klen;
-    /* "<hash> <items> <source>" */
-    const char *sp1 = memchr(v, ' ', vlen), *sp2 = sp1 ? memchr(sp1 + 1, ' ', vlen - (size_t)(sp1 + 1 - v)) : NULL;
-    if (!sp2) return 0;
-    char *source = strndup(sp2 + 1, vlen - (size_t)(sp2 + 1 - v));
-    if (!source) {
-        p->rc = rs_error_set(p->err, RS_ERR_NOMEM, "out of memory");
-        return 1;
-    }
-    int under = 0;
-    for (size_t i = 0; i < p->n_roots && !under; i++) under = !strncmp(source, p->roots[i], strlen(p->roots[i]));
-    if (under && source_gone(source)) {
-        RsBuf term = {0};
-        size_t n = 0;
-        p->rc = rs_term_makes(&term, RS_PREFIX_SOURCE, source, p->err);
-        if (p->rc == RS_OK) p->rc = begin_if_needed(p->ix, p->err);
-        if (p->rc == RS_OK) p->rc = delete_docs(p->ix, term.data, &n, p->err);
-        if (p->rc == RS_OK) p->rc = rsx_writable_set_metadata(p->ix->db, key, "", 0, p->err);
-        if (p->rc == RS_OK) {
-            p->ix->totals.files_gone++;
-            p->ix->totals.items_gone += n;
-        }
-        rs_buf_free(&term);
-    }
-    free(source);
-    return p->rc != RS_OK;
-}
-
-RsStatus rs_indexer_prune(RsIndexer *ix, RsError *err) {
-    char *const *folders = ix->opts.mirror_folders;
-    size_t n_folders = ix->opts.scratch ? 0 : ix->opts.n_mirror_folders;
-    Prune p = {ix, calloc(n_folders ? n_folders : 1, sizeof(char *)), 0, err, RS_OK};
-    if (!p.roots) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
-    for (size_t i = 0; i < n_folders && p.rc == RS_OK; i++) {
-        char *canon = NULL, *name = NULL;
-        p.rc = rs_source_canonical(folders[i], &canon, err);
-        if (p.rc == RS_OK) p.rc = rs_source_name(canon, &name, err);
-        if (p.rc == RS_OK) { /* "/a/b" → "/a/b/" ("/" stays) */
-            size_t l = strlen(name);
-            char *r = realloc(name, l + 2);
-            if (!r) p.rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
-            else {
-                if (!l || r[l - 1] != '/') r[l] = '/', r[l + 1] = '\0';
-                p.roots[p.n_roots++] = name = r;
-                name = NULL;
-            }
-        }
-        free(name);
-        free(canon);
-    }
-    if (p.rc == RS_OK && p.n_roots) {
-        RsStatus rc = rsx_writable_metadata(ix->db, RS_META_SOURCE, prune_one, &p, err);
-        if (p.rc == RS_OK) p.rc = rc;
-    }
-    for (size_t i = 0; i < p.n_roots; i++) free(p.roots[i]);
-    free(p.roots);
-    return p.rc;
 }
 
 /* The documents of one file, built before any is written, and the meetings it replaces the
@@ -453,15 +347,15 @@ static RsStatus write_file(RsIndexer *ix, const char *source, const FileDocs *f,
     RsBuf term = {0};
     *replaced = 0;
     RsStatus rc = rs_term_makes(&term, RS_PREFIX_SOURCE, source, err);
-    if (rc == RS_OK) rc = begin_if_needed(ix, err);
-    if (rc == RS_OK) rc = delete_docs(ix, term.data, deleted, err);
+    if (rc == RS_OK) rc = rs_indexer_begin(ix, err);
+    if (rc == RS_OK) rc = rs_indexer_delete_docs(ix, term.data, deleted, err);
     rs_buf_free(&term);
     for (size_t i = 0; rc == RS_OK && i < f->n; i++) rc = rsx_writable_add(ix->db, f->docs[i], NULL, err);
     for (size_t i = 0; rc == RS_OK && i < f->n_minutes; i++) {
         char mterm[64];
         size_t n = 0;
         snprintf(mterm, sizeof mterm, "%s%s", RS_PREFIX_MEETING_AGENDA, f->minutes[i]);
-        rc = delete_docs(ix, mterm, &n, err);
+        rc = rs_indexer_delete_docs(ix, mterm, &n, err);
         *replaced += n;
     }
     if (rc == RS_OK) {
@@ -585,8 +479,8 @@ static RsStatus delete_and_commit(RsIndexer *ix, const char *prefix, const char 
                                   RsError *err) {
     RsBuf term = {0};
     RsStatus rc = rs_term_makes(&term, prefix, value, err);
-    if (rc == RS_OK) rc = begin_if_needed(ix, err);
-    if (rc == RS_OK) rc = delete_docs(ix, term.data, n, err);
+    if (rc == RS_OK) rc = rs_indexer_begin(ix, err);
+    if (rc == RS_OK) rc = rs_indexer_delete_docs(ix, term.data, n, err);
     if (rc == RS_OK) rc = rs_indexer_commit(ix, err);
     rs_buf_free(&term);
     return rc;
@@ -600,7 +494,7 @@ RsStatus rs_indexer_delete_source(RsIndexer *ix, const char *path, size_t *n, Rs
     if (rc != RS_OK) return rc;
     RsBuf meta_key = {0};
     rc = rs_term_makes(&meta_key, RS_META_SOURCE, source, err);
-    if (rc == RS_OK) rc = begin_if_needed(ix, err);
+    if (rc == RS_OK) rc = rs_indexer_begin(ix, err);
     if (rc == RS_OK) rc = rsx_writable_set_metadata(ix->db, meta_key.data, "", 0, err);
     if (rc == RS_OK) rc = delete_and_commit(ix, RS_PREFIX_SOURCE, source, n, err);
     rs_buf_free(&meta_key);

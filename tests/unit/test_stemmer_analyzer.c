@@ -58,9 +58,11 @@ static char *tokens(const char *text, RsAnalyzeMode mode) {
 
 static void test_words_stems_stopwords_offsets(void **state) {
     (void)state;
+    /* (with the lemma table: har → have, budgetter → budget, stemmed as the lemma: budget's
+     * forms now all meet at Snowball's stem of budget) */
     EXPECT_TOKENS("Kommunen har Budgetter", "0 word kommunen kommun\n"
-                                            "1 word har har stop\n"
-                                            "2 word budgetter budget\n");
+                                            "1 word har hav stop\n"
+                                            "2 word budgetter budg\n");
     /* byte offsets point at the surface form, also after multi-byte letters */
     const char *text = "Ærø økonomi";
     struct { size_t s[4], e[4]; int n; } off = {{0}, {0}, 0};
@@ -220,7 +222,7 @@ static void test_decompounding(void **state) {
                               {"misbrugsområdet", "misbrug+områd"},
                               {"håndhygiejne", "hånd+hygiejn"},
                               {"husholdningsaffald", "husholdning+affald"},
-                              {"beskæftigelsesindsatsen", "beskæftig+indsats"}};
+                              {"beskæftigelsesindsatsen", "beskæftig+indsat"}}; /* indsatsen → indsats → Snowball's indsat */
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char *t = tokens(cases[i][0], RS_MODE_DOCUMENT);
         char want[64];
@@ -256,7 +258,7 @@ static void test_bad_input(void **state) {
     const char bin[] = "hej\xff\xfe" "med\0dig\xc3";
     RsBuf b = {0};
     assert_int_equal(rs_analyze(an, RS_MODE_DOCUMENT, bin, sizeof bin - 1, 0, collect, &b, NULL, NULL), RS_OK);
-    assert_string_equal(b.data, "0 word hej hej\n1 word med med stop\n2 word dig dig stop\n");
+    assert_string_equal(b.data, "0 word hej hej\n1 word med med stop\n2 word dig du stop\n"); /* dig → du */
     rs_buf_free(&b);
     /* a 1 MB word is cut into pieces, every piece inside the input */
     size_t n = 1 << 20;

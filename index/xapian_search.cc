@@ -1,0 +1,525 @@
+// xapian_search.cc — the shim's reading side (with xapian_shim.cc, the only code that includes
+// Xapian): opening indexes and shards, lookups, queries, the search with facets and snippets.
+#include "xapian_priv.hh"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <new>
+
+using rsx_priv::dup_out;
+using rsx_priv::fail;
+
+namespace {
+
+// Counts each distinct value of a multi-valued slot (values joined by
+// RSX_MULTI_SEP) once per document. Serialisable so that it can run on
+// remote shards whose server registers it (stock xapian-tcpsrv does not:
+// see docs/shim.md).
+class MultiValueCountSpy : public Xapian::MatchSpy {
+  public:
+    explicit MultiValueCountSpy(Xapian::valueno slot_) : slot(slot_) {}
+    void operator()(const Xapian::Document &doc, double) override {
+        const std::string v = doc.get_value(slot);
+        if (v.empty()) return;
+        std::vector<std::string> seen;
+        size_t start = 0;
+        while (start <= v.size()) {
+            size_t end = v.find(RSX_MULTI_SEP, start);
+            if (end == std::string::npos) end = v.size();
+            if (end > start) {
+                std::string one = v.substr(start, end - start);
+                if (std::find(seen.begin(), seen.end(), one) == seen.end()) {
+                    ++counts[one];
+                    seen.push_back(one);
+                }
+            }
+            start = end + 1;
+        }
+    }
+    Xapian::MatchSpy *clone() const override { return new MultiValueCountSpy(slot); }
+    std::string name() const override { return "RsxMultiValueCountSpy"; }
+    std::string serialise() const override { return std::to_string(slot); }
+    Xapian::MatchSpy *unserialise(const std::string &s,
+                                  const Xapian::Registry &) const override {
+        return new MultiValueCountSpy(static_cast<Xapian::valueno>(std::stoul(s)));
+    }
+    // Results as "<key length>:<key><count>;" per value, decimal.
+    std::string serialise_results() const override {
+        std::string out;
+        for (const auto &kv : counts)
+            out += std::to_string(kv.first.size()) + ":" + kv.first +
+                   std::to_string(kv.second) + ";";
+        return out;
+    }
+    void merge_results(const std::string &s) override {
+        size_t p = 0;
+        while (p < s.size()) {
+            size_t colon = s.find(':', p);
+            if (colon == std::string::npos) throw Xapian::SerialisationError("bad spy results");
+            size_t klen = std::stoul(s.substr(p, colon - p));
+            if (colon + 1 + klen > s.size()) throw Xapian::SerialisationError("bad spy results");
+            std::string key = s.substr(colon + 1, klen);
+            p = colon + 1 + klen;
+            size_t semi = s.find(';', p);
+            if (semi == std::string::npos) throw Xapian::SerialisationError("bad spy results");
+            counts[key] += std::stoul(s.substr(p, semi - p));
+            p = semi + 1;
+        }
+    }
+    std::string get_description() const override { return "MultiValueCountSpy"; }
+    const std::map<std::string, size_t> &get_counts() const { return counts; }
+
+  private:
+    Xapian::valueno slot;
+    std::map<std::string, size_t> counts;
+};
+
+
+}  // namespace
+
+/* ================================================================ reading */
+
+static Xapian::Database open_one(const std::string &path, unsigned timeout_ms) {
+    if (path.compare(0, 6, "tcp://") == 0) {
+        std::string hp = path.substr(6);
+        size_t colon = hp.rfind(':');
+        if (colon == std::string::npos || colon == 0 || colon + 1 == hp.size())
+            throw Xapian::InvalidArgumentError("remote index must be tcp://host:port: " + path);
+        std::string host = hp.substr(0, colon), port_s = hp.substr(colon + 1);
+        if (!host.empty() && host.front() == '[' && host.back() == ']')
+            host = host.substr(1, host.size() - 2);
+        char *end;
+        long port = strtol(port_s.c_str(), &end, 10);
+        if (*end || port <= 0 || port > 65535)
+            throw Xapian::InvalidArgumentError("bad port in remote index address: " + path);
+        double t = (timeout_ms ? timeout_ms : 10000) / 1000.0;
+        return Xapian::Remote::open(host, static_cast<unsigned>(port), t, t);
+    }
+    return Xapian::Database(path, Xapian::DB_OPEN);
+}
+
+extern "C" RsStatus rsx_db_open(const char *const *paths, size_t n, unsigned timeout_ms,
+                                RsxDb **out, RsError *err) {
+    *out = nullptr;
+    if (n == 0) return rs_error_set(err, RS_ERR_USAGE, "no index given");
+    size_t i = 0;
+    try {
+        std::unique_ptr<RsxDb> db(new RsxDb());
+        for (i = 0; i < n; i++) {
+            Xapian::Database one = open_one(paths[i], timeout_ms);
+            db->db.add_database(one);
+            db->shards.push_back(one);
+            db->paths.push_back(paths[i]);
+            if (strncmp(paths[i], "tcp://", 6) == 0) db->has_remote = true;
+        }
+        *out = db.release();
+        return RS_OK;
+    } catch (...) {
+        RsStatus rc = fail(err);
+        rs_error_prefix(err, "%s", paths[i < n ? i : n - 1]);
+        return rc;
+    }
+}
+
+extern "C" void rsx_db_close(RsxDb *db) { delete db; }
+
+extern "C" RsStatus rsx_db_reopen(RsxDb *db, int *changed, RsError *err) {
+    RSX_TRY
+    bool c = db->db.reopen();
+    for (auto &s : db->shards) s.reopen();
+    if (changed) *changed = c ? 1 : 0;
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_db_doccount(RsxDb *db, size_t *count, RsError *err) {
+    RSX_TRY
+    *count = db->db.get_doccount();
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_db_termfreq(RsxDb *db, const char *term, size_t len, size_t *freq,
+                                    RsError *err) {
+    RSX_TRY
+    *freq = db->db.get_termfreq(std::string(term, len));
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_db_get_metadata(RsxDb *db, const char *key, char **value, size_t *len,
+                                        RsError *err) {
+    return rsx_db_get_shard_metadata(db, 0, key, value, len, err);
+}
+
+extern "C" RsStatus rsx_db_get_shard_metadata(RsxDb *db, size_t i, const char *key,
+                                              char **value, size_t *len, RsError *err) {
+    if (i >= db->shards.size()) return rs_error_set(err, RS_ERR_USAGE, "no shard %zu", i);
+    RSX_TRY
+    return dup_out(db->shards[i].get_metadata(key), value, len, err);
+    RSX_CATCH
+}
+
+extern "C" size_t rsx_db_shard_count(const RsxDb *db) { return db->shards.size(); }
+
+extern "C" RsStatus rsx_db_allterms(RsxDb *db, const char *prefix, RsxTermFn fn, void *ctx,
+                                    RsError *err) {
+    RSX_TRY
+    std::string p(prefix ? prefix : "");
+    for (auto t = db->db.allterms_begin(p); t != db->db.allterms_end(p); ++t) {
+        std::string s = *t;
+        if (fn(ctx, s.data(), s.size(), t.get_termfreq())) break;
+    }
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_db_postings(RsxDb *db, const char *term, size_t len, RsxDocidFn fn,
+                                    void *ctx, RsError *err) {
+    RSX_TRY
+    std::string t(term, len);
+    for (auto p = db->db.postlist_begin(t); p != db->db.postlist_end(t); ++p)
+        if (fn(ctx, *p)) break;
+    return RS_OK;
+    RSX_CATCH
+}
+
+/* Data (slot < 0) or a value of document `docid`, malloc'd. */
+static RsStatus doc_field(RsxDb *db, RsxDocid docid, int slot, char **out, size_t *len, RsError *err) {
+    try {
+        Xapian::Document doc = db->db.get_document(docid);
+        return dup_out(slot < 0 ? doc.get_data() : doc.get_value(static_cast<Xapian::valueno>(slot)),
+                       out, len, err);
+    } catch (const Xapian::DocNotFoundError &) {
+        return rs_error_set(err, RS_ERR_NOTFOUND, "no document %u", docid);
+    } catch (...) {
+        return fail(err);
+    }
+}
+
+extern "C" RsStatus rsx_db_get_data(RsxDb *db, RsxDocid docid, char **data, size_t *len,
+                                    RsError *err) {
+    return doc_field(db, docid, -1, data, len, err);
+}
+
+extern "C" RsStatus rsx_db_get_value(RsxDb *db, RsxDocid docid, unsigned slot, char **value,
+                                     size_t *len, RsError *err) {
+    return doc_field(db, docid, static_cast<int>(slot), value, len, err);
+}
+
+extern "C" RsStatus rsx_db_spelling(RsxDb *db, const char *word, size_t len, unsigned max_edit,
+                                    char **out, RsError *err) {
+    for (const auto &p : db->paths)
+        if (p.compare(0, 6, "tcp://") == 0)
+            return rs_error_set(err, RS_ERR_UNSUPPORTED,
+                                "spelling suggestions are not available on remote indexes");
+    RSX_TRY
+    return dup_out(db->db.get_spelling_suggestion(std::string(word, len), max_edit), out,
+                   nullptr, err);
+    RSX_CATCH
+}
+
+/* ================================================================ queries */
+
+static RsxQuery *wrap(const Xapian::Query &q) { return new RsxQuery{q}; }
+
+/* A match-all query of its own. Never Xapian::Query::MatchAll: that is one static object whose
+ * reference count is not atomic, so copying it from several server threads at once corrupts it
+ * (a use-after-free under concurrent filter-only searches). The empty term means "every
+ * document" exactly as MatchAll does. */
+static Xapian::Query match_all() { return Xapian::Query(std::string()); }
+
+extern "C" RsxQuery *rsx_query_term(const char *term, size_t len, unsigned wqf, unsigned pos,
+                                    RsError *err) {
+    RSX_TRY
+    return wrap(Xapian::Query(std::string(term, len), wqf ? wqf : 1, pos));
+    RSX_CATCH_NULL
+}
+
+extern "C" RsxQuery *rsx_query_combine(RsxOp op, RsxQuery *const *subs, size_t n,
+                                       unsigned window, RsError *err) {
+    RSX_TRY
+    static const Xapian::Query::op ops[] = {
+        Xapian::Query::OP_AND,       Xapian::Query::OP_OR,     Xapian::Query::OP_AND_NOT,
+        Xapian::Query::OP_AND_MAYBE, Xapian::Query::OP_FILTER, Xapian::Query::OP_SYNONYM,
+        Xapian::Query::OP_ELITE_SET, Xapian::Query::OP_PHRASE, Xapian::Query::OP_NEAR};
+    if (static_cast<unsigned>(op) >= sizeof ops / sizeof *ops) {
+        rs_error_set(err, RS_ERR_USAGE, "unknown query operator %d", static_cast<int>(op));
+        return nullptr;
+    }
+    std::vector<Xapian::Query> v;
+    v.reserve(n);
+    for (size_t i = 0; i < n; i++) v.push_back(subs[i]->q);
+    if (n == 0) return wrap(Xapian::Query());
+    return wrap(Xapian::Query(ops[op], v.begin(), v.end(), window));
+    RSX_CATCH_NULL
+}
+
+extern "C" RsxQuery *rsx_query_scale(const RsxQuery *q, double factor, RsError *err) {
+    RSX_TRY
+    if (factor < 0) {
+        rs_error_set(err, RS_ERR_USAGE, "negative weight scale");
+        return nullptr;
+    }
+    return wrap(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor));
+    RSX_CATCH_NULL
+}
+
+extern "C" RsxQuery *rsx_query_value_range(unsigned slot, const char *lo, const char *hi,
+                                           RsError *err) {
+    RSX_TRY
+    if (lo && hi) return wrap(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi));
+    if (lo) return wrap(Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo));
+    if (hi) return wrap(Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi));
+    return wrap(match_all());
+    RSX_CATCH_NULL
+}
+
+extern "C" RsxQuery *rsx_query_wildcard(const char *prefix, size_t len, unsigned max_expansion,
+                                        int fail_over, RsError *err) {
+    RSX_TRY
+    if (len == 0) {
+        rs_error_set(err, RS_ERR_QUERY, "empty wildcard prefix");
+        return nullptr;
+    }
+    int mode = fail_over ? Xapian::Query::WILDCARD_LIMIT_ERROR
+                         : Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT;
+    return wrap(Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix, len),
+                              max_expansion, mode));
+    RSX_CATCH_NULL
+}
+
+extern "C" RsxQuery *rsx_query_expand_prefix(RsxDb *db, const char *prefix, size_t len,
+                                             unsigned max_expansion, size_t *n_terms, RsError *err) {
+    RSX_TRY
+    std::string p(prefix, len);
+    std::vector<std::pair<Xapian::doccount, std::string>> terms;
+    for (auto t = db->db.allterms_begin(p); t != db->db.allterms_end(p); ++t)
+        terms.emplace_back(t.get_termfreq(), *t);
+    if (max_expansion && terms.size() > max_expansion) {
+        std::stable_sort(terms.begin(), terms.end(),
+                         [](const auto &a, const auto &b) { return a.first > b.first; });
+        terms.resize(max_expansion);
+    }
+    std::vector<Xapian::Query> qs;
+    for (const auto &t : terms) qs.emplace_back(t.second);
+    if (n_terms) *n_terms = qs.size();
+    /* OR, not SYNONYM: a synonym's statistics are estimated per remote shard, so
+     * its weights would differ from one index's; an OR of terms weighs alike. */
+    return wrap(Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()));
+    RSX_CATCH_NULL
+}
+
+extern "C" RsxQuery *rsx_query_match_all(RsError *err) {
+    RSX_TRY
+    return wrap(match_all());
+    RSX_CATCH_NULL
+}
+
+extern "C" RsxQuery *rsx_query_match_nothing(RsError *err) {
+    RSX_TRY
+    return wrap(Xapian::Query());
+    RSX_CATCH_NULL
+}
+
+extern "C" int rsx_query_is_empty(const RsxQuery *q) { return q->q.empty() ? 1 : 0; }
+
+extern "C" char *rsx_query_describe(const RsxQuery *q) {
+    try {
+        std::string s = q->q.get_description();
+        return strdup(s.c_str());
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+extern "C" void rsx_query_free(RsxQuery *q) { delete q; }
+
+/* ================================================================ search */
+
+struct RsxMSet {
+    Xapian::MSet mset;
+    Xapian::Enquire enquire;
+    std::vector<std::string> data_cache;   // per hit, filled on demand
+    std::vector<bool> data_loaded;
+    std::vector<std::string> value_cache;  // last value fetched per hit
+    std::vector<std::vector<std::pair<std::string, size_t>>> facets;
+    std::unique_ptr<Xapian::MultiValueKeyMaker> keymaker; /* outlives the enquire's use of it */
+    explicit RsxMSet(const Xapian::Database &db) : enquire(db) {}
+};
+
+static void collect_single(const Xapian::ValueCountMatchSpy &spy,
+                           std::vector<std::pair<std::string, size_t>> &out) {
+    for (auto v = spy.values_begin(); v != spy.values_end(); ++v)
+        out.emplace_back(*v, v.get_termfreq());
+}
+
+static void sort_facet(std::vector<std::pair<std::string, size_t>> &f) {
+    std::sort(f.begin(), f.end(), [](const auto &a, const auto &b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+}
+
+static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions *o,
+                           RsxMSet **out) {
+    std::unique_ptr<RsxMSet> m(new RsxMSet(db->db));
+    Xapian::Enquire &enq = m->enquire;
+    enq.set_query(q->q);
+    if (o->bm25)
+        enq.set_weighting_scheme(Xapian::BM25Weight(o->bm25->k1, o->bm25->k2, o->bm25->k3,
+                                                    o->bm25->b, o->bm25->min_normlen));
+    if (o->sort_slot >= 0 && o->stable_ties) {
+        m->keymaker.reset(new Xapian::MultiValueKeyMaker());
+        m->keymaker->add_value(static_cast<Xapian::valueno>(o->sort_slot), o->sort_descending != 0);
+        m->keymaker->add_value(o->tie_slot);
+        enq.set_sort_by_key(m->keymaker.get(), false);
+    } else if (o->sort_slot >= 0) {
+        enq.set_sort_by_value_then_relevance(static_cast<Xapian::valueno>(o->sort_slot),
+                                             o->sort_descending != 0);
+    } else if (o->stable_ties) {
+        enq.set_sort_by_relevance_then_value(o->tie_slot, false);
+    }
+    if (o->time_limit > 0) enq.set_time_limit(o->time_limit);
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> singles;
+    std::vector<std::unique_ptr<MultiValueCountSpy>> multis;
+    for (size_t i = 0; i < o->n_facets; i++) {
+        if (o->facets[i].multi) {
+            multis.emplace_back(new MultiValueCountSpy(o->facets[i].slot));
+            /* A remote server does not know our spy: count those client-side below. */
+            if (!db->has_remote) enq.add_matchspy(multis.back().get());
+            singles.emplace_back(nullptr);
+        } else {
+            singles.emplace_back(new Xapian::ValueCountMatchSpy(o->facets[i].slot));
+            enq.add_matchspy(singles.back().get());
+            multis.emplace_back(nullptr);
+        }
+    }
+    Xapian::doccount check = static_cast<Xapian::doccount>(o->check_at_least);
+    // Facet counts must be exact over the whole match set: make the matcher
+    // look at every match, not just enough for the page.
+    if (o->n_facets) check = db->db.get_doccount();
+    m->mset = enq.get_mset(static_cast<Xapian::doccount>(o->offset),
+                           static_cast<Xapian::doccount>(o->limit), check);
+    if (db->has_remote && o->n_facets) {
+        /* Multi-valued facets over remote shards: visit every match here and
+         * feed its document to the spy (one document fetch per match: slow
+         * on large result sets, but exact). */
+        bool any_multi = false;
+        for (size_t i = 0; i < o->n_facets; i++) any_multi |= o->facets[i].multi != 0;
+        if (any_multi) {
+            Xapian::Enquire all(db->db);
+            all.set_query(q->q);
+            all.set_weighting_scheme(Xapian::BoolWeight());
+            Xapian::MSet every = all.get_mset(0, db->db.get_doccount());
+            for (auto it = every.begin(); it != every.end(); ++it) {
+                Xapian::Document doc = it.get_document();
+                for (size_t i = 0; i < o->n_facets; i++)
+                    if (o->facets[i].multi) (*multis[i])(doc, 0);
+            }
+        }
+    }
+    for (size_t i = 0; i < o->n_facets; i++) {
+        std::vector<std::pair<std::string, size_t>> f;
+        if (singles[i]) collect_single(*singles[i], f);
+        else
+            for (const auto &kv : multis[i]->get_counts()) f.emplace_back(kv.first, kv.second);
+        sort_facet(f);
+        m->facets.push_back(std::move(f));
+    }
+    m->data_cache.resize(m->mset.size());
+    m->data_loaded.assign(m->mset.size(), false);
+    m->value_cache.resize(m->mset.size());
+    *out = m.release();
+    return RS_OK;
+}
+
+extern "C" RsStatus rsx_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions *opts,
+                               RsxMSet **out, RsError *err) {
+    *out = nullptr;
+    try {
+        try {
+            return run_search(db, q, opts, out);
+        } catch (const Xapian::DatabaseModifiedError &) {
+            db->db.reopen();
+            return run_search(db, q, opts, out);
+        }
+    } catch (const Xapian::WildcardError &e) {
+        return rs_error_set(err, RS_ERR_QUERY, "prefix matches too many words: %s",
+                            e.get_msg().c_str());
+    } catch (...) {
+        return fail(err);
+    }
+}
+
+extern "C" void rsx_mset_free(RsxMSet *m) { delete m; }
+
+extern "C" size_t rsx_mset_size(const RsxMSet *m) { return m->mset.size(); }
+extern "C" size_t rsx_mset_matches_lower(const RsxMSet *m) {
+    return m->mset.get_matches_lower_bound();
+}
+extern "C" size_t rsx_mset_matches_estimated(const RsxMSet *m) {
+    return m->mset.get_matches_estimated();
+}
+extern "C" size_t rsx_mset_matches_upper(const RsxMSet *m) {
+    return m->mset.get_matches_upper_bound();
+}
+extern "C" RsxDocid rsx_mset_docid(const RsxMSet *m, size_t i) {
+    return *(m->mset[static_cast<Xapian::doccount>(i)]);
+}
+extern "C" size_t rsx_mset_rank(const RsxMSet *m, size_t i) {
+    return m->mset[static_cast<Xapian::doccount>(i)].get_rank();
+}
+extern "C" double rsx_mset_weight(const RsxMSet *m, size_t i) {
+    return m->mset[static_cast<Xapian::doccount>(i)].get_weight();
+}
+
+extern "C" RsStatus rsx_mset_data(RsxMSet *m, size_t i, const char **data, size_t *len,
+                                  RsError *err) {
+    if (i >= m->mset.size()) return rs_error_set(err, RS_ERR_USAGE, "no hit %zu", i);
+    RSX_TRY
+    if (!m->data_loaded[i]) {
+        m->data_cache[i] = m->mset[static_cast<Xapian::doccount>(i)].get_document().get_data();
+        m->data_loaded[i] = true;
+    }
+    *data = m->data_cache[i].data();
+    *len = m->data_cache[i].size();
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" RsStatus rsx_mset_value(RsxMSet *m, size_t i, unsigned slot, const char **value,
+                                   size_t *len, RsError *err) {
+    if (i >= m->mset.size()) return rs_error_set(err, RS_ERR_USAGE, "no hit %zu", i);
+    RSX_TRY
+    m->value_cache[i] = m->mset[static_cast<Xapian::doccount>(i)].get_document().get_value(slot);
+    *value = m->value_cache[i].data();
+    *len = m->value_cache[i].size();
+    return RS_OK;
+    RSX_CATCH
+}
+
+extern "C" size_t rsx_mset_facet_size(const RsxMSet *m, size_t f) {
+    return f < m->facets.size() ? m->facets[f].size() : 0;
+}
+
+extern "C" void rsx_mset_facet(const RsxMSet *m, size_t f, size_t i, const char **value,
+                               size_t *len, size_t *count) {
+    const auto &e = m->facets[f][i];
+    *value = e.first.data();
+    *len = e.first.size();
+    *count = e.second;
+}
+
+extern "C" RsStatus rsx_mset_snippet(RsxMSet *m, const char *text, size_t len,
+                                     size_t max_bytes, const char *hl_start, const char *hl_end,
+                                     char **out, RsError *err) {
+    RSX_TRY
+    std::string s = m->mset.snippet(std::string(text, len), max_bytes, Xapian::Stem("danish"),
+                                    Xapian::MSet::SNIPPET_EXHAUSTIVE, hl_start, hl_end, "…");
+    return dup_out(s, out, nullptr, err);
+    RSX_CATCH
+}
+
