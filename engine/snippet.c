@@ -150,32 +150,29 @@ void rs_snippet_free(RsSnippet *s) {
     memset(s, 0, sizeof *s);
 }
 
-void rs_snippet_html(const RsSnippet *s, RsBuf *out) {
-    size_t pos = 0;
-    const char *t = s->text ? s->text : "";
-    size_t len = strlen(t);
-    for (size_t i = 0; i <= s->n_marks; i++) {
-        size_t upto = i < s->n_marks ? s->marks[i].start : len;
-        for (; pos < upto; pos++) {
-            char c = t[pos];
-            if (c == '<') rs_buf_puts(out, "&lt;");
-            else if (c == '>') rs_buf_puts(out, "&gt;");
-            else if (c == '&') rs_buf_puts(out, "&amp;");
-            else if (c == '"') rs_buf_puts(out, "&quot;");
-            else rs_buf_putc(out, c);
-        }
-        if (i == s->n_marks) break;
-        rs_buf_puts(out, "<mark>");
-        for (; pos < s->marks[i].end; pos++) {
-            char c = t[pos];
-            if (c == '<') rs_buf_puts(out, "&lt;");
-            else if (c == '>') rs_buf_puts(out, "&gt;");
-            else if (c == '&') rs_buf_puts(out, "&amp;");
-            else if (c == '"') rs_buf_puts(out, "&quot;");
-            else rs_buf_putc(out, c);
-        }
-        rs_buf_puts(out, "</mark>");
+/* t[from, to) HTML-escaped onto out. */
+static void put_html(RsBuf *out, const char *t, size_t from, size_t to) {
+    for (size_t i = from; i < to; i++) {
+        char c = t[i];
+        if (c == '<') rs_buf_puts(out, "&lt;");
+        else if (c == '>') rs_buf_puts(out, "&gt;");
+        else if (c == '&') rs_buf_puts(out, "&amp;");
+        else if (c == '"') rs_buf_puts(out, "&quot;");
+        else rs_buf_putc(out, c);
     }
+}
+
+void rs_snippet_html(const RsSnippet *s, RsBuf *out) {
+    const char *t = s->text ? s->text : "";
+    size_t pos = 0;
+    for (size_t i = 0; i < s->n_marks; i++) {
+        put_html(out, t, pos, s->marks[i].start);
+        rs_buf_puts(out, "<mark>");
+        put_html(out, t, s->marks[i].start, s->marks[i].end);
+        rs_buf_puts(out, "</mark>");
+        pos = s->marks[i].end;
+    }
+    put_html(out, t, pos, strlen(t));
 }
 
 RsStatus rs_snippet_at(RsAnalyzer *a, const char *text, size_t len, const RsSnippetKeys *keys,
