@@ -319,7 +319,19 @@ static RsxQuery *prefix_q(Build *b, const RsQNode *n) {
     }
     size_t n_terms = 0;
     unsigned max = b->expansion_left < MAX_WILDCARD ? (unsigned)b->expansion_left : MAX_WILDCARD;
-    RsxQuery *q = rsx_query_expand_prefix(b->s->db, b->term.data, b->term.len, max, &n_terms, b->err);
+    size_t n_all = 0;
+    RsxQuery *q = rsx_query_expand_prefix(b->s->db, b->term.data, b->term.len, max, &n_terms, &n_all, b->err);
+    if (q && n_all > n_terms && b->notes) { /* capped: said, never silently */
+        RsBuf m = {0};
+        rs_buf_printf(&m, "%s* passer på %zu ord; kun de %zu hyppigste er søgt med (skriv flere bogstaver)",
+                      n->text, n_all, n_terms);
+        char **v = m.data ? realloc(b->notes->v, (b->notes->n + 1) * sizeof *v) : NULL;
+        if (v) {
+            b->notes->v = v;
+            v[b->notes->n++] = rs_buf_steal(&m);
+        }
+        rs_buf_free(&m);
+    }
     b->expansion_left -= n_terms < b->expansion_left ? n_terms : b->expansion_left;
     if (q && rs_qbuild_out_of_time(b)) {
         rsx_query_free(q);

@@ -21,6 +21,12 @@
  * prefixes OR'ed made 51,200 terms. */
 #define RS_MAX_EXPANSION 2000
 
+/* Things a build says to the user (a capped prefix), malloc'd strings. */
+typedef struct RsQNotes {
+    char **v;
+    size_t n;
+} RsQNotes;
+
 typedef struct RsQBuild {
     RsSearcher *s;
     RsError *err;
@@ -30,6 +36,7 @@ typedef struct RsQBuild {
     size_t expansion_left; /* terms the query's prefixes may still expand to */
     double deadline;       /* CLOCK_MONOTONIC seconds; 0: no time budget */
     double budget;         /* the request's budget, for the message */
+    RsQNotes *notes;       /* when set: where notes for the user go */
 } RsQBuild;
 
 /* The query of node n (a word, phrase, prefix, AND/OR group), owned by the caller; NULL on

@@ -204,9 +204,11 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
         return rc;
     }
     RsSnippetKeys keys = {0};
+    RsQNotes notes = {NULL, 0};
     RsQBuild b = {.s = s, .err = err, .rc = RS_OK, .keys = &keys, .expansion_left = RS_MAX_EXPANSION,
-                  .deadline = deadline, .budget = req->time_budget};
+                  .deadline = deadline, .budget = req->time_budget, .notes = &notes};
     RsxQuery *core = pq->root ? rs_qbuild_node(&b, pq->root) : rsx_query_match_all(err);
+    b.notes = NULL; /* the fallback and disjunctive counts rebuild the query: noted once */
     if (!core && b.rc == RS_OK) b.rc = err->code ? err->code : RS_ERR_NOMEM;
     RsxQuery *q = NULL;
     if (b.rc == RS_OK) q = rs_qbuild_filters(&b, core, pq); /* takes core, also on failure */
@@ -254,6 +256,16 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
     if (rc == RS_OK && !(r = calloc(1, sizeof *r))) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     if (rc == RS_OK && !(r->query = strdup(qs))) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     if (rc == RS_OK) rc = collect(&b, m, pq, req, o.n_facets > 0, fallback, r);
+    for (size_t i = 0; i < notes.n; i++) { /* a capped prefix: into the warnings */
+        char **v = r && rc == RS_OK ? realloc(r->warnings, (r->n_warnings + 1) * sizeof *v) : NULL;
+        if (v) {
+            r->warnings = v;
+            v[r->n_warnings++] = notes.v[i];
+        } else {
+            free(notes.v[i]);
+        }
+    }
+    free(notes.v);
     if (rc == RS_OK && o.n_facets && req->disjunctive_facets) rc = disjunctive(&b, pq, &o, r);
     if (r) {
         r->limit = o.limit;

@@ -293,12 +293,14 @@ extern "C" RsxQuery *rsx_query_wildcard(const char *prefix, size_t len, unsigned
 }
 
 extern "C" RsxQuery *rsx_query_expand_prefix(RsxDb *db, const char *prefix, size_t len,
-                                             unsigned max_expansion, size_t *n_terms, RsError *err) {
+                                             unsigned max_expansion, size_t *n_terms, size_t *n_matching,
+                                             RsError *err) {
     RSX_TRY
     std::string p(prefix, len);
     std::vector<std::pair<Xapian::doccount, std::string>> terms;
     for (auto t = db->db.allterms_begin(p); t != db->db.allterms_end(p); ++t)
         terms.emplace_back(t.get_termfreq(), *t);
+    if (n_matching) *n_matching = terms.size();
     if (max_expansion && terms.size() > max_expansion) {
         std::stable_sort(terms.begin(), terms.end(),
                          [](const auto &a, const auto &b) { return a.first > b.first; });

@@ -210,9 +210,11 @@ RsxQuery *rsx_query_wildcard(const char *prefix, size_t len, unsigned max_expans
  * as an OR of at most `max_expansion` most frequent terms: unlike a
  * wildcard, it weighs the same over remote shards as over one index.
  * Matches nothing if no term has the prefix. *n_terms (may be NULL) gets
- * the number of terms in the OR. */
+ * the number of terms in the OR, *n_matching (may be NULL) how many have the prefix (more than
+ * *n_terms when the expansion was capped). */
 RsxQuery *rsx_query_expand_prefix(RsxDb *db, const char *prefix, size_t len,
-                                  unsigned max_expansion, size_t *n_terms, RsError *err);
+                                  unsigned max_expansion, size_t *n_terms, size_t *n_matching,
+                                  RsError *err);
 RsxQuery *rsx_query_match_all(RsError *err);
 RsxQuery *rsx_query_match_nothing(RsError *err);
 int rsx_query_is_empty(const RsxQuery *q); /* matches nothing; can't fail */

@@ -92,6 +92,18 @@ t_match "64 words + a missing one: falls back and says so" '"fallback": *"or"' \
 neg=$(for i in $(seq 0 63); do printf -- '-zz%d ' "$i"; done)
 t_eq "65 exclusions: the last one counts" 0 "$("$REFSOG" search --json --index ix -- "opiater $neg -opiater" | total)"
 
+# a prefix that expands to more words than are searched (200) says so
+mkdir -p pf
+python3 -c "
+import itertools
+w=[ 'zq'+''.join(t) for t in itertools.product('abcdefg', repeat=3)][:230]
+print('Referat\n\nPunkt 1: Mange ord\n\nSagsfremstilling\n' + ' '.join(w))" > pf/p.txt
+"$REFSOG" index --quiet --index pfx pf
+t_match "a capped prefix is said" "zq\* passer på 230 ord; kun de 200 hyppigste er søgt med" \
+  "$("$REFSOG" search --index pfx 'zq*')"
+t_eq "… and not when all its words are searched" "[]" \
+  "$("$REFSOG" search --index pfx --json 'zqab*' | python3 -c 'import json,sys; print(json.load(sys.stdin)["warnings"])')"
+
 # ---- 5. one order in every build and layout (ties broken by date, source, place)
 mkdir -p a b; cp re/000_* re/001_* re/002_* a/; cp re/003_* re/004_* b/
 "$REFSOG" index --quiet --jobs 2 --segment-bytes 1 --index one a b

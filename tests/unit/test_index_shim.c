@@ -151,13 +151,13 @@ static void test_create_phrase_near_filter(void **state) {
 
     /* Prefix expansion done client-side: all three; capped at 1 it keeps the most frequent
      * term (budget: b, e) over budgetaftale (d). An unknown prefix matches nothing. */
-    RsxQuery *ex = rsx_query_expand_prefix(db, "budget", 6, 100, NULL, NULL);
+    RsxQuery *ex = rsx_query_expand_prefix(db, "budget", 6, 100, NULL, NULL, NULL);
     assert_int_equal(count_hits(db, ex), 3);
     rsx_query_free(ex);
-    ex = rsx_query_expand_prefix(db, "budget", 6, 1, NULL, NULL);
+    ex = rsx_query_expand_prefix(db, "budget", 6, 1, NULL, NULL, NULL);
     assert_int_equal(count_hits(db, ex), 2);
     rsx_query_free(ex);
-    ex = rsx_query_expand_prefix(db, "zzz", 3, 10, NULL, NULL);
+    ex = rsx_query_expand_prefix(db, "zzz", 3, 10, NULL, NULL, NULL);
     assert_int_equal(count_hits(db, ex), 0);
     rsx_query_free(ex);
 
