@@ -37,7 +37,7 @@ static void print_snippet(const RsSnippet *sn, const RsColours *c) {
 
 static void print_facets(const RsResults *r, const RsColours *c) {
     static const char *const names[] = {"Kommune", "Udvalg", "År", "Type", "Udfald", "KLE"};
-    for (int f = 0; f < RS_RF_KIND; f++) {
+    for (int f = 0; f < RS_RF_DOKUMENT; f++) {
         const RsFacetList *l = &r->facets[f];
         if (!l->n) continue;
         printf("%s%s:%s", c->dim, names[f], c->off);

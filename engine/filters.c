@@ -43,11 +43,11 @@ static RsStatus filter_term(RsFilterCtx *b, const RsQFilter *f) {
     switch (f->facet) {
     case RS_FACET_KOMMUNE:
         rs_fold_key(f->value, strlen(f->value), key, sizeof key);
-        return rs_term_makes(b->term, RS_PREFIX_MUNICIPALITY, key, b->err);
+        return rs_term_makes(b->term, RS_PREFIX_KOMMUNE, key, b->err);
     case RS_FACET_UDVALG: {
         char *k = rs_committee_key(f->value);
         if (!k) return rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
-        RsStatus rc = rs_term_makes(b->term, RS_PREFIX_COMMITTEE, k, b->err);
+        RsStatus rc = rs_term_makes(b->term, RS_PREFIX_UDVALG, k, b->err);
         free(k);
         return rc;
     }
@@ -67,7 +67,7 @@ static RsStatus filter_term(RsFilterCtx *b, const RsQFilter *f) {
             rs_buf_free(&known);
             return RS_ERR_QUERY;
         }
-        rs_buf_puts(b->term, is_type ? RS_PREFIX_TYPE : RS_PREFIX_OUTCOME);
+        rs_buf_puts(b->term, is_type ? RS_PREFIX_TYPE : RS_PREFIX_UDFALD);
         rs_buf_puts(b->term, name);
         return RS_OK;
     }
@@ -88,7 +88,7 @@ static RsStatus filter_term(RsFilterCtx *b, const RsQFilter *f) {
         if (!name)
             return rs_error_set(b->err, RS_ERR_QUERY,
                                 "malformed query: dokument: takes dagsorden or referat, not '%s'", f->value);
-        rs_buf_puts(b->term, RS_PREFIX_KIND);
+        rs_buf_puts(b->term, RS_PREFIX_DOKUMENT);
         rs_buf_puts(b->term, name);
         return RS_OK;
     }
@@ -236,9 +236,9 @@ static void display_name(RsxDb *db, RsFacet facet, const char *term, RsBuf *out)
     if (rsx_db_postings(db, term, strlen(term), first_doc, &id, &e) != RS_OK || !id) return;
     char *v = NULL;
     size_t vl = 0;
-    unsigned slot = facet == RS_FACET_KOMMUNE ? RS_SLOT_MUNICIPALITY : RS_SLOT_COMMITTEES;
+    unsigned slot = facet == RS_FACET_KOMMUNE ? RS_SLOT_KOMMUNE : RS_SLOT_UDVALG;
     if (rsx_db_get_value(db, id, slot, &v, &vl, &e) != RS_OK || !v) return;
-    const char *key = term + strlen(RS_PREFIX_COMMITTEE);
+    const char *key = term + strlen(RS_PREFIX_UDVALG);
     for (char *p = v; p < v + vl;) { /* a committee: the one of the item's names with this key */
         char *end = memchr(p, RSX_MULTI_SEP, (size_t)(v + vl - p));
         if (!end) end = v + vl;
@@ -267,7 +267,7 @@ RsStatus rs_filter_warnings(RsxDb *db, const RsQuery *pq, char ***warnings, size
         size_t freq = 0;
         if ((rc = filter_term(&c, f)) != RS_OK) break;
         if ((rc = rsx_db_termfreq(db, term.data, term.len, &freq, err)) != RS_OK || freq) continue;
-        const char *prefix = f->facet == RS_FACET_KOMMUNE ? RS_PREFIX_MUNICIPALITY : RS_PREFIX_COMMITTEE;
+        const char *prefix = f->facet == RS_FACET_KOMMUNE ? RS_PREFIX_KOMMUNE : RS_PREFIX_UDVALG;
         Near nr = {.want = term.data + strlen(prefix), .want_len = term.len - strlen(prefix), .plen = strlen(prefix)};
         if ((rc = rsx_db_allterms(db, prefix, near_term, &nr, err)) != RS_OK) break;
         int kommune = f->facet == RS_FACET_KOMMUNE;

@@ -46,13 +46,13 @@ typedef struct RsFacetList {
 
 /* The facets of a result list, in this order. */
 typedef enum RsResultFacet {
-    RS_RF_MUNICIPALITY = 0,
-    RS_RF_COMMITTEE,
-    RS_RF_YEAR,
+    RS_RF_KOMMUNE = 0,
+    RS_RF_UDVALG,
+    RS_RF_AAR,
     RS_RF_TYPE,
-    RS_RF_OUTCOME,
+    RS_RF_UDFALD,
     RS_RF_KLE,
-    RS_RF_KIND,
+    RS_RF_DOKUMENT,
     RS_RF_COUNT
 } RsResultFacet;
 

@@ -22,10 +22,10 @@
  * store at most this much per item: index/itemdoc.c) */
 #define SNIPPET_TEXT (1u << 20)
 
-const RsxFacetRequest rs_facet_req[RS_N_FACETS] = {{RS_SLOT_MUNICIPALITY, 0}, {RS_SLOT_COMMITTEES, 1},
+const RsxFacetRequest rs_facet_req[RS_N_FACETS] = {{RS_SLOT_KOMMUNE, 0}, {RS_SLOT_UDVALG, 1},
                                                    {RS_SLOT_YEAR, 0},         {RS_SLOT_TYPE, 0},
-                                                   {RS_SLOT_OUTCOMES, 1},     {RS_SLOT_KLE, 0},
-                                                   {RS_SLOT_KIND, 0}};
+                                                   {RS_SLOT_UDFALD, 1},     {RS_SLOT_KLE, 0},
+                                                   {RS_SLOT_DOKUMENT, 0}};
 
 RsStatus rs_facet_list_of(RsxMSet *m, size_t f, RsFacetList *out, RsError *err) {
     out->n = 0;

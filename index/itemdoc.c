@@ -225,10 +225,10 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInp
     if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_ID, id, err);
     if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_SOURCE, source, err);
     rs_fold_key(municipality, strlen(municipality), key, sizeof key);
-    if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_MUNICIPALITY, key, err);
+    if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_KOMMUNE, key, err);
     if (m->committee_name) {
         multi_add(&committees, m->committee_name);
-        if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_COMMITTEE, m->committee_key, err);
+        if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_UDVALG, m->committee_key, err);
     }
     for (size_t i = 0; rc == RS_OK && i < it->n_decisions; i++) {
         const RsDecision *dc = &it->decisions[i];
@@ -240,12 +240,12 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInp
                                    : NULL;
         if (disp) {
             multi_add(&committees, disp);
-            rc = bool_term(d, &t, RS_PREFIX_COMMITTEE, dc->committee_key, err);
+            rc = bool_term(d, &t, RS_PREFIX_UDVALG, dc->committee_key, err);
         }
         size_t before = outcomes.len;
         multi_add(&outcomes, oname);
         if (outcomes.len != before && rec.outcomes) rec.outcomes[rec.n_outcomes++] = gdup(&g, oname, (size_t)-1);
-        if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_OUTCOME, oname, err);
+        if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_UDFALD, oname, err);
         if (rec.decisions)
             rec.decisions[rec.n_decisions++] =
                 (RsDecisionRecord){disp ? gdup(&g, disp, (size_t)-1) : NULL,
@@ -275,12 +275,12 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInp
         if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_KLE, g, err);
         if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_KLE, kle, strlen(kle), err);
     }
-    if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_MUNICIPALITY, municipality, strlen(municipality), err);
+    if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_KOMMUNE, municipality, strlen(municipality), err);
     if (rc == RS_OK && committees.len)
-        rc = rsx_doc_set_value(d, RS_SLOT_COMMITTEES, committees.data, committees.len, err);
+        rc = rsx_doc_set_value(d, RS_SLOT_UDVALG, committees.data, committees.len, err);
     if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_TYPE, tname, strlen(tname), err);
     if (rc == RS_OK && outcomes.len)
-        rc = rsx_doc_set_value(d, RS_SLOT_OUTCOMES, outcomes.data, outcomes.len, err);
+        rc = rsx_doc_set_value(d, RS_SLOT_UDFALD, outcomes.data, outcomes.len, err);
     if (rc == RS_OK) { /* the tie key: newest first, then the source, then the place in the file */
         RsBuf tk = {0};
         long inv = ymd[0] ? 99999999L - strtol(ymd, NULL, 10) : 99999999L;
@@ -290,8 +290,8 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInp
         rs_buf_free(&tk);
     }
     const char *kind = m->kind[0] ? m->kind : "referat";
-    if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_KIND, kind, err);
-    if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_KIND, kind, strlen(kind), err);
+    if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_DOKUMENT, kind, err);
+    if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_DOKUMENT, kind, strlen(kind), err);
     if (rc == RS_OK && in->meeting_key)
         rc = bool_term(d, &t, strcmp(kind, "dagsorden") ? RS_PREFIX_MEETING_MINUTES : RS_PREFIX_MEETING_AGENDA,
                        in->meeting_key, err);

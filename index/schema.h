@@ -4,6 +4,10 @@
  * entry with an example; change both together, and bump RS_SCHEMA_VERSION
  * whenever a change makes old indexes unreadable by new code.
  *
+ * Names: a facet is called by its query-language name everywhere in the code (kommune, udvalg,
+ * type, udfald, kle, dokument, dato: RS_FACET_KOMMUNE, RS_PREFIX_KOMMUNE, RS_SLOT_KOMMUNE,
+ * RS_RF_KOMMUNE); only the JSON contract says "municipality", "committee", … (engine/present.c).
+ *
  * Conventions: prefixes are upper-case ASCII; what follows a prefix is
  * always lower-case (analyser output, folded keys, digits), so a prefix
  * followed by a term can never be mistaken for a longer prefix.
@@ -41,16 +45,16 @@
 #define RS_PREFIX_SOURCE      "H"
 #define RS_PREFIX_MAINCASE    "CP"  /* the item's own case number (case line) */
 #define RS_PREFIX_MAINCASE_BARE "CPB" /* … without its letter prefix (the case history of 24/1629) */
-#define RS_PREFIX_MUNICIPALITY "KM" /* folded municipality key */
-#define RS_PREFIX_COMMITTEE   "KU"  /* folded committee key (meeting's and each deciding committee) */
+#define RS_PREFIX_KOMMUNE "KM" /* folded municipality key */
+#define RS_PREFIX_UDVALG   "KU"  /* folded committee key (meeting's and each deciding committee) */
 #define RS_PREFIX_TYPE        "KT"  /* beslutning, orientering, drøftelse, formalia, lukket */
-#define RS_PREFIX_OUTCOME     "KO"  /* godkendt, anbefalet, ... (one per decision) */
+#define RS_PREFIX_UDFALD     "KO"  /* godkendt, anbefalet, ... (one per decision) */
 #define RS_PREFIX_KLE         "KL"  /* KLE main group number, two digits */
 #define RS_PREFIX_DATE        "KD"  /* YYYYMMDD */
 #define RS_PREFIX_YEAR        "KY"  /* YYYY */
 #define RS_PREFIX_MONTH       "KN"  /* YYYYMM */
 #define RS_PREFIX_CLOSED      "KC"  /* KC1 on closed items */
-#define RS_PREFIX_KIND        "KK"  /* dagsorden or referat: the document the item came from */
+#define RS_PREFIX_DOKUMENT        "KK"  /* dagsorden or referat: the document the item came from */
 /* The meeting an item belongs to, by a 16-hex-digit hash of "<municipality key>|<committee
  * key>|<date>" (only when all three are known): MD on an agenda's items, MR on the minutes'.
  * Minutes replace the agenda of their meeting (rs_indexer_reconcile). */
@@ -60,15 +64,15 @@
 /* ---- value slots ---- */
 enum {
     RS_SLOT_DATE = 0,          /* "YYYYMMDD": sorting and date ranges */
-    RS_SLOT_MUNICIPALITY = 1,  /* display name */
-    RS_SLOT_COMMITTEES = 2,    /* multi-valued (RSX multi-value format): canonical names */
+    RS_SLOT_KOMMUNE = 1,  /* display name */
+    RS_SLOT_UDVALG = 2,    /* multi-valued (RSX multi-value format): canonical names */
     RS_SLOT_TYPE = 3,          /* case type name */
-    RS_SLOT_OUTCOMES = 4,      /* multi-valued: outcome names */
+    RS_SLOT_UDFALD = 4,      /* multi-valued: outcome names */
     RS_SLOT_KLE = 5,           /* "27 Social service" */
     RS_SLOT_YEAR = 6,          /* "YYYY" */
     RS_SLOT_ITEMKEY = 7,       /* tie key: 99999999-YYYYMMDD, source, \x01, 8-digit place in the file:
                                   equal scores (and equal dates) in one order in every build */
-    RS_SLOT_KIND = 8           /* "dagsorden" or "referat" (the dokument facet) */
+    RS_SLOT_DOKUMENT = 8           /* "dagsorden" or "referat" (the dokument facet) */
 };
 
 /* ---- metadata keys ---- */
