@@ -215,10 +215,50 @@ static RsxQuery *case_q(Build *b, const char *text, int *is_case) {
     return token_q(b, &t, RS_QF_ANY);
 }
 
+/* "2020-26746", "2024/19506": a year and a serial typed without the letter prefix of the case
+ * number they end (S2020-26746, mig-a-2024-19506); its bare key in key ("2020-26746"), else 0.
+ * Not a case number on its own (a number range reads the same), so it is only looked up among
+ * the bare keys, beside the words. Can't fail. */
+static size_t year_serial(const char *t, char *key, size_t cap) {
+    size_t i = 0, n = strlen(t);
+    while (i < n && t[i] >= '0' && t[i] <= '9') i++;
+    if (i != 4 || i + 1 >= n || !strchr("-/. ", t[i])) return 0;
+    size_t j = i + 1;
+    while (j < n && t[j] == '0') j++; /* zero padding goes, as in every case key */
+    size_t d = j;
+    while (d < n && t[d] >= '0' && t[d] <= '9') d++;
+    if (d != n || n - (i + 1) < 3 || d == j || 4 + 1 + (d - j) + 1 > cap) return 0;
+    memcpy(key, t, 4);
+    key[4] = '-';
+    memcpy(key + 5, t + j, d - j);
+    key[5 + d - j] = '\0';
+    return 5 + d - j;
+}
+
+static RsxQuery *word_q_plain(Build *b, const RsQNode *n);
+
 static RsxQuery *word_q(Build *b, const RsQNode *n) {
     int is_case = 0;
     RsxQuery *cq = n->field ? NULL : case_q(b, n->text, &is_case);
     if (is_case) return cq;
+    char ys[64];
+    size_t yl = n->field ? 0 : year_serial(n->text, ys, sizeof ys);
+    if (yl) { /* the words as typed, or the case number they end */
+        RsxQuery *words = word_q_plain(b, n);
+        rs_snippet_keys_add(&b->keys->cases, ys, yl);
+        RsxQuery *bare = term_q(b, RS_PREFIX_CASE_BARE, (RsSpan){ys, yl}, W_CASE * W_CASE_BARE);
+        RsxQuery *pair[] = {words, bare};
+        RsxQuery *q = words && bare ? rsx_query_combine(RSX_OP_OR, pair, 2, 0, b->err) : NULL;
+        rsx_query_free(words);
+        rsx_query_free(bare);
+        if (!q && b->rc == RS_OK) b->rc = b->err->code ? b->err->code : RS_ERR_NOMEM;
+        return q;
+    }
+    return word_q_plain(b, n);
+}
+
+/* A word's query: its analysed tokens (a compound's parts, stopwords as exact forms). */
+static RsxQuery *word_q_plain(Build *b, const RsQNode *n) {
     TokCtx c = {.b = b, .field = n->field};
     RsStatus rc = rs_analyze(b->s->an, RS_MODE_QUERY, n->text, strlen(n->text), 0,
                              on_query_token, &c, NULL, b->err);

@@ -18,6 +18,7 @@
 typedef struct {
     const char *form, *lemma;
     uint32_t form_len, lemma_len;
+    int irregular; /* an irregular plural (børn, mænd): ends compounds however short */
 } Entry;
 
 struct RsLemmas {
@@ -52,8 +53,10 @@ RsStatus rs_lemmas_load(const char *path, RsLemmas **out, RsError *err) {
         char *nl = memchr(p, '\n', (size_t)(end - p));
         if (!nl) nl = end;
         char *tab = memchr(p, '\t', (size_t)(nl - p));
-        if (tab && tab > p && nl > tab + 1 && tab - p < 128 && nl - tab < 128) {
-            Entry e = {p, tab + 1, (uint32_t)(tab - p), (uint32_t)(nl - tab - 1)};
+        char *tab2 = tab ? memchr(tab + 1, '\t', (size_t)(nl - tab - 1)) : NULL; /* "\t*": irregular */
+        char *lend = tab2 ? tab2 : nl;
+        if (tab && tab > p && lend > tab + 1 && tab - p < 128 && lend - tab < 128) {
+            Entry e = {p, tab + 1, (uint32_t)(tab - p), (uint32_t)(lend - tab - 1), tab2 != NULL};
             size_t i = rs_fnv1a32(e.form, e.form_len) & mask;
             while (l->slots[i].form) i = (i + 1) & mask;
             l->slots[i] = e;
@@ -87,9 +90,10 @@ size_t rs_lemma_of(const RsLemmas *l, const char *w, size_t len, char *out, size
     const Entry *e = find(l, w, len);
     size_t p = 0;
     /* a compound: its longest last part that is in the table */
-    for (size_t s = 3; !e && s + LAST_PART_MIN <= len; s++) {
+    for (size_t s = 3; !e && s + 4 <= len; s++) {
         if (((unsigned char)w[s] & 0xC0) == 0x80) continue; /* a character boundary */
-        if ((e = find(l, w + s, len - s))) p = s;
+        const Entry *x = find(l, w + s, len - s);
+        if (x && (x->irregular || len - s >= LAST_PART_MIN)) e = x, p = s;
     }
     if (!e || p + e->lemma_len + 1 > cap) return 0;
     memcpy(out, w, p);

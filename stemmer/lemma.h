@@ -23,7 +23,7 @@ const char *rs_lemmas_default_path(void);
 
 /* The lemma of a lower-case word: the table's entry for it, or for a compound whose last part is
  * in the table the compound with that part's lemma (familiecentret → familiecenter; the first
- * part at least 3 bytes, the last at least 6). Written into out (NUL-terminated, at most cap);
+ * part at least 3 bytes, the last at least 6, or an irregular plural: formænd → formand). Written into out (NUL-terminated, at most cap);
  * returns its length, 0 when the word has none. Can't fail. */
 size_t rs_lemma_of(const RsLemmas *l, const char *w, size_t len, char *out, size_t cap);
 

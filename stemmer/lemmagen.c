@@ -120,8 +120,14 @@ int main(void) {
         v[n++].lemma = strdup(irregular[i][1]);
     }
     qsort(v, n, sizeof *v, cmp_pair);
-    for (size_t i = 0; i < n; i++)
-        if (!i || strcmp(v[i].form, v[i - 1].form)) printf("%s\t%s\n", v[i].form, v[i].lemma);
+    /* an irregular plural also ends compounds (formænd, skolebørn): marked "\t*" for lemma.c */
+    for (size_t i = 0; i < n; i++) {
+        if (i && !strcmp(v[i].form, v[i - 1].form)) continue;
+        int irr = 0;
+        for (size_t k = 0; k < sizeof irregular / sizeof *irregular && !irr; k++)
+            irr = !strcmp(irregular[k][0], v[i].form) && !strcmp(irregular[k][1], v[i].lemma);
+        printf("%s\t%s%s\n", v[i].form, v[i].lemma, irr ? "\t*" : "");
+    }
     sb_stemmer_delete(sb);
     return 0;
 }

@@ -15,6 +15,7 @@ t_eq "reglen has regel's stem" "$(stem regel)" "$(stem reglen)"
 t_eq "børn has barn's stem (irregular plural)" "$(stem barn)" "$(stem børn)"
 t_eq "mænd has mand's stem" "$(stem mand)" "$(stem mænd)"
 t_eq "a compound's last part too: Familiecentret = familiecenter" "$(stem familiecenter)" "$(stem Familiecentret)"
+t_eq "an irregular plural ends compounds too: formænd = formand" "$(stem formand)" "$(stem formænd)"
 t_eq "familiecenter finds Familiecentret's item first" "Status på omorganisering af Familiecentret" \
   "$(js familiecenter 'r["hits"][0]["title"]')"
 mkdir -p pl
@@ -54,6 +55,8 @@ cj() { "$REFSOG" search --index cix --json -- "$1" | python3 -c "import json,sys
 t_eq "24/1629 finds both, the exact case first" "2 24/1629 EMN-24/0001629" "$(cj 24/1629 'r["total"], r["hits"][0]["case"], r["hits"][1]["case"]' | tr -d "(),'")"
 t_eq "EMN-24/1629 finds only its own" "1 EMN-24/0001629" "$(cj EMN-24/1629 'r["total"], r["hits"][0]["case"]' | tr -d "(),'")"
 t_eq "24/1629 finds EMN-24/0001629 in the sample" "EMN-24/0001629" "$(js 24/1629 'r["hits"][0]["case"]')"
+t_eq "a year and serial without the prefix: 2020-26746 finds S2020-26746" "S2020-26746" "$(js 2020-26746 'r["hits"][0]["case"] if r["hits"] else ""')"
+t_eq "… and 2024/19506 finds mig-a-2024-19506" "MIG-A-2024-19506" "$(js 2024/19506 'r["hits"][0]["case"].upper() if r["hits"] else ""')"
 t_match "refsog case prints the number as the minutes print it" "^Sag 27.00.00-P22-1-20: " \
   "$("$REFSOG" case --index ix 27.0.0-p22-1-20)"
 t_done
