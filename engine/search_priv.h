@@ -3,7 +3,6 @@
 #ifndef RS_SEARCH_PRIV_H
 #define RS_SEARCH_PRIV_H
 
-#include <jansson.h>
 #include <stddef.h>
 #include <stdlib.h>
 

@@ -128,20 +128,6 @@ static size_t char_start(const char *s, size_t i) {
     return i;
 }
 
-RsStatus rs_snippet(RsAnalyzer *a, const char *text, size_t len, const RsSnippetKeys *keys,
-                    size_t max_bytes, char **out, RsError *err) {
-    RsSnippet sn = {0};
-    size_t at;
-    *out = NULL;
-    RsStatus rc = rs_snippet_at(a, text, len, keys, max_bytes, &sn, &at, err);
-    RsBuf b = {0};
-    if (rc == RS_OK) rs_snippet_html(&sn, &b);
-    rs_snippet_free(&sn);
-    if (rc == RS_OK && !(*out = rs_buf_steal(&b))) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
-    rs_buf_free(&b);
-    return rc;
-}
-
 void rs_snippet_free(RsSnippet *s) {
     if (!s) return;
     free(s->text);

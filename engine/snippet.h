@@ -39,8 +39,4 @@ void rs_snippet_free(RsSnippet *s);
  * form), appended to out. */
 void rs_snippet_html(const RsSnippet *s, RsBuf *out);
 
-/* rs_snippet_at as HTML (malloc'd in *out), for callers that only want that. */
-RsStatus rs_snippet(RsAnalyzer *a, const char *text, size_t len, const RsSnippetKeys *keys,
-                    size_t max_bytes, char **out, RsError *err);
-
 #endif

@@ -190,6 +190,7 @@ typedef struct {
     int fatal;
     RsError err;      /* the first index error of the job, when fatal */
     Queue *queue;     /* when set: a shared queue of file numbers instead of the path hash */
+    const unsigned char *shard_of; /* else: each file's shard (by its canonical path), computed once */
     Segments *segs;   /* when set: write new segments there instead of `path` ... */
     size_t seg_bytes; /* ... starting the next one after this much text (0: one segment) */
 } ShardJob;
@@ -202,15 +203,23 @@ static int next_file(ShardJob *j, size_t *i) {
         pthread_mutex_unlock(&j->queue->lock);
         return *i < j->files->n;
     }
-    for (; *i < j->files->n; ++*i) { /* by the canonical path: any spelling, one shard */
+    for (; *i < j->files->n; ++*i)
+        if (j->shard_of[*i] == j->shard) return 1;
+    return 0;
+}
+
+/* Each file's shard, by a stable hash of its canonical path (any spelling, one shard), into a
+ * malloc'd array; NULL when out of memory. Computed once, before the shards' threads start. */
+static unsigned char *shards_of(const RsFileList *files, size_t n_shards) {
+    unsigned char *v = malloc(files->n ? files->n : 1);
+    for (size_t i = 0; v && i < files->n; i++) {
         char *canon = NULL;
         RsError e;
-        if (rs_source_canonical(j->files->paths[*i], &canon, &e) != RS_OK) canon = NULL;
-        int mine = rs_shard_of(canon ? canon : j->files->paths[*i], j->n_shards) == j->shard;
+        if (rs_source_canonical(files->paths[i], &canon, &e) != RS_OK) canon = NULL;
+        v[i] = (unsigned char)rs_shard_of(canon ? canon : files->paths[i], n_shards);
         free(canon);
-        if (mine) return 1;
     }
-    return 0;
+    return v;
 }
 
 /* An index error of job j: told, and the job stops. */
@@ -322,7 +331,7 @@ static RsStatus build_new(const char *dir, const RsFileList *files, const RsBuil
     Segments segs = {PTHREAD_MUTEX_INITIALIZER, tmp, NULL, 0, 0};
     Queue queue = {PTHREAD_MUTEX_INITIALIZER, 0};
     for (size_t k = 0; k < jobs; k++)
-        js[k] = (ShardJob){NULL, k, jobs, files, &sopts, o, {0}, 0, {0}, &queue, &segs, seg_bytes};
+        js[k] = (ShardJob){NULL, k, jobs, files, &sopts, o, {0}, 0, {0}, &queue, NULL, &segs, seg_bytes};
     RsIndexerTotals *t = &bt->counts;
     fatal = run_jobs(js, jobs, t, err);
     char what[64];
@@ -385,12 +394,19 @@ static RsStatus build_shards(const char *dir, size_t n_shards, int fresh, const 
     bt->shards = n_shards;
     bt->fresh = fresh;
     ShardJob sj[RS_MAX_SHARDS];
+    unsigned char *shard_of = shards_of(files, n_shards);
+    if (!shard_of) {
+        fail(o, err, &fatal, RS_ERR_NOMEM, "out of memory");
+        if (fresh) rm_tree(tmp);
+        return err->code;
+    }
     for (size_t k = 0; k < n_shards; k++) {
         rs_shard_path(into, n_shards, k, paths[k], sizeof paths[k]);
-        sj[k] = (ShardJob){paths[k], k, n_shards, files, &o->indexer, o, {0}, 0, {0}, NULL, NULL, 0};
+        sj[k] = (ShardJob){paths[k], k, n_shards, files, &o->indexer, o, {0}, 0, {0}, NULL, shard_of, NULL, 0};
     }
     RsIndexerTotals *t = &bt->counts;
     fatal = run_jobs(sj, n_shards, t, err);
+    free(shard_of);
     if (fresh) {
         RsError e = {0};
         /* the stub last: until it exists, the directory names no shard */

@@ -36,11 +36,15 @@ static char *snip(const char *text, size_t len, const char *stem, const char *fo
     RsSnippetKeys k = {0};
     if (stem) rs_snippet_keys_add(&k.stems, stem, strlen(stem));
     if (fold) rs_snippet_keys_add(&k.folds, fold, strlen(fold));
-    char *out = NULL;
+    RsSnippet sn;
+    size_t at;
     RsError err;
-    assert_int_equal(rs_snippet(an, text, len, &k, 200, &out, &err), RS_OK);
+    assert_int_equal(rs_snippet_at(an, text, len, &k, 200, &sn, &at, &err), RS_OK);
     rs_snippet_keys_free(&k);
-    return out;
+    RsBuf html = {0}; /* the JSON contract's form */
+    rs_snippet_html(&sn, &html);
+    rs_snippet_free(&sn);
+    return rs_buf_steal(&html);
 }
 
 /* A long text (analysed only around the pre-scan's region) marks every match in the window:
