@@ -223,37 +223,48 @@ static int near_term(void *ctx, const char *t, size_t len, unsigned freq) {
     return 0;
 }
 
-static int first_doc(void *ctx, RsxDocid id) {
-    *(RsxDocid *)ctx = id;
-    return 1;
-}
-
-/* The display name of the known filter term `term` (a municipality or committee key): the value
- * its first item shows. Appended to out; nothing when it cannot be read. */
-static void display_name(RsxDb *db, RsFacet facet, const char *term, RsBuf *out) {
-    RsxDocid id = 0;
+/* The display name of the known filter term `term` (a municipality or committee key): of the
+ * names its items show for it (one key may be written several ways: "Social & …udvalget",
+ * "Social- og …udvalget"), the one nearest to what was typed, then the most used, then the
+ * first in byte order — the same answer whatever order the index holds its items in. Appended
+ * to out; nothing when it cannot be read. */
+static void display_name(RsxDb *db, RsFacet facet, const char *term, const char *typed, RsBuf *out) {
     RsError e;
-    if (rsx_db_postings(db, term, strlen(term), first_doc, &id, &e) != RS_OK || !id) return;
-    char *v = NULL;
-    size_t vl = 0;
-    unsigned slot = facet == RS_FACET_KOMMUNE ? RS_SLOT_KOMMUNE : RS_SLOT_UDVALG;
-    if (rsx_db_get_value(db, id, slot, &v, &vl, &e) != RS_OK || !v) return;
-    const char *key = term + strlen(RS_PREFIX_UDVALG);
-    for (char *p = v; p < v + vl;) { /* a committee: the one of the item's names with this key */
-        char *end = memchr(p, RSX_MULTI_SEP, (size_t)(v + vl - p));
-        if (!end) end = v + vl;
-        char *name = strndup(p, (size_t)(end - p));
+    RsxQuery *q = rsx_query_term(term, strlen(term), 1, 0, &e);
+    RsxFacetRequest fr = {facet == RS_FACET_KOMMUNE ? RS_SLOT_KOMMUNE : RS_SLOT_UDVALG, facet == RS_FACET_UDVALG};
+    RsxSearchOptions o = {.limit = 0, .sort_slot = -1, .facets = &fr, .n_facets = 1};
+    RsxMSet *m = NULL;
+    if (!q || rsx_search(db, q, &o, &m, &e) != RS_OK) {
+        rsx_query_free(q);
+        return;
+    }
+    rsx_query_free(q);
+    const char *key = term + strlen(facet == RS_FACET_KOMMUNE ? RS_PREFIX_KOMMUNE : RS_PREFIX_UDVALG);
+    char want[256], have[256], *best = NULL;
+    size_t wl = rs_fold_key(typed, strlen(typed), want, sizeof want), best_d = (size_t)-1, best_n = 0;
+    for (size_t i = 0; i < rsx_mset_facet_size(m, 0); i++) {
+        const char *v;
+        size_t len, count;
+        rsx_mset_facet(m, 0, i, &v, &len, &count);
+        char *name = strndup(v, len);
         char *k = facet == RS_FACET_UDVALG && name ? rs_committee_key(name) : NULL;
+        /* a committee: only the names with this key (its items may name other committees too) */
         if (name && (facet == RS_FACET_KOMMUNE || (k && !strcmp(k, key)))) {
-            rs_buf_puts(out, name);
-            p = v + vl;
-        } else {
-            p = end + 1;
+            size_t hl = rs_fold_key(name, len, have, sizeof have), d = distance(want, wl, have, hl);
+            if (!best || d < best_d || (d == best_d && (count > best_n || (count == best_n && strcmp(name, best) < 0)))) {
+                free(best);
+                best = name;
+                name = NULL;
+                best_d = d;
+                best_n = count;
+            }
         }
         free(k);
         free(name);
     }
-    free(v);
+    rsx_mset_free(m);
+    if (best) rs_buf_puts(out, best);
+    free(best);
 }
 
 RsStatus rs_filter_warnings(RsxDb *db, const RsQuery *pq, char ***warnings, size_t *n_warnings, RsError *err) {
@@ -276,7 +287,7 @@ RsStatus rs_filter_warnings(RsxDb *db, const RsQuery *pq, char ***warnings, size
                       kommune ? "den kommune" : "det udvalg");
         for (size_t k = 0; k < nr.n; k++) {
             rs_buf_puts(&msg, k == 0 ? "; mente du " : k + 1 == nr.n ? " eller " : ", ");
-            display_name(db, f->facet, nr.term[k], &msg);
+            display_name(db, f->facet, nr.term[k], f->value, &msg);
         }
         if (nr.n) rs_buf_putc(&msg, '?');
         char **w = msg.data ? realloc(*warnings, (*n_warnings + 1) * sizeof *w) : NULL;
