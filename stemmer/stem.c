@@ -1,4 +1,5 @@
-/* stem.c — the only file that includes libstemmer: Danish stems with a cache, and stopwords. */
+/* stem.c — the only library file that includes libstemmer (the build tool lemmagen.c is the other):
+ * Danish stems with a cache (through the lemma table), and stopwords. */
 #include "stem.h"
 
 #include <libstemmer.h>
