@@ -2,6 +2,7 @@
  * its forms weighted, phrases, prefixes, case numbers, groups and the facet filters. */
 #include "qbuild.h"
 
+#include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,56 @@ static RsxQuery *term_q(Build *b, const char *prefix, RsSpan s, double scale) {
     return sc;
 }
 
+/* The stem term of `key` (RS_PREFIX_STEM): where the index left it out because the exact form
+ * is the same word (rs_analyzer_stem_is_norm), the exact form too, as one term (a synonym: the
+ * two together weigh what the stem term alone used to). */
+static RsxQuery *stem_q(Build *b, RsSpan key, double scale) {
+    if (!rs_analyzer_stem_is_norm(b->s->an, key.s, key.len)) return term_q(b, RS_PREFIX_STEM, key, scale);
+    RsxQuery *two[2] = {term_q(b, RS_PREFIX_STEM, key, 1.0), term_q(b, RS_PREFIX_EXACT, key, 1.0)};
+    RsxQuery *syn = two[0] && two[1] ? rsx_query_combine(RSX_OP_SYNONYM, two, 2, 0, b->err) : NULL;
+    rsx_query_free(two[0]);
+    rsx_query_free(two[1]);
+    if (!syn || scale == 1.0) return syn;
+    RsxQuery *sc = rsx_query_scale(syn, scale, b->err);
+    rsx_query_free(syn);
+    return sc;
+}
+
+/* The sections that keep a copy of every key; the body (RS_PREFIX_SEC_CASE) keeps only the keys
+ * one of these also has (index/itemdoc.c). */
+static const char *const OTHER_SECTIONS[] = {RS_PREFIX_SEC_TITLE, RS_PREFIX_SEC_RESUME, RS_PREFIX_SEC_PROPOSAL,
+                                             RS_PREFIX_SEC_DECISION, RS_PREFIX_SEC_ATTACH};
+
+/* sagsfremstilling:key — the body has the key when it has a copy (the key is in another section
+ * too), or when the item has the key (as a stem, folding key or part) and no other section has
+ * it (then every occurrence is in the body, so the forms' wdf is the body's count). */
+static RsxQuery *body_q(Build *b, RsSpan key) {
+    QList any = {0}, other = {0}, arms = {0};
+    ql_add(&any, stem_q(b, key, 1.0));
+    ql_add(&any, term_q(b, RS_PREFIX_FOLD, key, 1.0));
+    ql_add(&any, term_q(b, RS_PREFIX_PART, key, 1.0));
+    for (size_t i = 0; i < sizeof OTHER_SECTIONS / sizeof *OTHER_SECTIONS; i++)
+        ql_add(&other, term_q(b, OTHER_SECTIONS[i], key, 1.0));
+    RsxQuery *pair[2] = {any.oom ? NULL : rsx_query_combine(RSX_OP_SYNONYM, any.q, any.n, 0, b->err),
+                         other.oom ? NULL : rsx_query_combine(RSX_OP_OR, other.q, other.n, 0, b->err)};
+    ql_add(&arms, pair[0] && pair[1] ? rsx_query_combine(RSX_OP_AND_NOT, pair, 2, 0, b->err) : NULL);
+    rsx_query_free(pair[0]);
+    rsx_query_free(pair[1]);
+    ql_add(&arms, term_q(b, RS_PREFIX_SEC_CASE, key, 1.0));
+    /* one term again: the arms never meet in one item, and a synonym weighs them with one
+     * frequency, as the copy alone was */
+    RsxQuery *q = arms.oom ? NULL : rsx_query_combine(RSX_OP_SYNONYM, arms.q, arms.n, 0, b->err);
+    ql_free(&any);
+    ql_free(&other);
+    ql_free(&arms);
+    return q;
+}
+
+/* field:key — the section's copy of the key. */
+static RsxQuery *field_q(Build *b, const char *fp, RsSpan key) {
+    return strcmp(fp, RS_PREFIX_SEC_CASE) ? term_q(b, fp, key, 1.0) : body_q(b, key);
+}
+
 static const char *field_prefix(RsQField f) {
     switch (f) {
     case RS_QF_TITEL: return RS_PREFIX_SEC_TITLE;
@@ -94,7 +145,7 @@ static RsxQuery *parts_q(Build *b, const RsToken *t) {
     QList all = {0};
     for (size_t i = 0; i < t->n_parts; i++) {
         QList one = {0};
-        ql_add(&one, term_q(b, RS_PREFIX_STEM, t->parts[i], 1.0));
+        ql_add(&one, stem_q(b, t->parts[i], 1.0));
         ql_add(&one, term_q(b, RS_PREFIX_PART, t->parts[i], 1.0));
         rs_snippet_keys_add(&b->keys->stems, t->parts[i].s, t->parts[i].len);
         ql_add(&all, one.oom ? NULL : rsx_query_combine(RSX_OP_OR, one.q, one.n, 0, b->err));
@@ -120,8 +171,8 @@ static RsxQuery *token_q(Build *b, const RsToken *t, RsQField field) {
         if (t->case_key.len && t->case_key.s[0] >= '0' && t->case_key.s[0] <= '9')
             ql_add(&l, term_q(b, RS_PREFIX_CASE_BARE, t->case_key, W_CASE * W_CASE_BARE));
     } else if (fp) {
-        ql_add(&l, term_q(b, fp, t->stem, 1.0));
-        if (t->fold.s) ql_add(&l, term_q(b, fp, t->fold, 1.0));
+        ql_add(&l, field_q(b, fp, t->stem));
+        if (t->fold.s) ql_add(&l, field_q(b, fp, t->fold));
         rs_snippet_keys_add(&b->keys->stems, t->stem.s, t->stem.len);
     } else {
         rs_snippet_keys_add(&b->keys->exact, t->norm.s, t->norm.len);
@@ -135,11 +186,11 @@ static RsxQuery *token_q(Build *b, const RsToken *t, RsQField field) {
             RsSpan fold = t->fold.s ? t->fold : t->stem;
             rs_snippet_keys_add(&b->keys->stems, t->stem.s, t->stem.len);
             if (!danish) rs_snippet_keys_add(&b->keys->folds, fold.s, fold.len);
-            ql_add(&l, term_q(b, RS_PREFIX_STEM, t->stem, W_STEM));
+            ql_add(&l, stem_q(b, t->stem, W_STEM));
             if (!danish) ql_add(&l, term_q(b, RS_PREFIX_FOLD, fold, W_FOLD));
             else spelled_without(b, &l, t->norm);
             /* a word typed without æ/ø/å also meets documents that had none */
-            if (t->fold.s && !danish) ql_add(&l, term_q(b, RS_PREFIX_STEM, t->fold, W_FOLD));
+            if (t->fold.s && !danish) ql_add(&l, stem_q(b, t->fold, W_FOLD));
             ql_add(&l, term_q(b, RS_PREFIX_PART, t->stem, W_PART));
             /* parts are indexed with their folding key too */
             if (t->fold.s && !danish) ql_add(&l, term_q(b, RS_PREFIX_PART, t->fold, W_PART * W_FOLD));
@@ -331,6 +382,81 @@ int rs_qbuild_out_of_time(Build *b) {
     return 1;
 }
 
+/* The body's keys starting with a prefix, gathered for body_prefix_q. */
+typedef struct {
+    Build *b;
+    size_t plen;           /* bytes of the term prefix (Z, F, P, SS or none) to skip */
+    int exact;             /* from the exact forms: only those standing in for their stem */
+    GHashTable *freq;      /* key → summed term frequency */
+} KeyScan;
+
+static int on_key(void *ctx, const char *term, size_t len, unsigned count) {
+    KeyScan *k = ctx;
+    if (len <= k->plen || len - k->plen >= 240) return 0;
+    char key[240];
+    memcpy(key, term + k->plen, len - k->plen);
+    key[len - k->plen] = 0;
+    if (k->exact && !rs_analyzer_stem_is_norm(k->b->s->an, key, len - k->plen)) return 0;
+    gpointer v = g_hash_table_lookup(k->freq, key);
+    g_hash_table_insert(k->freq, v ? key : g_strdup(key), GUINT_TO_POINTER(GPOINTER_TO_UINT(v) + count));
+    return 0;
+}
+
+typedef struct {
+    const char *key;
+    unsigned freq;
+} KeyFreq;
+
+static int by_freq(const void *x, const void *y) {
+    const KeyFreq *a = x, *b = y;
+    return a->freq != b->freq ? (a->freq < b->freq ? 1 : -1) : strcmp(a->key, b->key);
+}
+
+/* sagsfremstilling:pre* — the body's keys starting with `pre` (the item's stems, folding keys
+ * and parts, and the body's copies), the `max` most frequent, each as body_q; *n_all gets how
+ * many there were. */
+static RsxQuery *body_prefix_q(Build *b, const char *pre, unsigned max, size_t *n_terms, size_t *n_all) {
+    static const char *const from[] = {RS_PREFIX_STEM, RS_PREFIX_FOLD, RS_PREFIX_PART, RS_PREFIX_SEC_CASE, ""};
+    KeyScan k = {b, 0, 0, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
+    RsStatus rc = RS_OK;
+    RsBuf t = {0};
+    for (size_t i = 0; rc == RS_OK && i < sizeof from / sizeof *from; i++) {
+        rs_buf_reset(&t);
+        rs_buf_puts(&t, from[i]);
+        rs_buf_puts(&t, pre);
+        k.plen = strlen(from[i]);
+        k.exact = !*from[i];
+        rc = t.data ? rsx_db_allterms(b->s->db, t.data, on_key, &k, b->err)
+                    : rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
+    }
+    rs_buf_free(&t);
+    size_t n = g_hash_table_size(k.freq);
+    KeyFreq *all = rc == RS_OK ? calloc(n + 1, sizeof *all) : NULL;
+    if (rc == RS_OK && !all) rc = rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
+    RsxQuery *q = NULL;
+    if (rc == RS_OK) {
+        GHashTableIter it;
+        gpointer key, v;
+        size_t i = 0;
+        g_hash_table_iter_init(&it, k.freq);
+        while (g_hash_table_iter_next(&it, &key, &v)) all[i++] = (KeyFreq){key, GPOINTER_TO_UINT(v)};
+        qsort(all, n, sizeof *all, by_freq);
+        QList l = {0};
+        size_t use = n < max ? n : max;
+        for (i = 0; i < use; i++) ql_add(&l, body_q(b, (RsSpan){all[i].key, strlen(all[i].key)}));
+        q = l.oom ? NULL : l.n ? rsx_query_combine(RSX_OP_OR, l.q, l.n, 0, b->err) : rsx_query_match_nothing(b->err);
+        if (l.oom) b->rc = rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
+        ql_free(&l);
+        *n_terms = use;
+        *n_all = n;
+    } else {
+        b->rc = rc;
+    }
+    free(all);
+    g_hash_table_destroy(k.freq);
+    return q;
+}
+
 /* budget* : the exact forms starting with the typed prefix (lower-cased
  * like the analyser does), expanded here so remote shards weigh alike. */
 static RsxQuery *prefix_q(Build *b, const RsQNode *n) {
@@ -360,7 +486,9 @@ static RsxQuery *prefix_q(Build *b, const RsQNode *n) {
     size_t n_terms = 0;
     unsigned max = b->expansion_left < MAX_WILDCARD ? (unsigned)b->expansion_left : MAX_WILDCARD;
     size_t n_all = 0;
-    RsxQuery *q = rsx_query_expand_prefix(b->s->db, b->term.data, b->term.len, max, &n_terms, &n_all, b->err);
+    RsxQuery *q = fp && !strcmp(fp, RS_PREFIX_SEC_CASE)
+                      ? body_prefix_q(b, low, max, &n_terms, &n_all)
+                      : rsx_query_expand_prefix(b->s->db, b->term.data, b->term.len, max, &n_terms, &n_all, b->err);
     if (q && n_all > n_terms && b->notes) { /* capped: said, never silently */
         RsBuf m = {0};
         rs_buf_printf(&m, "%s* passer på %zu ord; kun de %zu hyppigste er søgt med (skriv flere bogstaver)",

@@ -2,6 +2,7 @@
 #include "itemdoc.h"
 #include "record.h"
 
+#include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,11 +26,62 @@ typedef struct {
     RsError *err;
     RsStatus rc;
     RsWordCount *spell;    /* the batch's words for the spelling dictionary */
+    /* The body sections' keys (RS_PREFIX_SEC_CASE) are not copied as they come: a key → its
+     * index in body_n (occurrences), and the set of keys the other sections have; at the end
+     * only the keys in both get a copy (emit_body_copies; docs/index-schema.md says why). */
+    GHashTable *body, *elsewhere;
+    GArray *body_n;
+    long pad;              /* wdf the terms left out would have had: see RS_TERM_LENGTH */
 } DocCtx;
 
 static RsStatus add_prefixed(DocCtx *c, const char *prefix, RsSpan s, unsigned wdf) {
     RsStatus rc = rs_term_make(&c->term, prefix, s.s, s.len, c->err);
     return rc == RS_OK ? rsx_doc_add_term(c->doc, c->term.data, c->term.len, wdf, c->err) : rc;
+}
+
+/* A key longer than this is copied at once even in the body (it needs no table entry). */
+#define BODY_KEY_MAX 240
+
+/* A section-restricted key (stem, folding key, compound part) of the current section: copied
+ * under the section's prefix, or, in the body, counted for emit_body_copies. */
+static RsStatus section_key(DocCtx *c, RsSpan k, int folded_part) {
+    int body = !strcmp(c->secprefix, RS_PREFIX_SEC_CASE);
+    if (folded_part) c->pad--; /* a part's folding key had no section copy before schema 5 */
+    if (k.len >= BODY_KEY_MAX) return add_prefixed(c, c->secprefix, k, 1);
+    char key[BODY_KEY_MAX];
+    memcpy(key, k.s, k.len);
+    key[k.len] = 0;
+    if (!body) {
+        if (!g_hash_table_contains(c->elsewhere, key)) g_hash_table_add(c->elsewhere, g_strdup(key));
+        return add_prefixed(c, c->secprefix, k, 1);
+    }
+    gpointer v = g_hash_table_lookup(c->body, key);
+    if (v) {
+        g_array_index(c->body_n, unsigned, GPOINTER_TO_UINT(v) - 1)++;
+    } else {
+        unsigned one = 1;
+        g_array_append_val(c->body_n, one);
+        g_hash_table_insert(c->body, g_strdup(key), GUINT_TO_POINTER(c->body_n->len));
+    }
+    return RS_OK;
+}
+
+/* The body's copies: only the keys another section also has. A key only in the body is found by
+ * a query for sagsfremstilling:key as "the item has the key, and no other section has it"
+ * (engine/qbuild.c), so it needs no copy; the body was 60 % of all section copies. */
+static RsStatus emit_body_copies(DocCtx *c) {
+    GHashTableIter it;
+    gpointer k, v;
+    RsStatus rc = RS_OK;
+    g_hash_table_iter_init(&it, c->body);
+    while (rc == RS_OK && g_hash_table_iter_next(&it, &k, &v)) {
+        unsigned n = g_array_index(c->body_n, unsigned, GPOINTER_TO_UINT(v) - 1);
+        if (g_hash_table_contains(c->elsewhere, k))
+            rc = add_prefixed(c, RS_PREFIX_SEC_CASE, (RsSpan){k, strlen(k)}, n);
+        else
+            c->pad += n;
+    }
+    return rc;
 }
 
 int rs_itemdoc_spelling_word(RsSpan s) {
@@ -45,25 +97,32 @@ static int on_token(void *ctx, const RsToken *t) {
     DocCtx *c = ctx;
     RsStatus rc = RS_OK;
     /* the exact form, positional (stopwords too: phrases need them) */
-    if (t->norm.len && t->norm.len < 200)
-        rc = rsx_doc_add_posting(c->doc, t->norm.s, t->norm.len, t->position + 1, c->wdf, c->err);
+    int exact = t->norm.len && t->norm.len < 200;
+    if (exact) rc = rsx_doc_add_posting(c->doc, t->norm.s, t->norm.len, t->position + 1, c->wdf, c->err);
     if (rc == RS_OK && t->kind == RS_TOK_CASENO) {
         rc = add_prefixed(c, RS_PREFIX_CASE, t->case_key, c->wdf);
     } else if (rc == RS_OK && !(t->flags & RS_TOKF_STOPWORD) && t->stem.len < 200) {
-        rc = add_prefixed(c, RS_PREFIX_STEM, t->stem, c->wdf);
-        if (rc == RS_OK) rc = add_prefixed(c, c->secprefix, t->stem, 1);
+        /* the stem, unless it is the exact form just added: a query for the stem then also
+         * looks for the exact form (rs_analyzer_stem_is_norm says when, for both sides) */
+        int same = exact && t->stem.len == t->norm.len && !memcmp(t->stem.s, t->norm.s, t->norm.len) &&
+                   rs_analyzer_stem_is_norm(c->an, t->norm.s, t->norm.len);
+        if (!same) rc = add_prefixed(c, RS_PREFIX_STEM, t->stem, c->wdf);
+        else c->pad += c->wdf;
+        if (rc == RS_OK) rc = section_key(c, t->stem, 0);
         if (rc == RS_OK && t->fold.s) {
             rc = add_prefixed(c, RS_PREFIX_FOLD, t->fold, c->wdf);
-            if (rc == RS_OK) rc = add_prefixed(c, c->secprefix, t->fold, 1);
+            if (rc == RS_OK) rc = section_key(c, t->fold, 0);
         }
         for (size_t i = 0; rc == RS_OK && i < t->n_parts; i++) {
             rc = add_prefixed(c, RS_PREFIX_PART, t->parts[i], c->wdf);
-            if (rc == RS_OK) rc = add_prefixed(c, c->secprefix, t->parts[i], 1);
-            /* the part's folding key, so "okonomi" meets "økonomioversigt" */
+            if (rc == RS_OK) rc = section_key(c, t->parts[i], 0);
+            /* the part's folding key, so "okonomi" meets "økonomioversigt" (in a section too) */
             char fk[256];
             size_t fl = rs_fold_key(t->parts[i].s, t->parts[i].len, fk, sizeof fk);
-            if (rc == RS_OK && (fl != t->parts[i].len || memcmp(fk, t->parts[i].s, fl)))
+            if (rc == RS_OK && (fl != t->parts[i].len || memcmp(fk, t->parts[i].s, fl))) {
                 rc = add_prefixed(c, RS_PREFIX_PART, (RsSpan){fk, fl}, c->wdf);
+                if (rc == RS_OK) rc = section_key(c, (RsSpan){fk, fl}, 1);
+            }
         }
         if (rc == RS_OK && t->kind == RS_TOK_WORD && rs_itemdoc_spelling_word(t->norm))
             rc = rs_wordcount_add(c->spell, t->norm.s, t->norm.len, c->err);
@@ -168,7 +227,10 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInp
 
     /* ---- text: title, then sections; the display text and the terms */
     rs_wordcount_next_item(spell);
-    DocCtx c = {an, {0}, d, RS_WDF_TITLE, RS_PREFIX_SEC_TITLE, err, RS_OK, spell};
+    DocCtx c = {an, {0}, d, RS_WDF_TITLE, RS_PREFIX_SEC_TITLE, err, RS_OK, spell,
+                g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+                g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+                g_array_new(FALSE, FALSE, sizeof(unsigned)), 0};
     uint32_t pos = 0;
     rs_buf_puts(&text, it->title);
     if (rc == RS_OK) rc = index_text(&c, it->title, strlen(it->title), &pos);
@@ -207,6 +269,9 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInp
             inside = r.start >= it->sections[k].body.start && r.end <= it->sections[k].body.end;
         if (!inside) rc = index_text(&c, m->text + r.start, r.end - r.start, &pos);
     }
+    if (rc == RS_OK) rc = emit_body_copies(&c);
+    if (rc == RS_OK && c.pad > 0) /* the document's length as before the terms were left out */
+        rc = rsx_doc_add_term(d, RS_TERM_LENGTH, strlen(RS_TERM_LENGTH), (unsigned)c.pad, err);
     /* ---- case numbers */
     for (size_t i = 0; rc == RS_OK && i < it->n_cases; i++) {
         if (rec.cases) rec.cases[rec.n_cases++] = gdup(&g, it->cases[i], (size_t)-1);
@@ -337,6 +402,9 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInp
     rs_item_record_clear(&rec);
     rs_buf_free(&idb);
     rs_buf_free(&c.term);
+    g_hash_table_destroy(c.body);
+    g_hash_table_destroy(c.elsewhere);
+    g_array_free(c.body_n, TRUE);
     rs_buf_free(&t);
     rs_buf_free(&text);
     rs_buf_free(&committees);

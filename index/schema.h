@@ -15,7 +15,7 @@
 #ifndef RS_SCHEMA_H
 #define RS_SCHEMA_H
 
-#define RS_SCHEMA_VERSION "4" /* 4: sources by canonical path, tie key, bare case keys; 3: kind, meeting keys, url */
+#define RS_SCHEMA_VERSION "5" /* 5: no stem term equal to the exact form, body copies only of keys other sections have; 4: sources by canonical path, tie key, bare case keys; 3: kind, meeting keys, url */
 
 /* ---- free-text terms (ranked) ---- */
 /* no prefix: the exact normalised form (NFC + case folded), positional:
@@ -37,6 +37,11 @@
 #define RS_PREFIX_SEC_PROPOSAL  "SI" /* indstilling / forvaltningen indstiller */
 #define RS_PREFIX_SEC_DECISION  "SB"
 #define RS_PREFIX_SEC_ATTACH    "SA" /* bilag titles */
+
+/* One term per item whose wdf is what the terms schema 5 leaves out (a stem equal to the exact
+ * form, the body's copies of keys no other section has) would have added: Xapian's document
+ * length, and so BM25's length normalisation, stays what it was with them. No query uses it. */
+#define RS_TERM_LENGTH "XLEN"
 
 /* ---- boolean terms (filters, wdf 0) ---- */
 #define RS_PREFIX_ID          "Q"   /* unique id: Q<source>#<item number> */

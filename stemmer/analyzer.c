@@ -217,6 +217,13 @@ static void cached_split(RsAnalyzer *a, const char *w, size_t len, RsSplit *out)
     a->split_used++;
 }
 
+int rs_analyzer_stem_is_norm(RsAnalyzer *a, const char *norm, size_t len) {
+    if (!len || (!a->opts.no_stopwords && rs_is_stopword(norm, len))) return 0;
+    size_t sl;
+    const char *st = rs_stem(a->stemmer, norm, len, &sl);
+    return st && sl == len && !memcmp(st, norm, len);
+}
+
 /* Fill norm/stem/fold/parts of a word in the analyser's scratch buffers. */
 static RsStatus word_forms(RsAnalyzer *a, const char *s, size_t len, RsToken *t, int decompose) {
     RsStatus rc = rs_normalize(s, len, &a->norm);

@@ -120,4 +120,11 @@ size_t rs_fold_key(const char *s, size_t len, char *out, size_t cap);
 
 const char *rs_token_kind_name(RsTokenKind kind);
 
+/* Whether a word whose normalised form is `norm` stems to itself and is not a stopword: then
+ * the index leaves out its stem term, the exact form standing in for it (index/itemdoc.c), and
+ * a query for the stem `norm` also looks for the exact form (engine/qbuild.c). One function for
+ * both sides, so they cannot disagree. Safe to call from inside an rs_analyze callback (it does
+ * not touch the token's buffers). Can't fail: out of memory answers 0. */
+int rs_analyzer_stem_is_norm(RsAnalyzer *a, const char *norm, size_t len);
+
 #endif
