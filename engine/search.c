@@ -223,6 +223,7 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
     if (!req->no_facets) {
         o.facets = rs_facet_req;
         o.n_facets = RS_N_FACETS;
+        o.facet_columns = s->facet_columns;
     }
     RsxMSet *m = NULL;
     int fallback = 0;

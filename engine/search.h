@@ -35,6 +35,13 @@ RsStatus rs_searcher_open(const char *const *indexes, size_t n_indexes, RsSearch
 /* Release a searcher. rs_searcher_close(NULL) is a no-op. */
 void rs_searcher_close(RsSearcher *s);
 
+/* For a searcher that answers many searches (the server): count facets from per-facet arrays
+ * over the whole index, built by the first count at each index revision (it reads every value
+ * of the six facet slots once) and kept until a reopen finds a newer revision; then a count
+ * costs a few array reads per match. Off by default (one search per process: the build would
+ * cost more than it saves). Remote shards always count the usual way. Can't fail. */
+void rs_searcher_keep_facet_columns(RsSearcher *s, int on);
+
 /* Pick up what the indexer committed since open (cheap when nothing
  * changed). Fails like rs_searcher_open. */
 RsStatus rs_searcher_reopen(RsSearcher *s, RsError *err);

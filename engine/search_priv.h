@@ -18,6 +18,7 @@ struct RsSearcher {
     RsAnalyzer *an;
     size_t n_indexes;
     char **paths; /* as given, for stats */
+    int facet_columns; /* rs_searcher_keep_facet_columns */
 };
 
 /* Let a writer in the middle of a commit finish: 2, 4, 6 … ms. Can't fail. */

@@ -74,5 +74,7 @@ void rs_searcher_close(RsSearcher *s) {
     free(s);
 }
 
+void rs_searcher_keep_facet_columns(RsSearcher *s, int on) { s->facet_columns = on != 0; }
+
 RsStatus rs_searcher_reopen(RsSearcher *s, RsError *err) { return rsx_db_reopen(s->db, NULL, err); }
 

@@ -529,6 +529,7 @@ RsStatus rs_server_start(const RsServerOptions *o, RsServer **out, RsError *err)
     RsStatus rc = s->slots ? RS_OK : rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     for (size_t i = 0; rc == RS_OK && i < s->n_slots; i++) {
         rc = rs_searcher_open(o->indexes, o->n_indexes, &s->slots[i].s, err);
+        if (rc == RS_OK) rs_searcher_keep_facet_columns(s->slots[i].s, 1);
         pthread_mutex_init(&s->slots[i].lock, NULL);
     }
     struct sockaddr_in addr = {0};

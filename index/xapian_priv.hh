@@ -9,6 +9,10 @@
 
 #include <xapian.h>
 
+#include <map>
+#include <memory>
+#include <cstdint>
+
 #include <string>
 #include <vector>
 
@@ -18,11 +22,23 @@ struct RsxWritable {
 struct RsxDoc {
     Xapian::Document doc;
 };
+/* One value slot of the whole index as arrays by docid, for counting a facet without reading
+ * values per match (rsx_search with facet_columns): each distinct value gets an ordinal. */
+struct RsxFacetColumn {
+    bool multi = false;
+    std::vector<std::string> names;  /* ordinal → value */
+    std::vector<uint32_t> ord;       /* single: ordinal + 1 per docid (0: none); multi: ordinals */
+    std::vector<uint32_t> off;       /* multi: docid d's ordinals are ord[off[d] .. off[d + 1]) */
+};
+
 struct RsxDb {
     Xapian::Database db;
     std::vector<std::string> paths;
     std::vector<Xapian::Database> shards;
     bool has_remote = false;
+    /* facet columns by slot, for the revision the database is open at: emptied whenever it is
+     * reopened onto a newer one */
+    std::map<unsigned, std::unique_ptr<RsxFacetColumn>> columns;
 };
 struct RsxQuery {
     Xapian::Query q;

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <new>
+#include <unordered_map>
 
 using rsx_priv::dup_out;
 using rsx_priv::fail;
@@ -130,6 +131,7 @@ extern "C" RsStatus rsx_db_reopen(RsxDb *db, int *changed, RsError *err) {
     RSX_TRY
     bool c = db->db.reopen();
     for (auto &s : db->shards) s.reopen();
+    if (c) db->columns.clear();
     if (changed) *changed = c ? 1 : 0;
     return RS_OK;
     RSX_CATCH
@@ -359,6 +361,74 @@ static void collect_single(const Xapian::ValueCountMatchSpy &spy,
         out.emplace_back(*v, v.get_termfreq());
 }
 
+/* The facet column of `slot` (RsxFacetColumn), built from the slot's value stream on first use
+ * at this revision. */
+static const RsxFacetColumn &facet_column(RsxDb *db, unsigned slot, bool multi) {
+    auto &c = db->columns[slot];
+    if (c && c->multi == multi) return *c;
+    c.reset(new RsxFacetColumn());
+    c->multi = multi;
+    Xapian::docid last = db->db.get_lastdocid();
+    std::unordered_map<std::string, uint32_t> ids;
+    auto intern = [&](const std::string &v) -> uint32_t {
+        auto it = ids.find(v);
+        if (it != ids.end()) return it->second;
+        uint32_t n = static_cast<uint32_t>(c->names.size());
+        ids.emplace(v, n);
+        c->names.push_back(v);
+        return n;
+    };
+    if (!multi) c->ord.assign(static_cast<size_t>(last) + 1, 0);
+    else c->off.assign(static_cast<size_t>(last) + 2, 0);
+    size_t next = 0; /* multi: the first docid whose start is not yet written */
+    for (auto v = db->db.valuestream_begin(slot); v != db->db.valuestream_end(slot); ++v) {
+        Xapian::docid d = v.get_docid();
+        if (d > last) break;
+        const std::string s = *v;
+        if (!multi) {
+            if (!s.empty()) c->ord[d] = intern(s) + 1;
+            continue;
+        }
+        while (next <= d) c->off[next++] = static_cast<uint32_t>(c->ord.size());
+        size_t first = c->ord.size(), start = 0;
+        while (start <= s.size()) {
+            size_t end = s.find(RSX_MULTI_SEP, start);
+            if (end == std::string::npos) end = s.size();
+            if (end > start) {
+                uint32_t o = intern(s.substr(start, end - start));
+                if (std::find(c->ord.begin() + static_cast<long>(first), c->ord.end(), o) == c->ord.end())
+                    c->ord.push_back(o); /* a value twice in one item counts once */
+            }
+            start = end + 1;
+        }
+    }
+    while (multi && next < c->off.size()) c->off[next++] = static_cast<uint32_t>(c->ord.size());
+    return *c;
+}
+
+/* Counts a facet from its column: a few array reads per match instead of reading and comparing
+ * the value strings. Local only (a remote server does not know it). */
+class ColumnCountSpy : public Xapian::MatchSpy {
+  public:
+    explicit ColumnCountSpy(const RsxFacetColumn &c_) : c(c_), counts(c_.names.size(), 0) {}
+    void operator()(const Xapian::Document &doc, double) override {
+        Xapian::docid d = doc.get_docid();
+        if (!c.multi) {
+            if (d < c.ord.size() && c.ord[d]) ++counts[c.ord[d] - 1];
+        } else if (d + 1 < c.off.size()) {
+            for (uint32_t i = c.off[d]; i < c.off[d + 1]; i++) ++counts[c.ord[i]];
+        }
+    }
+    void collect(std::vector<std::pair<std::string, size_t>> &out) const {
+        for (size_t i = 0; i < counts.size(); i++)
+            if (counts[i]) out.emplace_back(c.names[i], counts[i]);
+    }
+
+  private:
+    const RsxFacetColumn &c;
+    std::vector<size_t> counts;
+};
+
 static void sort_facet(std::vector<std::pair<std::string, size_t>> &f) {
     std::sort(f.begin(), f.end(), [](const auto &a, const auto &b) {
         return a.second != b.second ? a.second > b.second : a.first < b.first;
@@ -387,8 +457,15 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
     if (o->time_limit > 0) enq.set_time_limit(o->time_limit);
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> singles;
     std::vector<std::unique_ptr<MultiValueCountSpy>> multis;
+    std::vector<std::unique_ptr<ColumnCountSpy>> columns;
+    bool use_columns = o->facet_columns && !db->has_remote;
     for (size_t i = 0; i < o->n_facets; i++) {
-        if (o->facets[i].multi) {
+        if (use_columns) {
+            columns.emplace_back(new ColumnCountSpy(facet_column(db, o->facets[i].slot, o->facets[i].multi != 0)));
+            enq.add_matchspy(columns.back().get());
+            singles.emplace_back(nullptr);
+            multis.emplace_back(nullptr);
+        } else if (o->facets[i].multi) {
             multis.emplace_back(new MultiValueCountSpy(o->facets[i].slot));
             /* A remote server does not know our spy: count those client-side below. */
             if (!db->has_remote) enq.add_matchspy(multis.back().get());
@@ -405,7 +482,7 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
     if (o->n_facets) check = db->db.get_doccount();
     m->mset = enq.get_mset(static_cast<Xapian::doccount>(o->offset),
                            static_cast<Xapian::doccount>(o->limit), check);
-    if (db->has_remote && o->n_facets) {
+    if (db->has_remote && o->n_facets && !use_columns) {
         /* Multi-valued facets over remote shards: visit every match here and
          * feed its document to the spy (one document fetch per match: slow
          * on large result sets, but exact). */
@@ -425,7 +502,8 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
     }
     for (size_t i = 0; i < o->n_facets; i++) {
         std::vector<std::pair<std::string, size_t>> f;
-        if (singles[i]) collect_single(*singles[i], f);
+        if (use_columns) columns[i]->collect(f);
+        else if (singles[i]) collect_single(*singles[i], f);
         else
             for (const auto &kv : multis[i]->get_counts()) f.emplace_back(kv.first, kv.second);
         sort_facet(f);
@@ -446,6 +524,7 @@ extern "C" RsStatus rsx_search(RsxDb *db, const RsxQuery *q, const RsxSearchOpti
             return run_search(db, q, opts, out);
         } catch (const Xapian::DatabaseModifiedError &) {
             db->db.reopen();
+            db->columns.clear();
             return run_search(db, q, opts, out);
         }
     } catch (const Xapian::WildcardError &e) {

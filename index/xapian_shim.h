@@ -246,6 +246,10 @@ typedef struct RsxSearchOptions {
     double time_limit;          /* seconds, 0 = none (then estimates are inexact) */
     const RsxFacetRequest *facets; /* counted exactly over the whole match set */
     size_t n_facets;
+    int facet_columns;          /* 1: count them from per-slot arrays over the whole index, built on
+                                   first use and kept until the database is reopened onto a newer
+                                   revision (for long-lived searchers: the first count at a revision
+                                   reads every value of the slot); local indexes only */
 } RsxSearchOptions;
 
 typedef struct RsxMSet RsxMSet;
