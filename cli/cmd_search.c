@@ -92,7 +92,7 @@ static void usage(FILE *out) {
             "\n"
             "Search agenda items. The query language (docs/query-language.md): words\n"
             "(all must match), \"phrases\", case numbers (23/15645), OR, -exclusion, ( ),\n"
-            "prefix*, titel:/beslutning:..., kommune:/udvalg:/type:/udfald:/kle:/sag:,\n"
+            "prefix*, titel:/beslutning:..., kommune:/udvalg:/type:/udfald:/kle:/sag:/aar:,\n"
             "dato:2023, dato:2020-01-01..2021-06-30. Exit 2 on a malformed query.\n"
             "Options may come anywhere on the line; a query that starts with '-' (an\n"
             "exclusion) goes after '--': refsog search -- -kommune:Esbjerg misbrug.\n"
@@ -136,7 +136,7 @@ int rs_cmd_search(int argc, char **argv) {
     RsError err = {0};
     RsResults *r = NULL;
     if (rs_search(s, &o.req, &r, &err) != RS_OK) {
-        rc = rs_cli_fail(&err);
+        rc = rs_cli_fail_query(&err, q.data);
     } else if (o.as_json) {
         rc = rs_cli_print_json(rs_results_json(r));
     } else {

@@ -6,6 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
+#include "errors_da.h"
+
 #define DEFAULT_INDEX "refsog-index"
 #define RS_STR_(x) #x
 #define RS_STR(x) RS_STR_(x)
@@ -97,7 +100,24 @@ int rs_cli_print_json(json_t *j) {
     return 0;
 }
 
-int rs_cli_fail(const RsError *err) {
-    fprintf(stderr, "refsog: %s\n", err->msg);
-    return err->code == RS_ERR_QUERY || err->code == RS_ERR_USAGE ? 2 : 1;
+int rs_cli_fail_query(const RsError *err, const char *query) {
+    RsStatus c = err->code;
+    if (c != RS_ERR_QUERY && c != RS_ERR_USAGE && c != RS_ERR_TIMEOUT && c != RS_ERR_NOTFOUND && c != RS_ERR_NETWORK) {
+        fprintf(stderr, "refsog: %s\n", err->msg); /* the index, a file, memory: said as it is */
+        return 1;
+    }
+    /* the page's Danish sentence (one table: errors_da.h), the place in the query, then the
+     * engine's own words for a bug report */
+    RsBuf da = {0};
+    long pos = -1;
+    rs_error_danish(rs_error_code(c), err->msg, query, &da, &pos);
+    fprintf(stderr, "refsog: %s\n", da.data ? da.data : err->msg);
+    if (pos >= 0 && query) {
+        fprintf(stderr, "  %s\n  %*s^ ved tegn %ld\n", query, (int)pos, "", pos + 1);
+    }
+    if (strcmp(err->msg, da.data ? da.data : "")) fprintf(stderr, "  (%s)\n", err->msg);
+    rs_buf_free(&da);
+    return c == RS_ERR_QUERY || c == RS_ERR_USAGE ? 2 : 1;
 }
+
+int rs_cli_fail(const RsError *err) { return rs_cli_fail_query(err, NULL); }

@@ -49,4 +49,10 @@ int rs_cli_print_json(json_t *j);
  * or usage, 1 otherwise. */
 int rs_cli_fail(const RsError *err);
 
+/* The same for a failed search of `query` (NULL: none): a query, parameter, time or lookup error
+ * is said in the Danish of the page (engine/errors_da.h), with a caret under the character of
+ * the query it is at, then the engine's English message in parentheses; other errors (the
+ * index, files, memory) in the engine's words. */
+int rs_cli_fail_query(const RsError *err, const char *query);
+
 #endif

@@ -92,6 +92,8 @@ static RsStatus filter_term(RsFilterCtx *b, const RsQFilter *f) {
         rs_buf_puts(b->term, name);
         return RS_OK;
     }
+    case RS_FACET_AAR: /* four digits, checked by the parser */
+        return rs_term_makes(b->term, RS_PREFIX_YEAR, f->value, b->err);
     case RS_FACET_SAG: {
         size_t kl = rs_case_key(f->value, strlen(f->value), key, sizeof key);
         if (!kl)
@@ -102,6 +104,25 @@ static RsStatus filter_term(RsFilterCtx *b, const RsQFilter *f) {
     }
     default: return RS_OK;
     }
+}
+
+/* A udvalg: value "Udvalg (Kommune)": the committee in that municipality (its KV term), or a
+ * committee whose own name ends in "(…)" (t, the KU term of the whole value). Takes t. */
+static RsxQuery *with_pair(RsFilterCtx *b, const char *value, RsxQuery *t) {
+    char *committee, *municipality;
+    if (!rs_udvalg_pair(value, &committee, &municipality)) return t;
+    RsBuf kv = {0};
+    RsxQuery *p = NULL;
+    if (rs_term_udvalg_kommune(&kv, municipality, committee, b->err) == RS_OK)
+        p = rsx_query_term(kv.data, kv.len, 1, 0, b->err);
+    rs_buf_free(&kv);
+    free(committee);
+    free(municipality);
+    RsxQuery *pair[] = {p, t};
+    RsxQuery *either = p ? rsx_query_combine(RSX_OP_OR, pair, 2, 0, b->err) : NULL;
+    rsx_query_free(p);
+    rsx_query_free(t);
+    return either;
 }
 
 RsxQuery *rs_apply_filters(RsxQuery *q, const RsQuery *pq, RsFilterCtx *b) {
@@ -120,6 +141,7 @@ RsxQuery *rs_apply_filters(RsxQuery *q, const RsQuery *pq, RsFilterCtx *b) {
             } else {
                 if ((b->rc = filter_term(b, fl)) != RS_OK) break;
                 t = rsx_query_term(b->term->data, b->term->len, 1, 0, b->err);
+                if (t && fl->facet == RS_FACET_UDVALG) t = with_pair(b, fl->value, t);
                 if (t && fl->facet == RS_FACET_SAG && b->term->len > 1 && b->term->data[1] >= '0' &&
                     b->term->data[1] <= '9') { /* sag:24/1629 also takes EMN-24/0001629 */
                     RsBuf bare = {0};
@@ -223,6 +245,29 @@ static int near_term(void *ctx, const char *t, size_t len, unsigned freq) {
     return 0;
 }
 
+/* "Udvalg (Kommune)" of a known KV term: the committee facet of its items, the value whose
+ * term it is. Appended to out; nothing when it cannot be read. */
+static void pair_name(RsxDb *db, const char *term, RsBuf *out) {
+    RsError e;
+    RsxQuery *q = rsx_query_term(term, strlen(term), 1, 0, &e);
+    RsxFacetRequest fr = {RS_SLOT_UDVALG, 1};
+    RsxSearchOptions o = {.limit = 0, .sort_slot = -1, .facets = &fr, .n_facets = 1};
+    RsxMSet *m = NULL;
+    RsFacetList l = {0};
+    RsBuf t = {0};
+    if (q && rsx_search(db, q, &o, &m, &e) == RS_OK && rs_facet_list_of(m, 0, RS_RF_UDVALG, &l, &e) == RS_OK)
+        for (size_t i = 0; i < l.n; i++)
+            if (rs_term_udvalg_kommune(&t, l.v[i].municipality, l.v[i].committee, &e) == RS_OK && t.len == strlen(term) &&
+                !memcmp(t.data, term, t.len)) {
+                rs_buf_puts(out, l.v[i].value);
+                break;
+            }
+    rs_buf_free(&t);
+    rs_facet_list_clear(&l);
+    rsx_mset_free(m);
+    rsx_query_free(q);
+}
+
 /* The display name of the known filter term `term` (a municipality or committee key): of the
  * names its items show for it (one key may be written several ways: "Social & …udvalget",
  * "Social- og …udvalget"), the one nearest to what was typed, then the most used, then the
@@ -230,6 +275,10 @@ static int near_term(void *ctx, const char *t, size_t len, unsigned freq) {
  * to out; nothing when it cannot be read. */
 static void display_name(RsxDb *db, RsFacet facet, const char *term, const char *typed, RsBuf *out) {
     RsError e;
+    if (!strncmp(term, RS_PREFIX_UDVALG_KOMMUNE, strlen(RS_PREFIX_UDVALG_KOMMUNE))) { /* "Udvalg (Kommune)" */
+        pair_name(db, term, out);
+        return;
+    }
     RsxQuery *q = rsx_query_term(term, strlen(term), 1, 0, &e);
     RsxFacetRequest fr = {facet == RS_FACET_KOMMUNE ? RS_SLOT_KOMMUNE : RS_SLOT_UDVALG, facet == RS_FACET_UDVALG};
     RsxSearchOptions o = {.limit = 0, .sort_slot = -1, .facets = &fr, .n_facets = 1};
@@ -246,6 +295,8 @@ static void display_name(RsxDb *db, RsFacet facet, const char *term, const char 
         const char *v;
         size_t len, count;
         rsx_mset_facet(m, 0, i, &v, &len, &count);
+        const char *sep = facet == RS_FACET_UDVALG ? memchr(v, RS_UDVALG_SEP, len) : NULL;
+        if (sep) len -= (size_t)(sep + 1 - v), v = sep + 1; /* "<municipality>\x1e<committee>" */
         char *name = strndup(v, len);
         char *k = facet == RS_FACET_UDVALG && name ? rs_committee_key(name) : NULL;
         /* a committee: only the names with this key (its items may name other committees too) */
@@ -279,6 +330,16 @@ RsStatus rs_filter_warnings(RsxDb *db, const RsQuery *pq, char ***warnings, size
         if ((rc = filter_term(&c, f)) != RS_OK) break;
         if ((rc = rsx_db_termfreq(db, term.data, term.len, &freq, err)) != RS_OK || freq) continue;
         const char *prefix = f->facet == RS_FACET_KOMMUNE ? RS_PREFIX_KOMMUNE : RS_PREFIX_UDVALG;
+        char *committee, *municipality;
+        if (f->facet == RS_FACET_UDVALG && rs_udvalg_pair(f->value, &committee, &municipality)) {
+            /* "Udvalg (Kommune)": the committee in that municipality; the nearest of those */
+            rc = rs_term_udvalg_kommune(&term, municipality, committee, err);
+            free(committee);
+            free(municipality);
+            if (rc != RS_OK) break;
+            if ((rc = rsx_db_termfreq(db, term.data, term.len, &freq, err)) != RS_OK || freq) continue;
+            prefix = RS_PREFIX_UDVALG_KOMMUNE;
+        }
         Near nr = {.want = term.data + strlen(prefix), .want_len = term.len - strlen(prefix), .plen = strlen(prefix)};
         if ((rc = rsx_db_allterms(db, prefix, near_term, &nr, err)) != RS_OK) break;
         int kommune = f->facet == RS_FACET_KOMMUNE;

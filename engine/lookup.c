@@ -233,9 +233,9 @@ static RsStatus stats_once(RsSearcher *s, RsStats **out, RsError *err) {
         snprintf(st->date_from, sizeof st->date_from, "%.4s-%.2s-%.2s", dates.first + 2, dates.first + 6, dates.first + 8);
         snprintf(st->date_to, sizeof st->date_to, "%.4s-%.2s-%.2s", dates.last + 2, dates.last + 6, dates.last + 8);
     }
-    rc = rs_facet_list_of(m, 0, &st->municipalities, err);
-    if (rc == RS_OK) rc = rs_facet_list_of(m, 1, &st->committees, err);
-    if (rc == RS_OK) rc = rs_facet_list_of(m, 2, &st->years, err);
+    rc = rs_facet_list_of(m, 0, RS_RF_KOMMUNE, &st->municipalities, err);
+    if (rc == RS_OK) rc = rs_facet_list_of(m, 1, RS_RF_UDVALG, &st->committees, err);
+    if (rc == RS_OK) rc = rs_facet_list_of(m, 2, RS_RF_AAR, &st->years, err);
     rsx_mset_free(m);
     char *fp = NULL;
     size_t fl;

@@ -39,6 +39,7 @@ static json_t *field(const RsItemRecord *r, const char *name) {
     if (!strcmp(name, "case")) return str_or_null(r->case_no);
     if (!strcmp(name, "municipality")) return json_string(r->municipality ? r->municipality : "");
     if (!strcmp(name, "committee")) return str_or_null(r->committee);
+    if (!strcmp(name, "committees")) return strs(r->committees, r->n_committees);
     if (!strcmp(name, "date")) return str_or_null(r->date);
     if (!strcmp(name, "type")) return json_string(r->type ? r->type : "");
     if (!strcmp(name, "outcome")) return strs(r->outcomes, r->n_outcomes);
@@ -64,15 +65,21 @@ static json_t *pick(const RsItemRecord *r, const char *const *names, size_t n) {
 
 json_t *rs_facet_list_json(const RsFacetList *l) {
     json_t *a = json_array();
-    for (size_t i = 0; i < l->n; i++)
-        json_array_append_new(a, json_pack("{s:s, s:I}", "value", l->v[i].value ? l->v[i].value : "", "count",
-                                           (json_int_t)l->v[i].count));
+    for (size_t i = 0; i < l->n; i++) {
+        json_t *o = json_pack("{s:s, s:I}", "value", l->v[i].value ? l->v[i].value : "", "count",
+                              (json_int_t)l->v[i].count);
+        if (l->v[i].committee) { /* the committee facet: its two parts too */
+            json_object_set_new(o, "committee", json_string(l->v[i].committee));
+            json_object_set_new(o, "municipality", json_string(l->v[i].municipality ? l->v[i].municipality : ""));
+        }
+        json_array_append_new(a, o);
+    }
     return a;
 }
 
 json_t *rs_results_json(const RsResults *r) {
     static const char *const hit_fields[] = {"id", "source", "item", "number", "title", "case", "municipality",
-                                             "committee", "date", "type", "outcome", "closed", "kind", "url",
+                                             "committee", "committees", "date", "type", "outcome", "closed", "kind", "url",
                                              "meeting"};
     json_t *res = json_object();
     json_object_set_new(res, "query", json_string(r->query ? r->query : ""));

@@ -15,7 +15,7 @@
 static const char *const field_names[] = {"", "titel", "resume", "sagsfremstilling",
                                           "indstilling", "beslutning", "bilag"};
 static const char *const facet_names[] = {"kommune", "udvalg", "type", "udfald",
-                                          "kle", "sag", "dato", "dokument"};
+                                          "kle", "sag", "dato", "dokument", "aar"};
 
 const char *rs_facet_name(RsFacet f) { return (unsigned)f < RS_FACET_COUNT ? facet_names[f] : "?"; }
 const char *rs_qfield_name(RsQField f) { return (unsigned)f <= RS_QF_BILAG ? field_names[f] : "?"; }
@@ -253,7 +253,7 @@ static RsQNode *parse_primary(P *p, RsQField field, int negated) {
             int fc = lookup(name, nl, facet_names, RS_FACET_COUNT);
             if (f < 0 && fc < 0) {
                 fail(p, "unknown field '%.*s' (known: titel, resume, sagsfremstilling, indstilling, "
-                        "beslutning, bilag, kommune, udvalg, type, udfald, kle, sag, dato, dokument)",
+                        "beslutning, bilag, kommune, udvalg, type, udfald, kle, sag, dato, dokument, aar)",
                      (int)nl, name);
                 return NULL;
             }
@@ -276,6 +276,10 @@ static RsQNode *parse_primary(P *p, RsQField field, int negated) {
             RsQFilter *nf = &fs[p->q->n_filters++];
             *nf = (RsQFilter){(RsFacet)fc, negated, v, 0, 0};
             if (fc == RS_FACET_DATO && !parse_dato(p, nf)) return NULL;
+            if (fc == RS_FACET_AAR && (strlen(v) != 4 || strspn(v, "0123456789") != 4)) {
+                fail(p, "aar: takes a year YYYY, not '%s' at byte %zu", v, b);
+                return NULL;
+            }
             return (RsQNode *)p->q; /* marker: consumed as a filter */
         }
     }
@@ -507,7 +511,11 @@ RsStatus rs_query_add_filter(RsQuery *q, RsFacet facet, const char *value, int n
     RsQuery *one = NULL;
     RsStatus rc = rs_query_parse(text.data, text.len, &one, err);
     rs_buf_free(&text);
-    if (rc != RS_OK) return rc;
+    if (rc != RS_OK) { /* a byte of the text made here means nothing to the caller: not said */
+        char *at = strstr(err->msg, " at byte ");
+        if (at) memmove(at, at + 9 + strspn(at + 9, "0123456789"), strlen(at + 9 + strspn(at + 9, "0123456789")) + 1);
+        return rc;
+    }
     if (one->n_filters != 1 || one->root) {
         rs_query_free(one);
         return rs_error_set(err, RS_ERR_QUERY, "malformed query: %s: '%s' is not one value", facet_names[facet], value);

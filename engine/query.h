@@ -6,7 +6,7 @@
  *   and     := unary ( ["AND" | "OG"] unary )*
  *   unary   := ("-" | "NOT" | "IKKE") primary | primary
  *   primary := "(" or ")" | section ":" primary | facet ":" value | "\"" phrase "\"" | word ["*"]
- * Facet filters (kommune: udvalg: type: udfald: kle: sag: dato: dokument:) are not
+ * Facet filters (kommune: udvalg: type: udfald: kle: sag: dato: dokument: aar:) are not
  * part of the tree: they are collected in a list and apply to the whole
  * query wherever they stand, also inside OR or parentheses (OR within one
  * facet, AND across facets; "-kommune:X" excludes).
@@ -45,6 +45,7 @@ typedef enum RsFacet {
     RS_FACET_SAG,
     RS_FACET_DATO,
     RS_FACET_DOKUMENT, /* dagsorden or referat */
+    RS_FACET_AAR,      /* a meeting year (aar:2020): the year facet's values, OR'ed like any facet */
     RS_FACET_COUNT
 } RsFacet;
 

@@ -13,7 +13,7 @@ const char *rs_result_facet_name(RsResultFacet f) {
 
 void rs_facet_list_clear(RsFacetList *l) {
     if (!l) return;
-    for (size_t i = 0; i < l->n; i++) free(l->v[i].value);
+    for (size_t i = 0; i < l->n; i++) free(l->v[i].value), free(l->v[i].committee), free(l->v[i].municipality);
     free(l->v);
     l->v = NULL;
     l->n = 0;

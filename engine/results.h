@@ -35,8 +35,10 @@ typedef struct RsHit {
 } RsHit;
 
 typedef struct RsFacetCount {
-    char *value;
+    char *value;        /* what a filter takes: a committee's is "Udvalg (Kommune)" */
     size_t count;
+    char *committee;    /* the committee facet only: its display name and municipality (the */
+    char *municipality; /* two parts of value); NULL in every other facet */
 } RsFacetCount;
 
 typedef struct RsFacetList {

@@ -14,6 +14,7 @@
 #include "schema.h"
 #include "snippet.h"
 #include "spelling.h"
+#include "terms.h"
 #include "xapian_shim.h"
 
 #define DEFAULT_LIMIT 10
@@ -27,7 +28,73 @@ const RsxFacetRequest rs_facet_req[RS_N_FACETS] = {{RS_SLOT_KOMMUNE, 0}, {RS_SLO
                                                    {RS_SLOT_UDFALD, 1},     {RS_SLOT_KLE, 0},
                                                    {RS_SLOT_DOKUMENT, 0}};
 
-RsStatus rs_facet_list_of(RsxMSet *m, size_t f, RsFacetList *out, RsError *err) {
+/* One slot entry of the committee facet with its group (the KV term) and count. */
+typedef struct {
+    char *term, *muni, *name;
+    size_t count;
+} Entry;
+
+static int entry_cmp(const void *a, const void *b) {
+    const Entry *x = a, *y = b;
+    int c = strcmp(x->term, y->term);
+    if (c) return c;
+    if (x->count != y->count) return x->count > y->count ? -1 : 1; /* the most used spelling first */
+    return strcmp(x->name, y->name);
+}
+
+static int count_cmp(const void *a, const void *b) {
+    const RsFacetCount *x = a, *y = b;
+    if (x->count != y->count) return x->count > y->count ? -1 : 1;
+    return strcmp(x->value, y->value);
+}
+
+/* The committee facet's raw entries of `l` merged into "Udvalg (Kommune)" values (see
+ * rs_facet_list_of); l is replaced. RS_ERR_NOMEM (l then cleared). */
+static RsStatus merge_committees(RsFacetList *l, RsError *err) {
+    Entry *e = calloc(l->n + 1, sizeof *e);
+    RsFacetList out = {calloc(l->n + 1, sizeof *out.v), 0};
+    RsBuf t = {0};
+    int oom = !e || !out.v;
+    size_t n = 0;
+    for (size_t i = 0; !oom && i < l->n; i++) {
+        char *v = l->v[i].value, *sep = strchr(v, RS_UDVALG_SEP);
+        Entry *x = &e[n++];
+        x->muni = sep ? strndup(v, (size_t)(sep - v)) : strdup("");
+        x->name = strdup(sep ? sep + 1 : v);
+        x->count = l->v[i].count;
+        if (!x->muni || !x->name || rs_term_udvalg_kommune(&t, x->muni, x->name, err) != RS_OK ||
+            !(x->term = strndup(t.data, t.len)))
+            oom = 1;
+    }
+    if (!oom) qsort(e, n, sizeof *e, entry_cmp);
+    for (size_t i = 0; !oom && i < n;) {
+        size_t j = i, sum = 0;
+        while (j < n && !strcmp(e[j].term, e[i].term)) sum += e[j++].count; /* at most one entry per item */
+        RsFacetCount *c = &out.v[out.n++];
+        RsBuf v = {0};
+        rs_buf_printf(&v, e[i].muni[0] ? "%s (%s)" : "%s", e[i].name, e[i].muni);
+        c->value = v.data;
+        c->count = sum;
+        c->committee = e[i].name;
+        c->municipality = e[i].muni;
+        e[i].name = e[i].muni = NULL;
+        if (!c->value) oom = 1;
+        i = j;
+    }
+    for (size_t i = 0; e && i < n; i++) free(e[i].term), free(e[i].muni), free(e[i].name);
+    free(e);
+    rs_buf_free(&t);
+    rs_facet_list_clear(l);
+    if (oom) {
+        rs_facet_list_clear(&out);
+        return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    }
+    qsort(out.v, out.n, sizeof *out.v, count_cmp);
+    *l = out;
+    return RS_OK;
+}
+
+RsStatus rs_facet_list_of(RsxMSet *m, size_t f, RsResultFacet kind, RsFacetList *out, RsError *err) {
     out->n = 0;
     out->v = NULL;
     size_t n = rsx_mset_facet_size(m, f);
@@ -44,7 +111,25 @@ RsStatus rs_facet_list_of(RsxMSet *m, size_t f, RsFacetList *out, RsError *err) 
         out->v[i].count = count;
         out->n++;
     }
-    return RS_OK;
+    return kind == RS_RF_UDVALG ? merge_committees(out, err) : RS_OK;
+}
+
+int rs_udvalg_pair(const char *value, char **committee, char **municipality) {
+    size_t n = strlen(value);
+    if (n < 4 || value[n - 1] != ')') return 0;
+    size_t open = n - 1;
+    while (open > 0 && value[open - 1] != '(' && value[open - 1] != ')') open--;
+    /* "Udvalg (Kommune)": a space before the last '(', something inside and before it */
+    if (open < 3 || value[open - 1] != '(' || value[open - 2] != ' ' || open == n - 1) return 0;
+    *committee = strndup(value, open - 2);
+    *municipality = strndup(value + open, n - 1 - open);
+    if (!*committee || !*municipality || !**committee) {
+        free(*committee);
+        free(*municipality);
+        *committee = *municipality = NULL;
+        return 0;
+    }
+    return 1;
 }
 
 /* Hit i of m into *h: its record (the result-list fields) and, when asked, its snippet. */
@@ -135,13 +220,14 @@ static RsStatus collect(RsQBuild *b, RsxMSet *m, const RsQuery *pq, const RsSear
         rc = fill_hit(b, m, i, !req->no_snippets, &r->hits[r->n_hits]);
         r->n_hits++; /* freed with the results, also half-filled */
     }
-    for (int f = 0; rc == RS_OK && facets && f < RS_RF_COUNT; f++) rc = rs_facet_list_of(m, (size_t)f, &r->facets[f], err);
+    for (int f = 0; rc == RS_OK && facets && f < RS_RF_COUNT; f++)
+        rc = rs_facet_list_of(m, (size_t)f, (RsResultFacet)f, &r->facets[f], err);
     return rc;
 }
 
 /* The filter facet a result facet is filtered by. */
 static RsFacet filter_of(RsResultFacet f) {
-    static const RsFacet map[RS_RF_COUNT] = {RS_FACET_KOMMUNE, RS_FACET_UDVALG, RS_FACET_DATO, RS_FACET_TYPE,
+    static const RsFacet map[RS_RF_COUNT] = {RS_FACET_KOMMUNE, RS_FACET_UDVALG, RS_FACET_AAR, RS_FACET_TYPE,
                                               RS_FACET_UDFALD, RS_FACET_KLE, RS_FACET_DOKUMENT};
     return map[f];
 }
@@ -174,7 +260,7 @@ static RsStatus disjunctive(RsQBuild *b, const RsQuery *pq, const RsxSearchOptio
         rc = rsx_search(b->s->db, q, &o, &m, b->err);
         rsx_query_free(q);
         RsFacetList l = {0};
-        if (rc == RS_OK) rc = rs_facet_list_of(m, 0, &l, b->err);
+        if (rc == RS_OK) rc = rs_facet_list_of(m, 0, (RsResultFacet)f, &l, b->err);
         rsx_mset_free(m);
         if (rc == RS_OK) {
             rs_facet_list_clear(&r->facets[f]);

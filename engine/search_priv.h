@@ -101,7 +101,16 @@ void rs_search_read_weights(void);
 #define RS_N_FACETS 7
 extern const RsxFacetRequest rs_facet_req[RS_N_FACETS];
 
-/* Facet f of m into *out (its values owned by *out). RS_ERR_NOMEM. */
-RsStatus rs_facet_list_of(RsxMSet *m, size_t f, RsFacetList *out, RsError *err);
+/* Facet number i of m, which counts the result facet `f`, into *out (its values owned by
+ * *out). The committee facet's slot entries ("<municipality>\x1e<committee>") are merged by
+ * their committee-in-municipality term (two spellings of one committee are one value, counted
+ * once per item, named by the spelling most items use) into values "Udvalg (Kommune)", each
+ * with its parts: the count of a value is what filtering by it gives. RS_ERR_NOMEM. */
+RsStatus rs_facet_list_of(RsxMSet *m, size_t i, RsResultFacet f, RsFacetList *out, RsError *err);
+
+/* A udvalg: value "Udvalg (Kommune)" split into its committee (malloc'd into *committee) and
+ * municipality (*municipality); 0 (and nothing allocated) when the value has no "(…)" at its
+ * end, or memory runs out. */
+int rs_udvalg_pair(const char *value, char **committee, char **municipality);
 
 #endif

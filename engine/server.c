@@ -16,6 +16,7 @@
 
 #include "buf.h"
 #include "conntrack.h"
+#include "errors_da.h"
 #include "httputil.h"
 #include "feed.h"
 #include "present.h"
@@ -157,27 +158,26 @@ static enum MHD_Result send_json(struct MHD_Connection *c, unsigned status, json
     return send_body(c, status, "application/json; charset=utf-8", s, strlen(s));
 }
 
-/* A JSON error {error, code, status}: `code` is machine-readable (docs/api.md lists them); the
- * message may quote what the client sent, so it is made UTF-8 first. */
-static enum MHD_Result send_error(struct MHD_Connection *c, unsigned status, const char *code, const char *msg) {
-    RsBuf m = {0};
+/* A JSON error {error, code, status, message, position}: `code` is machine-readable (docs/api.md
+ * lists them), `message` the Danish sentence (errors_da.h) and `position` the character of
+ * `query` (NULL: none) the error is at, or null; the English message may quote what the client
+ * sent, so it is made UTF-8 first. */
+static enum MHD_Result send_error_q(struct MHD_Connection *c, unsigned status, const char *code, const char *msg,
+                                    const char *query) {
+    RsBuf m = {0}, da = {0};
     rs_utf8_clean(&m, msg);
-    json_t *j = json_pack("{s:s, s:s, s:i}", "error", m.data ? m.data : "out of memory", "code", code, "status",
-                          (int)status);
+    long pos = -1;
+    rs_error_danish(code, m.data ? m.data : "", query, &da, &pos);
+    json_t *j = json_pack("{s:s, s:s, s:i, s:s, s:o}", "error", m.data ? m.data : "out of memory", "code", code,
+                          "status", (int)status, "message", da.data ? da.data : "", "position",
+                          pos >= 0 ? json_integer(pos) : json_null());
     rs_buf_free(&m);
+    rs_buf_free(&da);
     return send_json(c, status, j);
 }
 
-/* The machine-readable code of an engine failure. */
-static const char *code_of(RsStatus rc) {
-    switch (rc) {
-    case RS_ERR_QUERY: return "malformed_query";
-    case RS_ERR_USAGE: return "bad_parameter";
-    case RS_ERR_NOTFOUND: return "not_found";
-    case RS_ERR_NETWORK: return "shard_unreachable";
-    case RS_ERR_TIMEOUT: return "timeout";
-    default: return "internal";
-    }
+static enum MHD_Result send_error(struct MHD_Connection *c, unsigned status, const char *code, const char *msg) {
+    return send_error_q(c, status, code, msg, NULL);
 }
 
 static unsigned status_of(RsStatus rc) {
@@ -229,7 +229,7 @@ static long num_arg(const char *v, long dflt) {
 }
 
 /* The filters of a search request, as data: every kommune=, udvalg=, type=, udfald=, kle=, sag=,
- * dokument= (repeated: OR'ed within the facet) and fra=/til= (one dato range). */
+ * dokument=, aar= (repeated: OR'ed within the facet) and fra=/til= (one dato range). */
 typedef struct {
     RsSearchFilter v[64];
     size_t n;
@@ -242,7 +242,7 @@ static const struct {
     RsFacet facet;
 } filter_params[] = {{"kommune", RS_FACET_KOMMUNE}, {"udvalg", RS_FACET_UDVALG}, {"type", RS_FACET_TYPE},
                      {"udfald", RS_FACET_UDFALD},   {"kle", RS_FACET_KLE},       {"sag", RS_FACET_SAG},
-                     {"dokument", RS_FACET_DOKUMENT}};
+                     {"dokument", RS_FACET_DOKUMENT}, {"aar", RS_FACET_AAR}};
 
 static enum MHD_Result on_arg(void *ctx, enum MHD_ValueKind kind, const char *key, const char *value) {
     (void)kind;
@@ -360,7 +360,7 @@ static enum MHD_Result api_search(RsServer *s, struct MHD_Connection *c, int fee
     RsStatus rc = rs_search(sl->s, &req, &res, &err);
     give(s, sl);
     enum MHD_Result r;
-    if (rc != RS_OK) r = send_error(c, status_of(rc), code_of(rc), err.msg);
+    if (rc != RS_OK) r = send_error_q(c, status_of(rc), rs_error_code(rc), err.msg, req.query);
     else if (feed) r = atom_feed(c, res);
     else r = send_json(c, MHD_HTTP_OK, rs_results_json(res));
     rs_results_free(res);
@@ -476,7 +476,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         RsError err = {0};
         RsStatus rc = rs_index_stats(sl->s, &st, &err);
         give(s, sl);
-        enum MHD_Result r = rc == RS_OK ? send_json(c, MHD_HTTP_OK, rs_stats_json(st)) : send_error(c, status_of(rc), code_of(rc), err.msg);
+        enum MHD_Result r = rc == RS_OK ? send_json(c, MHD_HTTP_OK, rs_stats_json(st)) : send_error(c, status_of(rc), rs_error_code(rc), err.msg);
         rs_stats_free(st);
         return r;
     }
@@ -505,7 +505,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         }
         give(s, sl);
         free(key);
-        return rc == RS_OK ? send_json(c, MHD_HTTP_OK, res) : send_error(c, status_of(rc), code_of(rc), err.msg);
+        return rc == RS_OK ? send_json(c, MHD_HTTP_OK, res) : send_error(c, status_of(rc), rs_error_code(rc), err.msg);
     }
     if (!strncmp(url, "/api/", 5)) return send_error(c, MHD_HTTP_NOT_FOUND, "not_found", "no such API endpoint");
     /* the page's own views (/punkt/{id}, /sag/{case}, /moede/{id}): the page, which reads its URL */

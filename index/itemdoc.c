@@ -167,6 +167,47 @@ static void multi_add(RsBuf *b, const char *v) {
     rs_buf_puts(b, v);
 }
 
+/* The committees that treated an item, one per committee in its municipality (a second
+ * spelling of one key is left out): their display names for the record, the slot's entries
+ * "<municipality>\x1e<committee>" and a KV term each. */
+typedef struct {
+    char **terms, **names; /* the KV terms and display names so far */
+    size_t n;
+    RsBuf slot, term;
+    int oom;
+} Committees;
+
+static void committees_free(Committees *c) {
+    for (size_t i = 0; i < c->n; i++) free(c->terms[i]), free(c->names[i]);
+    free(c->terms);
+    free(c->names);
+    rs_buf_free(&c->slot);
+    rs_buf_free(&c->term);
+}
+
+static RsStatus add_committee(Committees *c, RsxDoc *d, const char *municipality, const char *name, RsError *err) {
+    RsStatus rc = rs_term_udvalg_kommune(&c->term, municipality, name, err);
+    if (rc != RS_OK) return rc;
+    for (size_t i = 0; i < c->n; i++)
+        if (strlen(c->terms[i]) == c->term.len && !memcmp(c->terms[i], c->term.data, c->term.len)) return RS_OK;
+    char **nt = realloc(c->terms, (c->n + 1) * sizeof *nt);
+    if (nt) c->terms = nt;
+    char **nn = nt ? realloc(c->names, (c->n + 1) * sizeof *nn) : NULL;
+    if (nn) c->names = nn;
+    char *tc = nn ? strndup(c->term.data, c->term.len) : NULL, *nc = tc ? strdup(name) : NULL;
+    if (!nc) {
+        free(tc);
+        return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    }
+    c->terms[c->n] = tc;
+    c->names[c->n++] = nc;
+    if (c->slot.len) rs_buf_putc(&c->slot, RSX_MULTI_SEP);
+    rs_buf_puts(&c->slot, municipality);
+    rs_buf_putc(&c->slot, RS_UDVALG_SEP);
+    if (rs_buf_puts(&c->slot, name) != RS_OK) c->oom = 1;
+    return rsx_doc_add_boolean_term(d, c->term.data, c->term.len, err);
+}
+
 /* How much of the item's text is stored: all of it, or STORED_TEXT_MAX cut at a character
  * boundary; the sections' offsets and the attachment spans are clamped to it. Can't fail. */
 static size_t stored_length(const RsBuf *text, RsItemRecord *r) {
@@ -207,7 +248,7 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInp
     RsxDoc *d = rsx_doc_new();
     if (!d) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     RsStatus rc = RS_OK;
-    RsBuf t = {0}, text = {0}, committees = {0}, outcomes = {0};
+    RsBuf t = {0}, text = {0}, outcomes = {0};
     RsItemRecord rec = {0}; /* the stored data (record.h); owns every string in it */
     Grow g = {0};
     rec.sections = calloc(it->n_sections + 1, sizeof *rec.sections);
@@ -291,8 +332,9 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInp
     if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_SOURCE, source, err);
     rs_fold_key(municipality, strlen(municipality), key, sizeof key);
     if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_KOMMUNE, key, err);
+    Committees cm = {0};
     if (m->committee_name) {
-        multi_add(&committees, m->committee_name);
+        if (rc == RS_OK) rc = add_committee(&cm, d, municipality, m->committee_name, err);
         if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_UDVALG, m->committee_key, err);
     }
     for (size_t i = 0; rc == RS_OK && i < it->n_decisions; i++) {
@@ -304,8 +346,8 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInp
                                           : rs_committee_display(dc->committee))
                                    : NULL;
         if (disp) {
-            multi_add(&committees, disp);
-            rc = bool_term(d, &t, RS_PREFIX_UDVALG, dc->committee_key, err);
+            rc = add_committee(&cm, d, municipality, disp, err);
+            if (rc == RS_OK) rc = bool_term(d, &t, RS_PREFIX_UDVALG, dc->committee_key, err);
         }
         size_t before = outcomes.len;
         multi_add(&outcomes, oname);
@@ -341,8 +383,7 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInp
         if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_KLE, kle, strlen(kle), err);
     }
     if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_KOMMUNE, municipality, strlen(municipality), err);
-    if (rc == RS_OK && committees.len)
-        rc = rsx_doc_set_value(d, RS_SLOT_UDVALG, committees.data, committees.len, err);
+    if (rc == RS_OK && cm.slot.len) rc = rsx_doc_set_value(d, RS_SLOT_UDVALG, cm.slot.data, cm.slot.len, err);
     if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_TYPE, tname, strlen(tname), err);
     if (rc == RS_OK && outcomes.len)
         rc = rsx_doc_set_value(d, RS_SLOT_UDFALD, outcomes.data, outcomes.len, err);
@@ -365,12 +406,8 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInp
     for (size_t i = 0; rec.attachments && i < it->n_attachments; i++)
         rec.attachments[rec.n_attachments++] =
             gdup(&g, m->text + it->attachments[i].start, it->attachments[i].end - it->attachments[i].start);
-    for (size_t i = 0; committees.data && rec.committees && i < committees.len;) {
-        size_t e = i;
-        while (e < committees.len && committees.data[e] != RSX_MULTI_SEP) e++;
-        rec.committees[rec.n_committees++] = gdup(&g, committees.data + i, e - i);
-        i = e + 1;
-    }
+    for (size_t i = 0; rec.committees && i < cm.n; i++) rec.committees[rec.n_committees++] = gdup(&g, cm.names[i], (size_t)-1);
+    if (cm.oom) g.oom = 1;
     rec.id = gdup(&g, id, (size_t)-1);
     rec.source = gdup(&g, source, (size_t)-1);
     rec.item = it->number;
@@ -407,7 +444,7 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInp
     g_array_free(c.body_n, TRUE);
     rs_buf_free(&t);
     rs_buf_free(&text);
-    rs_buf_free(&committees);
+    committees_free(&cm);
     rs_buf_free(&outcomes);
     if (rc != RS_OK) {
         rsx_doc_free(d);

@@ -35,6 +35,7 @@ RsStatus rs_item_record_encode(const RsItemRecord *r, RsBuf *out, RsError *err) 
     json_object_set_new(hit, "url", str_or_null(r->url));
     json_object_set_new(hit, "meeting", json_string(r->meeting ? r->meeting : (r->source ? r->source : "")));
     json_object_set_new(hit, "ordinal", json_integer((json_int_t)r->ordinal));
+    json_object_set_new(hit, "committees", str_array(r->committees, r->n_committees));
     if (r->n_attachment_text) {
         json_t *a = json_array();
         for (size_t i = 0; i < r->n_attachment_text; i++)
@@ -44,7 +45,6 @@ RsStatus rs_item_record_encode(const RsItemRecord *r, RsBuf *out, RsError *err) 
         json_object_set_new(hit, "attachment_text", a);
     }
     json_object_set_new(detail, "cases", str_array(r->cases, r->n_cases));
-    json_object_set_new(detail, "committees", str_array(r->committees, r->n_committees));
     json_object_set_new(detail, "time", str_or_null(r->time));
     json_object_set_new(detail, "kle", str_or_null(r->kle));
     json_t *decs = json_array();
@@ -139,6 +139,7 @@ static void decode_hit(Dec *d, json_t *h, RsItemRecord *r) {
     r->url = get_str(d, h, "url");
     r->meeting = get_str(d, h, "meeting");
     r->ordinal = get_size(h, "ordinal");
+    r->committees = get_strs(d, h, "committees", &r->n_committees);
     json_t *at = json_object_get(h, "attachment_text");
     size_t n = json_array_size(at);
     if (n && (r->attachment_text = calloc(n, sizeof *r->attachment_text))) {
@@ -157,7 +158,6 @@ static void decode_hit(Dec *d, json_t *h, RsItemRecord *r) {
 static void decode_detail(Dec *d, json_t *x, RsItemRecord *r) {
     r->has_detail = 1;
     r->cases = get_strs(d, x, "cases", &r->n_cases);
-    r->committees = get_strs(d, x, "committees", &r->n_committees);
     r->time = get_str(d, x, "time");
     r->kle = get_str(d, x, "kle");
     r->attachments = get_strs(d, x, "attachments", &r->n_attachments);

@@ -59,12 +59,13 @@ typedef struct RsItemRecord {
     size_t ordinal;     /* the item's place in its file */
     RsAttachmentSpan *attachment_text;
     size_t n_attachment_text;
+    char **committees;  /* every committee that treated it (the meeting's first), one per
+                           committee key */
+    size_t n_committees;
     /* ---- the rest of the item view (RS_RECORD_DETAIL) */
     int has_detail;
     char **cases;       /* every case number of the item */
     size_t n_cases;
-    char **committees;  /* every committee that treated it */
-    size_t n_committees;
     char *time;         /* the meeting's time, or NULL */
     char *kle;          /* "27 Social service", or NULL */
     RsDecisionRecord *decisions;

@@ -15,7 +15,7 @@
 #ifndef RS_SCHEMA_H
 #define RS_SCHEMA_H
 
-#define RS_SCHEMA_VERSION "5" /* 5: no stem term equal to the exact form, body copies only of keys other sections have; 4: sources by canonical path, tie key, bare case keys; 3: kind, meeting keys, url */
+#define RS_SCHEMA_VERSION "6" /* 6: no stem term equal to the exact form, body copies only of keys other sections have, the length term; 5: committees by municipality (KV, slot 2 pairs), committees in the hit; 4: sources by canonical path, tie key, bare case keys; 3: kind, meeting keys, url */
 
 /* ---- free-text terms (ranked) ---- */
 /* no prefix: the exact normalised form (NFC + case folded), positional:
@@ -52,6 +52,9 @@
 #define RS_PREFIX_MAINCASE_BARE "CPB" /* … without its letter prefix (the case history of 24/1629) */
 #define RS_PREFIX_KOMMUNE "KM" /* folded municipality key */
 #define RS_PREFIX_UDVALG   "KU"  /* folded committee key (meeting's and each deciding committee) */
+/* a committee in its municipality: "<municipality key>|<committee key>" (rs_term_udvalg_kommune),
+ * one per KU term; the committee facet's values and udvalg:"Udvalg (Kommune)" */
+#define RS_PREFIX_UDVALG_KOMMUNE "KV"
 #define RS_PREFIX_TYPE        "KT"  /* beslutning, orientering, drøftelse, formalia, lukket */
 #define RS_PREFIX_UDFALD     "KO"  /* godkendt, anbefalet, ... (one per decision) */
 #define RS_PREFIX_KLE         "KL"  /* KLE main group number, two digits */
@@ -70,7 +73,8 @@
 enum {
     RS_SLOT_DATE = 0,          /* "YYYYMMDD": sorting and date ranges */
     RS_SLOT_KOMMUNE = 1,  /* display name */
-    RS_SLOT_UDVALG = 2,    /* multi-valued (RSX multi-value format): canonical names */
+    RS_SLOT_UDVALG = 2,    /* multi-valued (RSX multi-value format): one entry per committee key,
+                              "<municipality>" RS_UDVALG_SEP "<committee>", display names */
     RS_SLOT_TYPE = 3,          /* case type name */
     RS_SLOT_UDFALD = 4,      /* multi-valued: outcome names */
     RS_SLOT_KLE = 5,           /* "27 Social service" */
@@ -79,6 +83,9 @@ enum {
                                   equal scores (and equal dates) in one order in every build */
     RS_SLOT_DOKUMENT = 8           /* "dagsorden" or "referat" (the dokument facet) */
 };
+
+/* Between the municipality and the committee of an RS_SLOT_UDVALG entry. */
+#define RS_UDVALG_SEP '\x1e'
 
 /* ---- metadata keys ---- */
 #define RS_META_SCHEMA       "refsog:schema"

@@ -2,9 +2,13 @@
 #include "terms.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "analyzer.h"
+#include "committee.h"
 #include "hash.h"
+#include "schema.h"
 
 #define XAPIAN_TERM_MAX 245
 #define HASH_HEX 16
@@ -39,3 +43,18 @@ RsStatus rs_term_makes(RsBuf *out, const char *prefix, const char *v, RsError *e
 }
 
 int rs_term_storable(size_t len) { return len > 0 && len <= XAPIAN_TERM_MAX; }
+
+RsStatus rs_term_udvalg_kommune(RsBuf *out, const char *municipality, const char *committee, RsError *err) {
+    char mk[256];
+    size_t ml = rs_fold_key(municipality, strlen(municipality), mk, sizeof mk);
+    char *ck = rs_committee_key(committee);
+    RsBuf v = {0};
+    RsStatus rc = ck ? rs_buf_append(&v, mk, ml) : RS_ERR_NOMEM;
+    if (rc == RS_OK) rc = rs_buf_putc(&v, '|');
+    if (rc == RS_OK) rc = rs_buf_puts(&v, ck);
+    free(ck);
+    if (rc == RS_OK) rc = rs_term_make(out, RS_PREFIX_UDVALG_KOMMUNE, v.data, v.len, err);
+    else rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    rs_buf_free(&v);
+    return rc;
+}

@@ -28,6 +28,13 @@ RsStatus rs_term_make(RsBuf *out, const char *prefix, const char *v, size_t len,
 /* The same for a NUL-terminated value. */
 RsStatus rs_term_makes(RsBuf *out, const char *prefix, const char *v, RsError *err);
 
+/* The term of a committee in one municipality (RS_PREFIX_UDVALG_KOMMUNE, index/schema.h):
+ * "KV" + the municipality's folded key + "|" + the committee's key (rs_committee_key), both
+ * from display names, bounded like every term; into `out`. The indexer writes it and the
+ * searcher filters and groups the committee facet by it, so the two always agree.
+ * RS_ERR_NOMEM when out of memory. */
+RsStatus rs_term_udvalg_kommune(RsBuf *out, const char *municipality, const char *committee, RsError *err);
+
 /* Whether a term of `len` bytes is one Xapian can store (a check before writing). Can't fail. */
 int rs_term_storable(size_t len);
 

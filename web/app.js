@@ -11,6 +11,8 @@ const FACETS = [ // [facet in the API answer, URL/API parameter, label, label in
   ['kle', 'kle', 'KLE-emne'],
   ['kind', 'dokument', 'Dokument'],
 ];
+// every filter parameter of the URL and the API: the facets above and the years of the histogram
+const FILTER_KEYS = FACETS.map(([, key]) => key).concat(['aar']);
 const PAGE = 10;
 const SHOWN = 8; // facet values shown before "Vis flere"
 const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober',
@@ -46,7 +48,7 @@ function readState() {
   const path = location.pathname;
   const st = { view: 'search', id: null, q: p.get('q') || '', sort: p.get('sort') || 'relevance',
     page: Math.max(1, parseInt(p.get('side') || '1', 10) || 1), fra: p.get('fra') || '', til: p.get('til') || '', correction: p.get('correction') || '', f: {} };
-  for (const [, key] of FACETS) st.f[key] = p.getAll(key);
+  for (const key of FILTER_KEYS) st.f[key] = p.getAll(key);
   const m = /^\/(punkt|sag|moede)\/(.+)$/.exec(path);
   if (m) {
     st.view = { punkt: 'item', sag: 'case', moede: 'meeting' }[m[1]];
@@ -62,7 +64,7 @@ function hasFilters(st) { return Object.values(st.f).some((v) => v.length) || !!
 function params(st, { page = true } = {}) {
   const p = new URLSearchParams();
   if (st.q) p.set('q', st.q);
-  for (const [, key] of FACETS) for (const v of (st.f || {})[key] || []) p.append(key, v);
+  for (const key of FILTER_KEYS) for (const v of (st.f || {})[key] || []) p.append(key, v);
   if (st.fra) p.set('fra', st.fra);
   if (st.til) p.set('til', st.til);
   if (st.sort && st.sort !== 'relevance') p.set('sort', st.sort);
@@ -102,7 +104,13 @@ window.addEventListener('popstate', () => { pendingFocus = null; route(); });
 // ------------------------------------------------------------------ API and errors
 
 class ApiError extends Error {
-  constructor(body, status) { super(body.error || String(status)); this.code = body.code || ''; this.status = status; }
+  constructor(body, status) {
+    super(body.error || String(status));
+    this.code = body.code || '';
+    this.status = status;
+    this.danish = body.message || ''; // the server's Danish sentence (engine/errors_da.c, the CLI's too)
+    this.position = Number.isInteger(body.position) ? body.position : null; // a character of the query
+  }
 }
 async function getJSON(url) {
   let r;
@@ -112,58 +120,15 @@ async function getJSON(url) {
   return body;
 }
 
-// An API error in plain Danish: { text, pos } (pos: the character in the query it points at).
-const ERRORS = [
-  [/unbalanced quote/, () => 'Et anførselstegn (") er ikke lukket. Tilføj det afsluttende anførselstegn, eller fjern det.'],
-  [/'\(' at byte \d+ is not closed/, () => 'En parentes er ikke lukket: der mangler en »)«.'],
-  [/'\)' at byte \d+ has no '\('/, () => 'Der er en »)« uden en »(« foran.'],
-  [/empty parentheses/, () => 'Der står intet mellem parenteserne.'],
-  [/empty phrase/, () => 'Der står intet mellem anførselstegnene.'],
-  [/a lone '\*'/, () => 'En stjerne (*) skal stå efter mindst to bogstaver, fx budget*.'],
-  [/'(AND|OR)' at byte \d+ needs|'OR' needs/, (m) => `»${m[1] || 'OR'}« skal have et søgeord på begge sider.`],
-  [/'NOT' at byte \d+ has nothing after/, () => '»NOT« skal efterfølges af et søgeord.'],
-  [/prefix '([^']*)' is too short/, (m) => `»${m[1]}*« er for kort: skriv mindst to bogstaver før stjernen.`],
-  [/unknown field '([^']*)'/, (m) => `Feltet »${m[1]}:« findes ikke. Brug titel:, resume:, sagsfremstilling:, indstilling:, beslutning: eller bilag:.`],
-  [/field '([^']*):' has no value/, (m) => `Der står intet efter »${m[1]}:«.`],
-  [/: has no value/, () => 'Et filter mangler sin værdi (fx kommune:Esbjerg).'],
-  [/'([^']*)' is not a date/, (m) => `»${m[1]}« er ikke en dato. Skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD.`],
-  [/impossible date '([^']*)'/, (m) => `Datoen »${m[1]}« findes ikke.`],
-  [/ends before it starts/, () => 'Perioden slutter, før den begynder: byt om på fra og til.'],
-  [/empty date range/, () => 'Datoperioden er tom: skriv mindst en fra- eller til-dato.'],
-  [/(fra|til) must be a date|fra\/til must be/, (m) => `${m[1] === 'til' ? 'Til' : 'Fra'}-datoen skal skrives ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD.`],
-  [/'([^']*)' is not a case number/, (m) => `»${m[1]}« er ikke et sagsnummer.`],
-  [/unknown (type|outcome) '([^']*)'/, (m) => `${m[1] === 'type' ? 'Sagstypen' : 'Udfaldet'} »${m[2]}« findes ikke.`],
-  [/a \w+ value cannot contain/, () => 'Et filter kan ikke indeholde anførselstegn.'],
-  [/is not one value/, () => 'Et filter må kun have én værdi.'],
-  [/inside a section field/, () => 'Et felt (fx titel:) kan ikke stå inde i et andet felt.'],
-  [/longer than \d+ bytes|query too long/, () => 'Søgningen er for lang. Gør den kortere.'],
-  [/not valid UTF-8/, () => 'Søgningen indeholder ugyldige tegn.'],
-  [/more than \d+ terms/, () => 'Søgningen har for mange ord. Gør den kortere.'],
-  [/nested deeper/, () => 'Der er for mange parenteser inden i hinanden.'],
-  [/missing term at the end/, () => 'Søgningen slutter uden et søgeord.'],
-  [/no search terms/, () => 'Søgningen indeholder ingen søgeord.'],
-  [/sort must be/, () => 'Ukendt sortering. Vælg relevans, nyeste eller ældste først.'],
-  [/limit must be|offset/, () => 'Den side findes ikke.'],
-  [/too many filter values/, () => 'Der er valgt for mange filtre (højst 64).'],
-  [/facets must be/, () => 'Ukendt optælling af filtre.'],
-  [/correction must be/, () => 'Ukendt indstilling for stavekontrol.'],
-];
+// An API error in plain Danish: { text, pos } (pos: the UTF-16 index in the query it points at).
+// The sentences come from the server, which has the one table (the CLI says the same); only an
+// answer that never came is worded here.
 function danishError(err, q) {
-  const msg = err.message || '';
-  let text = null;
+  let text = err.danish;
   if (err.code === 'network') text = 'Serveren svarer ikke. Prøv igen om lidt.';
-  else if (err.code === 'timeout') text = cap(msg.replace(/^søgningen/, 'Søgningen'));
-  else if (err.code === 'shard_unreachable') text = 'En del af arkivet svarer ikke lige nu. Prøv igen om lidt.';
-  else if (err.code === 'not_found' || err.status === 404) text = 'Det findes ikke i arkivet. Måske er referatet fjernet, eller adressen er forkert.';
-  else for (const [re, f] of ERRORS) { const m = re.exec(msg); if (m) { text = f(m); break; } }
   if (!text) text = 'Søgningen kunne ikke udføres. Prøv at omformulere den.';
-  const b = /at byte (\d+)/.exec(msg);
   let pos = null;
-  if (b && q) {
-    const bytes = new TextEncoder().encode(q);
-    const n = Math.min(+b[1], bytes.length);
-    pos = new TextDecoder().decode(bytes.slice(0, n)).length;
-  }
+  if (err.position !== null && err.position !== undefined && q) pos = [...q].slice(0, err.position).join('').length;
   return { text, pos };
 }
 
@@ -260,15 +225,19 @@ function renderChips(st) {
       box.append(chip(`${label}: ${v}`, w));
     }
   }
+  for (const v of st.f.aar || []) {
+    const w = structuredClone(st); w.f.aar = w.f.aar.filter((x) => x !== v); w.page = 1;
+    box.append(chip(`År: ${v}`, w));
+  }
   if (st.fra || st.til) {
     const w = structuredClone(st); w.fra = ''; w.til = ''; w.page = 1;
-    const y = /^\d{4}$/.test(st.fra) && st.fra === st.til;
-    box.append(chip(y ? `År: ${st.fra}` : `Periode: ${st.fra || '…'} – ${st.til || '…'}`, w));
+    box.append(chip(`Periode: ${st.fra || '…'} – ${st.til || '…'}`, w));
   }
   box.hidden = !box.children.length;
 }
 
 const expanded = new Set(); // facets the reader opened with "Vis flere" (kept across searches)
+const facetFilter = new Map(); // what was typed in a facet's filter box (kept across searches)
 
 function renderFacets(st, facets, years) {
   const box = $('facets');
@@ -292,19 +261,24 @@ function renderFacets(st, facets, years) {
       const id = `f-${key}-${i}`;
       const cb = el('input', { type: 'checkbox', id, checked: on, 'data-focus': `facet:${key}:${value}`,
         onchange: () => go(searchURL(next), { focus: `facet:${key}:${value}` }) });
+      // a committee is shown with its municipality (same-named committees of two municipalities are two values)
+      const name = v.committee ? [v.committee, ' ', el('span', { class: 'muni' }, `(${v.municipality})`)] : v.value;
       ul.append(el('li', { hidden: !open && i >= SHOWN && !on, 'data-label': v.value.toLowerCase() },
-        cb, el('label', { for: id }, el('span', { class: 'name' }, v.value), el('span', { class: 'count' }, v.count.toLocaleString('da-DK')))));
+        cb, el('label', { for: id }, el('span', { class: 'name' }, name), el('span', { class: 'count' }, v.count.toLocaleString('da-DK')))));
     });
     if (vals.length > 10) {
+      // the words typed stay across the search a click starts (the reader picks the next one)
+      const apply = (text) => {
+        const t = text.trim().toLowerCase();
+        ul.querySelectorAll('li').forEach((li, i) => {
+          li.hidden = t ? !li.dataset.label.includes(t) : (!expanded.has(key) && i >= SHOWN && !li.querySelector('input').checked);
+        });
+      };
       const filter = el('input', { type: 'search', class: 'facet-filter', 'aria-label': `Find ${label.toLowerCase()}`,
-        placeholder: `Find ${label.toLowerCase()} …`, 'data-focus': `filter:${key}`,
-        oninput: (e) => {
-          const t = e.target.value.trim().toLowerCase();
-          ul.querySelectorAll('li').forEach((li, i) => {
-            li.hidden = t ? !li.dataset.label.includes(t) : (!expanded.has(key) && i >= SHOWN && !li.querySelector('input').checked);
-          });
-        } });
+        placeholder: `Find ${label.toLowerCase()} …`, 'data-focus': `filter:${key}`, value: facetFilter.get(key) || null,
+        oninput: (e) => { facetFilter.set(key, e.target.value); apply(e.target.value); } });
       fs.append(filter);
+      if (facetFilter.get(key)) apply(facetFilter.get(key));
     }
     fs.append(ul);
     if (vals.length > SHOWN) {
@@ -324,7 +298,8 @@ function renderFacets(st, facets, years) {
 const facetValue = (key, v) => (key === 'kle' ? v.split(' ')[0] : v);
 
 // The year histogram: every year of the index (empty ones at zero), four-digit labels, counts
-// shown; a click chooses that year (fra=til=YYYY), a second click clears it; fra/til fields.
+// shown; a click adds that year to the chosen ones (aar=YYYY, repeated: OR'ed), a second click
+// takes it away; the counts are disjunctive, so each is what choosing that year adds; fra/til fields.
 function yearControl(st, yearCounts) {
   const counts = new Map((yearCounts || []).map((y) => [y.value, y.count]));
   const s = stats || {};
@@ -335,9 +310,9 @@ function yearControl(st, yearCounts) {
     const max = Math.max(1, ...counts.values());
     const bars = el('ul', { class: 'years' });
     for (let y = lo; y <= hi; y++) {
-      const n = counts.get(String(y)) || 0, on = st.fra === String(y) && st.til === String(y);
+      const n = counts.get(String(y)) || 0, chosen = st.f.aar || [], on = chosen.includes(String(y));
       const next = structuredClone(st); next.page = 1;
-      next.fra = on ? '' : String(y); next.til = on ? '' : String(y);
+      next.f.aar = on ? chosen.filter((x) => x !== String(y)) : chosen.concat([String(y)]).sort();
       // read as "2020: 1 punkt"; shown as count, bar, year (CSS order)
       bars.append(el('li', {}, el('button', { type: 'button', class: 'year' + (on ? ' on' : ''), 'aria-pressed': String(on),
         'data-focus': `year:${y}`, onclick: () => go(searchURL(next), { focus: `year:${y}` }) },
@@ -360,6 +335,9 @@ function yearControl(st, yearCounts) {
   return box;
 }
 
+// Every committee that treated an item (the meeting's first), else the meeting's committee.
+const committeesOf = (h) => (h.committees && h.committees.length ? h.committees : [h.committee]).filter(Boolean);
+
 function hitNode(h, st) {
   const snip = h.snippet ? snippetNode(h.snippet) : null;
   if (snip && h.snippet_attachment) snip.prepend(el('span', { class: 'from-attachment' }, `Fra bilaget »${h.snippet_attachment}«: `));
@@ -367,7 +345,8 @@ function hitNode(h, st) {
   return el('li', { class: 'hit' },
     el('h3', {}, el('a', { href: itemURL(h.id, st), 'data-scroll': 'top' }, cleanTitle(h.title))),
     el('p', { class: 'meta' }, no ? el('span', { class: 'no' }, `Punkt ${no}`) : null,
-      [danishDate(h.date), h.municipality, h.committee].filter(Boolean).join(' · '),
+      [danishDate(h.date), h.municipality].filter(Boolean).join(' · '),
+      committeesOf(h).length ? [' · ', el('span', { class: 'committees', title: 'Behandlet i' }, committeesOf(h).join(', '))] : null,
       h.case ? [' · Sag ', el('a', { href: caseURL(h.case, st) }, h.case)] : null,
       h.closed ? el('span', { class: 'badge' }, 'lukket') : null, kindBadge(h.kind), outcomeBadges(h.outcome)),
     snip,

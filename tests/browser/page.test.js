@@ -188,8 +188,89 @@ async function waitTotal(page, re) {
     await page.waitForFunction(() => /År: 2023/.test(document.querySelector('#chips').textContent));
     await page.waitForSelector('#total');
     check('year count = hits after the click', String((await page.$$('#hits li')).length) === y2023[1], JSON.stringify(y2023));
-    check('year choice kept in the URL as fra/til', /fra=2023&til=2023/.test(page.url()), page.url());
+    check('year choice kept in the URL as aar', /aar=2023/.test(page.url()) && !/fra=|til=/.test(page.url()), page.url());
     check('year button focused and pressed', await page.evaluate(() => document.activeElement.classList.contains('year') && document.activeElement.getAttribute('aria-pressed') === 'true'));
+
+    // several separate years: each click adds its year (OR); every count = the hits its click gives
+    await page.goto(base + '/?q=*');
+    await page.waitForSelector('#facets button.year');
+    const yearCount = (y) => page.$eval(`#facets button.year[data-focus="year:${y}"] .n`, (e) => +e.textContent.replace(/\./g, ''));
+    const totalN = async () => +(/^([\d.]+)/.exec(await total(page)) || [0, 0])[1].replace(/\./g, '');
+    const c2020 = await yearCount(2020);
+    await page.click('#facets button.year[data-focus="year:2020"]');
+    await page.waitForFunction(() => /År: 2020/.test(document.querySelector('#chips').textContent));
+    await waitTotal(page, new RegExp('^' + c2020 + ' punkt'));
+    check('year 2020: its count = the hits its click gives', (await totalN()) === c2020, `${c2020} vs ${await total(page)}`);
+    const c2024 = await yearCount(2024);
+    check('with 2020 chosen, 2024 is still offered with its own count', c2024 > 0, String(c2024));
+    await page.click('#facets button.year[data-focus="year:2024"]');
+    await page.waitForFunction(() => /År: 2024/.test(document.querySelector('#chips').textContent));
+    await waitTotal(page, new RegExp('^' + (c2020 + c2024) + ' punkt'));
+    check('two separate years: 2020 + 2024 = the hits', (await totalN()) === c2020 + c2024, `${c2020}+${c2024} vs ${await total(page)}`);
+    check('both years in the URL, 2023 not', /aar=2020&aar=2024/.test(page.url()) && !/2023/.test(page.url()), page.url());
+    const dates = await page.$$eval('#hits li .meta', (ms) => ms.map((m) => m.textContent));
+    check('every hit is from 2020 or 2024', dates.length && dates.every((d) => /\b(2020|2024)\b/.test(d)), JSON.stringify(dates));
+    check('both year buttons pressed, 2023 not', await page.evaluate(() => ['2020', '2024', '2023'].map((y) =>
+      document.querySelector(`button.year[data-focus="year:${y}"]`).getAttribute('aria-pressed')).join() === 'true,true,false'));
+    await views(page, 'years');
+    await page.click('#facets button.year[data-focus="year:2020"]');
+    await waitTotal(page, new RegExp('^' + c2024 + ' punkt'));
+    check('a second click takes one year away', /aar=2024/.test(page.url()) && !/aar=2020/.test(page.url()), page.url());
+
+    // committees keyed by municipality, "vis flere" and the filter box on the long committee list
+    await page.goto(base + '/?q=*');
+    await page.waitForSelector('#facet-udvalg li');
+    const committees = await page.$$eval('#facet-udvalg li', (ls) => ls.map((l) => [l.querySelector('.name').textContent, +l.querySelector('.count').textContent.replace(/\./g, ''), l.hidden]));
+    const names = committees.map((c) => c[0]);
+    check('same-named committees of two municipalities are two values',
+      names.includes('Social & Arbejdsmarkedsudvalget (Esbjerg)') && names.includes('Social- og Arbejdsmarkedsudvalget (Lolland)'), JSON.stringify(names));
+    check('"vis flere": eight committees shown, the rest hidden', committees.length > 8 &&
+      committees.filter((c) => !c[2]).length === 8, JSON.stringify(committees));
+    const more = '#facets button.more[aria-controls="facet-udvalg"]';
+    check('"vis flere" names how many more and is collapsed', (await page.textContent(more)) === `Vis flere (${committees.length - 8})` &&
+      (await page.getAttribute(more, 'aria-expanded')) === 'false', await page.textContent(more));
+    await page.click(more);
+    check('"vis flere" shows every committee', (await page.$$eval('#facet-udvalg li', (ls) => ls.filter((l) => !l.hidden).length)) === committees.length &&
+      (await page.getAttribute(more, 'aria-expanded')) === 'true');
+    const last = committees[committees.length - 1];
+    await page.click(`#facet-udvalg li:nth-child(${committees.length}) label`);
+    await waitTotal(page, new RegExp('^' + last[1] + ' punkt'));
+    check('a committee shown by "vis flere": its count = the hits its click gives', (await totalN()) === last[1], `${JSON.stringify(last)} vs ${await total(page)}`);
+    check('the list stays open after the click', (await page.getAttribute(more, 'aria-expanded')) === 'true');
+    await page.click('#chips a');
+    await page.waitForFunction(() => !document.querySelector('#chips li'));
+    await page.click(more); // closed again for the filter box
+    await page.fill('#facets input.facet-filter', 'skole');
+    const found = await page.$$eval('#facet-udvalg li', (ls) => ls.filter((l) => !l.hidden).map((l) => [l.querySelector('.name').textContent, +l.querySelector('.count').textContent]));
+    check('the filter box finds committees by any part of their name', found.length === 2 && found.every((f) => /Skole/.test(f[0])), JSON.stringify(found));
+    await page.fill('#facets input.facet-filter', 'lolland');
+    const inLolland = await page.$$eval('#facet-udvalg li', (ls) => ls.filter((l) => !l.hidden).map((l) => l.querySelector('.name').textContent));
+    check('the filter box finds the committees of a municipality', inLolland.length >= 2 && inLolland.every((n) => /\(Lolland\)$/.test(n)), JSON.stringify(inLolland));
+    await page.fill('#facets input.facet-filter', 'skole');
+    await page.click('#facet-udvalg li:not([hidden]) label:has-text("Lolland")');
+    const lollandSkole = found.find((f) => /Lolland/.test(f[0]));
+    await waitTotal(page, new RegExp('^' + lollandSkole[1] + ' punkt'));
+    check('a committee found by the filter box: its count = the hits its click gives', (await totalN()) === lollandSkole[1], JSON.stringify(lollandSkole));
+    check('the filter box keeps its words and its list after the click', (await page.inputValue('#facets input.facet-filter')) === 'skole' &&
+      (await page.$$eval('#facet-udvalg li', (ls) => ls.filter((l) => !l.hidden).length)) === 2);
+    check('its chip names the municipality', /Udvalg: Børne- og Skoleudvalget \(Lolland\)/.test(await page.textContent('#chips')), await page.textContent('#chips'));
+    await views(page, 'committees');
+    const lol = committees.find((c) => c[0] === 'Social- og Arbejdsmarkedsudvalget (Lolland)');
+    await page.goto(base + '/?q=*&udvalg=' + encodeURIComponent('Social- og Arbejdsmarkedsudvalget (Lolland)'));
+    await waitTotal(page, new RegExp('^' + lol[1] + ' punkt'));
+    const munis = await page.$$eval('#hits li .meta', (ms) => ms.map((m) => m.textContent));
+    check('a committee with its municipality filters that municipality only', munis.length === lol[1] && munis.every((m) => /Lolland/.test(m)), JSON.stringify(munis));
+    await page.goto(base + '/?q=*&udvalg=' + encodeURIComponent('Social- og Arbejdsmarkedsudvalget'));
+    const esb = committees.find((c) => c[0] === 'Social & Arbejdsmarkedsudvalget (Esbjerg)');
+    await waitTotal(page, new RegExp('^' + (lol[1] + esb[1]) + ' punkt'));
+    check('a committee typed without a municipality: every municipality, as before', true);
+
+    // the hit shows every committee that treated the item
+    await page.goto(base + '/?q=*&udvalg=' + encodeURIComponent('Børn & Skoleudvalget (Esbjerg)'));
+    await page.waitForSelector('#hits li .committees');
+    const treated = await page.$$eval('#hits li .committees', (cs) => cs.map((c) => c.textContent));
+    check('a hit names every committee that treated it', treated.length > 0 && treated.every((t) => /Børn & Skoleudvalget/.test(t)) &&
+      treated.some((t) => /Social & Arbejdsmarkedsudvalget, Børn & Skoleudvalget/.test(t)), JSON.stringify(treated));
 
     // ---------------------------------------------------------------- 2. errors in Danish
     await page.goto(base + '/?q=misbrug');
@@ -207,6 +288,7 @@ async function waitTotal(page, re) {
     await views(page, 'error');
     const apiErr = await (await page.request.get(base + '/api/search?q=%22')).json();
     check('API error has a machine-readable code', apiErr.code === 'malformed_query' && apiErr.status === 400, JSON.stringify(apiErr));
+    check('API error has the Danish sentence and the position', /^Et anførselstegn/.test(apiErr.message) && apiErr.position === 0, JSON.stringify(apiErr));
     const sortErr = await (await page.request.get(base + '/api/search?q=a&sort=x')).json();
     check('bad parameter code', sortErr.code === 'bad_parameter', JSON.stringify(sortErr));
     await page.goto(base + '/?q=a&sort=x');

@@ -83,6 +83,8 @@ actual=$(js 'dato:..2100' 'sorted((x["value"],x["count"]) for x in r["facets"]["
 t_eq "facet counts = parser counts (municipality, type, outcome, year)" "$expected" "$actual"
 t_eq "kommune:Esbjerg = 26 items" "26" "$(js 'kommune:esbjerg dato:..2100' 'r["total"]')"
 t_eq "kommune:Odder OR Lolland (two values of one facet)" "19" "$(js 'kommune:Odder kommune:LOLLAND dato:..2100' 'r["total"]')"
+t_eq "udvalg:\"Udvalg (Kommune)\" takes that municipality's committee only" "8 ['Lolland']" \
+  "$(js 'udvalg:"Social- og Arbejdsmarkedsudvalget (Lolland)"' 'r["total"], sorted(set(h["municipality"] for h in r["hits"]))' | tr -d '(),' | sed 's/ \[/ [/')"
 t_eq "udvalg variant spelling folds to one key (Esbjerg + Lolland S&A)" "True" \
   "$(js 'udvalg:"Social- og Arbejdsmarkedsudvalget" kommune:Lolland dato:..2100' 'r["total"] == 8')"
 t_eq "type:lukket counts the closed items (1+1+4+3)" "9" "$(js 'type:lukket' 'r["total"]')"
@@ -107,6 +109,13 @@ t_eq "spelling suggestion when the correction is off" "hygiejne" \
 # --- malformed queries: exit 2 with a message
 t_status "unbalanced quote exits 2" 2 "$REFSOG" search --index "$IX" '"misbrug'
 t_match "unbalanced quote message" "unbalanced quote" "$T_OUT"
+t_match "… said in the page's Danish" '^refsog: Et anførselstegn \(") er ikke lukket' "$T_OUT"
+t_status "the place of the error: exit 2" 2 "$REFSOG" search --index "$IX" 'æble (misbrug'
+t_eq "… the query and a caret under its character, counted in characters" \
+  "$(printf '  æble (misbrug\n       ^ ved tegn 6')" "$(printf '%s\n' "$T_OUT" | sed -n 2,3p)"
+t_match "… the engine's own message kept in parentheses" '^  \(malformed query: unbalanced parenthesis' "$(printf '%s\n' "$T_OUT" | sed -n 4p)"
+t_status "a filter's error in Danish, without a place" 2 "$REFSOG" search --index "$IX" 'misbrug aar:20x'
+t_match "… the sentence" "^refsog: »20x« er ikke et årstal" "$T_OUT"
 t_status "impossible date exits 2" 2 "$REFSOG" search --index "$IX" 'dato:2023-02-30'
 t_status "unknown field exits 2" 2 "$REFSOG" search --index "$IX" 'foo:bar'
 t_status "unknown type exits 2" 2 "$REFSOG" search --index "$IX" 'misbrug type:møde'

@@ -37,7 +37,7 @@ t_match "one item deleted" "^1 item deleted" "$T_OUT"
 rm -rf old; "$REFSOG" index --quiet --index old "re/$F0"
 xapian-metadata set old refsog:schema 3
 t_status "an index of schema 3: search refuses it" 1 "$REFSOG" search --index old misbrug
-t_match "… and says to rebuild it" "index schema 3, this refsog reads 5: rebuild it" "$T_OUT"
+t_match "… and says to rebuild it" "index schema 3, this refsog reads 6: rebuild it" "$T_OUT"
 t_status "an index of schema 3: index refuses to add to it" 1 "$REFSOG" index --index old re
 t_match "… and says to rebuild it too" "rebuild it" "$T_OUT"
 

@@ -45,6 +45,48 @@ t_eq "… the other facets are counted under the filter" \
   "$(req "$B/api/search?q=misbrug&kommune=Esbjerg" >/dev/null; jq_ 'r["facets"]["year"]')" \
   "$(req "$B/api/search?q=misbrug&kommune=Esbjerg&facets=disjunctive" >/dev/null; jq_ 'r["facets"]["year"]')"
 t_eq "facets= takes conjunctive or disjunctive" 400 "$(req "$B/api/search?q=misbrug&facets=x")"
+# committees keyed by municipality (issue 18): same-named committees of two municipalities are two
+# values "Udvalg (Kommune)", each counted as the hits its filter gives; the bare name takes both
+t_eq "committee facet: one value per committee and municipality" \
+  "[('Social & Arbejdsmarkedsudvalget (Esbjerg)', 'Social & Arbejdsmarkedsudvalget', 'Esbjerg'), ('Social- og Arbejdsmarkedsudvalget (Lolland)', 'Social- og Arbejdsmarkedsudvalget', 'Lolland')]" \
+  "$(req "$B/api/search?q=&facets=disjunctive" >/dev/null; jq_ '[(v["value"], v["committee"], v["municipality"]) for v in r["facets"]["committee"] if "Arbejdsmarked" in v["value"] and "Social" in v["value"]]')"
+req "$B/api/search?q=&limit=1" >/dev/null
+python3 -c "import json; print('\n'.join('%s\t%d' % (v['value'], v['count']) for v in json.load(open('$T_TMP/body'))['facets']['committee']))" > "$T_TMP/committees"
+bad=""
+while IFS=$'\t' read -r v n; do
+  got=$(req "$B/api/search?q=&limit=1&udvalg=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$v")" >/dev/null; jq_ 'r["total"]')
+  [ "$got" = "$n" ] || bad="$bad [$v: facet $n, filter $got]"
+done < "$T_TMP/committees"
+t_eq "every committee value: its count = the hits its filter gives ($(wc -l < "$T_TMP/committees") values)" "" "$bad"
+t_eq "… the filter takes only that municipality" "['Lolland']" \
+  "$(req "$B/api/search?q=&limit=100&udvalg=Social-%20og%20Arbejdsmarkedsudvalget%20(Lolland)" >/dev/null; jq_ 'sorted(set(h["municipality"] for h in r["hits"]))')"
+t_eq "… the same as the query language's udvalg:\"Udvalg (Kommune)\"" "8" \
+  "$(req "$B/api/search?q=udvalg:%22Social-%20og%20Arbejdsmarkedsudvalget%20(Lolland)%22" >/dev/null; jq_ 'r["total"]')"
+t_eq "a committee without its municipality: every municipality, as before" "['Esbjerg', 'Lolland']" \
+  "$(req "$B/api/search?q=&limit=100&udvalg=Social-%20og%20Arbejdsmarkedsudvalget" >/dev/null; jq_ 'sorted(set(h["municipality"] for h in r["hits"]))')"
+t_eq "a misspelt municipality: a warning naming the committee in the right one" \
+  'udvalg:"Social- og Arbejdsmarkedsudvalget (Lollan)": ingen punkter har det udvalg; mente du Social- og Arbejdsmarkedsudvalget (Lolland)?' \
+  "$(req "$B/api/search?q=&udvalg=Social-%20og%20Arbejdsmarkedsudvalget%20(Lollan)" >/dev/null; jq_ 'r["warnings"][0]')"
+t_eq "stats: committees with their municipality" "True" \
+  "$(req "$B/api/stats" >/dev/null; jq_ 'all(v["value"] == "%s (%s)" % (v["committee"], v["municipality"]) for v in r["committees"])')"
+# the hit names every committee that treated the item
+t_eq "hits carry every committee that treated the item" "True True" \
+  "$(req "$B/api/search?q=&limit=100&udvalg=B%C3%B8rn%20%26%20Skoleudvalget%20(Esbjerg)" >/dev/null; jq_ 'all("Børn & Skoleudvalget" in h["committees"] for h in r["hits"]), any(h["committees"][0] == h["committee"] != "Børn & Skoleudvalget" for h in r["hits"])' | tr -d '(),')"
+# several separate years: aar= repeated (OR), the year facet counted as the hits each gives
+y20=$(req "$B/api/search?q=&aar=2020" >/dev/null; jq_ 'r["total"]')
+y24=$(req "$B/api/search?q=&aar=2024" >/dev/null; jq_ 'r["total"]')
+t_eq "aar=2020&aar=2024: the hits of both years" "$((y20 + y24))" "$(req "$B/api/search?q=&aar=2020&aar=2024" >/dev/null; jq_ 'r["total"]')"
+t_eq "… disjunctive year counts = the hits each year gives" "$y20 $y24" \
+  "$(req "$B/api/search?q=&aar=2024&facets=disjunctive" >/dev/null; jq_ '" ".join(str(v["count"]) for y in ("2020", "2024") for v in r["facets"]["year"] if v["value"] == y)')"
+t_eq "… the query language's aar:2020" "$y20" "$(req "$B/api/search?q=aar:2020" >/dev/null; jq_ 'r["total"]')"
+t_eq "aar= takes a year" "400 malformed_query None" "$(c=$(req "$B/api/search?q=&aar=20x"); echo "$c $(jq_ 'r["code"], r["position"]' | tr -d "(),'")")"
+# errors in Danish from the one table (errors_da.c), the position in characters of the query
+t_eq "error: Danish message and position" "Et anførselstegn (\") er ikke lukket. Tilføj det afsluttende anførselstegn, eller fjern det. 8" \
+  "$(req "$B/api/search?q=misbrug%20%22abc" >/dev/null; jq_ 'r["message"], r["position"]')"
+t_eq "error: the position counts characters, not bytes" "5 6" \
+  "$(req "$B/api/search?q=%C3%A6ble%20(x" >/dev/null; jq_ 'r["position"], r["error"].split("at byte ")[1].split()[0]' | tr -d "(),'")"
+t_eq "error: a bad parameter in Danish" "Ukendt sortering. Vælg relevans, nyeste eller ældste først." \
+  "$(req "$B/api/search?q=a&sort=x" >/dev/null; jq_ 'r["message"]')"
 t_eq "paging: offset" "$(req "$B/api/search?q=dato:..2100&limit=2" >/dev/null; jq_ 'r["hits"][1]["id"]')" \
   "$(req "$B/api/search?q=dato:..2100&limit=1&offset=1" >/dev/null; jq_ 'r["hits"][0]["id"]')"
 t_eq "sort -date" "2025-01-21" "$(req "$B/api/search?q=misbrug&sort=-date" >/dev/null; jq_ 'r["hits"][0]["date"]')"
