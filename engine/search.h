@@ -39,7 +39,7 @@ void rs_searcher_close(RsSearcher *s);
  * over the whole index, built by the first count at each index revision (it reads every value
  * of the six facet slots once) and kept until a reopen finds a newer revision; then a count
  * costs a few array reads per match. Off by default (one search per process: the build would
- * cost more than it saves). Remote shards always count the usual way. Can't fail. */
+ * cost more than it saves). Shards (local or remote) always count the usual way. Can't fail. */
 void rs_searcher_keep_facet_columns(RsSearcher *s, int on);
 
 /* Pick up what the indexer committed since open (cheap when nothing

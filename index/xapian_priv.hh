@@ -36,6 +36,9 @@ struct RsxDb {
     std::vector<std::string> paths;
     std::vector<Xapian::Database> shards;
     bool has_remote = false;
+    /* one local database, not shards: a match spy sees each shard's own docids, so facet
+     * columns (which are by the combined docid) serve only this case */
+    bool single = false;
     /* facet columns by slot, for the revision the database is open at: emptied whenever it is
      * reopened onto a newer one */
     std::map<unsigned, std::unique_ptr<RsxFacetColumn>> columns;

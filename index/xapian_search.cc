@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <new>
+#include <sys/stat.h>
 #include <unordered_map>
 
 using rsx_priv::dup_out;
@@ -115,6 +116,11 @@ extern "C" RsStatus rsx_db_open(const char *const *paths, size_t n, unsigned tim
             db->shards.push_back(one);
             db->paths.push_back(paths[i]);
             if (strncmp(paths[i], "tcp://", 6) == 0) db->has_remote = true;
+        }
+        if (n == 1 && !db->has_remote) { /* a sharded index is a stub file (index/shards.h) */
+            struct stat st;
+            std::string stub = std::string(paths[0]) + "/XAPIANDB";
+            db->single = stat(paths[0], &st) == 0 && S_ISDIR(st.st_mode) && stat(stub.c_str(), &st) != 0;
         }
         *out = db.release();
         return RS_OK;
@@ -458,7 +464,7 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> singles;
     std::vector<std::unique_ptr<MultiValueCountSpy>> multis;
     std::vector<std::unique_ptr<ColumnCountSpy>> columns;
-    bool use_columns = o->facet_columns && !db->has_remote;
+    bool use_columns = o->facet_columns && db->single;
     for (size_t i = 0; i < o->n_facets; i++) {
         if (use_columns) {
             columns.emplace_back(new ColumnCountSpy(facet_column(db, o->facets[i].slot, o->facets[i].multi != 0)));
