@@ -223,6 +223,12 @@ $(BUILD)/bench/LucenePeer.class: bench/peers/LucenePeer.java
 	@test -n "$(LUCENE_CP)" || { echo "no Lucene jars: run scripts/deps.sh --relevance" >&2; exit 1; }
 	javac -nowarn -encoding UTF-8 -cp $(LUCENE_CP) -d $(dir $@) $<
 
+# The Lucene peer of `make bench` (indexing and query speed; uses LucenePeer's tuned analyser).
+LUCENE_BENCH_CP = $(LUCENE_CP):$(lastword $(sort $(wildcard /usr/share/java/lucene-facet-[0-9]*.jar)))
+$(BUILD)/bench/LuceneBench.class: bench/peers/LuceneBench.java $(BUILD)/bench/LucenePeer.class
+	@test -n "$(LUCENE_CP)" || { echo "no Lucene jars: run scripts/deps.sh --bench" >&2; exit 1; }
+	javac -nowarn -encoding UTF-8 -cp $(dir $@):$(LUCENE_BENCH_CP) -d $(dir $@) $<
+
 # Relevance on the judged queries: refsog against the Xapian peer and two Lucene peers (docs/relevance.md).
 relevance: $(BUILD)/.deps-ok
 	@scripts/deps.sh --relevance
@@ -235,8 +241,11 @@ bench: $(BUILD)/.deps-ok
 	@scripts/deps.sh --bench
 	@$(MAKE) --no-print-directory $(BUILD)/bench/bench_analyze $(BUILD)/bench/bench_parse $(BUILD)/bench/bench_query \
 	  $(BUILD)/bench/fts5_peer $(BUILD)/bench/xapian_peer $(BUILD)/bench/pg_peer all
+	@if command -v javac >/dev/null && [ -n "$(LUCENE_CP)" ] && [ -n "$(wildcard /usr/share/java/lucene-facet-[0-9]*.jar)" ]; then \
+	  $(MAKE) --no-print-directory $(BUILD)/bench/LuceneBench.class; \
+	else echo "(Lucene peer skipped: no JDK or no Lucene 8 jars in /usr/share/java; scripts/deps.sh --bench installs them)"; fi
 	@bench/run.sh $(BUILD)
-	@bench/compare.sh $(BUILD) $(SIZE)
+	@LUCENE_BENCH="java -cp $(BUILD)/bench:$(LUCENE_BENCH_CP) LuceneBench" bench/compare.sh $(BUILD) $(SIZE)
 
 demo: $(BUILD)/.deps-ok
 	@$(MAKE) --no-print-directory all

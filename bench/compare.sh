@@ -16,8 +16,15 @@
 # engines alternated over QROUNDS rounds, ratio of p50s within each round.
 # Peers: Xapian TermGenerator/QueryParser (bench/peers/xapian_peer.cc), SQLite FTS5 unicode61
 # (bench/peers/fts5_peer.c), PostgreSQL to_tsvector('danish') + GIN (bench/peers/pg_peer.c, a
-# server started here on loopback in the work dir and stopped after). Floors: reading+hashing the
-# items, and the analyser alone over them. Single-threaded engines are pinned to core 1 (taskset).
+# server started here on loopback in the work dir and stopped after), Lucene 8 with the tuned
+# Danish chain (bench/peers/LuceneBench.java; LUCENE_BENCH is the command that runs it, set by
+# `make bench`; skipped without it): timed as a whole process (JVM start and analyser setup
+# included) and in-process (its own clock around adding the items and the commit), the JVM's bare
+# start timed apart; force-merged to one segment for the compacted size; its queries run after
+# warm-up passes over the whole set (the JIT); its top-10 queries also run with the decompounder
+# left out of the query analyser (compounds split at index time only). Floors: reading+hashing
+# the items, and the analyser alone over them. Single-threaded engines are pinned to core 1
+# (taskset).
 set -euo pipefail
 build=${1:-build}; size=${2:-5000}
 rounds=${ROUNDS:-3}; qrounds=${QROUNDS:-3}; per_class=${PER_CLASS:-20}; qruns=${QRUNS:-10}
@@ -47,6 +54,15 @@ mb=$(find "$tmp/corpus" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
 echo "corpus: bench/gen-corpus --items $size --seed 1: $items items, $(wc -l < "$tmp/files") files," \
      "$(python3 -c "print(f'{$mb/1e6:.1f}')") MB; $(date -u +%F), $(nproc) cores, $(uname -m)"
 
+lucene=${LUCENE_BENCH:-}
+if [ -z "$lucene" ] && [ -f "$build/bench/LuceneBench.class" ]; then
+  lucene="java -cp $build/bench$(for j in core analyzers-common queryparser facet; do printf ':%s' "$(ls /usr/share/java/lucene-$j-[0-9]*.jar 2>/dev/null | sort -V | tail -1)"; done) LuceneBench"
+fi
+if [ -z "$lucene" ] || [ ! -f "$build/bench/LuceneBench.class" ]; then
+  echo "(Lucene peer skipped: no $build/bench/LuceneBench.class; scripts/deps.sh --bench installs a JDK and liblucene8-java, make bench builds it)"
+  lucene=""
+fi
+
 if [ -x "$build/bench/pg_peer" ] && bench/pg.sh start "$tmp/pg" "$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')" 2>"$tmp/pg.err"; then
   pg=1
   pgport=$(sed -n 's/.*port \([0-9]*\).*/\1/p' "$tmp/pg/log" | head -1)
@@ -60,7 +76,7 @@ run() { /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/e
 batch=$((2 << 20))
 : > "$tmp/index.tsv"
 for r in $(seq 1 "$rounds"); do
-  rm -rf "$tmp/ix" "$tmp/ix1" "$tmp/ixa" "$tmp/xp" "$tmp/fts.db"*
+  rm -rf "$tmp/ix" "$tmp/ix1" "$tmp/ixa" "$tmp/xp" "$tmp/fts.db"* "$tmp/lx"
   mkdir -p "$tmp/empty"; "$build/refsog" index --quiet --index "$tmp/ixa" "$tmp/empty"
   echo "floor	$r	$(run $pin sh -c "cat $tmp/items.tsv | md5sum")" >> "$tmp/index.tsv"
   echo "analyser	$r	$(run $pin "$build/bench/bench_analyze" -r 1 -x 1 "$tmp/items.tsv")" >> "$tmp/index.tsv"
@@ -75,19 +91,26 @@ for r in $(seq 1 "$rounds"); do
     t=$(run sh -c "$build/bench/pg_peer index '$conn' < $tmp/items.tsv")
     echo "pg	$r	$t	$(cat "$tmp/out")" >> "$tmp/index.tsv"
   fi
+  if [ -n "$lucene" ]; then # + its own: analyser setup s, indexing s, its CPU s, segments
+    t=$(run $pin sh -c "$lucene index $tmp/lx < $tmp/items.tsv")
+    echo "lucene	$r	$t	$(cat "$tmp/out")" >> "$tmp/index.tsv"
+    echo "jvm	$r	$(run $pin $lucene start)" >> "$tmp/index.tsv"
+  fi
 done
 [ -z "${FAST:-}" ] && "$build/refsog" compact --index "$tmp/ixa" --output "$tmp/ixc" >/dev/null
 xapian-compact "$tmp/xp" "$tmp/xpc" >/dev/null
+[ -n "$lucene" ] && cp -r "$tmp/lx" "$tmp/lxc" && $lucene merge "$tmp/lxc"
 {
   [ -z "${FAST:-}" ] && echo "refsog	$(du -sb "$tmp/ix1" | cut -f1)	"
   echo "refsog2	$(du -sb "$tmp/ix" | cut -f1)	"
   [ -z "${FAST:-}" ] && echo "refsog_add	$(du -sb "$tmp/ixa" | cut -f1)	$(du -sb "$tmp/ixc" | cut -f1)"
   echo "xapian	$(du -sb "$tmp/xp" | cut -f1)	$(du -sb "$tmp/xpc" | cut -f1)"
   echo "fts5	$(du -cb "$tmp"/fts.db* | tail -1 | cut -f1)	"
-  [ "$pg" = 1 ] && echo "pg	$(tail -1 "$tmp/index.tsv" | cut -f6)	"
+  [ "$pg" = 1 ] && echo "pg	$(grep '^pg	' "$tmp/index.tsv" | tail -1 | cut -f6)	"
+  [ -n "$lucene" ] && echo "lucene	$(du -sb "$tmp/lx" | cut -f1)	$(du -sb "$tmp/lxc" | cut -f1)"
   for t in "$tmp"/$([ -z "${FAST:-}" ] && echo ixc || echo ix)/*.glass; do echo "table:$(basename "$t" .glass)	$(stat -c %s "$t")	"; done
 } > "$tmp/sizes.tsv"
-rm -rf "$tmp/ix1" "$tmp/ixa" "$tmp/ixc" "$tmp/xpc" "$tmp/corpus" # measured; the queries need none of them
+rm -rf "$tmp/ix1" "$tmp/ixa" "$tmp/ixc" "$tmp/xpc" "$tmp/lxc" "$tmp/corpus" # measured; the queries need none of them
 
 echo "queries: bench/make-queries --per-class $per_class --seed 1; $qruns runs per query after a warm-up"
 echo
@@ -96,16 +119,21 @@ cut -f2,3 "$tmp/queries.tsv" > "$tmp/q_refsog"
 cut -f2,4,7 "$tmp/queries.tsv" > "$tmp/q_xapian"
 cut -f2,5,7 "$tmp/queries.tsv" > "$tmp/q_fts5"
 cut -f2,6,7 "$tmp/queries.tsv" > "$tmp/q_pg"
+awk -F'\t' -v OFS='\t' '{print $2, $8, $7}' "$tmp/queries.tsv" > "$tmp/q_lucene"
+: > "$tmp/lucene_warmup"
 for r in $(seq 1 "$qrounds"); do
   $pin "$build/bench/bench_query" "$tmp/ix" "$qruns" < "$tmp/q_refsog" > "$tmp/r$r.refsog"
   $pin "$build/bench/bench_query" "$tmp/ix" "$qruns" --no-snippets < "$tmp/q_refsog" > "$tmp/r$r.refsog_nosnip"
   $pin "$build/bench/xapian_peer" bench "$tmp/xp" "$qruns" < "$tmp/q_xapian" > "$tmp/r$r.xapian"
   $pin "$build/bench/fts5_peer" bench "$tmp/fts.db" "$qruns" < "$tmp/q_fts5" > "$tmp/r$r.fts5"
   [ "$pg" = 1 ] && $pin "$build/bench/pg_peer" bench "$conn" "$qruns" < "$tmp/q_pg" > "$tmp/r$r.pg"
+  [ -n "$lucene" ] && $pin $lucene bench "$tmp/lx" "$qruns" < "$tmp/q_lucene" > "$tmp/r$r.lucene" 2>> "$tmp/lucene_warmup"
+  [ -n "$lucene" ] && $pin $lucene bench "$tmp/lx" "$qruns" --no-query-decompounding < "$tmp/q_lucene" > "$tmp/r$r.lucene_nd" 2>> "$tmp/lucene_warmup"
   $pin "$build/bench/bench_query" "$tmp/ix" "$qruns" --facets < "$tmp/q_refsog" > "$tmp/r$r.refsog_facets"
   $pin "$build/bench/xapian_peer" bench "$tmp/xp" "$qruns" --facets < "$tmp/q_xapian" > "$tmp/r$r.xapian_facets"
   $pin "$build/bench/fts5_peer" bench "$tmp/fts.db" "$qruns" --facets < "$tmp/q_fts5" > "$tmp/r$r.fts5_facets"
   [ "$pg" = 1 ] && $pin "$build/bench/pg_peer" bench "$conn" "$qruns" --facets < "$tmp/q_pg" > "$tmp/r$r.pg_facets"
+  [ -n "$lucene" ] && $pin $lucene bench "$tmp/lx" "$qruns" --facets < "$tmp/q_lucene" > "$tmp/r$r.lucene_facets" 2>> "$tmp/lucene_warmup"
 done
 python3 bench/report.py "$tmp" "$items" "$mb" "$rounds" "$qrounds"
-if [ -n "${BENCH_KEEP:-}" ]; then mkdir -p "$BENCH_KEEP"; cp "$tmp"/*.tsv "$tmp"/r[0-9]* "$BENCH_KEEP"/; fi
+if [ -n "${BENCH_KEEP:-}" ]; then mkdir -p "$BENCH_KEEP"; cp "$tmp"/*.tsv "$tmp"/r[0-9]* "$tmp"/lucene_warmup "$BENCH_KEEP"/; fi

@@ -4,8 +4,10 @@
     bench/report.py WORKDIR ITEMS TEXT_BYTES ROUNDS QROUNDS
 
 index.tsv: engine, round, wall, user, sys, peak RSS kB (+ for PostgreSQL the server backend's CPU
-s, peak RSS kB, total bytes, GIN bytes); sizes.tsv: engine, bytes, compacted bytes; rR.ENGINE:
-per query name, count, best ms, median ms.
+s, peak RSS kB, total bytes, GIN bytes; + for Lucene its own analyser setup s, indexing s, indexing
+CPU s, segments; `jvm`: the bare JVM start of the Lucene peer); sizes.tsv: engine, bytes,
+compacted bytes; rR.ENGINE: per query name, count, best ms, median ms; lucene_warmup: the Lucene
+peer's warm-up passes.
 """
 import collections, statistics, sys
 
@@ -35,11 +37,15 @@ for line in open(f"{work}/index.tsv"):
     if f[0] == "pg" and len(f) > 3:  # the client's own CPU/RSS are nothing: the server does the work
         cpu, rss = float(f[3]), int(f[4])
     runs[f[0]][int(f[1])] = (wall, cpu, rss)
+    if f[0] == "lucene" and len(f) > 6:  # its own clock: adding the items + commit, no JVM start or setup
+        runs["lucene_in"][int(f[1])] = (float(f[4]), float(f[5]), rss)
+        runs["lucene_setup"][int(f[1])] = (float(f[3]), int(f[6]))
 base = "refsog" if "refsog" in runs else "refsog2"  # FAST runs have only the 2-core build
 names = [("floor", "floor: read+md5 of the items"), ("analyser", "floor: analyser only"),
          ("refsog", "refsog new index, 1 core"), ("refsog2", "refsog new index, 2 cores"),
          ("refsog_add", "refsog adding, 1 writer"),
-         ("xapian", "Xapian TermGenerator"), ("fts5", "SQLite FTS5 unicode61"), ("pg", "PostgreSQL 15 GIN")]
+         ("xapian", "Xapian TermGenerator"), ("fts5", "SQLite FTS5 unicode61"), ("pg", "PostgreSQL 15 GIN"),
+         ("lucene", "Lucene 8 tuned, whole process"), ("lucene_in", "Lucene 8 tuned, in-process")]
 print(f"== indexing (median of {rounds} rounds, engines alternated; ratio = engine time / refsog time per round)")
 if "refsog" not in runs:
     print("(FAST: refsog only as `refsog index` builds a new index on this machine; ratios against it)")
@@ -54,6 +60,14 @@ for e, label in names:
     ratios = [max(0.005, runs[e][r][0]) / runs[base][r][0] for r in rs]
     print(f"{label:30} {wall:7.2f} {cpu:7.2f} {items / wall:8.0f} {mb / wall:6.2f} {rss / 1024:7.0f}MB  {span(ratios):>18}")
 print("(PostgreSQL: wall time of the client's COPY + CREATE INDEX + VACUUM ANALYZE; CPU and peak RSS of the server backend)")
+if "lucene_in" in runs:
+    jvm = statistics.median(v[0] for v in runs["jvm"].values()) if runs.get("jvm") else float("nan")
+    setup = statistics.median(v[0] for v in runs["lucene_setup"].values())
+    segs = sorted(set(v[1] for v in runs["lucene_setup"].values()))
+    print(f"(Lucene: whole process = JVM start + analyser setup + indexing, timed like the others; the bare JVM start and"
+          f" exit {jvm:.2f} s, the analyser's setup (wdanish folded into the decompounder's dictionary) {setup:.2f} s;"
+          f" in-process = its own clock around adding the items and the commit, CPU of the whole JVM meanwhile;"
+          f" {'/'.join(map(str, segs))} segment(s) at commit)")
 print()
 sizes = {}
 tables = []
@@ -67,6 +81,8 @@ print(f"{'index size':30} {'MB':>8} {'x text':>7} {'compacted MB':>13} {'x text'
 for e, label in names[2:]:
     if e in sizes:
         b, c = sizes[e]
+        if e == "lucene":
+            label = "Lucene 8 tuned (forceMerge(1))"
         cc = (f"{c / 1e6:13.1f} {c / text_bytes:7.2f}" if c else
               f"{'(already)':>13} {'':>7}" if e in ("refsog", "refsog2") else f"{'-':>13} {'-':>7}")
         print(f"{label:30} {b / 1e6:8.1f} {b / text_bytes:7.2f} {cc}")
@@ -74,9 +90,11 @@ print(("refsog (adding, then compacted)" if base == "refsog" else "refsog (new i
 
 # ---- queries
 engines = [("refsog", "refsog"), ("refsog_nosnip", "refsog, no snippets"), ("xapian", "Xapian peer"),
-           ("fts5", "FTS5"), ("pg", "PostgreSQL")]
+           ("fts5", "FTS5"), ("pg", "PostgreSQL"), ("lucene", "Lucene 8 tuned"),
+           ("lucene_nd", "Lucene, no query decomp.")]
 facet_engines = [("refsog_facets", "refsog + 6 facets"), ("xapian_facets", "Xapian + 1 facet"),
-                 ("fts5_facets", "FTS5 + GROUP BY"), ("pg_facets", "PostgreSQL + GROUP BY")]
+                 ("fts5_facets", "FTS5 + GROUP BY"), ("pg_facets", "PostgreSQL + GROUP BY"),
+                 ("lucene_facets", "Lucene + 1 SSDV facet")]
 
 
 def load(e, r):
@@ -142,3 +160,12 @@ table(facet_engines, "refsog_facets", "-- top 10 + exact facet counts over all m
 print()
 print("p50/p95/p99: nearest-rank percentiles over the class's queries of each query's median over its runs")
 print("(median over the rounds); x refsog: engine p50 / refsog p50 within each round, median of the rounds.")
+try:
+    warm = [l.strip() for l in open(f"{work}/lucene_warmup") if "warm-up" in l]
+except FileNotFoundError:
+    warm = []
+if warm:
+    print("Lucene: timed after warm-up passes over the whole query set (the JIT compiling), then one warm-up run per query")
+    print("like the others; its counts are exact (IndexSearcher.count, untimed). The passes, per round:")
+    for l in warm:
+        print("  " + l)

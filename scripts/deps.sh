@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # deps.sh — install every Debian package refsog needs to build, test and benchmark.
 # Idempotent: a no-op when everything is present. `--check` only reports (exit 1 if missing).
-# `--bench` adds what only `make bench` needs (the PostgreSQL peer's server and client library).
+# `--bench` adds what only `make bench` needs (the PostgreSQL peer's server and client library, a
+# JDK and Lucene 8 for the Lucene peer).
 # `--relevance` adds what only `make relevance` needs (a JDK and Lucene 8 for the Lucene peer).
 set -euo pipefail
 bench=0 relevance=0
@@ -20,7 +21,7 @@ PACKAGES=(
 )
 # node and npm for the browser test: Debian's packages only when the machine has none
 command -v npm >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
-[ "$bench" = 1 ] && PACKAGES+=(postgresql libpq-dev)
+[ "$bench" = 1 ] && PACKAGES+=(postgresql libpq-dev default-jdk-headless liblucene8-java)
 [ "$relevance" = 1 ] && PACKAGES+=(default-jdk-headless liblucene8-java)
 
 missing=()

@@ -87,6 +87,11 @@ public class LucenePeer {
     }
 
     static Analyzer tuned() throws IOException {
+        return tuned(true);
+    }
+
+    /* the tuned chain; without the decompounder when !decompound (LuceneBench's query-side variant) */
+    static Analyzer tuned(boolean decompound) throws IOException {
         String env = System.getenv("LUCENE_COMPOUND");
         if (env != null && !env.isEmpty()) {
             String[] p = env.split(",");
@@ -94,7 +99,7 @@ public class LucenePeer {
             maxSub = Integer.parseInt(p[2]); onlyLongest = Boolean.parseBoolean(p[3]);
         }
         CharArraySet dict = new CharArraySet(400000, false);
-        for (String w : Files.readAllLines(Paths.get(DICT), StandardCharsets.UTF_8)) {
+        for (String w : decompound ? Files.readAllLines(Paths.get(DICT), StandardCharsets.UTF_8) : List.<String>of()) {
             if (w.length() < minSub || !w.chars().allMatch(Character::isLetter)) continue;
             dict.add(fold(w));
         }
@@ -107,7 +112,7 @@ public class LucenePeer {
                 Tokenizer src = new StandardTokenizer();
                 TokenStream ts = new LowerCaseFilter(src);
                 ts = new ScandinavianFoldingFilter(ts);
-                ts = new DictionaryCompoundWordTokenFilter(ts, d, minWord, minSub, maxSub, onlyLongest);
+                if (decompound) ts = new DictionaryCompoundWordTokenFilter(ts, d, minWord, minSub, maxSub, onlyLongest);
                 ts = new StopFilter(ts, st);
                 ts = new SnowballFilter(ts, new DanishStemmer());
                 return new TokenStreamComponents(src, ts);
