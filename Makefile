@@ -35,7 +35,9 @@ LDFLAGS  += $(SANFLAGS)
 
 # One static library per layer; a layer may use the layers listed after it.
 COMMON_SRC  := $(wildcard common/*.c)
-STEMMER_SRC := $(filter-out stemmer/lemmagen.c,$(wildcard stemmer/*.c))
+# the build tools (lemmagen, leximagegen) are programs of their own, not in the library
+STEMMER_TOOLS := stemmer/lemmagen.c stemmer/leximagegen.c
+STEMMER_SRC := $(filter-out $(STEMMER_TOOLS),$(wildcard stemmer/*.c))
 INGEST_SRC  := $(wildcard ingest/*.c)
 INDEX_SRC   := $(wildcard index/*.c) $(wildcard index/*.cc)
 ENGINE_SRC  := $(wildcard engine/*.c)
@@ -77,7 +79,8 @@ SECONDS    ?= 60
 SIZE       ?= 5000
 
 .PHONY: all deps check unit e2e fuzz-replay fuzz fuzz-run demo install clean help bench relevance check-crash check-race print-includes
-all: $(REFSOG) $(BUILD)/refsog.1 $(BUILD)/da-lemmas.txt
+LEXIMAGE := $(BUILD)/da-lexicon.img
+all: $(REFSOG) $(BUILD)/refsog.1 $(BUILD)/da-lemmas.txt $(LEXIMAGE)
 
 help:
 	@echo "Targets:"
@@ -141,11 +144,11 @@ $(BUILD)/fuzz/replay_%: $(BUILD)/fuzz/fuzz_%.o $(BUILD)/fuzz/replay.o $$(LIBS_$$
 	$(CXX) $(LDFLAGS) -o $@ $< $(BUILD)/fuzz/replay.o $(LIBS_$(call layer_of,fuzz_$*)) $(PKG_LIBS)
 
 unit: $(BUILD)/.deps-ok
-	@$(MAKE) --no-print-directory $(UNIT_BINS)
+	@$(MAKE) --no-print-directory $(UNIT_BINS) $(LEXIMAGE)
 	@tests/run-unit.sh $(UNIT_BINS)
 
 fuzz-replay: $(BUILD)/.deps-ok
-	@$(MAKE) --no-print-directory $(FUZZ_REPLAY_BINS)
+	@$(MAKE) --no-print-directory $(FUZZ_REPLAY_BINS) $(LEXIMAGE)
 	@tests/run-fuzz-replay.sh $(FUZZ_REPLAY_BINS)
 
 e2e: $(BUILD)/.deps-ok
@@ -260,16 +263,25 @@ $(BUILD)/lemmagen: stemmer/lemmagen.c
 $(BUILD)/da-lemmas.txt: $(BUILD)/lemmagen
 	LC_ALL=C.UTF-8 hunspell -d da_DK -s < /usr/share/dict/danish 2>/dev/null | $(BUILD)/lemmagen > $@.tmp && mv $@.tmp $@
 
+# The lexicon image (stemmer/leximage.h): the wdanish word list and the lemma table as the
+# analyser uses them, mapped in place at start-up instead of parsed. Found next to the binary.
+$(BUILD)/leximagegen: $(BUILD)/stemmer/leximagegen.o $(LIBS_stemmer)
+	$(CXX) $(LDFLAGS) -o $@ $< $(LIBS_stemmer) $(PKG_LIBS)
+
+$(LEXIMAGE): $(BUILD)/leximagegen $(BUILD)/da-lemmas.txt /usr/share/dict/danish
+	$(BUILD)/leximagegen /usr/share/dict/danish $(BUILD)/da-lemmas.txt $@.tmp && mv $@.tmp $@
+
 # The man page: the narrative of docs/refsog.1.md and each command's own --help.
 $(BUILD)/refsog.1: docs/refsog.1.md scripts/mkman.py $(REFSOG)
 	python3 scripts/mkman.py $(REFSOG) docs/refsog.1.md "$$($(REFSOG) version | cut -d' ' -f2)" > $@.tmp && mv $@.tmp $@
 
-install: $(REFSOG) $(BUILD)/refsog.1 $(BUILD)/da-lemmas.txt
+install: $(REFSOG) $(BUILD)/refsog.1 $(BUILD)/da-lemmas.txt $(LEXIMAGE)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/refsog/web
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/doc/refsog
 	install -m 755 $(REFSOG) $(DESTDIR)$(PREFIX)/bin/refsog
 	install -m 644 $(BUILD)/refsog.1 $(DESTDIR)$(PREFIX)/share/man/man1/refsog.1
 	install -m 644 $(BUILD)/da-lemmas.txt $(DESTDIR)$(PREFIX)/share/refsog/da-lemmas.txt
+	install -m 644 $(LEXIMAGE) $(DESTDIR)$(PREFIX)/share/refsog/da-lexicon.img
 	install -m 644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/refsog/
 	if [ -n "$$(ls web 2>/dev/null)" ]; then cp -r web/. $(DESTDIR)$(PREFIX)/share/refsog/web/; fi
 

@@ -13,6 +13,8 @@
 #include "date.h"
 #include "decompound.h"
 #include "hash.h"
+#include "lemma.h"
+#include "leximage.h"
 #include "normalize.h"
 #include "stem.h"
 
@@ -39,7 +41,8 @@ struct RsAnalyzer {
     size_t split_arena_len;
     RsStemmer *stemmer;
     RsLexicon *lex;
-    RsLemmas *lemmas; /* NULL: none */
+    RsLemmas *lemmas;  /* NULL: none */
+    RsLexImage *image; /* NULL: none; lex and lemmas may be views into it */
     char fingerprint[256];
     /* Scratch, reused for every token (no per-token allocation). */
     RsBuf norm, stem, fold, parts_text, piece;
@@ -67,17 +70,38 @@ RsStatus rs_analyzer_open(const RsAnalyzerOptions *opts, RsAnalyzer **out, RsErr
     if (!a->opts.min_part_len) a->opts.min_part_len = 3;
     RsStatus rc = rs_normalize_init(err);
     if (rc == RS_OK) rc = rs_stemmer_open(0, &a->stemmer, err);
-    const char *lexpath = a->opts.lexicon_path ? a->opts.lexicon_path : DEFAULT_LEXICON;
-    if (rc == RS_OK && !a->opts.no_decompound && *lexpath) {
-        rc = rs_lexicon_load(lexpath, &a->lex, err);
+    /* Where each table comes from: a text file the options (or $RS_LEMMAS) name; else the
+     * lexicon image, mapped in place; else, with no image, the text files as they are found. */
+    int want_lex = !a->opts.no_decompound && !(a->opts.lexicon_path && !*a->opts.lexicon_path);
+    int lem_env = getenv("RS_LEMMAS") != NULL;
+    int want_lem = !a->opts.no_lemmas && !(a->opts.lemma_path && !*a->opts.lemma_path);
+    char imgbuf[4096], lembuf[4096];
+    int lex_img = want_lex && !a->opts.lexicon_path, lem_img = want_lem && !a->opts.lemma_path && !lem_env;
+    const char *imgpath = !lex_img && !lem_img ? NULL
+                          : a->opts.image_path ? a->opts.image_path
+                                               : rs_leximage_find(imgbuf, sizeof imgbuf);
+    if (!imgpath || !*imgpath) lex_img = lem_img = 0;
+    if (rc == RS_OK && (lex_img || lem_img)) {
+        rc = rs_leximage_open(imgpath, &a->image, err);
+        if (rc != RS_OK) rs_error_prefix(err, "cannot use the lexicon image");
+    }
+    if (rc == RS_OK && want_lex)
+        rc = lex_img ? rs_lexicon_view(rs_leximage_lexicon(a->image), &a->lex, err)
+                     : rs_lexicon_load(a->opts.lexicon_path ? a->opts.lexicon_path : DEFAULT_LEXICON,
+                                       &a->lex, err);
+    if (rc == RS_OK && want_lex) {
         a->split_slots = calloc(SPLIT_CACHE_SLOTS, sizeof *a->split_slots);
         a->split_arena = malloc(SPLIT_ARENA_BYTES);
-        if (rc == RS_OK && (!a->split_slots || !a->split_arena))
-            rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+        if (!a->split_slots || !a->split_arena) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     }
     /* the lemma table (syncope, irregular plurals), when this installation has one */
-    const char *lempath = a->opts.lemma_path ? a->opts.lemma_path : rs_lemmas_default_path();
-    if (rc == RS_OK && lempath && *lempath && !a->opts.no_lemmas) rc = rs_lemmas_load(lempath, &a->lemmas, err);
+    if (rc == RS_OK && want_lem && lem_img) {
+        rc = rs_lemmas_view(rs_leximage_lemmas(a->image), &a->lemmas, err);
+    } else if (rc == RS_OK && want_lem) {
+        const char *lempath = a->opts.lemma_path ? a->opts.lemma_path
+                                                 : rs_data_file_find("RS_LEMMAS", "da-lemmas.txt", lembuf, sizeof lembuf);
+        if (lempath && *lempath) rc = rs_lemmas_load(lempath, &a->lemmas, err);
+    }
     if (rc == RS_OK) rs_stemmer_use_lemmas(a->stemmer, a->lemmas);
     if (rc != RS_OK) {
         rs_analyzer_close(a);
@@ -91,6 +115,7 @@ RsStatus rs_analyzer_open(const RsAnalyzerOptions *opts, RsAnalyzer **out, RsErr
              !a->opts.no_stopwords, a->lex != NULL);
     a->opts.lexicon_path = NULL; /* not owned */
     a->opts.lemma_path = NULL;
+    a->opts.image_path = NULL;
     *out = a;
     return RS_OK;
 }
@@ -100,6 +125,7 @@ void rs_analyzer_close(RsAnalyzer *a) {
     rs_stemmer_close(a->stemmer);
     rs_lexicon_free(a->lex);
     rs_lemmas_free(a->lemmas);
+    rs_leximage_close(a->image); /* after the views into it */
     free(a->split_slots);
     free(a->split_arena);
     rs_buf_free(&a->norm);

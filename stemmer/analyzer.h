@@ -68,22 +68,27 @@ typedef enum RsAnalyzeMode {
 
 /* Options; zero-initialise and set what you need. */
 typedef struct RsAnalyzerOptions {
-    const char *lexicon_path;  /* word list for decompounding; NULL = the
-                                  default /usr/share/dict/danish; "" = none */
+    const char *lexicon_path;  /* word list (text) for decompounding; NULL = the
+                                  lexicon image's, or with no image the default
+                                  /usr/share/dict/danish; "" = none */
     int no_decompound;         /* 1 = never split compounds */
     int no_stopwords;          /* 1 = do not flag stopwords */
     size_t min_part_len;       /* minimum compound part length in characters
                                   (0 = default, 3) */
-    const char *lemma_path;    /* the lemma table (lemma.h); NULL = rs_lemmas_default_path() */
+    const char *lemma_path;    /* the lemma table (text, lemma.h); NULL = $RS_LEMMAS if set,
+                                  else the lexicon image's, else rs_lemmas_default_path() */
     int no_lemmas;             /* 1 = no lemma table */
+    const char *image_path;    /* the lexicon image (leximage.h) both tables come from unless
+                                  named above; NULL = rs_leximage_find(); "" = none */
 } RsAnalyzerOptions;
 
 /* Return non-zero to stop the analysis early (rs_analyze then returns RS_OK). */
 typedef int (*RsTokenFn)(void *ctx, const RsToken *tok);
 
-/* Open an analyser. `opts` may be NULL for the defaults. Loads the lexicon.
- * On success *out owns a new analyser (free with rs_analyzer_close).
- * Fails with RS_ERR_IO if the lexicon cannot be read, RS_ERR_NOMEM, or
+/* Open an analyser. `opts` may be NULL for the defaults. Maps the lexicon image
+ * (or loads the text tables). On success *out owns a new analyser (free with rs_analyzer_close).
+ * Fails with RS_ERR_IO if the lexicon cannot be read, RS_ERR_INPUT if the image is
+ * damaged or of another version (the message names the file), RS_ERR_NOMEM, or
  * RS_ERR_INTERNAL if ICU or the stemmer cannot be initialised.
  * An analyser is not thread-safe: use one per thread. */
 RsStatus rs_analyzer_open(const RsAnalyzerOptions *opts, RsAnalyzer **out, RsError *err);

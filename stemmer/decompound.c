@@ -1,4 +1,4 @@
-/* decompound.c — lexicon loading (hash set in one block) and compound splitting. */
+/* decompound.c — the lexicon (a hash set over one block: a text file's, or the lexicon image's) and compound splitting. */
 #include "decompound.h"
 
 #include <stdio.h>
@@ -12,10 +12,13 @@
  * splitting: GLib's GHashTable would need a NUL-terminated copy per probe (the cost measured on
  * the stem cache, see stem.c), so it stays hand-written. */
 struct RsLexicon {
-    char *text;        /* the file's bytes; words are NUL-terminated in place */
-    uint32_t *slots;   /* open addressing: offset+1 of a word in text, 0 = empty */
+    const char *words; /* NUL-terminated words: a text file's bytes, or an image's blob */
+    size_t words_len;
+    const uint32_t *slots; /* open addressing: offset+1 of a word in words, 0 = empty */
     size_t n_slots, n_words;
     uint64_t checksum;
+    char *text;         /* the text loader's own blocks (words, slots); NULL in a view */
+    uint32_t *own_slots;
 };
 
 static uint64_t hash64(const char *p, size_t n) { return rs_fnv1a64(p, n); }
@@ -50,11 +53,14 @@ RsStatus rs_lexicon_load(const char *path, RsLexicon **out, RsError *err) {
     for (size_t i = 0; i < len; i++) lines += lex->text[i] == '\n';
     lex->n_slots = 1;
     while (lex->n_slots < lines * 2) lex->n_slots *= 2;
-    lex->slots = calloc(lex->n_slots, sizeof *lex->slots);
-    if (!lex->slots) {
+    lex->own_slots = calloc(lex->n_slots, sizeof *lex->own_slots);
+    if (!lex->own_slots) {
         rs_lexicon_free(lex);
         return rs_error_set(err, RS_ERR_NOMEM, "out of memory loading the lexicon");
     }
+    lex->words = lex->text;
+    lex->words_len = len + 1; /* rs_read_file's NUL ends the last word */
+    lex->slots = lex->own_slots;
     size_t mask = lex->n_slots - 1;
     char *p = lex->text, *end = lex->text + len;
     while (p < end) {
@@ -68,13 +74,13 @@ RsStatus rs_lexicon_load(const char *path, RsLexicon **out, RsError *err) {
             lex->checksum ^= h * 0x9E3779B97F4A7C15ULL;
             size_t i = (size_t)h & mask;
             int dup = 0;
-            while (lex->slots[i]) {
-                const char *q = lex->text + lex->slots[i] - 1;
+            while (lex->own_slots[i]) {
+                const char *q = lex->text + lex->own_slots[i] - 1;
                 if (!strcmp(q, p)) { dup = 1; break; }
                 i = (i + 1) & mask;
             }
             if (!dup) {
-                lex->slots[i] = (uint32_t)(p - lex->text) + 1;
+                lex->own_slots[i] = (uint32_t)(p - lex->text) + 1;
                 lex->n_words++;
             }
         }
@@ -84,10 +90,29 @@ RsStatus rs_lexicon_load(const char *path, RsLexicon **out, RsError *err) {
     return RS_OK;
 }
 
+RsStatus rs_lexicon_view(const RsLexSection *s, RsLexicon **out, RsError *err) {
+    *out = NULL;
+    RsLexicon *lex = calloc(1, sizeof *lex);
+    if (!lex) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    lex->words = s->blob;
+    lex->words_len = s->blob_len;
+    lex->slots = s->slots;
+    lex->n_slots = s->n_slots;
+    lex->n_words = s->n_entries;
+    lex->checksum = s->checksum;
+    *out = lex;
+    return RS_OK;
+}
+
+void rs_lexicon_section(const RsLexicon *lex, RsLexSection *out) {
+    *out = (RsLexSection){lex->words, lex->words_len, lex->slots, lex->n_slots, lex->n_words,
+                          lex->checksum};
+}
+
 void rs_lexicon_free(RsLexicon *lex) {
     if (!lex) return;
     free(lex->text);
-    free(lex->slots);
+    free(lex->own_slots);
     free(lex);
 }
 
@@ -97,10 +122,12 @@ uint64_t rs_lexicon_checksum(const RsLexicon *lex) { return lex ? lex->checksum 
 int rs_lexicon_has(const RsLexicon *lex, const char *w, size_t len) {
     if (!lex || len == 0) return 0;
     size_t mask = lex->n_slots - 1, i = (size_t)hash64(w, len) & mask;
-    while (lex->slots[i]) {
-        const char *q = lex->text + lex->slots[i] - 1;
-        if (!strncmp(q, w, len) && q[len] == '\0') return 1;
-        i = (i + 1) & mask;
+    /* at most n_slots probes, and every offset checked: an image's slots are taken as they are */
+    for (size_t k = 0; k < lex->n_slots && lex->slots[i]; k++, i = (i + 1) & mask) {
+        size_t off = lex->slots[i] - 1;
+        if (off >= lex->words_len || lex->words_len - off <= len) continue;
+        const char *q = lex->words + off;
+        if (!memcmp(q, w, len) && q[len] == '\0') return 1;
     }
     return 0;
 }

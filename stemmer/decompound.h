@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "error.h"
+#include "leximage.h"
 
 typedef struct RsLexicon RsLexicon;
 
@@ -14,6 +15,15 @@ typedef struct RsLexicon RsLexicon;
  * *out is owned by the caller (rs_lexicon_free). RS_ERR_IO naming the path. */
 RsStatus rs_lexicon_load(const char *path, RsLexicon **out, RsError *err);
 void rs_lexicon_free(RsLexicon *lex); /* NULL is a no-op */
+
+/* The lexicon over a table in memory that stays the caller's (a lexicon image's section,
+ * leximage.h), valid while that memory is; nothing is copied or parsed. *out is the caller's
+ * (rs_lexicon_free, which leaves the table alone). RS_ERR_NOMEM. */
+RsStatus rs_lexicon_view(const RsLexSection *s, RsLexicon **out, RsError *err);
+
+/* The lexicon's table as it is in memory, for writing an image (stemmer/leximagegen.c);
+ * valid while lex is. Can't fail. */
+void rs_lexicon_section(const RsLexicon *lex, RsLexSection *out);
 
 /* Number of words and a checksum of the list, for the fingerprint. */
 size_t rs_lexicon_size(const RsLexicon *lex);

@@ -1,12 +1,9 @@
-/* lemma.c — the Danish lemma table (lemma.h): one file read into one block, an open-addressing
- * set of (form → lemma) pointing into it, probed by slices like the decompounding lexicon. */
+/* lemma.c — the Danish lemma table (lemma.h): an open-addressing set of (form → lemma) over one block (a text file's, or the lexicon image's), probed by slices like the decompounding lexicon. */
 #include "lemma.h"
 
 #include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "hash.h"
@@ -15,17 +12,14 @@
  * too many words that are no compounds of them (supplement). */
 #define LAST_PART_MIN 6
 
-typedef struct {
-    const char *form, *lemma;
-    uint32_t form_len, lemma_len;
-    int irregular; /* an irregular plural (børn, mænd): ends compounds however short */
-} Entry;
-
 struct RsLemmas {
-    char *text;
-    Entry *slots;
+    const char *blob; /* forms and lemmas: a text file's bytes, or an image's blob */
+    size_t blob_len;
+    const RsLemmaSlot *slots; /* at rs_fnv1a32(form) & (n_slots - 1); form_len 0 = empty */
     size_t n_slots, n;
     uint64_t checksum;
+    char *text; /* the text loader's own blocks; NULL in a view */
+    RsLemmaSlot *own_slots;
 };
 
 RsStatus rs_lemmas_load(const char *path, RsLemmas **out, RsError *err) {
@@ -44,10 +38,13 @@ RsStatus rs_lemmas_load(const char *path, RsLemmas **out, RsError *err) {
     for (size_t i = 0; i < len; i++) lines += l->text[i] == '\n';
     l->n_slots = 1;
     while (l->n_slots < lines * 2) l->n_slots *= 2;
-    if (!(l->slots = calloc(l->n_slots, sizeof *l->slots))) {
+    if (!(l->own_slots = calloc(l->n_slots, sizeof *l->own_slots))) {
         rs_lemmas_free(l);
         return rs_error_set(err, RS_ERR_NOMEM, "out of memory loading the lemma table");
     }
+    l->blob = l->text;
+    l->blob_len = len;
+    l->slots = l->own_slots;
     size_t mask = l->n_slots - 1;
     for (char *p = l->text, *end = l->text + len; p < end;) {
         char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -56,10 +53,11 @@ RsStatus rs_lemmas_load(const char *path, RsLemmas **out, RsError *err) {
         char *tab2 = tab ? memchr(tab + 1, '\t', (size_t)(nl - tab - 1)) : NULL; /* "\t*": irregular */
         char *lend = tab2 ? tab2 : nl;
         if (tab && tab > p && lend > tab + 1 && tab - p < 128 && lend - tab < 128) {
-            Entry e = {p, tab + 1, (uint32_t)(tab - p), (uint32_t)(lend - tab - 1), tab2 != NULL};
-            size_t i = rs_fnv1a32(e.form, e.form_len) & mask;
-            while (l->slots[i].form) i = (i + 1) & mask;
-            l->slots[i] = e;
+            RsLemmaSlot e = {(uint32_t)(p - l->text), (uint32_t)(tab + 1 - l->text),
+                             (uint8_t)(tab - p), (uint8_t)(lend - tab - 1), tab2 != NULL, 0};
+            size_t i = rs_fnv1a32(p, e.form_len) & mask;
+            while (l->own_slots[i].form_len) i = (i + 1) & mask;
+            l->own_slots[i] = e;
             l->n++;
         }
         p = nl + 1;
@@ -68,9 +66,27 @@ RsStatus rs_lemmas_load(const char *path, RsLemmas **out, RsError *err) {
     return RS_OK;
 }
 
+RsStatus rs_lemmas_view(const RsLexSection *s, RsLemmas **out, RsError *err) {
+    *out = NULL;
+    RsLemmas *l = calloc(1, sizeof *l);
+    if (!l) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    l->blob = s->blob;
+    l->blob_len = s->blob_len;
+    l->slots = s->slots;
+    l->n_slots = s->n_slots;
+    l->n = s->n_entries;
+    l->checksum = s->checksum;
+    *out = l;
+    return RS_OK;
+}
+
+void rs_lemmas_section(const RsLemmas *l, RsLexSection *out) {
+    *out = (RsLexSection){l->blob, l->blob_len, l->slots, l->n_slots, l->n, l->checksum};
+}
+
 void rs_lemmas_free(RsLemmas *l) {
     if (!l) return;
-    free(l->slots);
+    free(l->own_slots);
     free(l->text);
     free(l);
 }
@@ -78,48 +94,39 @@ void rs_lemmas_free(RsLemmas *l) {
 size_t rs_lemmas_size(const RsLemmas *l) { return l ? l->n : 0; }
 uint64_t rs_lemmas_checksum(const RsLemmas *l) { return l ? l->checksum : 0; }
 
-static const Entry *find(const RsLemmas *l, const char *w, size_t len) {
+/* Whether a slot's form and lemma lie in the blob (an image's slots are taken as they are). */
+static int in_blob(const RsLemmas *l, const RsLemmaSlot *e) {
+    return e->form_off <= l->blob_len && e->form_len <= l->blob_len - e->form_off &&
+           e->lemma_off <= l->blob_len && e->lemma_len <= l->blob_len - e->lemma_off;
+}
+
+static const RsLemmaSlot *find(const RsLemmas *l, const char *w, size_t len) {
     size_t mask = l->n_slots - 1, i = rs_fnv1a32(w, len) & mask;
-    for (; l->slots[i].form; i = (i + 1) & mask)
-        if (l->slots[i].form_len == len && !memcmp(l->slots[i].form, w, len)) return &l->slots[i];
+    for (size_t k = 0; k < l->n_slots && l->slots[i].form_len; k++, i = (i + 1) & mask) {
+        const RsLemmaSlot *e = &l->slots[i];
+        if (e->form_len == len && in_blob(l, e) && !memcmp(l->blob + e->form_off, w, len)) return e;
+    }
     return NULL;
 }
 
 size_t rs_lemma_of(const RsLemmas *l, const char *w, size_t len, char *out, size_t cap) {
     if (!l || !l->n || len < 2) return 0;
-    const Entry *e = find(l, w, len);
+    const RsLemmaSlot *e = find(l, w, len);
     size_t p = 0;
     /* a compound: its longest last part that is in the table */
     for (size_t s = 3; !e && s + 4 <= len; s++) {
         if (((unsigned char)w[s] & 0xC0) == 0x80) continue; /* a character boundary */
-        const Entry *x = find(l, w + s, len - s);
+        const RsLemmaSlot *x = find(l, w + s, len - s);
         if (x && (x->irregular || len - s >= LAST_PART_MIN)) e = x, p = s;
     }
     if (!e || p + e->lemma_len + 1 > cap) return 0;
     memcpy(out, w, p);
-    memcpy(out + p, e->lemma, e->lemma_len);
+    memcpy(out + p, l->blob + e->lemma_off, e->lemma_len);
     out[p + e->lemma_len] = '\0';
     return p + e->lemma_len;
 }
 
 const char *rs_lemmas_default_path(void) {
     static char found[PATH_MAX + 64];
-    const char *env = getenv("RS_LEMMAS");
-    if (env) return *env ? env : NULL;
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) *slash = '\0';
-        const char *rel[] = {"/da-lemmas.txt", "/../da-lemmas.txt", "/../share/refsog/da-lemmas.txt"};
-        for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
-            snprintf(found, sizeof found, "%s%s", exe, rel[i]);
-            if (access(found, R_OK) == 0) return found;
-        }
-    }
-    const char *sys[] = {"/usr/local/share/refsog/da-lemmas.txt", "/usr/share/refsog/da-lemmas.txt"};
-    for (size_t i = 0; i < sizeof sys / sizeof *sys; i++)
-        if (access(sys[i], R_OK) == 0) return sys[i];
-    return NULL;
+    return rs_data_file_find("RS_LEMMAS", "da-lemmas.txt", found, sizeof found);
 }

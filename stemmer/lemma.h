@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "error.h"
+#include "leximage.h"
 
 typedef struct RsLemmas RsLemmas;
 
@@ -15,6 +16,15 @@ typedef struct RsLemmas RsLemmas;
  * RS_ERR_IO naming the file, RS_ERR_NOMEM. */
 RsStatus rs_lemmas_load(const char *path, RsLemmas **out, RsError *err);
 void rs_lemmas_free(RsLemmas *l); /* NULL is a no-op */
+
+/* The table over one in memory that stays the caller's (a lexicon image's section, leximage.h),
+ * valid while that memory is; nothing is copied or parsed. *out is the caller's (rs_lemmas_free,
+ * which leaves the memory alone). RS_ERR_NOMEM. */
+RsStatus rs_lemmas_view(const RsLexSection *s, RsLemmas **out, RsError *err);
+
+/* The table as it is in memory, for writing an image (stemmer/leximagegen.c); valid while l
+ * is. Can't fail. */
+void rs_lemmas_section(const RsLemmas *l, RsLexSection *out);
 
 /* The table's path: $RS_LEMMAS, else da-lemmas.txt next to the running program, one folder up
  * (the build tree's tests and benchmarks), or in ../share/refsog and the system's share/refsog.

@@ -133,6 +133,7 @@ const char *rs_stem(RsStemmer *s, const char *word, size_t len, size_t *out_len)
 
 void rs_stemmer_use_lemmas(RsStemmer *s, const RsLemmas *l) {
     s->lemmas = l;
+    if (!s->n_used) return; /* nothing cached: the (calloc'd, untouched) slots stay unfaulted */
     memset(s->slots, 0, s->n_slots * sizeof *s->slots); /* cached stems were made without */
     s->n_used = 0;
     s->arena_len = 0;

@@ -59,4 +59,18 @@ t_eq "a year and serial without the prefix: 2020-26746 finds S2020-26746" "S2020
 t_eq "… and 2024/19506 finds mig-a-2024-19506" "MIG-A-2024-19506" "$(js 2024/19506 'r["hits"][0]["case"].upper() if r["hits"] else ""')"
 t_match "refsog case prints the number as the minutes print it" "^Sag 27.00.00-P22-1-20: " \
   "$("$REFSOG" case --index ix 27.0.0-p22-1-20)"
+# the lexicon image (stemmer/leximage.h): analyses as the text files it is made from do; a damaged
+# one is refused by name
+IMG=$(dirname "$REFSOG")/da-lexicon.img
+if [ -f "$IMG" ]; then
+  t_eq "the image analyses the sample minutes as the text files do" \
+    "$(cat "$T_SAMPLE"/*.txt | RS_LEXICON= "$REFSOG" analyze --json - | sha256sum)" \
+    "$(cat "$T_SAMPLE"/*.txt | "$REFSOG" analyze --json - | sha256sum)"
+  head -c 5000 "$IMG" > short.img
+  t_status "a truncated image is refused" 1 env RS_LEXICON="$T_TMP/short.img" "$REFSOG" analyze x
+  t_match "… naming it" "short.img: truncated lexicon image" "$T_OUT"
+  t_status "… by a search too" 1 env RS_LEXICON="$T_TMP/short.img" "$REFSOG" search --index ix barn
+else
+  t_bad "the lexicon image was built ($IMG)"
+fi
 t_done

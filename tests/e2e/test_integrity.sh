@@ -196,10 +196,12 @@ if [ -f "$MAN" ]; then
     t_eq "groff renders it without warnings" "" "$(groff -man -Tutf8 -ww -z "$MAN" 2>&1)"
   fi
   # (-o: install what was built, never rebuild it under a running test suite)
-  (cd "$T_ROOT" && make --no-print-directory -s -o "$REFSOG" -o "$MAN" install BUILD="$BD" REFSOG="$REFSOG" \
+  (cd "$T_ROOT" && make --no-print-directory -s -o "$REFSOG" -o "$MAN" -o "$BD/da-lexicon.img" install BUILD="$BD" REFSOG="$REFSOG" \
      DESTDIR="$T_TMP/inst" PREFIX=/usr >/dev/null 2>&1)
   t_eq "make install puts the man page and the docs in place" "yes yes yes" \
     "$([ -f "$T_TMP/inst/usr/share/man/man1/refsog.1" ] && echo yes) $([ -f "$T_TMP/inst/usr/share/doc/refsog/query-language.md" ] && echo yes) $([ -x "$T_TMP/inst/usr/bin/refsog" ] && echo yes)"
+  t_eq "… and the lexicon image beside the lemma table" "yes yes" \
+    "$([ -f "$T_TMP/inst/usr/share/refsog/da-lexicon.img" ] && echo yes) $([ -f "$T_TMP/inst/usr/share/refsog/da-lemmas.txt" ] && echo yes)"
 else
   t_bad "the man page was built ($MAN)"
 fi
