@@ -130,6 +130,8 @@ for r in $(seq 1 "$qrounds"); do
   [ -n "$lucene" ] && $pin $lucene bench "$tmp/lx" "$qruns" < "$tmp/q_lucene" > "$tmp/r$r.lucene" 2>> "$tmp/lucene_warmup"
   [ -n "$lucene" ] && $pin $lucene bench "$tmp/lx" "$qruns" --no-query-decompounding < "$tmp/q_lucene" > "$tmp/r$r.lucene_nd" 2>> "$tmp/lucene_warmup"
   $pin "$build/bench/bench_query" "$tmp/ix" "$qruns" --facets < "$tmp/q_refsog" > "$tmp/r$r.refsog_facets"
+  # as the server counts them: facet columns kept by a long-lived searcher (built once, timed apart)
+  $pin "$build/bench/bench_query" "$tmp/ix" "$qruns" --facets-kept < "$tmp/q_refsog" > "$tmp/r$r.refsog_kept" 2>> "$tmp/kept_build"
   $pin "$build/bench/xapian_peer" bench "$tmp/xp" "$qruns" --facets < "$tmp/q_xapian" > "$tmp/r$r.xapian_facets"
   $pin "$build/bench/fts5_peer" bench "$tmp/fts.db" "$qruns" --facets < "$tmp/q_fts5" > "$tmp/r$r.fts5_facets"
   [ "$pg" = 1 ] && $pin "$build/bench/pg_peer" bench "$conn" "$qruns" --facets < "$tmp/q_pg" > "$tmp/r$r.pg_facets"

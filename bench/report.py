@@ -92,7 +92,7 @@ print(("refsog (adding, then compacted)" if base == "refsog" else "refsog (new i
 engines = [("refsog", "refsog"), ("refsog_nosnip", "refsog, no snippets"), ("xapian", "Xapian peer"),
            ("fts5", "FTS5"), ("pg", "PostgreSQL"), ("lucene", "Lucene 8 tuned"),
            ("lucene_nd", "Lucene, no query decomp.")]
-facet_engines = [("refsog_facets", "refsog + 6 facets"), ("xapian_facets", "Xapian + 1 facet"),
+facet_engines = [("refsog_facets", "refsog + 6 facets"), ("refsog_kept", "refsog + 6 facets, columns kept"), ("xapian_facets", "Xapian + 1 facet"),
                  ("fts5_facets", "FTS5 + GROUP BY"), ("pg_facets", "PostgreSQL + GROUP BY"),
                  ("lucene_facets", "Lucene + 1 SSDV facet")]
 
@@ -160,6 +160,13 @@ table(facet_engines, "refsog_facets", "-- top 10 + exact facet counts over all m
 print()
 print("p50/p95/p99: nearest-rank percentiles over the class's queries of each query's median over its runs")
 print("(median over the rounds); x refsog: engine p50 / refsog p50 within each round, median of the rounds.")
+try:
+    kept = [l.strip() for l in open(f"{work}/kept_build") if "built" in l]
+except FileNotFoundError:
+    kept = []
+if kept:
+    print("refsog, columns kept: the server's way (rs_searcher_keep_facet_columns); the columns' one-time build")
+    print("per index revision, not in the times above: " + "; ".join(kept))
 try:
     warm = [l.strip() for l in open(f"{work}/lucene_warmup") if "warm-up" in l]
 except FileNotFoundError:
