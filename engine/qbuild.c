@@ -387,7 +387,8 @@ typedef struct {
     Build *b;
     size_t plen;           /* bytes of the term prefix (Z, F, P, SS or none) to skip */
     int exact;             /* from the exact forms: only those standing in for their stem */
-    GHashTable *freq;      /* key → summed term frequency */
+    GHashTable *index;     /* key → 1 + its place in sums */
+    GArray *sums;          /* summed term frequency per key */
 } KeyScan;
 
 static int on_key(void *ctx, const char *term, size_t len, unsigned count) {
@@ -397,8 +398,13 @@ static int on_key(void *ctx, const char *term, size_t len, unsigned count) {
     memcpy(key, term + k->plen, len - k->plen);
     key[len - k->plen] = 0;
     if (k->exact && !rs_analyzer_stem_is_norm(k->b->s->an, key, len - k->plen)) return 0;
-    gpointer v = g_hash_table_lookup(k->freq, key);
-    g_hash_table_insert(k->freq, v ? key : g_strdup(key), GUINT_TO_POINTER(GPOINTER_TO_UINT(v) + count));
+    gpointer v = g_hash_table_lookup(k->index, key);
+    if (v) {
+        g_array_index(k->sums, unsigned, GPOINTER_TO_UINT(v) - 1) += count;
+    } else {
+        g_array_append_val(k->sums, count);
+        g_hash_table_insert(k->index, g_strdup(key), GUINT_TO_POINTER(k->sums->len));
+    }
     return 0;
 }
 
@@ -417,7 +423,8 @@ static int by_freq(const void *x, const void *y) {
  * many there were. */
 static RsxQuery *body_prefix_q(Build *b, const char *pre, unsigned max, size_t *n_terms, size_t *n_all) {
     static const char *const from[] = {RS_PREFIX_STEM, RS_PREFIX_FOLD, RS_PREFIX_PART, RS_PREFIX_SEC_CASE, ""};
-    KeyScan k = {b, 0, 0, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
+    KeyScan k = {b, 0, 0, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+                 g_array_new(FALSE, FALSE, sizeof(unsigned))};
     RsStatus rc = RS_OK;
     RsBuf t = {0};
     for (size_t i = 0; rc == RS_OK && i < sizeof from / sizeof *from; i++) {
@@ -430,7 +437,7 @@ static RsxQuery *body_prefix_q(Build *b, const char *pre, unsigned max, size_t *
                     : rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
     }
     rs_buf_free(&t);
-    size_t n = g_hash_table_size(k.freq);
+    size_t n = g_hash_table_size(k.index);
     KeyFreq *all = rc == RS_OK ? calloc(n + 1, sizeof *all) : NULL;
     if (rc == RS_OK && !all) rc = rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
     RsxQuery *q = NULL;
@@ -438,8 +445,9 @@ static RsxQuery *body_prefix_q(Build *b, const char *pre, unsigned max, size_t *
         GHashTableIter it;
         gpointer key, v;
         size_t i = 0;
-        g_hash_table_iter_init(&it, k.freq);
-        while (g_hash_table_iter_next(&it, &key, &v)) all[i++] = (KeyFreq){key, GPOINTER_TO_UINT(v)};
+        g_hash_table_iter_init(&it, k.index);
+        while (g_hash_table_iter_next(&it, &key, &v))
+            all[i++] = (KeyFreq){key, g_array_index(k.sums, unsigned, GPOINTER_TO_UINT(v) - 1)};
         qsort(all, n, sizeof *all, by_freq);
         QList l = {0};
         size_t use = n < max ? n : max;
@@ -453,7 +461,8 @@ static RsxQuery *body_prefix_q(Build *b, const char *pre, unsigned max, size_t *
         b->rc = rc;
     }
     free(all);
-    g_hash_table_destroy(k.freq);
+    g_hash_table_destroy(k.index);
+    g_array_free(k.sums, TRUE);
     return q;
 }
 

@@ -16,7 +16,7 @@ PACKAGES=(
   libglib2.0-dev libpoppler-glib-dev poppler-utils
   libmicrohttpd-dev libjansson-dev libxml2-dev zlib1g-dev
   libcmocka-dev
-  clang curl python3 groff-base bsdutils
+  clang curl python3 python3-xapian groff-base bsdutils
   chromium wrk libsqlite3-dev
 )
 # node and npm for the browser test: Debian's packages only when the machine has none
