@@ -9,9 +9,17 @@ SANITIZE ?=
 # Objects of a sanitizer build go to their own tree so the two never mix.
 BUILD    ?= build$(if $(SANITIZE),$(if $(filter thread,$(SANITIZE)),-tsan,-san))
 
-PKGS := xapian-core icu-uc icu-i18n glib-2.0 poppler-glib libmicrohttpd jansson libxml-2.0 zlib
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKGS := xapian-core icu-uc icu-i18n glib-2.0 jansson libxml-2.0 zlib
+# Loaded when first needed (common/dynlib.h), not linked: their headers at build time, their
+# libraries at run time. Linked, poppler-glib (ingest/pdf.c) and libmicrohttpd (engine/mhd.c)
+# bring 50 shared libraries (cairo, NSS, X11, GnuTLS…) into every start of refsog.
+DLOPEN_PKGS := poppler-glib libmicrohttpd
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(DLOPEN_PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lpthread -lm
+# the soname of pkg-config package $(1)'s library $(2) (empty when not found: the C default)
+soname_of = $(shell objdump -p "$$(pkg-config --variable=libdir $(1) 2>/dev/null)/$(2)" 2>/dev/null | awk '$$1 == "SONAME" {print $$2}')
+POPPLER_SONAME := $(call soname_of,poppler-glib,libpoppler-glib.so)
+MHD_SONAME     := $(call soname_of,libmicrohttpd,libmicrohttpd.so)
 TEST_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
 TEST_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null)
 
@@ -106,6 +114,9 @@ deps:
 $(BUILD)/.deps-ok: scripts/deps.sh
 	@scripts/deps.sh --check >/dev/null 2>&1 || scripts/deps.sh
 	@mkdir -p $(BUILD) && touch $@
+
+$(BUILD)/ingest/pdf.o: CFLAGS += $(if $(POPPLER_SONAME),-DRS_POPPLER_SONAME='"$(POPPLER_SONAME)"')
+$(BUILD)/engine/mhd.o: CFLAGS += $(if $(MHD_SONAME),-DRS_MHD_SONAME='"$(MHD_SONAME)"')
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)

@@ -6,6 +6,8 @@
 #include <sys/socket.h>
 #include <time.h>
 
+#include "mhd.h"
+
 #define TICK_NS 100000000L /* the watchdog looks every 0.1 s */
 
 typedef struct Conn {
@@ -97,7 +99,7 @@ void rs_conntrack_notify(void *cls, struct MHD_Connection *c, void **socket_cont
     if (code == MHD_CONNECTION_NOTIFY_STARTED) {
         Conn *e = calloc(1, sizeof *e);
         if (!e) return; /* untracked: only MHD's own timeout applies */
-        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        const union MHD_ConnectionInfo *ci = rs_mhd.get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
         e->fd = ci ? (int)ci->connect_fd : -1;
         e->start = now_s();
         pthread_mutex_lock(&t->lock);
@@ -119,7 +121,7 @@ void rs_conntrack_notify(void *cls, struct MHD_Connection *c, void **socket_cont
 }
 
 void rs_conntrack_answering(RsConnTrack *t, struct MHD_Connection *c, int answering) {
-    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    const union MHD_ConnectionInfo *ci = rs_mhd.get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
     Conn *e = ci ? ci->socket_context : NULL;
     if (!e) return;
     pthread_mutex_lock(&t->lock);

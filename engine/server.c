@@ -19,6 +19,7 @@
 #include "errors_da.h"
 #include "httputil.h"
 #include "feed.h"
+#include "mhd.h"
 #include "present.h"
 #include "search.h"
 
@@ -59,7 +60,7 @@ static const char *const security_headers[][2] = {
 
 /* Whether the client takes gzip (Accept-Encoding names gzip, not with q=0). */
 static int accepts_gzip(struct MHD_Connection *c) {
-    const char *ae = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
+    const char *ae = rs_mhd.lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
     const char *g = ae ? strstr(ae, "gzip") : NULL;
     if (!g) return 0;
     const char *q = g + 4;
@@ -118,25 +119,25 @@ static enum MHD_Result send_body_v(struct MHD_Connection *c, unsigned status, co
             gz = 1;
         }
     }
-    struct MHD_Response *r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+    struct MHD_Response *r = rs_mhd.create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
     if (!r) {
         free(body);
         return MHD_NO;
     }
-    MHD_add_response_header(r, "Content-Type", type);
-    if (compressible(type)) MHD_add_response_header(r, "Vary", "Accept-Encoding");
-    if (gz) MHD_add_response_header(r, "Content-Encoding", "gzip");
+    rs_mhd.add_response_header(r, "Content-Type", type);
+    if (compressible(type)) rs_mhd.add_response_header(r, "Vary", "Accept-Encoding");
+    if (gz) rs_mhd.add_response_header(r, "Content-Encoding", "gzip");
     for (size_t i = 0; i < sizeof security_headers / sizeof *security_headers; i++)
-        MHD_add_response_header(r, security_headers[i][0], security_headers[i][1]);
+        rs_mhd.add_response_header(r, security_headers[i][0], security_headers[i][1]);
     if (v) {
-        MHD_add_response_header(r, "Cache-Control", "no-cache");
-        MHD_add_response_header(r, "ETag", v->etag);
-        MHD_add_response_header(r, "Last-Modified", v->last_modified);
+        rs_mhd.add_response_header(r, "Cache-Control", "no-cache");
+        rs_mhd.add_response_header(r, "ETag", v->etag);
+        rs_mhd.add_response_header(r, "Last-Modified", v->last_modified);
     } else {
-        MHD_add_response_header(r, "Cache-Control", "no-store");
+        rs_mhd.add_response_header(r, "Cache-Control", "no-store");
     }
-    enum MHD_Result ret = MHD_queue_response(c, status, r);
-    MHD_destroy_response(r);
+    enum MHD_Result ret = rs_mhd.queue_response(c, status, r);
+    rs_mhd.destroy_response(r);
     return ret;
 }
 
@@ -217,7 +218,7 @@ static void give(RsServer *s, Slot *sl) {
 }
 
 static const char *arg(struct MHD_Connection *c, const char *name) {
-    return MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
+    return rs_mhd.lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
 }
 
 /* Parse a non-negative integer argument; -1 if malformed. */
@@ -260,7 +261,7 @@ static enum MHD_Result on_arg(void *ctx, enum MHD_ValueKind kind, const char *ke
 
 /* The filter parameters of a request into *f; 0 and f->why on a bad one. */
 static int build_filters(struct MHD_Connection *c, Filters *f) {
-    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, on_arg, f);
+    rs_mhd.get_connection_values(c, MHD_GET_ARGUMENT_KIND, on_arg, f);
     if (f->why) return 0;
     const char *fra = arg(c, "fra"), *til = arg(c, "til");
     if ((fra && *fra) || (til && *til)) {
@@ -284,8 +285,8 @@ static enum MHD_Result api_search(RsServer *s, struct MHD_Connection *c, int fee
 /* The site's own address for absolute links: http(s)://Host, the Host header checked to be a
  * plain host[:port] (else the address the server was reached at is unknown: 127.0.0.1). */
 static void site_base(struct MHD_Connection *c, RsBuf *b) {
-    const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
-    const char *proto = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-Proto");
+    const char *host = rs_mhd.lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+    const char *proto = rs_mhd.lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-Proto");
     int ok = host && *host && strlen(host) < 256;
     for (const char *p = host; ok && *p; p++)
         ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr(".-:[]", *p);
@@ -320,7 +321,7 @@ static enum MHD_Result atom_feed(struct MHD_Connection *c, const RsResults *res)
     RsBuf b = {0}, base = {0}, qs = {0}, txt = {0};
     FeedArgs fa = {&qs, &txt};
     site_base(c, &base);
-    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, on_feed_arg, &fa);
+    rs_mhd.get_connection_values(c, MHD_GET_ARGUMENT_KIND, on_feed_arg, &fa);
     rs_feed_atom(base.data, qs.data, txt.len ? txt.data : "nyeste punkter", res, &b);
     rs_buf_free(&base);
     rs_buf_free(&qs);
@@ -399,17 +400,17 @@ static enum MHD_Result serve_static(RsServer *s, struct MHD_Connection *c, const
     strftime(lm, sizeof lm, "%a, %d %b %Y %H:%M:%S GMT", gmtime_r(&sb.st_mtime, &tmv));
     Validators v = {etag, lm};
     /* a validator that still holds: 304, no body (If-None-Match wins over If-Modified-Since) */
-    const char *inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
-    const char *ims = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_MODIFIED_SINCE);
+    const char *inm = rs_mhd.lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+    const char *ims = rs_mhd.lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_MODIFIED_SINCE);
     if ((inm && (strstr(inm, etag) || !strcmp(inm, "*"))) || (!inm && ims && !strcmp(ims, lm))) {
-        struct MHD_Response *r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+        struct MHD_Response *r = rs_mhd.create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
         if (!r) return MHD_NO;
-        MHD_add_response_header(r, "Cache-Control", "no-cache");
-        MHD_add_response_header(r, "ETag", etag);
-        MHD_add_response_header(r, "Last-Modified", lm);
-        MHD_add_response_header(r, "Vary", "Accept-Encoding");
-        enum MHD_Result ret = MHD_queue_response(c, MHD_HTTP_NOT_MODIFIED, r);
-        MHD_destroy_response(r);
+        rs_mhd.add_response_header(r, "Cache-Control", "no-cache");
+        rs_mhd.add_response_header(r, "ETag", etag);
+        rs_mhd.add_response_header(r, "Last-Modified", lm);
+        rs_mhd.add_response_header(r, "Vary", "Accept-Encoding");
+        enum MHD_Result ret = rs_mhd.queue_response(c, MHD_HTTP_NOT_MODIFIED, r);
+        rs_mhd.destroy_response(r);
         return ret;
     }
     char *data;
@@ -516,6 +517,8 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
 
 RsStatus rs_server_start(const RsServerOptions *o, RsServer **out, RsError *err) {
     *out = NULL;
+    RsStatus loaded = rs_mhd_load(err); /* the HTTP library, loaded only now */
+    if (loaded != RS_OK) return loaded;
     RsServer *s = calloc(1, sizeof *s);
     if (!s) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -540,7 +543,7 @@ RsStatus rs_server_start(const RsServerOptions *o, RsServer **out, RsError *err)
     double header_s = o->header_seconds > 0 ? o->header_seconds : DEFAULT_HEADER_SECONDS;
     if (rc == RS_OK) rc = rs_conntrack_start(header_s, &s->track, err);
     if (rc == RS_OK) {
-        s->d = MHD_start_daemon(
+        s->d = rs_mhd.start_daemon(
             MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_LINUX_ONLY | MHD_USE_ERROR_LOG, 0, NULL,
             NULL, handler, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
             MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS,
@@ -564,7 +567,7 @@ RsStatus rs_server_start(const RsServerOptions *o, RsServer **out, RsError *err)
 
 void rs_server_stop(RsServer *s) {
     if (!s) return;
-    if (s->d) MHD_stop_daemon(s->d);
+    if (s->d) rs_mhd.stop_daemon(s->d);
     rs_conntrack_stop(s->track);
     for (size_t i = 0; s->slots && i < s->n_slots; i++) {
         rs_searcher_close(s->slots[i].s);

@@ -15,6 +15,8 @@ PACKAGES=(
   libicu-dev libstemmer-dev wdanish hunspell hunspell-da
   libglib2.0-dev libpoppler-glib-dev poppler-utils
   libmicrohttpd-dev libjansson-dev libxml2-dev zlib1g-dev
+  # loaded at run time (dlopen, common/dynlib.h), not linked: named so a machine has them
+  libpoppler-glib8 libmicrohttpd12
   libcmocka-dev
   clang curl python3 python3-xapian groff-base bsdutils
   chromium wrk libsqlite3-dev

@@ -1,10 +1,21 @@
 #!/usr/bin/env bash
 # run-all.sh — run unit tests (cmocka), fuzz-corpus replays and end-to-end tests;
 # print one closing line "N passed, N failed" over all of them. Exit 1 on any failure.
-# Usage: run-all.sh UNIT_BIN... -- REPLAY_BIN...   (REFSOG=path/to/refsog in the environment)
+# Usage: run-all.sh [--only unit|replay|e2e] UNIT_BIN... -- REPLAY_BIN...
+#   (REFSOG=path/to/refsog in the environment). --only runs that part alone (e2e: the end-to-end
+#   scripts and the browser test), as run-unit.sh, run-fuzz-replay.sh and run-e2e.sh do.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
+parts=" unit replay e2e "
+if [ "${1:-}" = "--only" ]; then
+  case "${2:-}" in
+    unit|replay|e2e) parts=" $2 " ;;
+    *) echo "run-all.sh: --only takes unit, replay or e2e" >&2; exit 2 ;;
+  esac
+  shift 2
+fi
+want() { [[ "$parts" == *" $1 "* ]]; }
 units=(); replays=(); seen=0
 for a in "$@"; do
   if [ "$a" = "--" ]; then seen=1; continue; fi
@@ -24,8 +35,8 @@ count_plain() { # NAME RC
   passed=$((passed + p)); failed=$((failed + f))
 }
 
-echo "=== unit tests"
-for t in "${units[@]}"; do
+want unit && echo "=== unit tests"
+want unit && for t in "${units[@]}"; do
   "$t" >"$log" 2>&1; rc=$?
   cat "$log"
   p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
@@ -35,8 +46,8 @@ for t in "${units[@]}"; do
   passed=$((passed + p)); failed=$((failed + f))
 done
 
-echo "=== fuzz corpus replay"
-for r in "${replays[@]}"; do
+want replay && echo "=== fuzz corpus replay"
+want replay && for r in "${replays[@]}"; do
   name=${r##*/replay_}; name=${name#*_}
   corpus="$root/fuzz/corpus/$name"
   if [ ! -d "$corpus" ]; then echo "!! no corpus $corpus for $r"; failed=$((failed + 1)); continue; fi
@@ -47,15 +58,15 @@ for r in "${replays[@]}"; do
   fi
 done
 
-echo "=== end-to-end tests"
-for s in "$root"/tests/e2e/test_*.sh; do
+want e2e && echo "=== end-to-end tests"
+want e2e && for s in "$root"/tests/e2e/test_*.sh; do
   [ -e "$s" ] || continue
   bash "$s" >"$log" 2>&1; rc=$?
   cat "$log"
   count_plain "$s" $rc
 done
 
-if [ "${RS_NO_BROWSER:-}" != 1 ]; then
+if want e2e && [ "${RS_NO_BROWSER:-}" != 1 ]; then
   echo "=== browser test (tests/browser/run.sh; RS_NO_BROWSER=1 skips it)"
   REFSOG=${REFSOG:-} "$root/tests/browser/run.sh" >"$log" 2>&1; rc=$?
   cat "$log"
