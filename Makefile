@@ -43,8 +43,8 @@ LDFLAGS  += $(SANFLAGS)
 
 # One static library per layer; a layer may use the layers listed after it.
 COMMON_SRC  := $(wildcard common/*.c)
-# the build tools (lemmagen, leximagegen) are programs of their own, not in the library
-STEMMER_TOOLS := stemmer/lemmagen.c stemmer/leximagegen.c
+# the build tools (lemmagen, headgen, leximagegen) are programs of their own, not in the library
+STEMMER_TOOLS := stemmer/lemmagen.c stemmer/leximagegen.c stemmer/headgen.c
 STEMMER_SRC := $(filter-out $(STEMMER_TOOLS),$(wildcard stemmer/*.c))
 INGEST_SRC  := $(wildcard ingest/*.c)
 INDEX_SRC   := $(wildcard index/*.c) $(wildcard index/*.cc)
@@ -88,7 +88,7 @@ SIZE       ?= 5000
 
 .PHONY: all deps check unit e2e fuzz-replay fuzz fuzz-run demo install clean help bench relevance check-crash check-race print-includes
 LEXIMAGE := $(BUILD)/da-lexicon.img
-all: $(REFSOG) $(BUILD)/refsog.1 $(BUILD)/da-lemmas.txt $(LEXIMAGE)
+all: $(REFSOG) $(BUILD)/refsog.1 $(BUILD)/da-lemmas.txt $(BUILD)/da-words.txt $(LEXIMAGE)
 
 help:
 	@echo "Targets:"
@@ -279,19 +279,29 @@ $(BUILD)/da-lemmas.txt: $(BUILD)/lemmagen
 $(BUILD)/leximagegen: $(BUILD)/stemmer/leximagegen.o $(LIBS_stemmer)
 	$(CXX) $(LDFLAGS) -o $@ $< $(LIBS_stemmer) $(PKG_LIBS)
 
-$(LEXIMAGE): $(BUILD)/leximagegen $(BUILD)/da-lemmas.txt /usr/share/dict/danish
-	$(BUILD)/leximagegen /usr/share/dict/danish $(BUILD)/da-lemmas.txt $@.tmp && mv $@.tmp $@
+# The decompounder's word list: wdanish, then hunspell-da's three-letter compound heads marked
+# "word+" (stemmer/headgen.c). Found next to the binary; without it, /usr/share/dict/danish alone.
+$(BUILD)/headgen: stemmer/headgen.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O2 -o $@ $<
+
+$(BUILD)/da-words.txt: $(BUILD)/headgen /usr/share/dict/danish /usr/share/hunspell/da_DK.dic
+	{ cat /usr/share/dict/danish && $(BUILD)/headgen < /usr/share/hunspell/da_DK.dic; } > $@.tmp && mv $@.tmp $@
+
+$(LEXIMAGE): $(BUILD)/leximagegen $(BUILD)/da-lemmas.txt $(BUILD)/da-words.txt
+	$(BUILD)/leximagegen $(BUILD)/da-words.txt $(BUILD)/da-lemmas.txt $@.tmp && mv $@.tmp $@
 
 # The man page: the narrative of docs/refsog.1.md and each command's own --help.
 $(BUILD)/refsog.1: docs/refsog.1.md scripts/mkman.py $(REFSOG)
 	python3 scripts/mkman.py $(REFSOG) docs/refsog.1.md "$$($(REFSOG) version | cut -d' ' -f2)" > $@.tmp && mv $@.tmp $@
 
-install: $(REFSOG) $(BUILD)/refsog.1 $(BUILD)/da-lemmas.txt $(LEXIMAGE)
+install: $(REFSOG) $(BUILD)/refsog.1 $(BUILD)/da-lemmas.txt $(BUILD)/da-words.txt $(LEXIMAGE)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/refsog/web
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/doc/refsog
 	install -m 755 $(REFSOG) $(DESTDIR)$(PREFIX)/bin/refsog
 	install -m 644 $(BUILD)/refsog.1 $(DESTDIR)$(PREFIX)/share/man/man1/refsog.1
 	install -m 644 $(BUILD)/da-lemmas.txt $(DESTDIR)$(PREFIX)/share/refsog/da-lemmas.txt
+	install -m 644 $(BUILD)/da-words.txt $(DESTDIR)$(PREFIX)/share/refsog/da-words.txt
 	install -m 644 $(LEXIMAGE) $(DESTDIR)$(PREFIX)/share/refsog/da-lexicon.img
 	install -m 644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/refsog/
 	if [ -n "$$(ls web 2>/dev/null)" ]; then cp -r web/. $(DESTDIR)$(PREFIX)/share/refsog/web/; fi

@@ -19,7 +19,6 @@
 #include "stem.h"
 
 #define RS_ANALYZER_RULES "rules-3" /* 3: case numbers 330-2018-3619, 24-011578, 018520-2013, 2007/34364, 00.01.00P35-0098 */
-#define DEFAULT_LEXICON "/usr/share/dict/danish"
 #define MAX_TOKEN_BYTES 256 /* longer runs are cut into pieces of this size */
 
 /* Cache of decompounding results (words repeat: a Zipfian vocabulary), in
@@ -87,7 +86,7 @@ RsStatus rs_analyzer_open(const RsAnalyzerOptions *opts, RsAnalyzer **out, RsErr
     }
     if (rc == RS_OK && want_lex)
         rc = lex_img ? rs_lexicon_view(rs_leximage_lexicon(a->image), &a->lex, err)
-                     : rs_lexicon_load(a->opts.lexicon_path ? a->opts.lexicon_path : DEFAULT_LEXICON,
+                     : rs_lexicon_load(a->opts.lexicon_path ? a->opts.lexicon_path : rs_lexicon_default_path(),
                                        &a->lex, err);
     if (rc == RS_OK && want_lex) {
         a->split_slots = calloc(SPLIT_CACHE_SLOTS, sizeof *a->split_slots);

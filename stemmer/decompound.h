@@ -29,6 +29,12 @@ void rs_lexicon_section(const RsLexicon *lex, RsLexSection *out);
 size_t rs_lexicon_size(const RsLexicon *lex);
 uint64_t rs_lexicon_checksum(const RsLexicon *lex);
 
+/* The word list a text-file lexicon is read from: $RS_WORDS, else da-words.txt (wdanish and
+ * hunspell-da's short compound heads, made by `make`) found as the lemma table is (next to the
+ * program, one folder up, ../share/refsog, the system's share/refsog), else
+ * /usr/share/dict/danish. Can't fail. */
+const char *rs_lexicon_default_path(void);
+
 /* Whether a lower-case word is in the lexicon. Can't fail. */
 int rs_lexicon_has(const RsLexicon *lex, const char *w, size_t len);
 
@@ -46,7 +52,8 @@ typedef struct RsSplit {
  * every part is a lexicon word, except that the head may be an unknown
  * word of ≥ 4 characters when the whole word is not in the lexicon itself
  * ("opioidmisbruget" → opioid + misbruget); a word that is in the lexicon
- * is split only into parts of ≥ 4 characters; among the splits the one
+ * is split only into parts of ≥ 4 characters, or a three-letter head the lexicon marks as one
+ * ("mål+", stemmer/headgen.c) and tail(s) of ≥ 5 ("målgrupper" → mål + grupper); among the splits the one
  * with the longest first part that leads to a full split wins
  * (greedy longest match, at most RS_MAX_PARTS parts). Can't fail. */
 void rs_decompound(const RsLexicon *lex, const char *w, size_t len, size_t min_part,

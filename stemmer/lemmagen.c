@@ -5,7 +5,8 @@
  * every lemma's it has but one: the syncopated and irregular forms Snowball cannot join to their
  * lemma (centret → center, reglerne → regel, midlerne → middel), plus the irregular plurals
  * hunspell-da does not derive (børn → barn, mænd → mand, bøger → bog, …). The table is sorted
- * and deterministic. Usage: hunspell -d da_DK -s < /usr/share/dict/danish | lemmagen > da-lemmas.txt */
+ * and deterministic. A form that is a lemma itself keeps its own stem, except a syncopated noun
+ * plural (centre → center, beside the verb "centre"). Usage: hunspell -d da_DK -s < /usr/share/dict/danish | lemmagen > da-lemmas.txt */
 #include <libstemmer.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,6 +70,18 @@ static void whole_lemma(const char *form, char **l) {
     }
 }
 
+/* A form that is a lemma itself but also the syncopated plural of a noun among its lemmas
+ * (centre: the verb "centre", and the plural of center; also filtre, mønstre, skuldre): the noun
+ * wins, as in council minutes ("jobcentre" are job centres). Only X+"re" beside X+"er". */
+static int syncope_plural(const char *form, char *const *lemmas, size_t nl) {
+    size_t n = strlen(form);
+    if (n < 5 || strcmp(form + n - 2, "re")) return 0;
+    for (size_t i = 0; i < nl; i++)
+        if (strlen(lemmas[i]) == n && !strncmp(lemmas[i], form, n - 2) && !strcmp(lemmas[i] + n - 2, "er"))
+            return 1;
+    return 0;
+}
+
 int main(void) {
     struct sb_stemmer *sb = sb_stemmer_new("danish", "UTF_8");
     if (!sb) return 1;
@@ -88,7 +101,7 @@ int main(void) {
             char *pick = NULL;
             /* a form that is a lemma itself ("ved": the preposition, and a form of "vide") keeps
              * its own stem: only forms that are nothing but another word's form are joined */
-            if (self) {
+            if (self && !syncope_plural(form, lemmas, nl)) {
                 free(fs);
                 fs = NULL;
             }

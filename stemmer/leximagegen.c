@@ -4,7 +4,7 @@
  * the tables they build: the same slots, the same entry in each, the same size and checksum for
  * the analyser's fingerprint; only the strings are packed into one blob per table. Then maps the
  * image it wrote and checks it opens. Usage: leximagegen WORDLIST LEMMAS OUT
- * (make: leximagegen /usr/share/dict/danish build/da-lemmas.txt build/da-lexicon.img). */
+ * (make: leximagegen build/da-words.txt build/da-lemmas.txt build/da-lexicon.img). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -48,7 +48,7 @@ static void test_accuracy(void **state) {
     RsLexicon *lex;
     RsStemmer *st;
     RsError err;
-    assert_int_equal(rs_lexicon_load("/usr/share/dict/danish", &lex, &err), RS_OK);
+    assert_int_equal(rs_lexicon_load(rs_lexicon_default_path(), &lex, &err), RS_OK);
     assert_int_equal(rs_stemmer_open(0, &st, &err), RS_OK);
     FILE *f = fopen(RS_COMPOUNDS_TSV, "r");
     assert_non_null(f);

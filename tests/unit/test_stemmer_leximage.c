@@ -17,7 +17,7 @@
 #include "lemma.h"
 #include "leximage.h"
 
-#define WORDLIST "/usr/share/dict/danish"
+#define WORDLIST rs_lexicon_default_path()
 
 static char image_path[4096];
 static char *image;      /* the image's bytes */
