@@ -1,5 +1,5 @@
-/* bench_tables.c — the hand-written hash tables of the hot paths (stem cache, word counts)
- * against GLib's GHashTable doing the same work, on the words of the given files.
+/* bench_tables.c — the hand-written hash table of the hot path (the stem cache) against GLib's
+ * GHashTable doing the same work, on the words of the given files.
  * usage: bench_tables FILE...   (prints the minimum CPU time of 9 runs of each) */
 #include <glib.h>
 #include <stdio.h>
@@ -9,7 +9,6 @@
 
 #include "buf.h"
 #include "stem.h"
-#include "wordcount.h"
 
 static double cpu(void) {
     struct timespec t;
@@ -18,10 +17,6 @@ static double cpu(void) {
 }
 
 static int letter(unsigned char c) { return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80; }
-
-typedef struct {
-    unsigned count, last;
-} Count;
 
 int main(int argc, char **argv) {
     if (argc < 2) {
@@ -49,7 +44,7 @@ int main(int argc, char **argv) {
     RsError e = {0};
     RsStemmer *st;
     if (rs_stemmer_open(0, &st, &e) != RS_OK) return 1;
-    double stem_rs = 1e9, stem_gh = 1e9, wc_rs = 1e9, wc_gh = 1e9;
+    double stem_rs = 1e9, stem_gh = 1e9;
     size_t sink = 0;
     char key[65];
     for (int r = 0; r < 9; r++) {
@@ -80,47 +75,10 @@ int main(int argc, char **argv) {
         g_hash_table_destroy(h);
         t = cpu() - t0;
         if (t < stem_gh) stem_gh = t;
-        /* word counts: rs_wordcount; a GHashTable of word → (count, last item) */
-        t0 = cpu();
-        RsWordCount *wc;
-        if (rs_wordcount_new(&wc, &e) != RS_OK) return 1;
-        for (int k = 0; k < 20; k++)
-            for (size_t i = 0; i < nw; i++) {
-                if (i % 200 == 0) rs_wordcount_next_item(wc);
-                rs_wordcount_add(wc, w[i], l[i], &e);
-            }
-        sink += rs_wordcount_size(wc);
-        rs_wordcount_free(wc);
-        t = cpu() - t0;
-        if (t < wc_rs) wc_rs = t;
-        t0 = cpu();
-        h = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-        unsigned item = 1;
-        for (int k = 0; k < 20; k++)
-            for (size_t i = 0; i < nw; i++) {
-                if (i % 200 == 0) item++;
-                memcpy(key, w[i], l[i]);
-                key[l[i]] = '\0';
-                Count *c = g_hash_table_lookup(h, key);
-                if (!c) {
-                    c = g_new(Count, 1);
-                    *c = (Count){1, item};
-                    g_hash_table_insert(h, g_strdup(key), c);
-                } else if (c->last != item) {
-                    c->count++;
-                    c->last = item;
-                }
-            }
-        sink += g_hash_table_size(h);
-        g_hash_table_destroy(h);
-        t = cpu() - t0;
-        if (t < wc_gh) wc_gh = t;
     }
     rs_stemmer_close(st);
     printf("%zu words (sink %zu), minimum CPU time of 9 runs:\n", nw, sink);
     printf("stem cache x50:  hand-written %6.1f ns/word, GHashTable %6.1f ns/word (%+.0f %%)\n",
            stem_rs * 1e9 / (nw * 50.0), stem_gh * 1e9 / (nw * 50.0), (stem_gh / stem_rs - 1) * 100);
-    printf("word counts x20: hand-written %6.1f ns/word, GHashTable %6.1f ns/word (%+.0f %%)\n",
-           wc_rs * 1e9 / (nw * 20.0), wc_gh * 1e9 / (nw * 20.0), (wc_gh / wc_rs - 1) * 100);
     return 0;
 }

@@ -2,7 +2,6 @@
 #include "indexer.h"
 #include "indexer_priv.h"
 #include "itemdoc.h"
-#include "wordcount.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -68,9 +67,7 @@ RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexe
     if (!ix) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     if (opts) ix->opts = *opts;
     if (!ix->opts.batch_bytes) ix->opts.batch_bytes = DEFAULT_BATCH;
-    RsStatus rc = rs_wordcount_new(&ix->spell, err);
-    if (rc == RS_OK && ix->opts.must_exist) rc = check_is_index(dir, err);
-    if (rc == RS_OK) rc = rs_wordcount_new(&ix->file_spell, err);
+    RsStatus rc = ix->opts.must_exist ? check_is_index(dir, err) : RS_OK;
     if (rc == RS_OK) rc = rs_analyzer_open(NULL, &ix->an, err);
     if (rc == RS_OK) {
         RsxOpenMode mode = ix->opts.scratch      ? RSX_CREATE_SCRATCH
@@ -87,8 +84,6 @@ RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexe
         RsError ignore;
         rsx_writable_close(ix->db, &ignore);
         rs_analyzer_close(ix->an);
-        rs_wordcount_free(ix->spell);
-        rs_wordcount_free(ix->file_spell);
         free(ix);
         return rc;
     }
@@ -101,26 +96,6 @@ RsStatus rs_indexer_begin(RsIndexer *ix, RsError *err) {
     RsStatus rc = rsx_writable_begin(ix->db, 1, err);
     if (rc == RS_OK) ix->in_txn = 1;
     return rc;
-}
-
-typedef struct {
-    RsxWritable *db;
-    RsError *err;
-    RsStatus rc;
-} SpellCtx;
-
-static int add_word(void *ctx, const char *w, size_t len, unsigned count) {
-    SpellCtx *s = ctx;
-    s->rc = rsx_writable_add_spelling(s->db, w, len, count, s->err);
-    return s->rc != RS_OK;
-}
-
-/* Hand the batch's spelling counts to Xapian (inside the open transaction). */
-static RsStatus flush_spelling(RsIndexer *ix, RsError *err) {
-    SpellCtx sc = {ix->db, err, RS_OK};
-    rs_wordcount_each(ix->spell, add_word, &sc);
-    rs_wordcount_clear(ix->spell);
-    return sc.rc;
 }
 
 /* The batch in progress is not in the index (a write or its commit failed): the totals go back
@@ -138,15 +113,9 @@ static void lose_batch(RsIndexer *ix, size_t extra) {
 
 RsStatus rs_indexer_commit(RsIndexer *ix, RsError *err) {
     if (!ix->in_txn) return RS_OK;
-    RsStatus rc = flush_spelling(ix, err);
     ix->in_txn = 0;
     ix->pending_bytes = 0;
-    if (rc != RS_OK) {
-        RsError ignore;
-        rsx_writable_cancel_transaction(ix->db, &ignore);
-    } else {
-        rc = rsx_writable_commit_transaction(ix->db, err);
-    }
+    RsStatus rc = rsx_writable_commit_transaction(ix->db, err);
     if (rc == RS_OK) ix->committed = ix->totals;
     else lose_batch(ix, 0);
     return rc;
@@ -160,25 +129,11 @@ RsStatus rs_indexer_close(RsIndexer *ix, RsError *err) {
     RsError e2;
     RsStatus rc2 = rsx_writable_close(ix->db, rc == RS_OK ? err : &e2);
     rs_analyzer_close(ix->an);
-    rs_wordcount_free(ix->spell);
-    rs_wordcount_free(ix->file_spell);
     free(ix);
     return rc != RS_OK ? rc : rc2;
 }
 
-/* ------------------------------------------------------------ spelling */
-
-static int remove_word(void *ctx, const char *t, size_t len, unsigned count) {
-    (void)count;
-    SpellCtx *s = ctx;
-    RsSpan w = {t, len};
-    if (len && !(t[0] >= 'A' && t[0] <= 'Z') && rs_itemdoc_spelling_word(w))
-        s->rc = rsx_writable_remove_spelling(s->db, t, len, 1, s->err);
-    return s->rc != RS_OK;
-}
-
-/* Delete every document having `term`, taking their words out of the
- * spelling dictionary first. */
+/* Delete every document having `term`. */
 RsStatus rs_indexer_delete_docs(RsIndexer *ix, const char *term, size_t *n, RsError *err) {
     size_t freq = 0;
     RsStatus rc = rsx_writable_termfreq(ix->db, term, strlen(term), &freq, err);
@@ -186,13 +141,7 @@ RsStatus rs_indexer_delete_docs(RsIndexer *ix, const char *term, size_t *n, RsEr
         *n = 0;
         return rc;
     }
-    /* the batch's pending words first, so removals never run ahead of additions */
-    if ((rc = flush_spelling(ix, err)) != RS_OK) return rc;
-    SpellCtx sc = {ix->db, err, RS_OK};
-    rc = rsx_writable_doc_terms(ix->db, term, strlen(term), remove_word, &sc, err);
-    if (rc == RS_OK) rc = sc.rc;
-    if (rc == RS_OK) rc = rsx_writable_delete_term(ix->db, term, strlen(term), n, err);
-    return rc;
+    return rsx_writable_delete_term(ix->db, term, strlen(term), n, err);
 }
 
 /* ------------------------------------------------------------ files */
@@ -320,28 +269,15 @@ static RsStatus build_file(RsIndexer *ix, const RsMeeting *m, const char *source
             ordinal++;
             item_key(m, mt, i, ordinal, key, sizeof key);
             RsItemDocInput in = {mt, &mt->items[i], source, key, muni, mid, ordinal, keyed ? mkey : NULL};
-            rc = rs_itemdoc_build(ix->an, ix->file_spell, &in, &f->docs[f->n], err);
+            rc = rs_itemdoc_build(ix->an, &in, &f->docs[f->n], err);
             if (rc == RS_OK) f->n++;
         }
     }
     return rc;
 }
 
-typedef struct {
-    RsWordCount *to;
-    RsError *err;
-    RsStatus rc;
-} MergeCtx;
-
-static int merge_word(void *ctx, const char *w, size_t len, unsigned count) {
-    MergeCtx *c = ctx;
-    c->rc = rs_wordcount_add_count(c->to, w, len, count, c->err);
-    return c->rc != RS_OK;
-}
-
 /* Write a built file: its old items out, the new ones in, the agenda items of its minutes'
- * meetings out (*replaced counts them), its content hash, its spelling words into the batch:
- * all in one transaction. An error here is the index's (disk full, lock lost). */
+ * meetings out (*replaced counts them), its content hash: all in one transaction. An error here is the index's (disk full, lock lost). */
 static RsStatus write_file(RsIndexer *ix, const char *source, const FileDocs *f, const char *meta_key,
                            const char *hash, size_t *deleted, size_t *replaced, RsError *err) {
     RsBuf term = {0};
@@ -365,9 +301,7 @@ static RsStatus write_file(RsIndexer *ix, const char *source, const FileDocs *f,
         else rs_error_set(err, rc, "out of memory");
         rs_buf_free(&val);
     }
-    MergeCtx mc = {ix->spell, err, RS_OK};
-    if (rc == RS_OK) rs_wordcount_each(ix->file_spell, merge_word, &mc);
-    return rc == RS_OK ? mc.rc : rc;
+    return rc;
 }
 
 /* A file read in another encoding than UTF-8: named through the warning callback, counted. */
@@ -420,7 +354,6 @@ static RsStatus add_named(RsIndexer *ix, const char *path, const char *source, R
         return prc == RS_ERR_NOMEM ? prc : RS_OK;
     }
     FileDocs f = {0};
-    rs_wordcount_clear(ix->file_spell);
     rc = build_file(ix, m, source, &f, err);
     if (rc != RS_OK && rc != RS_ERR_NOMEM) { /* nothing of the file was written: skip it */
         rs_error_prefix(err, "%s", path);
@@ -436,7 +369,6 @@ static RsStatus add_named(RsIndexer *ix, const char *path, const char *source, R
         if (rc != RS_OK && ix->in_txn) { /* never commit part of a file: drop the batch */
             RsError ignore;
             rsx_writable_cancel_transaction(ix->db, &ignore);
-            rs_wordcount_clear(ix->spell);
             ix->in_txn = 0;
             ix->pending_bytes = 0;
             lose_batch(ix, 1);

@@ -7,7 +7,6 @@
 
 #include "analyzer.h"
 #include "indexer.h"
-#include "wordcount.h"
 #include "xapian_shim.h"
 
 struct RsIndexer {
@@ -18,8 +17,6 @@ struct RsIndexer {
     RsIndexerTotals committed; /* the totals at the last successful commit */
     size_t pending_bytes;
     int in_txn;
-    RsWordCount *spell; /* this batch's spelling words, added to Xapian at commit */
-    RsWordCount *file_spell; /* the file being added's, moved into `spell` once it is written */
 };
 
 /* Open the batch's transaction unless one is open. Fails as the index does. */

@@ -25,7 +25,6 @@ typedef struct {
     const char *secprefix; /* section-restricted prefix */
     RsError *err;
     RsStatus rc;
-    RsWordCount *spell;    /* the batch's words for the spelling dictionary */
     /* The body sections' keys (RS_PREFIX_SEC_CASE) are not copied as they come: a key → its
      * index in body_n (occurrences), and the set of keys the other sections have; at the end
      * only the keys in both get a copy (emit_body_copies; docs/index-schema.md says why). */
@@ -84,15 +83,6 @@ static RsStatus emit_body_copies(DocCtx *c) {
     return rc;
 }
 
-int rs_itemdoc_spelling_word(RsSpan s) {
-    if (s.len < 3 || s.len > 40) return 0;
-    for (size_t i = 0; i < s.len; i++) {
-        unsigned char ch = (unsigned char)s.s[i];
-        if (!((ch >= 'a' && ch <= 'z') || ch >= 0x80)) return 0;
-    }
-    return 1;
-}
-
 static int on_token(void *ctx, const RsToken *t) {
     DocCtx *c = ctx;
     RsStatus rc = RS_OK;
@@ -124,8 +114,6 @@ static int on_token(void *ctx, const RsToken *t) {
                 if (rc == RS_OK) rc = section_key(c, (RsSpan){fk, fl}, 1);
             }
         }
-        if (rc == RS_OK && t->kind == RS_TOK_WORD && rs_itemdoc_spelling_word(t->norm))
-            rc = rs_wordcount_add(c->spell, t->norm.s, t->norm.len, c->err);
     }
     c->rc = rc;
     return rc != RS_OK;
@@ -239,8 +227,7 @@ static char *gdup(Grow *g, const char *s, size_t len) {
     return c;
 }
 
-RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInput *in,
-                          RsxDoc **out, RsError *err) {
+RsStatus rs_itemdoc_build(RsAnalyzer *an, const RsItemDocInput *in, RsxDoc **out, RsError *err) {
     const RsMeeting *m = in->meeting;
     const RsItem *it = in->item;
     const char *source = in->source, *municipality = in->municipality;
@@ -267,8 +254,7 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInp
     char key[256];
 
     /* ---- text: title, then sections; the display text and the terms */
-    rs_wordcount_next_item(spell);
-    DocCtx c = {an, {0}, d, RS_WDF_TITLE, RS_PREFIX_SEC_TITLE, err, RS_OK, spell,
+    DocCtx c = {an, {0}, d, RS_WDF_TITLE, RS_PREFIX_SEC_TITLE, err, RS_OK,
                 g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
                 g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
                 g_array_new(FALSE, FALSE, sizeof(unsigned)), 0};

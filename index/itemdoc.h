@@ -11,7 +11,6 @@
 #include "analyzer.h"
 #include "error.h"
 #include "referat.h"
-#include "wordcount.h"
 #include "xapian_shim.h"
 
 /* What one document is made of: the item and its meeting, and where it comes from. */
@@ -27,14 +26,8 @@ typedef struct RsItemDocInput {
 } RsItemDocInput;
 
 /* Build the document of `in` into *out (the caller frees it with rsx_doc_free): its terms
- * (all bounded by index/terms.h), values and stored data. The item's words for the spelling
- * dictionary are counted in `spell` as one more item. Fails with RS_ERR_NOMEM, or with
+ * (all bounded by index/terms.h), values and stored data. Fails with RS_ERR_NOMEM, or with
  * RS_ERR_INPUT when a term cannot be stored (the message names it): the file's problem. */
-RsStatus rs_itemdoc_build(RsAnalyzer *an, RsWordCount *spell, const RsItemDocInput *in,
-                          RsxDoc **out, RsError *err);
-
-/* Whether a normalised word goes into the spelling dictionary (3-40 bytes of lower-case
- * letters). Can't fail. */
-int rs_itemdoc_spelling_word(RsSpan s);
+RsStatus rs_itemdoc_build(RsAnalyzer *an, const RsItemDocInput *in, RsxDoc **out, RsError *err);
 
 #endif

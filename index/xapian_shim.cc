@@ -168,22 +168,6 @@ extern "C" RsStatus rsx_writable_set_metadata(RsxWritable *w, const char *key,
     RSX_CATCH
 }
 
-extern "C" RsStatus rsx_writable_add_spelling(RsxWritable *w, const char *word, size_t len,
-                                              unsigned freqinc, RsError *err) {
-    RSX_TRY
-    w->db.add_spelling(std::string(word, len), freqinc);
-    return RS_OK;
-    RSX_CATCH
-}
-
-extern "C" RsStatus rsx_writable_remove_spelling(RsxWritable *w, const char *word, size_t len,
-                                                 unsigned freqdec, RsError *err) {
-    RSX_TRY
-    w->db.remove_spelling(std::string(word, len), freqdec);
-    return RS_OK;
-    RSX_CATCH
-}
-
 extern "C" RsStatus rsx_writable_doccount(RsxWritable *w, size_t *count, RsError *err) {
     RSX_TRY
     *count = w->db.get_doccount();
@@ -224,21 +208,6 @@ extern "C" RsStatus rsx_writable_metadata(RsxWritable *w, const char *prefix, Rs
     for (const auto &e : kv)
         if (!e.second.empty() && fn(ctx, e.first.data(), e.first.size(), e.second.data(), e.second.size()))
             break;
-    return RS_OK;
-    RSX_CATCH
-}
-
-extern "C" RsStatus rsx_writable_doc_terms(RsxWritable *w, const char *term, size_t len,
-                                           RsxTermFn fn, void *ctx, RsError *err) {
-    RSX_TRY
-    std::string t(term, len);
-    for (auto p = w->db.postlist_begin(t); p != w->db.postlist_end(t); ++p) {
-        Xapian::Document doc = w->db.get_document(*p);
-        for (auto ti = doc.termlist_begin(); ti != doc.termlist_end(); ++ti) {
-            std::string s = *ti;
-            if (fn(ctx, s.data(), s.size(), ti.get_wdf())) return RS_OK;
-        }
-    }
     return RS_OK;
     RSX_CATCH
 }

@@ -80,12 +80,6 @@ RsStatus rsx_writable_get_metadata(RsxWritable *w, const char *key, char **value
 RsStatus rsx_writable_set_metadata(RsxWritable *w, const char *key, const char *value,
                                    size_t len, RsError *err);
 
-/* Spelling dictionary: add `freqinc` occurrences of a word / remove them. */
-RsStatus rsx_writable_add_spelling(RsxWritable *w, const char *word, size_t len,
-                                   unsigned freqinc, RsError *err);
-RsStatus rsx_writable_remove_spelling(RsxWritable *w, const char *word, size_t len,
-                                      unsigned freqdec, RsError *err);
-
 /* Number of documents / documents containing `term`. */
 RsStatus rsx_writable_doccount(RsxWritable *w, size_t *count, RsError *err);
 RsStatus rsx_writable_termfreq(RsxWritable *w, const char *term, size_t len, size_t *freq,
@@ -95,8 +89,6 @@ RsStatus rsx_writable_termfreq(RsxWritable *w, const char *term, size_t len, siz
  * non-zero to stop. */
 typedef int (*RsxTermFn)(void *ctx, const char *term, size_t len, unsigned count);
 
-/* Terms (with wdf) of each document that has `term` (e.g. before deleting
- * them, to take their words out of the spelling dictionary). */
 /* Every term with `prefix` in the writable database (pending changes included), with its
  * frequency; fn may change the database (the terms are collected first). */
 RsStatus rsx_writable_allterms(RsxWritable *w, const char *prefix, RsxTermFn fn, void *ctx, RsError *err);
@@ -104,8 +96,6 @@ RsStatus rsx_writable_allterms(RsxWritable *w, const char *prefix, RsxTermFn fn,
  * the database (the entries are collected first). Return non-zero from fn to stop. */
 typedef int (*RsxMetaFn)(void *ctx, const char *key, size_t klen, const char *value, size_t vlen);
 RsStatus rsx_writable_metadata(RsxWritable *w, const char *prefix, RsxMetaFn fn, void *ctx, RsError *err);
-RsStatus rsx_writable_doc_terms(RsxWritable *w, const char *term, size_t len, RsxTermFn fn,
-                                void *ctx, RsError *err);
 
 /* Document builder. rsx_doc_new returns NULL only when out of memory. */
 RsxDoc *rsx_doc_new(void);
@@ -168,8 +158,13 @@ RsStatus rsx_db_get_data(RsxDb *db, RsxDocid docid, char **data, size_t *len, Rs
 RsStatus rsx_db_get_value(RsxDb *db, RsxDocid docid, unsigned slot, char **value,
                           size_t *len, RsError *err);
 
-/* Spelling suggestion for one word (*out malloc'd, empty string if none).
- * Remote databases have no spelling data: RS_ERR_UNSUPPORTED. */
+/* Spelling suggestion for one word (*out malloc'd, empty string if none): the indexed word
+ * (an exact term of lower-case letters, 3 to 40 bytes) within `max_edit` edits (insertions,
+ * deletions, substitutions, adjacent transpositions, in characters) with the fewest edits, then
+ * in the most items. Looked for among the words with the same first letter, then (none near
+ * enough) among those a typo in the first letter leaves: a scan of parts of the term list, not
+ * of all of it. No spelling table: the index's own words, so a deleted or closed item's words
+ * are never offered. Works on remote shards too. */
 RsStatus rsx_db_spelling(RsxDb *db, const char *word, size_t len, unsigned max_edit,
                          char **out, RsError *err);
 
