@@ -7,6 +7,7 @@
 
 #include "analyzer.h"
 #include "buf.h"
+#include "stem.h"
 #include "xapian_shim.h"
 
 typedef struct {
@@ -19,6 +20,12 @@ static int on_token(void *ctx, const RsToken *t) {
     f->tokens++;
     if (f->tokens == 1) rs_buf_append(&f->norm, t->norm.s, t->norm.len);
     return f->tokens > 1; /* more than one token (a compound with sub-tokens, two words): skip */
+}
+
+/* Stopwords are indexed (phrases need them) but never offered: "udner" is not "der". */
+static int not_stopword(void *ctx, const char *w, size_t len) {
+    (void)ctx;
+    return !rs_is_stopword(w, len);
 }
 
 static char *suggest(RsSearcher *s, const RsQuery *pq, const char *query, int typo_rule) {
@@ -50,7 +57,7 @@ static char *suggest(RsSearcher *s, const RsQuery *pq, const char *query, int ty
         if (exact && freq == 0 && strlen(exact) >= 3 && max_edit) {
             char *sugg = NULL;
             char *at = strstr(out.data, w->text);
-            if (at && rsx_db_spelling(s->db, exact, strlen(exact), max_edit, &sugg, &e) == RS_OK && sugg && *sugg) {
+            if (at && rsx_db_spelling(s->db, exact, strlen(exact), max_edit, not_stopword, NULL, &sugg, &e) == RS_OK && sugg && *sugg) {
                 RsBuf nb = {0};
                 rs_buf_append(&nb, out.data, (size_t)(at - out.data));
                 rs_buf_puts(&nb, sugg);

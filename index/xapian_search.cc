@@ -270,12 +270,18 @@ static unsigned edit_distance(const std::vector<uint32_t> &a, const std::vector<
 
 /* The nearest spelling word among the terms starting with `prefix` into best (fewest edits, then
  * the most items, then byte order). */
-static void nearest(Xapian::Database &db, const std::string &prefix, const std::string &word,
+struct Speller {
+    RsxWordFilter accept;
+    void *ctx;
+};
+
+static void nearest(Xapian::Database &db, const Speller &sp, const std::string &prefix, const std::string &word,
                     const std::vector<uint32_t> &w, unsigned max_edit, std::string &best,
                     unsigned &best_d, Xapian::doccount &best_f) {
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
         const std::string term = *t;
         if (term == word || !spelling_word(term)) continue;
+        if (sp.accept && !sp.accept(sp.ctx, term.data(), term.size())) continue;
         size_t len = term.size();
         if ((len > word.size() ? len - word.size() : word.size() - len) > 2 * max_edit) continue; /* bytes */
         unsigned d = edit_distance(code_points(term), w, max_edit);
@@ -296,8 +302,9 @@ static std::string utf8(uint32_t c) {
 }
 
 extern "C" RsStatus rsx_db_spelling(RsxDb *db, const char *word, size_t len, unsigned max_edit,
-                                    char **out, RsError *err) {
+                                    RsxWordFilter accept, void *ctx, char **out, RsError *err) {
     RSX_TRY
+    const Speller sp{accept, ctx};
     std::string w(word, len), best;
     std::vector<uint32_t> wc = code_points(w);
     unsigned best_d = max_edit + 1;
@@ -305,7 +312,7 @@ extern "C" RsStatus rsx_db_spelling(RsxDb *db, const char *word, size_t len, uns
     if (wc.size() >= 2) {
         /* Words with the same first letter: every edit after it. */
         const std::string c0 = utf8(wc[0]), c1 = utf8(wc[1]);
-        nearest(db->db, c0, w, wc, max_edit, best, best_d, best_f);
+        nearest(db->db, sp, c0, w, wc, max_edit, best, best_d, best_f);
         if (best.empty()) {
             /* A typo in the first letter, by the ranges it leaves: another first letter (x + the
              * second), a first letter left out (x + the first), one too many (the second …),
@@ -315,10 +322,10 @@ extern "C" RsStatus rsx_db_spelling(RsxDb *db, const char *word, size_t len, uns
                                                0xE6, 0xF8, 0xE5, 0xE9, 0xFC, 0xF6, 0xE4};
             for (uint32_t x : letters) {
                 if (x == wc[0]) continue;
-                nearest(db->db, utf8(x) + c1, w, wc, max_edit, best, best_d, best_f);
-                nearest(db->db, utf8(x) + c0, w, wc, max_edit, best, best_d, best_f);
+                nearest(db->db, sp, utf8(x) + c1, w, wc, max_edit, best, best_d, best_f);
+                nearest(db->db, sp, utf8(x) + c0, w, wc, max_edit, best, best_d, best_f);
             }
-            if (c1 != c0) nearest(db->db, c1, w, wc, max_edit, best, best_d, best_f);
+            if (c1 != c0) nearest(db->db, sp, c1, w, wc, max_edit, best, best_d, best_f);
         }
     }
     return dup_out(best, out, nullptr, err);
@@ -465,9 +472,10 @@ static void collect_single(const Xapian::ValueCountMatchSpy &spy,
 /* The facet column of `slot` (RsxFacetColumn), built from the slot's value stream on first use
  * at this revision. */
 static const RsxFacetColumn &facet_column(RsxDb *db, unsigned slot, bool multi) {
-    auto &c = db->columns[slot];
-    if (c && c->multi == multi) return *c;
-    c.reset(new RsxFacetColumn());
+    auto found = db->columns.find(slot);
+    if (found != db->columns.end() && found->second->multi == multi) return *found->second;
+    /* built aside and stored only when whole: a build that throws leaves no column behind */
+    std::unique_ptr<RsxFacetColumn> c(new RsxFacetColumn());
     c->multi = multi;
     Xapian::docid last = db->db.get_lastdocid();
     std::unordered_map<std::string, uint32_t> ids;
@@ -504,7 +512,9 @@ static const RsxFacetColumn &facet_column(RsxDb *db, unsigned slot, bool multi) 
         }
     }
     while (multi && next < c->off.size()) c->off[next++] = static_cast<uint32_t>(c->ord.size());
-    return *c;
+    auto &slot_column = db->columns[slot];
+    slot_column = std::move(c);
+    return *slot_column;
 }
 
 /* Counts a facet from its column: a few array reads per match instead of reading and comparing

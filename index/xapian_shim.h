@@ -163,10 +163,12 @@ RsStatus rsx_db_get_value(RsxDb *db, RsxDocid docid, unsigned slot, char **value
  * deletions, substitutions, adjacent transpositions, in characters) with the fewest edits, then
  * in the most items. Looked for among the words with the same first letter, then (none near
  * enough) among those a typo in the first letter leaves: a scan of parts of the term list, not
- * of all of it. No spelling table: the index's own words, so a deleted or closed item's words
+ * of all of it. `accept` (may be NULL) leaves words out (the engine: stopwords, which the old
+ * spelling table never had). No spelling table: the index's own words, so a deleted or closed item's words
  * are never offered. Works on remote shards too. */
+typedef int (*RsxWordFilter)(void *ctx, const char *word, size_t len); /* 0: never offer it */
 RsStatus rsx_db_spelling(RsxDb *db, const char *word, size_t len, unsigned max_edit,
-                         char **out, RsError *err);
+                         RsxWordFilter accept, void *ctx, char **out, RsError *err);
 
 /* ---------------------------------------------------------------- queries */
 

@@ -244,6 +244,8 @@ static void cached_split(RsAnalyzer *a, const char *w, size_t len, RsSplit *out)
 
 int rs_analyzer_stem_is_norm(RsAnalyzer *a, const char *norm, size_t len) {
     if (!len || (!a->opts.no_stopwords && rs_is_stopword(norm, len))) return 0;
+    RsCaseGroups g; /* a case number's exact term comes with no stem and no section keys */
+    if (rs_caseno_parse(norm, len, 1, &g)) return 0;
     size_t sl;
     const char *st = rs_stem(a->stemmer, norm, len, &sl);
     return st && sl == len && !memcmp(st, norm, len);

@@ -125,7 +125,8 @@ size_t rs_fold_key(const char *s, size_t len, char *out, size_t cap);
 
 const char *rs_token_kind_name(RsTokenKind kind);
 
-/* Whether a word whose normalised form is `norm` stems to itself and is not a stopword: then
+/* Whether a word whose normalised form is `norm` stems to itself and is neither a stopword nor
+ * a case number (whose exact term has no stem and no section keys): then
  * the index leaves out its stem term, the exact form standing in for it (index/itemdoc.c), and
  * a query for the stem `norm` also looks for the exact form (engine/qbuild.c). One function for
  * both sides, so they cannot disagree. Safe to call from inside an rs_analyze callback (it does

@@ -77,6 +77,14 @@ t_eq "sagsfremstilling: a prefix over the body's keys" "1 2" "$(s 'sagsfremstill
 t_eq "sagsfremstilling: a prefix of a key only in a body" "3" "$(s 'sagsfremstilling:havneba*')"
 t_eq "sagsfremstilling: a prefix of a key only elsewhere finds nothing" "" "$(s 'sagsfremstilling:vejpl*')"
 t_eq "beslutning: still its own copies" "3" "$(s beslutning:efterretning)"
+t_eq "sagsfremstilling: a case number only in the case line is not in the body" "" "$(s 'sagsfremstilling:24*')"
+
+# suggestions come from the indexed words, never a stopword (indexed for phrases): "mde" is
+# one letter from "med" but is not offered it
+t_nomatch "no stopword suggested" '^med$' \
+  "$("$REFSOG" search --json --no-correction --index "$IX" mde | python3 -c 'import json,sys; print(json.load(sys.stdin)["spelling"])')"
+t_eq "… a word is" "rundkørsel" \
+  "$("$REFSOG" search --json --no-correction --index "$IX" rundkørsl | python3 -c 'import json,sys; print(json.load(sys.stdin)["spelling"])')"
 
 # the length term: every item has one, with the wdf of what was left out
 if python3 -c 'import xapian' 2>/dev/null || /usr/bin/python3 -c 'import xapian' 2>/dev/null; then

@@ -281,8 +281,13 @@ static void test_replace_delete_metadata_spelling_reopen(void **state) {
     assert_int_equal(rsx_db_get_metadata(db, "absent", &v, &len, &err), RS_OK);
     assert_string_equal(v, "");
     free(v);
-    assert_int_equal(rsx_db_spelling(db, "misbrig", 7, 2, &v, &err), RS_OK);
+    assert_int_equal(rsx_db_spelling(db, "misbrig", 7, 2, NULL, NULL, &v, &err), RS_OK);
     assert_string_equal(v, "misbrug");
+    free(v);
+    /* a word the caller's filter refuses is never offered */
+    int refuse_misbrug(void *ctx, const char *w, size_t len);
+    assert_int_equal(rsx_db_spelling(db, "misbrig", 7, 2, refuse_misbrug, NULL, &v, &err), RS_OK);
+    assert_string_not_equal(v, "misbrug");
     free(v);
 
     /* A cancelled transaction leaves no trace. */
@@ -312,6 +317,11 @@ static void test_replace_delete_metadata_spelling_reopen(void **state) {
     assert_int_equal(docs, 1);
     assert_int_equal(rsx_db_get_data(db, 999999, &v, &len, &err), RS_ERR_NOTFOUND);
     rsx_db_close(db);
+}
+
+int refuse_misbrug(void *ctx, const char *w, size_t len) {
+    (void)ctx;
+    return !(len == 7 && !memcmp(w, "misbrug", 7));
 }
 
 int listcb(void *ctx, const char *t, size_t l, unsigned c) {
@@ -390,7 +400,10 @@ static void test_remote_tcpsrv(void **state) {
     RsxQuery *q = term("unge");
     assert_int_equal(count_hits(db, q), 3);
     char *v;
-    assert_int_equal(rsx_db_spelling(db, "unge", 4, 2, &v, &err), RS_ERR_UNSUPPORTED);
+    /* suggestions come from the terms: a remote index suggests too */
+    assert_int_equal(rsx_db_spelling(db, "ungr", 4, 1, NULL, NULL, &v, &err), RS_OK);
+    assert_string_equal(v, "unge");
+    free(v);
     rsx_query_free(q);
     rsx_db_close(db);
     kill(pid, SIGTERM);
