@@ -266,6 +266,18 @@ function renderFacets(st, facets, years) {
       ul.append(el('li', { hidden: !open && i >= SHOWN && !on, 'data-label': v.value.toLowerCase() },
         cb, el('label', { for: id }, el('span', { class: 'name' }, name), el('span', { class: 'count' }, v.count.toLocaleString('da-DK')))));
     });
+    let more = null; // "Vis flere", hidden while the filter box shows what it found
+    if (vals.length > SHOWN) {
+      more = el('button', { type: 'button', class: 'more', 'aria-expanded': String(open), 'aria-controls': ul.id,
+        'data-focus': `more:${key}`,
+        onclick: (e) => {
+          const now = !expanded.has(key);
+          if (now) expanded.add(key); else expanded.delete(key);
+          e.currentTarget.setAttribute('aria-expanded', String(now));
+          e.currentTarget.textContent = now ? 'Vis færre' : `Vis flere (${vals.length - SHOWN})`;
+          ul.querySelectorAll('li').forEach((li, i) => { li.hidden = !now && i >= SHOWN && !li.querySelector('input').checked; });
+        } }, open ? 'Vis færre' : `Vis flere (${vals.length - SHOWN})`);
+    }
     if (vals.length > 10) {
       // the words typed stay across the search a click starts (the reader picks the next one)
       const apply = (text) => {
@@ -273,6 +285,7 @@ function renderFacets(st, facets, years) {
         ul.querySelectorAll('li').forEach((li, i) => {
           li.hidden = t ? !li.dataset.label.includes(t) : (!expanded.has(key) && i >= SHOWN && !li.querySelector('input').checked);
         });
+        if (more) more.hidden = !!t;
       };
       const filter = el('input', { type: 'search', class: 'facet-filter', 'aria-label': `Find ${label.toLowerCase()}`,
         placeholder: `Find ${label.toLowerCase()} …`, 'data-focus': `filter:${key}`, value: facetFilter.get(key) || null,
@@ -281,17 +294,7 @@ function renderFacets(st, facets, years) {
       if (facetFilter.get(key)) apply(facetFilter.get(key));
     }
     fs.append(ul);
-    if (vals.length > SHOWN) {
-      fs.append(el('button', { type: 'button', class: 'more', 'aria-expanded': String(open), 'aria-controls': ul.id,
-        'data-focus': `more:${key}`,
-        onclick: (e) => {
-          const now = !expanded.has(key);
-          if (now) expanded.add(key); else expanded.delete(key);
-          e.currentTarget.setAttribute('aria-expanded', String(now));
-          e.currentTarget.textContent = now ? 'Vis færre' : `Vis flere (${vals.length - SHOWN})`;
-          ul.querySelectorAll('li').forEach((li, i) => { li.hidden = !now && i >= SHOWN && !li.querySelector('input').checked; });
-        } }, open ? 'Vis færre' : `Vis flere (${vals.length - SHOWN})`));
-    }
+    if (more) fs.append(more);
     box.append(fs);
   }
 }

@@ -243,6 +243,7 @@ async function waitTotal(page, re) {
     await page.fill('#facets input.facet-filter', 'skole');
     const found = await page.$$eval('#facet-udvalg li', (ls) => ls.filter((l) => !l.hidden).map((l) => [l.querySelector('.name').textContent, +l.querySelector('.count').textContent]));
     check('the filter box finds committees by any part of their name', found.length === 2 && found.every((f) => /Skole/.test(f[0])), JSON.stringify(found));
+    check('"vis flere" is hidden while the filter box shows what it found', await page.isHidden(more));
     await page.fill('#facets input.facet-filter', 'lolland');
     const inLolland = await page.$$eval('#facet-udvalg li', (ls) => ls.filter((l) => !l.hidden).map((l) => l.querySelector('.name').textContent));
     check('the filter box finds the committees of a municipality', inLolland.length >= 2 && inLolland.every((n) => /\(Lolland\)$/.test(n)), JSON.stringify(inLolland));
@@ -253,6 +254,7 @@ async function waitTotal(page, re) {
     check('a committee found by the filter box: its count = the hits its click gives', (await totalN()) === lollandSkole[1], JSON.stringify(lollandSkole));
     check('the filter box keeps its words and its list after the click', (await page.inputValue('#facets input.facet-filter')) === 'skole' &&
       (await page.$$eval('#facet-udvalg li', (ls) => ls.filter((l) => !l.hidden).length)) === 2);
+    check('… and "vis flere" stays hidden', await page.isHidden(more));
     check('its chip names the municipality', /Udvalg: Børne- og Skoleudvalget \(Lolland\)/.test(await page.textContent('#chips')), await page.textContent('#chips'));
     await views(page, 'committees');
     const lol = committees.find((c) => c[0] === 'Social- og Arbejdsmarkedsudvalget (Lolland)');
