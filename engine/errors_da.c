@@ -19,7 +19,7 @@ static const struct {
     {"'(AND|OR)' at byte [0-9]+ needs", "»%1« skal have et søgeord på begge sider."},
     {"'(OR)' needs", "»%1« skal have et søgeord på begge sider."},
     {"'NOT' at byte [0-9]+ has nothing after", "»NOT« skal efterfølges af et søgeord."},
-    {"prefix '([^']*)' is too short", "»%1*« er for kort: skriv mindst to bogstaver før stjernen."},
+    {"prefix '([^']*)' is too short", "»%1« er for kort: skriv mindst to bogstaver før stjernen."},
     {"unknown field '([^']*)'", "Feltet »%1:« findes ikke. Brug titel:, resume:, sagsfremstilling:, indstilling:, "
                                 "beslutning: eller bilag:, eller et filter som kommune:, udvalg:, aar:, dato:."},
     {"field '([^']*):' has no value", "Der står intet efter »%1:«."},

@@ -116,6 +116,8 @@ t_eq "… the query and a caret under its character, counted in characters" \
 t_match "… the engine's own message kept in parentheses" '^  \(malformed query: unbalanced parenthesis' "$(printf '%s\n' "$T_OUT" | sed -n 4p)"
 t_status "a filter's error in Danish, without a place" 2 "$REFSOG" search --index "$IX" 'misbrug aar:20x'
 t_match "… the sentence" "^refsog: »20x« er ikke et årstal" "$T_OUT"
+t_status "a too short prefix exits 2" 2 "$REFSOG" search --index "$IX" '2*'
+t_match "… named once, with its one star" '^refsog: »2\*« er for kort' "$T_OUT"
 t_status "impossible date exits 2" 2 "$REFSOG" search --index "$IX" 'dato:2023-02-30'
 t_status "unknown field exits 2" 2 "$REFSOG" search --index "$IX" 'foo:bar'
 t_status "unknown type exits 2" 2 "$REFSOG" search --index "$IX" 'misbrug type:møde'
