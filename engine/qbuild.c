@@ -43,13 +43,17 @@ void rs_search_read_weights(void) {
 
 typedef RsQBuild Build;
 
+/* q scaled by `scale` (q itself at 1.0); takes q. NULL when q is NULL or out of memory. */
+static RsxQuery *scaled(Build *b, RsxQuery *q, double scale) {
+    if (!q || scale == 1.0) return q;
+    RsxQuery *sc = rsx_query_scale(q, scale, b->err);
+    rsx_query_free(q);
+    return sc;
+}
+
 static RsxQuery *term_q(Build *b, const char *prefix, RsSpan s, double scale) {
     if (rs_term_make(&b->term, prefix, s.s, s.len, b->err) != RS_OK) return NULL;
-    RsxQuery *t = rsx_query_term(b->term.data, b->term.len, 1, 0, b->err);
-    if (!t || scale == 1.0) return t;
-    RsxQuery *sc = rsx_query_scale(t, scale, b->err);
-    rsx_query_free(t);
-    return sc;
+    return scaled(b, rsx_query_term(b->term.data, b->term.len, 1, 0, b->err), scale);
 }
 
 /* The stem term of `key` (RS_PREFIX_STEM): where the index left it out because the exact form
@@ -61,10 +65,7 @@ static RsxQuery *stem_q(Build *b, RsSpan key, double scale) {
     RsxQuery *syn = two[0] && two[1] ? rsx_query_combine(RSX_OP_SYNONYM, two, 2, 0, b->err) : NULL;
     rsx_query_free(two[0]);
     rsx_query_free(two[1]);
-    if (!syn || scale == 1.0) return syn;
-    RsxQuery *sc = rsx_query_scale(syn, scale, b->err);
-    rsx_query_free(syn);
-    return sc;
+    return scaled(b, syn, scale);
 }
 
 /* The sections that keep a copy of every key; the body (RS_PREFIX_SEC_CASE) keeps only the keys
@@ -153,10 +154,7 @@ static RsxQuery *parts_q(Build *b, const RsToken *t) {
     }
     RsxQuery *and = all.oom || all.n != t->n_parts ? NULL : rsx_query_combine(RSX_OP_AND, all.q, all.n, 0, b->err);
     ql_free(&all);
-    if (!and) return NULL;
-    RsxQuery *sc = rsx_query_scale(and, W_SPLIT, b->err);
-    rsx_query_free(and);
-    return sc;
+    return scaled(b, and, W_SPLIT);
 }
 
 /* The query for one analysed token (not a sub-token). */

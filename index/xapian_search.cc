@@ -1,6 +1,9 @@
 // xapian_search.cc — the shim's reading side (with xapian_shim.cc, the only code that includes
 // Xapian): opening indexes and shards, lookups, queries, the search with facets and snippets.
 #include "xapian_priv.hh"
+extern "C" {
+#include "shards.h"
+}
 
 #include <algorithm>
 #include <cstdlib>
@@ -20,26 +23,29 @@ namespace {
 // RSX_MULTI_SEP) once per document. Serialisable so that it can run on
 // remote shards whose server registers it (stock xapian-tcpsrv does not:
 // see docs/shim.md).
+// The distinct non-empty values of a multi-valued slot value (joined by RSX_MULTI_SEP), each once,
+// in order: what a facet counts per document.
+template <typename F> static void each_value(const std::string &v, F one) {
+    std::vector<std::string> seen;
+    for (size_t start = 0; start <= v.size();) {
+        size_t end = v.find(RSX_MULTI_SEP, start);
+        if (end == std::string::npos) end = v.size();
+        if (end > start) {
+            std::string s = v.substr(start, end - start);
+            if (std::find(seen.begin(), seen.end(), s) == seen.end()) {
+                one(s);
+                seen.push_back(s);
+            }
+        }
+        start = end + 1;
+    }
+}
+
 class MultiValueCountSpy : public Xapian::MatchSpy {
   public:
     explicit MultiValueCountSpy(Xapian::valueno slot_) : slot(slot_) {}
     void operator()(const Xapian::Document &doc, double) override {
-        const std::string v = doc.get_value(slot);
-        if (v.empty()) return;
-        std::vector<std::string> seen;
-        size_t start = 0;
-        while (start <= v.size()) {
-            size_t end = v.find(RSX_MULTI_SEP, start);
-            if (end == std::string::npos) end = v.size();
-            if (end > start) {
-                std::string one = v.substr(start, end - start);
-                if (std::find(seen.begin(), seen.end(), one) == seen.end()) {
-                    ++counts[one];
-                    seen.push_back(one);
-                }
-            }
-            start = end + 1;
-        }
+        each_value(doc.get_value(slot), [this](const std::string &one) { ++counts[one]; });
     }
     Xapian::MatchSpy *clone() const override { return new MultiValueCountSpy(slot); }
     std::string name() const override { return "RsxMultiValueCountSpy"; }
@@ -117,10 +123,12 @@ extern "C" RsStatus rsx_db_open(const char *const *paths, size_t n, unsigned tim
             db->paths.push_back(paths[i]);
             if (strncmp(paths[i], "tcp://", 6) == 0) db->has_remote = true;
         }
-        if (n == 1 && !db->has_remote) { /* a sharded index is a stub file (index/shards.h) */
-            struct stat st;
-            std::string stub = std::string(paths[0]) + "/XAPIANDB";
-            db->single = stat(paths[0], &st) == 0 && S_ISDIR(st.st_mode) && stat(stub.c_str(), &st) != 0;
+        if (n == 1 && !db->has_remote) { /* a sharded index is one path too (index/shards.h) */
+            size_t n_shards = 0;
+            RsError ignore;
+            struct stat st; /* a stub file named directly is shards too */
+            db->single = stat(paths[0], &st) == 0 && S_ISDIR(st.st_mode) &&
+                         rs_shards_layout(paths[0], 0, &n_shards, nullptr, &ignore) == RS_OK && n_shards == 1;
         }
         *out = db.release();
         return RS_OK;
@@ -499,17 +507,7 @@ static const RsxFacetColumn &facet_column(RsxDb *db, unsigned slot, bool multi) 
             continue;
         }
         while (next <= d) c->off[next++] = static_cast<uint32_t>(c->ord.size());
-        size_t first = c->ord.size(), start = 0;
-        while (start <= s.size()) {
-            size_t end = s.find(RSX_MULTI_SEP, start);
-            if (end == std::string::npos) end = s.size();
-            if (end > start) {
-                uint32_t o = intern(s.substr(start, end - start));
-                if (std::find(c->ord.begin() + static_cast<long>(first), c->ord.end(), o) == c->ord.end())
-                    c->ord.push_back(o); /* a value twice in one item counts once */
-            }
-            start = end + 1;
-        }
+        each_value(s, [&](const std::string &one) { c->ord.push_back(intern(one)); });
     }
     while (multi && next < c->off.size()) c->off[next++] = static_cast<uint32_t>(c->ord.size());
     auto &slot_column = db->columns[slot];
