@@ -54,6 +54,23 @@ t_match "institution finds the item that says daginstitutioner" "a.txt#1$" "$(dj
 t_match "gruppe finds the item that says målgrupper" "a.txt#1$" "$(dj gruppe 'r["hits"][0]["id"] if r["hits"] else ""')"
 t_eq "ledning finds nothing (vejledning is no compound of it)" 0 "$(dj ledning 'r["total"]')"
 
+# a word and its compounds are one term (a synonym of the exact form, the stem and the stem as
+# a compound part): an item about the integration effort, which says »Integrationsindsatsen«
+# four times, ranks above an item that names »Integration« once in a table; the exact form is a
+# small bonus on top, so of two items alike the one with the word as typed comes first
+mkdir -p wg
+printf 'Referat\n\nPunkt 1: Integrationsindsatsen i kommunen\n\nSagsfremstilling\nIntegrationsindsatsen har i år haft fokus på sprog. Integrationsindsatsen for nye borgere og integrationsindsatsen på arbejdspladser blev drøftet.\n' > wg/a.txt
+printf 'Referat\n\nPunkt 1: Budgetopfølgning\n\nSagsfremstilling\nOversigt over forbruget fordelt på område: Beskæftigelse 120, Integration 45, Sygedagpenge 300, Ledelse 12, Administration 80, Kørsel 7, Drift 99.\n' > wg/b.txt
+printf 'Referat\n\nPunkt 1: Lokalplaner\n\nSagsfremstilling\nPlanen for området blev vedtaget.\n' > wg/c.txt
+printf 'Referat\n\nPunkt 1: Lokalplaner\n\nSagsfremstilling\nPlan for området blev vedtaget.\n' > wg/d.txt
+"$REFSOG" index --quiet --index wgx wg
+wj() { "$REFSOG" search --index wgx --json -- "$1" | python3 -c "import json,sys; r=json.load(sys.stdin); print($2)"; }
+t_match "integration: the item about integrationsindsatsen ranks above one naming Integration once" \
+  "a.txt#1 .*b.txt#1" "$(wj integration '" ".join(h["id"] for h in r["hits"])')"
+t_match "plan: of two items alike, the one that says plan (as typed) comes before the one saying planen" \
+  "d.txt#1 .*c.txt#1" "$(wj plan '" ".join(h["id"] for h in r["hits"])')"
+t_match "planen: … and the other way round" "c.txt#1 .*d.txt#1" "$(wj planen '" ".join(h["id"] for h in r["hits"])')"
+
 # folding: a word typed with æ/ø/å does not meet another word through the folding key
 t_eq "Ærø does not find Aarøe" 0 "$(js Ærø 'r["total"]')"
 t_match "… though Aarøe is there" "^[1-9]" "$(js Aarøe 'r["total"]')"
