@@ -52,6 +52,32 @@ static void print_facets(const RsResults *r, const RsColours *c) {
     }
 }
 
+/* One hit: title line, committee line, snippet, link; a near match also says what it lacks. */
+static void print_hit(const RsHit *h, const RsColours *c) {
+    const RsItemRecord *it = &h->rec;
+    printf("%zu. %s%s%s  %s · %s · punkt %ld\n", h->rank, c->bold, it->title ? it->title : "", c->off,
+           it->date ? it->date : "", it->municipality ? it->municipality : "", it->item);
+    printf("   %s%s%s", c->dim, it->committee ? it->committee : "", c->off);
+    if (it->case_no) printf(" · sag %s", it->case_no);
+    for (size_t k = 0; k < it->n_outcomes; k++) printf("%s%s", k ? ", " : " · ", it->outcomes[k]);
+    if (it->closed) printf(" · lukket");
+    if (it->kind && !strcmp(it->kind, "dagsorden")) printf(" · dagsorden");
+    putchar('\n');
+    if (h->has_snippet && h->snippet.text && *h->snippet.text) {
+        printf("   ");
+        if (h->snippet.attachment) printf("%s[bilag: %s]%s ", c->dim, h->snippet.attachment, c->off);
+        print_snippet(&h->snippet, c);
+        putchar('\n');
+    }
+    if (h->n_missing) {
+        printf("   %smangler:", c->dim);
+        for (size_t k = 0; k < h->n_missing; k++) printf("%s %s", k ? "," : "", h->missing[k]);
+        printf("%s\n", c->off);
+    }
+    /* the official page when the source has one, else the file */
+    printf("   %s%s%s\n\n", c->dim, it->url ? it->url : (it->source ? it->source : ""), c->off);
+}
+
 static void print_results(const RsResults *r, const RsColours *c) {
     for (size_t i = 0; i < r->n_warnings; i++) printf("Bemærk: %s\n", r->warnings[i]);
     if (r->corrected) /* never silently: the words as typed matched nothing */
@@ -61,26 +87,9 @@ static void print_results(const RsResults *r, const RsColours *c) {
     if (r->fallback_or)
         printf("%sIngen punkter matchede alle ord; viser punkter med mindst ét af dem.%s\n", c->dim, c->off);
     printf("%zu %s fundet\n\n", r->total, r->total == 1 ? "punkt" : "punkter");
-    for (size_t i = 0; i < r->n_hits; i++) {
-        const RsHit *h = &r->hits[i];
-        const RsItemRecord *it = &h->rec;
-        printf("%zu. %s%s%s  %s · %s · punkt %ld\n", h->rank, c->bold, it->title ? it->title : "", c->off,
-               it->date ? it->date : "", it->municipality ? it->municipality : "", it->item);
-        printf("   %s%s%s", c->dim, it->committee ? it->committee : "", c->off);
-        if (it->case_no) printf(" · sag %s", it->case_no);
-        for (size_t k = 0; k < it->n_outcomes; k++) printf("%s%s", k ? ", " : " · ", it->outcomes[k]);
-        if (it->closed) printf(" · lukket");
-        if (it->kind && !strcmp(it->kind, "dagsorden")) printf(" · dagsorden");
-        putchar('\n');
-        if (h->has_snippet && h->snippet.text && *h->snippet.text) {
-            printf("   ");
-            if (h->snippet.attachment) printf("%s[bilag: %s]%s ", c->dim, h->snippet.attachment, c->off);
-            print_snippet(&h->snippet, c);
-            putchar('\n');
-        }
-        /* the official page when the source has one, else the file */
-        printf("   %s%s%s\n\n", c->dim, it->url ? it->url : (it->source ? it->source : ""), c->off);
-    }
+    for (size_t i = 0; i < r->n_hits; i++) print_hit(&r->hits[i], c);
+    if (r->n_near) printf("%sPunkter med nogle af ordene:%s\n\n", c->bold, c->off);
+    for (size_t i = 0; i < r->n_near; i++) print_hit(&r->near[i], c);
     print_facets(r, c);
 }
 
@@ -88,7 +97,7 @@ static void usage(FILE *out) {
     fprintf(out,
             "usage: refsog search [--index DIR|tcp://HOST:PORT]... [--json] [--limit N]\n"
             "                     [--offset N] [--sort relevance|date|-date] [--seconds S]\n"
-            "                     [--no-correction] [--] QUERY...\n"
+            "                     [--no-correction] [--no-near] [--] QUERY...\n"
             "\n"
             "Search agenda items. The query language (docs/query-language.md): words\n"
             "(all must match), \"phrases\", case numbers (23/15645), OR, -exclusion, ( ),\n"
@@ -100,14 +109,18 @@ static void usage(FILE *out) {
             "--seconds S: give up after S seconds (\"søgningen tog for lang tid\", exit 1).\n"
             "When the words as typed match nothing and a correction does (one typo from\n"
             "5 letters, two from 9, never in numbers), its results are shown, and said:\n"
-            "\"Viser resultater for …\"; --no-correction searches only what was typed.\n",
+            "\"Viser resultater for …\"; --no-correction searches only what was typed.\n"
+            "When fewer items than a page have every word, items with some of the words\n"
+            "follow, under \"Punkter med nogle af ordene\", each with the words it lacks\n"
+            "(not in the count); --no-near leaves them out.\n",
             RS_SEARCH_MAX_LIMIT, RS_SEARCH_MAX_OFFSET);
 }
 
 int rs_cmd_search(int argc, char **argv) {
     static const RsArgOpt opts[] = {{"index", 'i', 1}, {"json", 'j', 0}, {"limit", 'n', 1}, {"offset", 'o', 1},
                                     {"sort", 's', 1},  {"help", 'h', 0}, {"seconds", RS_OPT_SECONDS, 1},
-                                    {"no-correction", RS_OPT_NO_CORRECTION, 0}};
+                                    {"no-correction", RS_OPT_NO_CORRECTION, 0},
+                                    {"no-near", RS_OPT_NO_NEAR, 0}};
     RsQueryOpts o = {0};
     char **words = NULL;
     size_t n_words = 0;

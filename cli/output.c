@@ -32,6 +32,7 @@ int rs_cli_query_opt(void *ctx, int key, const char *v) {
     case 'j': o->as_json = 1; return -1;
     case 'h': o->help = 1; return -1;
     case RS_OPT_NO_CORRECTION: o->req.no_correction = 1; return -1;
+    case RS_OPT_NO_NEAR: o->req.no_near = 1; return -1;
     case 'n':
         if (rs_args_number(v, 1, RS_SEARCH_MAX_LIMIT, "--limit takes a number from 1 to " RS_STR(RS_SEARCH_MAX_LIMIT), &n))
             return 2;

@@ -32,6 +32,7 @@ int rs_cli_query_opt(void *ctx, int key, const char *value);
 
 #define RS_OPT_SECONDS 256 /* long-only options' keys */
 #define RS_OPT_NO_CORRECTION 257
+#define RS_OPT_NO_NEAR 258
 
 /* Parse [--index DIR]... [--json] [--help] and `n_keys` words of a lookup command (case,
  * meeting, stats); *key the first word. -1 to go on, else the exit status (usage printed). */

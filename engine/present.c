@@ -77,10 +77,29 @@ json_t *rs_facet_list_json(const RsFacetList *l) {
     return a;
 }
 
-json_t *rs_results_json(const RsResults *r) {
+/* One hit as the JSON contract has it (docs/api.md); a near match also says what it lacks. */
+static json_t *hit_json(const RsHit *h) {
     static const char *const hit_fields[] = {"id", "source", "item", "number", "title", "case", "municipality",
                                              "committee", "committees", "date", "type", "outcome", "closed", "kind", "url",
                                              "meeting"};
+    json_t *o = json_object();
+    json_object_set_new(o, "rank", json_integer((json_int_t)h->rank));
+    json_object_set_new(o, "score", json_real(h->score));
+    json_t *f = pick(&h->rec, hit_fields, sizeof hit_fields / sizeof *hit_fields);
+    json_object_update(o, f);
+    json_decref(f);
+    if (h->has_snippet) {
+        RsBuf b = {0};
+        rs_snippet_html(&h->snippet, &b);
+        json_object_set_new(o, "snippet", json_string(b.data ? b.data : ""));
+        rs_buf_free(&b);
+        json_object_set_new(o, "snippet_attachment", str_or_null(h->snippet.attachment));
+    }
+    if (h->n_missing) json_object_set_new(o, "missing", strs(h->missing, h->n_missing));
+    return o;
+}
+
+json_t *rs_results_json(const RsResults *r) {
     json_t *res = json_object();
     json_object_set_new(res, "query", json_string(r->query ? r->query : ""));
     json_object_set_new(res, "total", json_integer((json_int_t)r->total));
@@ -88,25 +107,11 @@ json_t *rs_results_json(const RsResults *r) {
     json_object_set_new(res, "spelling", str_or_null(r->spelling));
     json_object_set_new(res, "corrected", str_or_null(r->corrected));
     json_object_set_new(res, "warnings", strs(r->warnings, r->n_warnings));
-    json_t *hits = json_array();
-    for (size_t i = 0; i < r->n_hits; i++) {
-        const RsHit *h = &r->hits[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "rank", json_integer((json_int_t)h->rank));
-        json_object_set_new(o, "score", json_real(h->score));
-        json_t *f = pick(&h->rec, hit_fields, sizeof hit_fields / sizeof *hit_fields);
-        json_object_update(o, f);
-        json_decref(f);
-        if (h->has_snippet) {
-            RsBuf b = {0};
-            rs_snippet_html(&h->snippet, &b);
-            json_object_set_new(o, "snippet", json_string(b.data ? b.data : ""));
-            rs_buf_free(&b);
-            json_object_set_new(o, "snippet_attachment", str_or_null(h->snippet.attachment));
-        }
-        json_array_append_new(hits, o);
-    }
+    json_t *hits = json_array(), *near = json_array();
+    for (size_t i = 0; i < r->n_hits; i++) json_array_append_new(hits, hit_json(&r->hits[i]));
+    for (size_t i = 0; i < r->n_near; i++) json_array_append_new(near, hit_json(&r->near[i]));
     json_object_set_new(res, "hits", hits);
+    json_object_set_new(res, "near", near);
     json_t *facets = json_object();
     for (int f = 0; f < RS_RF_COUNT; f++)
         json_object_set_new(facets, rs_result_facet_name((RsResultFacet)f), rs_facet_list_json(&r->facets[f]));

@@ -561,6 +561,18 @@ static size_t case_span(const RsQNode *n, size_t i) {
     return 0;
 }
 
+int rs_qbuild_has_case(const RsQNode *n) {
+    if (!n || n->kind != RS_QN_AND) return 0;
+    char key[256];
+    for (size_t i = 0; i < n->n_kids; i++) {
+        const RsQNode *k = n->kids[i];
+        if (case_span(n, i)) return 1;
+        if (k->kind == RS_QN_WORD && !k->field && k->text && rs_case_key(k->text, strlen(k->text), key, sizeof key))
+            return 1;
+    }
+    return 0;
+}
+
 RsxQuery *rs_qbuild_node(Build *b, const RsQNode *n) {
     switch (n->kind) {
     case RS_QN_WORD: return word_q(b, n);

@@ -44,6 +44,10 @@ typedef struct RsQBuild {
  * RS_ERR_NOMEM, …). */
 RsxQuery *rs_qbuild_node(RsQBuild *b, const RsQNode *n);
 
+/* Whether the AND node n has a case number among its words (one word, or two or three typed with
+ * spaces: "EMN 24/1629"): a lookup, not a topic. Can't fail. */
+int rs_qbuild_has_case(const RsQNode *n);
+
 /* `q` wrapped in the filters of pq (rs_apply_filters); takes q, also on failure. */
 RsxQuery *rs_qbuild_filters(RsQBuild *b, RsxQuery *q, const RsQuery *pq);
 

@@ -19,6 +19,16 @@ void rs_facet_list_clear(RsFacetList *l) {
     l->n = 0;
 }
 
+static void hits_free(RsHit *h, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        rs_item_record_clear(&h[i].rec);
+        rs_snippet_free(&h[i].snippet);
+        for (size_t k = 0; k < h[i].n_missing; k++) free(h[i].missing[k]);
+        free(h[i].missing);
+    }
+    free(h);
+}
+
 void rs_results_free(RsResults *r) {
     if (!r) return;
     free(r->query);
@@ -26,11 +36,8 @@ void rs_results_free(RsResults *r) {
     free(r->corrected);
     for (size_t i = 0; i < r->n_warnings; i++) free(r->warnings[i]);
     free(r->warnings);
-    for (size_t i = 0; i < r->n_hits; i++) {
-        rs_item_record_clear(&r->hits[i].rec);
-        rs_snippet_free(&r->hits[i].snippet);
-    }
-    free(r->hits);
+    hits_free(r->hits, r->n_hits);
+    hits_free(r->near, r->n_near);
     for (int f = 0; f < RS_RF_COUNT; f++) rs_facet_list_clear(&r->facets[f]);
     free(r);
 }

@@ -32,6 +32,8 @@ typedef struct RsHit {
     RsItemRecord rec; /* the hit fields (no detail, no text) */
     int has_snippet;  /* 0 when snippets were not asked for */
     RsSnippet snippet;
+    char **missing;   /* a near match (RsResults.near): the query's words it lacks, as typed */
+    size_t n_missing;
 } RsHit;
 
 typedef struct RsFacetCount {
@@ -73,6 +75,10 @@ typedef struct RsResults {
     size_t n_warnings;
     RsHit *hits;
     size_t n_hits;
+    RsHit *near;        /* near matches: when the items with every word (hits) do not fill the
+                           first page, items with some of the words, below them (not in total
+                           nor in the facets); each says what it lacks (engine/near.h) */
+    size_t n_near;
     RsFacetList facets[RS_RF_COUNT]; /* empty when facets were not asked for; with disjunctive
                                         facets, a facet that has filters is counted as if it had
                                         none (the other facets' filters apply) */

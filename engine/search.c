@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "near.h"
 #include "qbuild.h"
 #include "query.h"
 #include "record.h"
@@ -132,8 +133,7 @@ int rs_udvalg_pair(const char *value, char **committee, char **municipality) {
     return 1;
 }
 
-/* Hit i of m into *h: its record (the result-list fields) and, when asked, its snippet. */
-static RsStatus fill_hit(RsQBuild *b, RsxMSet *m, size_t i, int snippets, RsHit *h) {
+RsStatus rs_search_fill_hit(RsQBuild *b, RsxMSet *m, size_t i, int snippets, RsHit *h) {
     const char *data;
     size_t len;
     RsStatus rc = rsx_mset_data(m, i, &data, &len, b->err);
@@ -217,7 +217,7 @@ static RsStatus collect(RsQBuild *b, RsxMSet *m, const RsQuery *pq, const RsSear
             rc = RS_ERR_TIMEOUT;
             break;
         }
-        rc = fill_hit(b, m, i, !req->no_snippets, &r->hits[r->n_hits]);
+        rc = rs_search_fill_hit(b, m, i, !req->no_snippets, &r->hits[r->n_hits]);
         r->n_hits++; /* freed with the results, also half-filled */
     }
     for (int f = 0; rc == RS_OK && facets && f < RS_RF_COUNT; f++)
@@ -343,6 +343,10 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
     if (rc == RS_OK && !(r = calloc(1, sizeof *r))) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     if (rc == RS_OK && !(r->query = strdup(qs))) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     if (rc == RS_OK) rc = collect(&b, m, pq, req, o.n_facets > 0, fallback, r);
+    /* the first page not full of items with every word: items with some of them below */
+    if (rc == RS_OK && !fallback && r->total && r->total < o.limit && o.offset == 0 && o.sort_slot < 0 &&
+        plain_words(pq->root) && !rs_qbuild_has_case(pq->root) && !req->no_near)
+        rc = rs_near_matches(&b, pq, o.limit, !req->no_snippets, r);
     for (size_t i = 0; i < notes.n; i++) { /* a capped prefix: into the warnings */
         char **v = r && rc == RS_OK ? realloc(r->warnings, (r->n_warnings + 1) * sizeof *v) : NULL;
         if (v) {

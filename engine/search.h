@@ -70,6 +70,8 @@ typedef struct RsSearchRequest {
     RsSort sort;
     int no_facets;         /* 1 = skip facet counting (faster) */
     int no_correction;     /* 1 = never show a corrected query's results instead (typo tolerance) */
+    int no_near;           /* 1 = no near matches (RsResults.near) below a first page that the
+                              items with every word do not fill */
     int disjunctive_facets; /* 1 = count each facet that has filters as if it had none (the
                                other facets' filters apply): the counts a multi-select shows */
     int no_snippets;       /* 1 = no snippets */

@@ -93,9 +93,15 @@ RsxQuery *rs_apply_filters(RsxQuery *q, const RsQuery *pq, RsFilterCtx *c);
  * only when the index cannot be read or memory runs out. */
 RsStatus rs_filter_warnings(RsxDb *db, const RsQuery *pq, char ***warnings, size_t *n, RsError *err);
 
-/* RS_WEIGHTS="exact,stem,fold,part,case" overrides the weights of the query forms, for tuning
+/* RS_WEIGHTS="word,exact,fold,split,case" overrides the weights of the query forms, for tuning
  * runs (tests/relevance/eval.py). Can't fail. */
 void rs_search_read_weights(void);
+
+/* Hit i of m into *h: its record (the result-list fields) and, when asked, its snippet (the
+ * build's snippet keys). What is filled belongs to *h, also on failure (RS_ERR_NOMEM, the
+ * index's errors). */
+struct RsQBuild;
+RsStatus rs_search_fill_hit(struct RsQBuild *b, RsxMSet *m, size_t i, int snippets, RsHit *h);
 
 /* The facets every search and the stats count: municipality, committee, year, type, outcome, kle. */
 #define RS_N_FACETS 7

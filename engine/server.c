@@ -354,6 +354,10 @@ static enum MHD_Result api_search(RsServer *s, struct MHD_Connection *c, int fee
     if (corr && *corr && strcmp(corr, "off") && strcmp(corr, "on"))
         return send_error(c, MHD_HTTP_BAD_REQUEST, "bad_parameter", "correction must be on or off");
     req.no_correction = corr && !strcmp(corr, "off");
+    const char *near = arg(c, "near"); /* "off": no near matches below a page not full */
+    if (near && *near && strcmp(near, "off") && strcmp(near, "on"))
+        return send_error(c, MHD_HTTP_BAD_REQUEST, "bad_parameter", "near must be on or off");
+    req.no_near = near && !strcmp(near, "off");
     req.time_budget = s->request_seconds;
     Slot *sl = take(s);
     RsError err = {0};

@@ -353,6 +353,8 @@ function hitNode(h, st) {
       h.case ? [' · Sag ', el('a', { href: caseURL(h.case, st) }, h.case)] : null,
       h.closed ? el('span', { class: 'badge' }, 'lukket') : null, kindBadge(h.kind), outcomeBadges(h.outcome)),
     snip,
+    h.missing && h.missing.length ? el('p', { class: 'missing' }, 'Mangler: ',
+      ...h.missing.flatMap((w, i) => [i ? ', ' : '', el('s', {}, w)])) : null,
     joinLinks([h.meeting ? el('a', { href: meetingURL(h.meeting, st), class: 'meeting-link' }, 'Hele mødet') : null, sourceLink(h.url)]));
 }
 
@@ -376,6 +378,8 @@ async function showSearch(st, viewChanged) {
     if (my !== seq) return;
     // nothing of the previous search may stay: a stale facet would bring the old query back
     $('hits').replaceChildren();
+    $('near-hits').replaceChildren();
+    $('near').hidden = true;
     $('facets').replaceChildren();
     $('pager').replaceChildren();
     $('status').replaceChildren(errorBox(err, st.q));
@@ -413,6 +417,10 @@ async function showSearch(st, viewChanged) {
     el('a', { href: '/feed.atom' + qs(params(st, { page: false })), class: 'feed', type: 'application/atom+xml' }, 'Abonnér (Atom-feed)'));
   status.append(tools);
   $('hits').replaceChildren(...r.hits.map((h) => hitNode(h, st)));
+  // items with some of the words, below a first page the items with every word do not fill
+  const near = r.near || [];
+  $('near-hits').replaceChildren(...near.map((h) => hitNode(h, st)));
+  $('near').hidden = !near.length;
   renderFacets(st, r.facets || {}, (r.facets || {}).year);
   const pages = Math.ceil(r.total / PAGE);
   const pager = $('pager');

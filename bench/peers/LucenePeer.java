@@ -11,8 +11,9 @@
 // Both index two fields, title (the item's title and case line, which refsog counts as title) and
 // body (the sections), and query them with
 // MultiFieldQueryParser, title^3 (refsog weights the title ×6 in within-document frequency), the same
-// analyser at query time (Elasticsearch's default), default operator AND; when nothing matches every
-// word the query is run again with OR (refsog's fallback). Phrases in "…" are kept; every other
+// analyser at query time (Elasticsearch's default), default operator AND; when fewer items than the
+// limit match every word, the query is run again with OR and the page filled with its other items
+// (refsog's near matches; with no AND match at all, refsog's OR fallback). Phrases in "…" are kept; every other
 // query-syntax character is escaped (a user's `23/15645` is not a regular expression).
 //
 //   java -cp CLASSPATH LucenePeer CONFIG ITEMS.tsv LIMIT < queries
@@ -177,7 +178,8 @@ public class LucenePeer {
                 for (String id : f[1].trim().split(" ")) ids.add(new BytesRef(id));
                 filter = new TermInSetQuery("id", ids);
             }
-            ScoreDoc[] hits = new ScoreDoc[0];
+            List<ScoreDoc> hits = new ArrayList<>();
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
             for (QueryParser.Operator op : new QueryParser.Operator[] {QueryParser.AND_OPERATOR, QueryParser.OR_OPERATOR}) {
                 MultiFieldQueryParser qp = new MultiFieldQueryParser(new String[] {"title", "body"}, an, boosts);
                 qp.setDefaultOperator(op);
@@ -189,8 +191,9 @@ public class LucenePeer {
                 }
                 if (filter != null)
                     q = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build();
-                hits = s.search(q, limit).scoreDocs;
-                if (hits.length > 0) break;
+                for (ScoreDoc h : s.search(q, limit).scoreDocs)
+                    if (hits.size() < limit && seen.add(h.doc)) hits.add(h);
+                if (hits.size() >= limit) break;
             }
             StringBuilder o = new StringBuilder();
             for (ScoreDoc h : hits) {

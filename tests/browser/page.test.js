@@ -155,9 +155,21 @@ async function waitTotal(page, re) {
       return !!(c.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING);
     }));
 
+    // ---------------------------------------------------------------- near matches
+    await page.goto(base + '/?q=' + encodeURIComponent('mentor frivillige unge'));
+    await waitTotal(page, /^1 punkt fundet/);
+    await page.waitForSelector('#near:not([hidden]) #near-hits li');
+    const nearH = await page.textContent('#near h2');
+    check('near matches under their own heading', /Punkter med nogle af ordene/.test(nearH), nearH);
+    const miss = await page.$$eval('#near-hits li .missing', (e) => e.map((x) => x.textContent));
+    check('each near match says what it lacks', miss.length > 0 && miss.every((m) => /^Mangler: \S/.test(m)), JSON.stringify(miss));
+    check('the hits above are the full matches only', (await page.$$('#hits li')).length === 1);
+    await axe(page, 'near matches');
+
     // ---------------------------------------------------------------- 8. facets, 3. Danish
     await page.goto(base + '/?q=misbrug');
     await page.waitForSelector('#facets input[type=checkbox]');
+    check('no near matches for one word', await page.$eval('#near', (e) => e.hidden));
     const lolland = await page.$('#facets label:has-text("Lolland")');
     const lollandCount = +(await lolland.$eval('.count', (e) => e.textContent));
     await page.click('#facets label:has-text("Lolland")');

@@ -45,6 +45,13 @@ t_eq "… the other facets are counted under the filter" \
   "$(req "$B/api/search?q=misbrug&kommune=Esbjerg" >/dev/null; jq_ 'r["facets"]["year"]')" \
   "$(req "$B/api/search?q=misbrug&kommune=Esbjerg&facets=disjunctive" >/dev/null; jq_ 'r["facets"]["year"]')"
 t_eq "facets= takes conjunctive or disjunctive" 400 "$(req "$B/api/search?q=misbrug&facets=x")"
+# near matches: the items with some of the words below a page the full matches do not fill
+t_eq "near matches: the CLI's, with what each lacks" \
+  "$("$REFSOG" search --index "$IX" --json 'mentor frivillige unge' | python3 -c 'import json,sys; r=json.load(sys.stdin); print([(h["id"], h["missing"]) for h in r["near"]])')" \
+  "$(req "$B/api/search?q=mentor%20frivillige%20unge" >/dev/null; jq_ '[(h["id"], h["missing"]) for h in r["near"]]')"
+t_match "… there are some" "missing" "$(cat "$T_TMP/body")"
+t_eq "near=off leaves them out" "[]" "$(req "$B/api/search?q=mentor%20frivillige%20unge&near=off" >/dev/null; jq_ 'r["near"]')"
+t_eq "near= takes on or off" 400 "$(req "$B/api/search?q=misbrug&near=x")"
 # committees keyed by municipality (issue 18): same-named committees of two municipalities are two
 # values "Udvalg (Kommune)", each counted as the hits its filter gives; the bare name takes both
 t_eq "committee facet: one value per committee and municipality" \

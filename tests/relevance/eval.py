@@ -127,7 +127,9 @@ def main():
             if eng == "refsog":
                 r = subprocess.run([a.refsog, "search", "--index", f"{tmp}/ix", "--json", "--limit", "10", q["query"]],
                                    capture_output=True, text=True)
-                ranked = [short_id(h["source"], h["item"]) for h in json.loads(r.stdout)["hits"]] if r.returncode == 0 else []
+                # the page as shown: the items with every word, then the near matches below them
+                page = json.loads(r.stdout) if r.returncode == 0 else {"hits": [], "near": []}
+                ranked = [short_id(h["source"], h["item"]) for h in page["hits"] + page.get("near", [])][:10]
             elif engines[eng] is not None:
                 ranked = engines[eng][q["id"]][:10]
             else:
