@@ -18,7 +18,7 @@
 #include "normalize.h"
 #include "stem.h"
 
-#define RS_ANALYZER_RULES "rules-3" /* 3: case numbers 330-2018-3619, 24-011578, 018520-2013, 2007/34364, 00.01.00P35-0098 */
+#define RS_ANALYZER_RULES "rules-4" /* 3: case numbers 330-2018-3619, 24-011578, 018520-2013, 2007/34364, 00.01.00P35-0098; 4: a linking s/e the last part begins with as a word goes to it (cykel + stier) */
 #define MAX_TOKEN_BYTES 256 /* longer runs are cut into pieces of this size */
 
 /* Cache of decompounding results (words repeat: a Zipfian vocabulary), in

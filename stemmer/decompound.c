@@ -211,7 +211,10 @@ static int is_head(const Ctx *c, const char *w, size_t n) {
 /* Best split of w[from..len) into known parts (the last part must reach
  * the end; at depth 0 the whole word does not count as a split). Returns
  * the number of parts (0 if none) and fills `s` from index `k`. Fewest
- * parts wins; among equals the longest head (tried first). */
+ * parts wins; among equals the longest head (tried first) — except that a linking letter
+ * (s, e) the last part can begin with as a word goes to it: cykel + stier, not cykels + tier
+ * (kommune + styrelse, vej + skilte), while arbejdsmarked + udvalget stays (not arbejd +
+ * markedsudvalget: only the one letter moves). */
 static size_t split_rest(const Ctx *c, size_t from, size_t len, size_t depth, RsSplit *s,
                          size_t k) {
     size_t rest = len - from;
@@ -238,14 +241,18 @@ static size_t split_rest(const Ctx *c, size_t from, size_t len, size_t depth, Rs
             if (next >= len) continue;
             RsSplit tmp = *s;
             size_t got = split_rest(c, next, len, depth + 1, &tmp, k + 1);
-            if (got && (!best_n || got + 1 < best_n)) {
+            if (got && (!best_n || got + 1 < best_n ||
+                        (got + 1 == best_n && tmp.start[k + got] + 1 == best.start[k + best_n - 1] &&
+                         (c->w[tmp.start[k + got]] == 's' || c->w[tmp.start[k + got]] == 'e')))) {
                 best = tmp;
                 best.start[k] = from;
                 best.len[k] = h;
                 best_n = got + 1;
             }
         }
-        if (best_n == 2) break; /* cannot do better than head + one tail */
+        /* head + one tail cannot be beaten, except by a head one letter shorter (the linking
+         * letter moved to the tail) */
+        if (best_n == 2 && h < best.len[k]) break;
     }
     if (best_n) *s = best;
     return best_n;

@@ -93,7 +93,34 @@ static void test_accuracy(void **state) {
     rs_lexicon_free(lex);
 }
 
+/* A linking letter the last part begins with as a word goes to it (cykel + stier, not cykels +
+ * tier); only the one letter moves (arbejdsmarked + udvalget, not arbejd + markedsudvalget). */
+static void test_linking_letter_to_the_last_part(void **state) {
+    (void)state;
+    RsLexicon *lex;
+    RsStemmer *st;
+    RsError err;
+    assert_int_equal(rs_lexicon_load(rs_lexicon_default_path(), &lex, &err), RS_OK);
+    assert_int_equal(rs_stemmer_open(0, &st, &err), RS_OK);
+    static const char *const cases[][2] = {{"cykelstier", "cykel+stier"},
+                                           {"fodboldstadion", "fodbold+stadion"},
+                                           {"arbejdsmarkedsudvalget", "arbejdsmarked+udvalget"},
+                                           {"misbrugsområdet", "misbrug+området"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        RsSplit s;
+        rs_decompound(lex, cases[i][0], strlen(cases[i][0]), 3, &s);
+        char got[256] = "";
+        for (size_t k = 0; k < s.n; k++)
+            snprintf(got + strlen(got), sizeof got - strlen(got), "%s%.*s", k ? "+" : "", (int)s.len[k],
+                     cases[i][0] + s.start[k]);
+        if (!same_parts(st, cases[i][0], &s, cases[i][1])) fail_msg("%s: want %s, got %s", cases[i][0], cases[i][1], got);
+    }
+    rs_stemmer_close(st);
+    rs_lexicon_free(lex);
+}
+
 int main(void) {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(test_accuracy)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_accuracy),
+                                       cmocka_unit_test(test_linking_letter_to_the_last_part)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
