@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "facetcache.h"
 #include "near.h"
 #include "qbuild.h"
 #include "query.h"
@@ -271,6 +272,17 @@ static RsStatus disjunctive(RsQBuild *b, const RsQuery *pq, const RsxSearchOptio
     return rc;
 }
 
+/* What a search's total and facet counts depend on: the query as typed, the filters passed as
+ * data, the facet mode. Malloc'd; NULL on out of memory (then nothing is cached). */
+static char *cache_key(const char *qs, const RsSearchRequest *req) {
+    RsBuf k = {0};
+    rs_buf_printf(&k, "%d\x1f%s", req->disjunctive_facets != 0, qs);
+    for (size_t i = 0; i < req->n_filters; i++)
+        rs_buf_printf(&k, "\x1f%d%c%s", (int)req->filters[i].facet, req->filters[i].negated ? '-' : '+',
+                      req->filters[i].value ? req->filters[i].value : "");
+    return k.data;
+}
+
 static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double deadline, RsResults **out,
                             RsError *err) {
     *out = NULL;
@@ -311,6 +323,20 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
         o.n_facets = RS_N_FACETS;
         o.facet_columns = s->facet_columns;
     }
+    /* the counts of this search at this revision already known: only the page is searched */
+    char *ckey = s->facet_cache && o.n_facets && b.rc == RS_OK ? cache_key(qs, req) : NULL;
+    unsigned long gen = rsx_db_generation(s->db);
+    RsFacetList cached[RS_RF_COUNT] = {{0}};
+    size_t cached_total = 0;
+    int cached_fallback = 0, hit = 0;
+    if (ckey) {
+        hit = rs_facet_cache_get(s->facet_cache, ckey, gen, &cached_total, &cached_fallback, cached);
+        if (hit < 0) b.rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+        if (hit == 1) {
+            o.facets = NULL;
+            o.n_facets = 0;
+        }
+    }
     RsxMSet *m = NULL;
     int fallback = 0;
     if (deadline) o.time_limit = deadline - rs_now_s() > 0.001 ? deadline - rs_now_s() : 0.001; /* Xapian's own */
@@ -343,6 +369,15 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
     if (rc == RS_OK && !(r = calloc(1, sizeof *r))) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     if (rc == RS_OK && !(r->query = strdup(qs))) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     if (rc == RS_OK) rc = collect(&b, m, pq, req, o.n_facets > 0, fallback, r);
+    if (rc == RS_OK && hit == 1) { /* the exact total and counts, from the cache */
+        r->total = cached_total;
+        for (int f = 0; f < RS_RF_COUNT; f++) {
+            rs_facet_list_clear(&r->facets[f]);
+            r->facets[f] = cached[f];
+            cached[f] = (RsFacetList){0};
+        }
+    }
+    for (int f = 0; f < RS_RF_COUNT; f++) rs_facet_list_clear(&cached[f]);
     /* the first page not full of items with every word: items with some of them below */
     if (rc == RS_OK && !fallback && r->total && r->total < o.limit && o.offset == 0 && o.sort_slot < 0 &&
         plain_words(pq->root) && !rs_qbuild_has_case(pq->root) && !req->no_near)
@@ -358,6 +393,9 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
     }
     free(notes.v);
     if (rc == RS_OK && o.n_facets && req->disjunctive_facets) rc = disjunctive(&b, pq, &o, r);
+    if (rc == RS_OK && ckey && hit == 0)
+        rs_facet_cache_put(s->facet_cache, ckey, gen, r->total, r->fallback_or, r->facets);
+    free(ckey);
     if (r) {
         r->limit = o.limit;
         r->offset = o.offset;

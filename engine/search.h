@@ -42,6 +42,17 @@ void rs_searcher_close(RsSearcher *s);
  * cost more than it saves). Shards (local or remote) always count the usual way. Can't fail. */
 void rs_searcher_keep_facet_columns(RsSearcher *s, int on);
 
+/* For a searcher that answers many searches (the server): keep the exact total and facet counts
+ * of the last `entries` searches (0: none, the default) per index revision, so another page,
+ * another sort order or the near matches on or off of the same words and filters cost a top-k
+ * search instead of a visit of every match (engine/facetcache.h). Fails only with RS_ERR_NOMEM
+ * (then nothing is cached). */
+RsStatus rs_searcher_cache_facets(RsSearcher *s, size_t entries, RsError *err);
+
+/* Searches whose counts the cache answered, and those it did not, since it was made (0, 0
+ * without one). Can't fail. */
+void rs_searcher_facet_cache_counters(const RsSearcher *s, size_t *hits, size_t *misses);
+
 /* Pick up what the indexer committed since open (cheap when nothing
  * changed). Fails like rs_searcher_open. */
 RsStatus rs_searcher_reopen(RsSearcher *s, RsError *err);

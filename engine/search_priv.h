@@ -19,6 +19,7 @@ struct RsSearcher {
     size_t n_indexes;
     char **paths; /* as given, for stats */
     int facet_columns; /* rs_searcher_keep_facet_columns */
+    struct RsFacetCache *facet_cache; /* rs_searcher_cache_facets, or NULL */
 };
 
 /* Let a writer in the middle of a commit finish: 2, 4, 6 … ms. Can't fail. */

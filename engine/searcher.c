@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "facetcache.h"
 #include "schema.h"
 #include "search.h"
 #include "search_priv.h"
@@ -69,12 +70,25 @@ void rs_searcher_close(RsSearcher *s) {
     if (!s) return;
     rsx_db_close(s->db);
     rs_analyzer_close(s->an);
+    rs_facet_cache_free(s->facet_cache);
     for (size_t i = 0; s->paths && i < s->n_indexes; i++) free(s->paths[i]);
     free(s->paths);
     free(s);
 }
 
 void rs_searcher_keep_facet_columns(RsSearcher *s, int on) { s->facet_columns = on != 0; }
+
+RsStatus rs_searcher_cache_facets(RsSearcher *s, size_t entries, RsError *err) {
+    rs_facet_cache_free(s->facet_cache);
+    s->facet_cache = NULL;
+    if (entries && !(s->facet_cache = rs_facet_cache_new(entries)))
+        return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    return RS_OK;
+}
+
+void rs_searcher_facet_cache_counters(const RsSearcher *s, size_t *hits, size_t *misses) {
+    rs_facet_cache_counters(s->facet_cache, hits, misses);
+}
 
 RsStatus rs_searcher_reopen(RsSearcher *s, RsError *err) { return rsx_db_reopen(s->db, NULL, err); }
 

@@ -23,6 +23,9 @@
 #include "present.h"
 #include "search.h"
 
+/* Searches whose counts each searcher keeps (a few kB to a few hundred kB each). */
+#define RS_SERVER_FACET_CACHE 128
+
 #define MAX_QUERY_BYTES 4096
 #define MAX_STATIC_BYTES (4u << 20)
 #define FEED_ENTRIES 50
@@ -537,6 +540,8 @@ RsStatus rs_server_start(const RsServerOptions *o, RsServer **out, RsError *err)
     for (size_t i = 0; rc == RS_OK && i < s->n_slots; i++) {
         rc = rs_searcher_open(o->indexes, o->n_indexes, &s->slots[i].s, err);
         if (rc == RS_OK) rs_searcher_keep_facet_columns(s->slots[i].s, 1);
+        /* another page of a search: its counts from the cache (engine/facetcache.h) */
+        if (rc == RS_OK) rc = rs_searcher_cache_facets(s->slots[i].s, RS_SERVER_FACET_CACHE, err);
         pthread_mutex_init(&s->slots[i].lock, NULL);
     }
     struct sockaddr_in addr = {0};

@@ -42,6 +42,8 @@ struct RsxDb {
     /* facet columns by slot, for the revision the database is open at: emptied whenever it is
      * reopened onto a newer one */
     std::map<unsigned, std::unique_ptr<RsxFacetColumn>> columns;
+    /* moves on each reopen onto another revision (rsx_db_generation) */
+    unsigned long generation = 0;
 };
 struct RsxQuery {
     Xapian::Query q;

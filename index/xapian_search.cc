@@ -145,11 +145,16 @@ extern "C" RsStatus rsx_db_reopen(RsxDb *db, int *changed, RsError *err) {
     RSX_TRY
     bool c = db->db.reopen();
     for (auto &s : db->shards) s.reopen();
-    if (c) db->columns.clear();
+    if (c) {
+        db->columns.clear();
+        db->generation++;
+    }
     if (changed) *changed = c ? 1 : 0;
     return RS_OK;
     RSX_CATCH
 }
+
+extern "C" unsigned long rsx_db_generation(const RsxDb *db) { return db->generation; }
 
 extern "C" RsStatus rsx_db_doccount(RsxDb *db, size_t *count, RsError *err) {
     RSX_TRY
@@ -634,6 +639,7 @@ extern "C" RsStatus rsx_search(RsxDb *db, const RsxQuery *q, const RsxSearchOpti
         } catch (const Xapian::DatabaseModifiedError &) {
             db->db.reopen();
             db->columns.clear();
+            db->generation++;
             return run_search(db, q, opts, out);
         }
     } catch (const Xapian::WildcardError &e) {

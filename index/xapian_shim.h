@@ -131,6 +131,10 @@ void rsx_db_close(RsxDb *db); /* NULL is a no-op */
 /* Move to the latest committed revision; *changed (may be NULL) = 1 if it
  * moved. */
 RsStatus rsx_db_reopen(RsxDb *db, int *changed, RsError *err);
+/* A number that changes whenever the database moves to another revision (a reopen, here or
+ * inside a search that found its revision gone): what was read at one generation holds for it.
+ * Can't fail. */
+unsigned long rsx_db_generation(const RsxDb *db);
 
 RsStatus rsx_db_doccount(RsxDb *db, size_t *count, RsError *err);
 RsStatus rsx_db_termfreq(RsxDb *db, const char *term, size_t len, size_t *freq, RsError *err);

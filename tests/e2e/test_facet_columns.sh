@@ -3,7 +3,8 @@
 # (rs_searcher_keep_facet_columns) of one unsharded index; the CLI counts them match by match.
 # Both must give the same counts: on one index, on two indexes and on a sharded one (where the
 # server counts match by match too: a match spy sees each shard's own docids), and after the
-# index changed under a running server (the columns of the old revision must not be used).
+# index changed under a running server (the columns of the old revision must not be used), also
+# for the counts the server keeps per search (another page of it).
 source "$(dirname "$0")/lib.sh"
 cd "$T_ROOT"
 A="$T_TMP/a" B="$T_TMP/b" C="$T_TMP/c" S="$T_TMP/s"
@@ -51,6 +52,10 @@ t_eq "a multi-valued facet: the committee counts add up to at least the hits" "T
 import json, sys; r = json.load(sys.stdin)
 print(sum(v["count"] for v in r["facets"]["committee"]) >= r["total"] > 0)')"
 
+# another page of a search: the counts the server keeps for it (engine/facetcache.h), equal
+t_eq "another page of a search has the first page's counts" "$(curl -s "$U/api/search?q=misbrug" | facets)" \
+  "$(curl -s "$U/api/search?q=misbrug&offset=1&sort=date" | facets)"
+
 # the index changes under the running server: new counts, not the kept columns' old ones
 before=$(curl -s "$U/api/search?q=*" | facets)
 mkdir -p "$T_TMP/late"
@@ -61,4 +66,6 @@ after=$(curl -s "$U/api/search?q=*" | facets)
 t_nomatch "after an update the server's counts change" "^$(printf '%s' "$before" | head -1 | sed 's/[][()*.^$]/./g')\$" \
   "$(printf '%s' "$after" | head -1)"
 for q in '*' misbrug 'kommune:esbjerg'; do same "after an update" "$U" "$q"; done
+t_eq "after an update another page of a search kept before is counted again" \
+  "$("$REFSOG" search --json --index "$C" -- misbrug | facets)" "$(curl -s "$U/api/search?q=misbrug&offset=2" | facets)"
 t_done

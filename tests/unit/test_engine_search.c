@@ -205,6 +205,75 @@ static void test_ties_stable(void **state) {
     assert_string_equal(got[0], got[1]);
 }
 
+/* The facet cache: another page of a search takes its total and counts from the cache, equal to
+ * what counting gives; other filters are another search; after the index changes, counted
+ * again (the new item is in the counts). */
+static void test_facet_cache(void **state) {
+    (void)state;
+    char ixd[128], cmd[512];
+    snprintf(ixd, sizeof ixd, "%s.cache", dir);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", ixd);
+    assert_int_equal(system(cmd), 0);
+    RsIndexer *ix;
+    RsError err;
+    RsFileOutcome oc;
+    size_t n;
+    assert_int_equal(rs_indexer_open(ixd, NULL, &ix, &err), RS_OK);
+    assert_int_equal(rs_indexer_add_file(ix, "data/sample/000_082cc86b9df59ed8.txt", &oc, &n, &err), RS_OK);
+    assert_int_equal(rs_indexer_close(ix, &err), RS_OK);
+    const char *paths[] = {ixd};
+    RsSearcher *s;
+    assert_int_equal(rs_searcher_open(paths, 1, &s, &err), RS_OK);
+    assert_int_equal(rs_searcher_cache_facets(s, 4, &err), RS_OK);
+    RsSearchRequest req = {.query = "borgere", .limit = 1};
+    RsResults *a, *b;
+    assert_int_equal(rs_search(s, &req, &a, &err), RS_OK);
+    req.offset = 1;
+    assert_int_equal(rs_search(s, &req, &b, &err), RS_OK);
+    size_t hits, misses;
+    rs_searcher_facet_cache_counters(s, &hits, &misses);
+    assert_int_equal(hits, 1);
+    assert_int_equal(misses, 1);
+    assert_true(a->total >= 2);
+    assert_int_equal(b->total, a->total);
+    assert_string_not_equal(b->hits[0].rec.id, a->hits[0].rec.id); /* the second page */
+    for (int f = 0; f < RS_RF_COUNT; f++) {
+        assert_int_equal(b->facets[f].n, a->facets[f].n);
+        for (size_t i = 0; i < a->facets[f].n; i++) {
+            assert_string_equal(b->facets[f].v[i].value, a->facets[f].v[i].value);
+            assert_int_equal(b->facets[f].v[i].count, a->facets[f].v[i].count);
+        }
+    }
+    size_t before = a->total;
+    rs_results_free(a);
+    rs_results_free(b);
+    /* a filter is another search (counted, though it finds the same items) */
+    RsSearchFilter fl[] = {{RS_FACET_KOMMUNE, "Esbjerg", 0}};
+    req.filters = fl;
+    req.n_filters = 1;
+    assert_int_equal(rs_search(s, &req, &a, &err), RS_OK);
+    assert_int_equal(a->total, before);
+    rs_results_free(a);
+    rs_searcher_facet_cache_counters(s, &hits, &misses);
+    assert_int_equal(misses, 2);
+    /* the index changes: counted again */
+    assert_int_equal(rs_indexer_open(ixd, NULL, &ix, &err), RS_OK);
+    assert_int_equal(rs_indexer_add_file(ix, "data/sample/003_2da60960a1decf7e.txt", &oc, &n, &err), RS_OK);
+    assert_int_equal(rs_indexer_close(ix, &err), RS_OK);
+    assert_int_equal(rs_searcher_reopen(s, &err), RS_OK);
+    req.filters = NULL;
+    req.n_filters = 0;
+    assert_int_equal(rs_search(s, &req, &a, &err), RS_OK);
+    assert_true(a->total > before);
+    rs_searcher_facet_cache_counters(s, &hits, &misses);
+    assert_int_equal(hits, 1);
+    assert_int_equal(misses, 3);
+    rs_results_free(a);
+    rs_searcher_close(s);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", ixd);
+    assert_int_equal(system(cmd), 0);
+}
+
 static void test_second_writer_is_refused(void **state) {
     (void)state;
     RsIndexer *a, *b;
@@ -241,6 +310,7 @@ int main(void) {
         cmocka_unit_test(test_search_and_stats),
         cmocka_unit_test(test_second_writer_is_refused),
         cmocka_unit_test(test_fingerprint_mismatch),
+        cmocka_unit_test(test_facet_cache),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
