@@ -46,7 +46,8 @@ static void print_facets(const RsResults *r, const RsColours *c) {
                 printf(" …");
                 break;
             }
-            printf(" %s (%zu)%s", l->v[j].value, l->v[j].count, j + 1 < l->n && j < 7 ? "," : "");
+            printf(" %s (%s%zu)%s", l->v[j].value, r->counts_exact ? "" : "mindst ", l->v[j].count,
+                   j + 1 < l->n && j < 7 ? "," : "");
         }
         putchar('\n');
     }
@@ -86,7 +87,10 @@ static void print_results(const RsResults *r, const RsColours *c) {
     if (r->spelling) printf("Mente du: %s%s%s\n", c->bold, r->spelling, c->off);
     if (r->fallback_or)
         printf("%sIngen punkter matchede alle ord; viser punkter med mindst ét af dem.%s\n", c->dim, c->off);
-    printf("%zu %s fundet\n\n", r->total, r->total == 1 ? "punkt" : "punkter");
+    if (r->counts_exact) printf("%zu %s fundet\n\n", r->total, r->total == 1 ? "punkt" : "punkter");
+    else /* a facet cap stopped the count: say so, and how to count them all */
+        printf("ca. %zu punkter fundet %s(optalt over en del af dem: tallene er skøn og mindst-tal; "
+               "--facet-cap 0 tæller alle)%s\n\n", r->total, c->dim, c->off);
     for (size_t i = 0; i < r->n_hits; i++) print_hit(&r->hits[i], c);
     if (r->n_near) printf("%sPunkter med nogle af ordene:%s\n\n", c->bold, c->off);
     for (size_t i = 0; i < r->n_near; i++) print_hit(&r->near[i], c);
@@ -97,7 +101,7 @@ static void usage(FILE *out) {
     fprintf(out,
             "usage: refsog search [--index DIR|tcp://HOST:PORT]... [--json] [--limit N]\n"
             "                     [--offset N] [--sort relevance|date|-date] [--seconds S]\n"
-            "                     [--no-correction] [--no-near] [--] QUERY...\n"
+            "                     [--no-correction] [--no-near] [--facet-cap N] [--] QUERY...\n"
             "\n"
             "Search agenda items. The query language (docs/query-language.md): words\n"
             "(all must match), \"phrases\", case numbers (23/15645), OR, -exclusion, ( ),\n"
@@ -112,16 +116,19 @@ static void usage(FILE *out) {
             "\"Viser resultater for …\"; --no-correction searches only what was typed.\n"
             "When fewer items than a page have every word, items with some of the words\n"
             "follow, under \"Punkter med nogle af ordene\", each with the words it lacks\n"
-            "(not in the count); --no-near leaves them out.\n",
-            RS_SEARCH_MAX_LIMIT, RS_SEARCH_MAX_OFFSET);
+            "(not in the count); --no-near leaves them out.\n"
+            "--facet-cap N: count at least N matches (default %d; 0 = all): past them the\n"
+            "total is an estimate (\"ca.\") and the facet counts lower bounds (\"mindst\").\n",
+            RS_SEARCH_MAX_LIMIT, RS_SEARCH_MAX_OFFSET, RS_CLI_FACET_CAP);
 }
 
 int rs_cmd_search(int argc, char **argv) {
     static const RsArgOpt opts[] = {{"index", 'i', 1}, {"json", 'j', 0}, {"limit", 'n', 1}, {"offset", 'o', 1},
                                     {"sort", 's', 1},  {"help", 'h', 0}, {"seconds", RS_OPT_SECONDS, 1},
                                     {"no-correction", RS_OPT_NO_CORRECTION, 0},
-                                    {"no-near", RS_OPT_NO_NEAR, 0}};
+                                    {"no-near", RS_OPT_NO_NEAR, 0}, {"facet-cap", RS_OPT_FACET_CAP, 1}};
     RsQueryOpts o = {0};
+    o.req.facet_cap = RS_CLI_FACET_CAP; /* one search per process: no facet columns to count from */
     char **words = NULL;
     size_t n_words = 0;
     int rc = rs_args_parse("search", argc, argv, opts, sizeof opts / sizeof *opts, 1, rs_cli_query_opt, &o, &words,

@@ -33,6 +33,10 @@ int rs_cli_query_opt(void *ctx, int key, const char *v) {
     case 'h': o->help = 1; return -1;
     case RS_OPT_NO_CORRECTION: o->req.no_correction = 1; return -1;
     case RS_OPT_NO_NEAR: o->req.no_near = 1; return -1;
+    case RS_OPT_FACET_CAP:
+        if (rs_args_number(v, 0, 1000000000, "--facet-cap takes a number of matches (0 = count them all)", &n)) return 2;
+        o->req.facet_cap = (size_t)n;
+        return -1;
     case 'n':
         if (rs_args_number(v, 1, RS_SEARCH_MAX_LIMIT, "--limit takes a number from 1 to " RS_STR(RS_SEARCH_MAX_LIMIT), &n))
             return 2;

@@ -33,6 +33,12 @@ int rs_cli_query_opt(void *ctx, int key, const char *value);
 #define RS_OPT_SECONDS 256 /* long-only options' keys */
 #define RS_OPT_NO_CORRECTION 257
 #define RS_OPT_NO_NEAR 258
+#define RS_OPT_FACET_CAP 259
+
+/* `refsog search` counts facets over at least this many matches (--facet-cap): past them the
+ * total is an estimate and the counts lower bounds, said as such. A one-shot search has no facet
+ * columns; at 1M items a word in most items costs ~0.3–0.9 s to count exactly. */
+#define RS_CLI_FACET_CAP 200000
 
 /* Parse [--index DIR]... [--json] [--help] and `n_keys` words of a lookup command (case,
  * meeting, stats); *key the first word. -1 to go on, else the exit status (usage printed). */

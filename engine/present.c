@@ -103,6 +103,7 @@ json_t *rs_results_json(const RsResults *r) {
     json_t *res = json_object();
     json_object_set_new(res, "query", json_string(r->query ? r->query : ""));
     json_object_set_new(res, "total", json_integer((json_int_t)r->total));
+    json_object_set_new(res, "exact", json_boolean(r->counts_exact));
     json_object_set_new(res, "fallback", r->fallback_or ? json_string("or") : json_null());
     json_object_set_new(res, "spelling", str_or_null(r->spelling));
     json_object_set_new(res, "corrected", str_or_null(r->corrected));

@@ -66,6 +66,9 @@ const char *rs_result_facet_name(RsResultFacet f);
 typedef struct RsResults {
     char *query;        /* as asked */
     size_t total;       /* matches (Xapian's estimate: exact when facets were counted) */
+    int counts_exact;   /* 1: total and facet counts are over every match; 0: a facet cap stopped
+                           the count (RsSearchRequest.facet_cap): the total is an estimate, each
+                           count a lower bound */
     int fallback_or;    /* 1: no item matched every word, so any word was accepted */
     char *spelling;     /* a suggested query, or NULL */
     char *corrected;    /* when the words as typed matched nothing and a correction did: the

@@ -200,6 +200,7 @@ static RsStatus collect(RsQBuild *b, RsxMSet *m, const RsQuery *pq, const RsSear
     RsError *err = b->err;
     RsStatus rc = RS_OK;
     r->total = rsx_mset_matches_estimated(m);
+    r->counts_exact = facets && rsx_mset_facets_exact(m);
     r->fallback_or = fallback;
     if (r->total == 0 || fallback) r->spelling = rs_spelling_suggest(b->s, pq, req->query ? req->query : "");
     if (r->total == 0) rc = rs_filter_warnings(b->s->db, pq, &r->warnings, &r->n_warnings, err);
@@ -262,6 +263,7 @@ static RsStatus disjunctive(RsQBuild *b, const RsQuery *pq, const RsxSearchOptio
         rsx_query_free(q);
         RsFacetList l = {0};
         if (rc == RS_OK) rc = rs_facet_list_of(m, 0, (RsResultFacet)f, &l, b->err);
+        if (rc == RS_OK && !rsx_mset_facets_exact(m)) r->counts_exact = 0; /* capped: lower bounds */
         rsx_mset_free(m);
         if (rc == RS_OK) {
             rs_facet_list_clear(&r->facets[f]);
@@ -322,6 +324,7 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
         o.facets = rs_facet_req;
         o.n_facets = RS_N_FACETS;
         o.facet_columns = s->facet_columns;
+        o.facet_cap = req->facet_cap;
     }
     /* the counts of this search at this revision already known: only the page is searched */
     char *ckey = s->facet_cache && o.n_facets && b.rc == RS_OK ? cache_key(qs, req) : NULL;
@@ -371,6 +374,7 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
     if (rc == RS_OK) rc = collect(&b, m, pq, req, o.n_facets > 0, fallback, r);
     if (rc == RS_OK && hit == 1) { /* the exact total and counts, from the cache */
         r->total = cached_total;
+        r->counts_exact = 1;
         for (int f = 0; f < RS_RF_COUNT; f++) {
             rs_facet_list_clear(&r->facets[f]);
             r->facets[f] = cached[f];
@@ -393,7 +397,7 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
     }
     free(notes.v);
     if (rc == RS_OK && o.n_facets && req->disjunctive_facets) rc = disjunctive(&b, pq, &o, r);
-    if (rc == RS_OK && ckey && hit == 0)
+    if (rc == RS_OK && ckey && hit == 0 && r->counts_exact) /* only exact counts are kept */
         rs_facet_cache_put(s->facet_cache, ckey, gen, r->total, r->fallback_or, r->facets);
     free(ckey);
     if (r) {

@@ -81,6 +81,9 @@ typedef struct RsSearchRequest {
     RsSort sort;
     int no_facets;         /* 1 = skip facet counting (faster) */
     int no_correction;     /* 1 = never show a corrected query's results instead (typo tolerance) */
+    size_t facet_cap;      /* 0 = exact total and counts (every match visited); else at least this
+                              many matches are counted: past them the total is an estimate and the
+                              counts lower bounds (RsResults.counts_exact 0: »ca.«, »mindst«) */
     int no_near;           /* 1 = no near matches (RsResults.near) below a first page that the
                               items with every word do not fill */
     int disjunctive_facets; /* 1 = count each facet that has filters as if it had none (the

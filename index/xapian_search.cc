@@ -45,8 +45,10 @@ class MultiValueCountSpy : public Xapian::MatchSpy {
   public:
     explicit MultiValueCountSpy(Xapian::valueno slot_) : slot(slot_) {}
     void operator()(const Xapian::Document &doc, double) override {
+        ++seen;
         each_value(doc.get_value(slot), [this](const std::string &one) { ++counts[one]; });
     }
+    size_t seen = 0; /* matches counted (here, not on a remote server) */
     Xapian::MatchSpy *clone() const override { return new MultiValueCountSpy(slot); }
     std::string name() const override { return "RsxMultiValueCountSpy"; }
     std::string serialise() const override { return std::to_string(slot); }
@@ -473,6 +475,7 @@ struct RsxMSet {
     std::vector<std::string> value_cache;  // last value fetched per hit
     std::vector<std::vector<std::pair<std::string, size_t>>> facets;
     std::unique_ptr<Xapian::MultiValueKeyMaker> keymaker; /* outlives the enquire's use of it */
+    bool facets_exact = true; /* the counts (and the total) are over every match */
     explicit RsxMSet(const Xapian::Database &db) : enquire(db) {}
 };
 
@@ -527,6 +530,7 @@ class ColumnCountSpy : public Xapian::MatchSpy {
     explicit ColumnCountSpy(const RsxFacetColumn &c_) : c(c_), counts(c_.names.size(), 0) {}
     void operator()(const Xapian::Document &doc, double) override {
         Xapian::docid d = doc.get_docid();
+        ++seen;
         if (!c.multi) {
             if (d < c.ord.size() && c.ord[d]) ++counts[c.ord[d] - 1];
         } else if (d + 1 < c.off.size()) {
@@ -537,6 +541,8 @@ class ColumnCountSpy : public Xapian::MatchSpy {
         for (size_t i = 0; i < counts.size(); i++)
             if (counts[i]) out.emplace_back(c.names[i], counts[i]);
     }
+
+    size_t seen = 0; /* matches counted */
 
   private:
     const RsxFacetColumn &c;
@@ -592,10 +598,19 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
     }
     Xapian::doccount check = static_cast<Xapian::doccount>(o->check_at_least);
     // Facet counts must be exact over the whole match set: make the matcher
-    // look at every match, not just enough for the page.
-    if (o->n_facets) check = db->db.get_doccount();
+    // look at every match, not just enough for the page — or, with a cap, at least that many.
+    if (o->n_facets)
+        check = o->facet_cap ? std::max<Xapian::doccount>(static_cast<Xapian::doccount>(o->facet_cap),
+                                                         static_cast<Xapian::doccount>(o->offset + o->limit))
+                             : db->db.get_doccount();
     m->mset = enq.get_mset(static_cast<Xapian::doccount>(o->offset),
                            static_cast<Xapian::doccount>(o->limit), check);
+    size_t seen = 0; /* the matches the first facet's spy counted */
+    if (o->n_facets) {
+        if (use_columns) seen = columns[0]->seen;
+        else if (singles[0]) seen = singles[0]->get_total();
+        else seen = multis[0]->seen;
+    }
     if (db->has_remote && o->n_facets && !use_columns) {
         /* Multi-valued facets over remote shards: visit every match here and
          * feed its document to the spy (one document fetch per match: slow
@@ -607,6 +622,7 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
             all.set_query(q->q);
             all.set_weighting_scheme(Xapian::BoolWeight());
             Xapian::MSet every = all.get_mset(0, db->db.get_doccount());
+            if (!singles[0]) seen = every.size();
             for (auto it = every.begin(); it != every.end(); ++it) {
                 Xapian::Document doc = it.get_document();
                 for (size_t i = 0; i < o->n_facets; i++)
@@ -623,6 +639,9 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
         sort_facet(f);
         m->facets.push_back(std::move(f));
     }
+    m->facets_exact = !o->n_facets || !o->facet_cap ||
+                      (m->mset.get_matches_lower_bound() == m->mset.get_matches_upper_bound() &&
+                       seen >= m->mset.get_matches_lower_bound());
     m->data_cache.resize(m->mset.size());
     m->data_loaded.assign(m->mset.size(), false);
     m->value_cache.resize(m->mset.size());
@@ -653,6 +672,8 @@ extern "C" RsStatus rsx_search(RsxDb *db, const RsxQuery *q, const RsxSearchOpti
 extern "C" void rsx_mset_free(RsxMSet *m) { delete m; }
 
 extern "C" size_t rsx_mset_size(const RsxMSet *m) { return m->mset.size(); }
+extern "C" int rsx_mset_facets_exact(const RsxMSet *m) { return m->facets_exact ? 1 : 0; }
+
 extern "C" size_t rsx_mset_matches_lower(const RsxMSet *m) {
     return m->mset.get_matches_lower_bound();
 }

@@ -247,6 +247,8 @@ typedef struct RsxSearchOptions {
     double time_limit;          /* seconds, 0 = none (then estimates are inexact) */
     const RsxFacetRequest *facets; /* counted exactly over the whole match set */
     size_t n_facets;
+    size_t facet_cap;           /* 0: count every match; else at least this many: past it the counts
+                                   are lower bounds and the total an estimate (rsx_mset_facets_exact) */
     int facet_columns;          /* 1: count them from per-slot arrays over the whole index, built on
                                    first use and kept until the database is reopened onto a newer
                                    revision (for long-lived searchers: the first count at a revision
@@ -263,6 +265,9 @@ void rsx_mset_free(RsxMSet *m); /* NULL is a no-op */
 
 size_t rsx_mset_size(const RsxMSet *m);           /* hits in this page */
 size_t rsx_mset_matches_lower(const RsxMSet *m);
+/* 1 when the facets (and the total) were counted over every match; 0 when a facet_cap stopped
+ * the count short (counts are then lower bounds, the total an estimate). Can't fail. */
+int rsx_mset_facets_exact(const RsxMSet *m);
 size_t rsx_mset_matches_estimated(const RsxMSet *m);
 size_t rsx_mset_matches_upper(const RsxMSet *m);
 RsxDocid rsx_mset_docid(const RsxMSet *m, size_t i);

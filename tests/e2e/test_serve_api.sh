@@ -44,6 +44,7 @@ t_eq "… conjunctive (the default) shows only Esbjerg" "['Esbjerg']" \
 t_eq "… the other facets are counted under the filter" \
   "$(req "$B/api/search?q=misbrug&kommune=Esbjerg" >/dev/null; jq_ 'r["facets"]["year"]')" \
   "$(req "$B/api/search?q=misbrug&kommune=Esbjerg&facets=disjunctive" >/dev/null; jq_ 'r["facets"]["year"]')"
+t_eq "the server's counts are exact" "True" "$(req "$B/api/search?q=kommune" >/dev/null; jq_ 'r["exact"]')"
 t_eq "facets= takes conjunctive or disjunctive" 400 "$(req "$B/api/search?q=misbrug&facets=x")"
 # near matches: the items with some of the words below a page the full matches do not fill
 t_eq "near matches: the CLI's, with what each lacks" \
