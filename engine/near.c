@@ -102,6 +102,10 @@ RsStatus rs_near_matches(RsQBuild *b, const RsQuery *pq, size_t limit, int snipp
     RsxDocid *ids = n ? calloc(n, sizeof *ids) : NULL;
     if (n && (!ids || !(r->near = calloc(n, sizeof *r->near)))) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     for (size_t i = 0; rc == RS_OK && i < n; i++) {
+        if (snippets && rs_qbuild_out_of_time(b)) { /* snippets are the costly part */
+            rc = RS_ERR_TIMEOUT;
+            break;
+        }
         rc = rs_search_fill_hit(b, m, i, snippets, &r->near[i]);
         r->n_near++; /* freed with the results, also half-filled */
         r->near[i].rank = r->n_hits + i + 1;
