@@ -14,14 +14,14 @@
 #include "terms.h"
 
 /* Relative weights of the forms a query word matches (tuned on the judged
- * queries of tests/relevance; see docs/relevance.md). W_WORD: the word as one term (its exact
- * form, stem or lemma, or as a part inside a compound: one synonym, so an item that says
- * »Integrationsindsatsen« eleven times outweighs one that says »Integration« once);
- * W_EXACT: the exact form again, a small bonus so the word as typed wins a tie; W_NUMBER: a
+ * queries of tests/relevance; see docs/relevance.md). W_WORD: the word's stem (or lemma), which
+ * every inflected form has; W_PART: the stem as a part inside a compound, as much as the word
+ * itself (an item that says »Integrationsindsatsen« eleven times is about integration);
+ * W_EXACT: the exact form on top, a small bonus so the word as typed wins a tie; W_NUMBER: a
  * number or other non-word token's exact form; W_FOLD: the word's folding key (æ/ø/å typed as
  * a/o or aa/ae/oe); W_SPLIT: a compound typed whole, met by its parts apart, below the whole
  * word's forms; W_CASE: a case number. */
-static double W_WORD = 1.0, W_EXACT = 0.05, W_FOLD = 0.4, W_SPLIT = 0.3, W_CASE = 3.0;
+static double W_WORD = 1.0, W_EXACT = 0.05, W_FOLD = 0.4, W_PART = 1.0, W_SPLIT = 0.3, W_CASE = 3.0;
 static const double W_NUMBER = 1.0;
 /* a case number typed without its letter prefix, against numbers that have one */
 static const double W_CASE_BARE = 0.5;
@@ -30,17 +30,18 @@ static const double W_CASE_BARE = 0.5;
 
 /* ------------------------------------------------------------ weights */
 
-/* RS_WEIGHTS="word,exact,fold,split,case" overrides the weights, for tuning runs
+/* RS_WEIGHTS="word,exact,fold,part,split,case" overrides the weights, for tuning runs
  * (tests/relevance/eval.py); not meant for production. */
 void rs_search_read_weights(void) {
     const char *w = getenv("RS_WEIGHTS");
-    double v[5];
-    if (w && sscanf(w, "%lf,%lf,%lf,%lf,%lf", &v[0], &v[1], &v[2], &v[3], &v[4]) == 5) {
+    double v[6];
+    if (w && sscanf(w, "%lf,%lf,%lf,%lf,%lf,%lf", &v[0], &v[1], &v[2], &v[3], &v[4], &v[5]) == 6) {
         W_WORD = v[0];
         W_EXACT = v[1];
         W_FOLD = v[2];
-        W_SPLIT = v[3];
-        W_CASE = v[4];
+        W_PART = v[3];
+        W_SPLIT = v[4];
+        W_CASE = v[5];
     }
 }
 
@@ -145,8 +146,8 @@ static void spelled_without(Build *b, QList *l, RsSpan w) {
     rs_buf_free(&v);
 }
 
-/* A compound's parts, each as a word or as part of another compound (one synonym, as
- * word_group_q), all of them (AND), scaled below the whole word so exact matches stay first. */
+/* A compound's parts, each as a word or as part of another compound, all of them (AND), scaled
+ * below the whole word so exact matches stay first. */
 static RsxQuery *parts_q(Build *b, const RsToken *t) {
     QList all = {0};
     for (size_t i = 0; i < t->n_parts; i++) {
@@ -154,31 +155,12 @@ static RsxQuery *parts_q(Build *b, const RsToken *t) {
         ql_add(&one, stem_q(b, t->parts[i], 1.0));
         ql_add(&one, term_q(b, RS_PREFIX_PART, t->parts[i], 1.0));
         rs_snippet_keys_add(&b->keys->stems, t->parts[i].s, t->parts[i].len);
-        ql_add(&all, one.oom ? NULL : rsx_query_combine(RSX_OP_SYNONYM, one.q, one.n, 0, b->err));
+        ql_add(&all, one.oom ? NULL : rsx_query_combine(RSX_OP_OR, one.q, one.n, 0, b->err));
         ql_free(&one);
     }
     RsxQuery *and = all.oom || all.n != t->n_parts ? NULL : rsx_query_combine(RSX_OP_AND, all.q, all.n, 0, b->err);
     ql_free(&all);
     return scaled(b, and, W_SPLIT);
-}
-
-/* A word as one term, scaled by W_WORD: a synonym of its exact form, its stem (the stem term,
- * and the exact form the index keeps in its place: stem_q) and the stem as a compound part.
- * One synonym weighs the forms with one frequency and sums their counts in an item, as a
- * decompounding Lucene chain does with the parts it puts at the word's position. */
-static RsxQuery *word_group_q(Build *b, const RsToken *t) {
-    QList g = {0};
-    ql_add(&g, term_q(b, RS_PREFIX_EXACT, t->norm, 1.0));
-    ql_add(&g, term_q(b, RS_PREFIX_STEM, t->stem, 1.0));
-    /* where the index left the stem term out (the exact form is the stem), the exact form of
-     * the stem, unless that is the word as typed, already in */
-    if (rs_analyzer_stem_is_norm(b->s->an, t->stem.s, t->stem.len) &&
-        (t->stem.len != t->norm.len || memcmp(t->stem.s, t->norm.s, t->norm.len)))
-        ql_add(&g, term_q(b, RS_PREFIX_EXACT, t->stem, 1.0));
-    ql_add(&g, term_q(b, RS_PREFIX_PART, t->stem, 1.0));
-    RsxQuery *q = g.oom ? NULL : rsx_query_combine(RSX_OP_SYNONYM, g.q, g.n, 0, b->err);
-    ql_free(&g);
-    return scaled(b, q, W_WORD);
 }
 
 /* The query for one analysed token (not a sub-token). */
@@ -208,15 +190,17 @@ static RsxQuery *token_q(Build *b, const RsToken *t, RsQField field) {
             RsSpan fold = t->fold.s ? t->fold : t->stem;
             rs_snippet_keys_add(&b->keys->stems, t->stem.s, t->stem.len);
             if (!danish) rs_snippet_keys_add(&b->keys->folds, fold.s, fold.len);
-            ql_add(&l, word_group_q(b, t));
-            if (!danish) {
-                QList g = {0};
-                ql_add(&g, term_q(b, RS_PREFIX_FOLD, fold, 1.0));
-                if (t->fold.s) ql_add(&g, stem_q(b, t->fold, 1.0));
-                if (t->fold.s) ql_add(&g, term_q(b, RS_PREFIX_PART, t->fold, 1.0));
-                ql_add(&l, scaled(b, g.oom ? NULL : rsx_query_combine(RSX_OP_SYNONYM, g.q, g.n, 0, b->err), W_FOLD));
-                ql_free(&g);
-            } else spelled_without(b, &l, t->norm);
+            /* the word's stem (or lemma) and the stem as a compound part, at the word's weight;
+             * OR'ed, not one synonym: Xapian cannot skip in a synonym of long lists (a frequent
+             * word's top 10 at 1M items took 4× as long; docs/relevance.md) */
+            ql_add(&l, stem_q(b, t->stem, W_WORD));
+            ql_add(&l, term_q(b, RS_PREFIX_PART, t->stem, W_PART));
+            if (!danish) ql_add(&l, term_q(b, RS_PREFIX_FOLD, fold, W_FOLD));
+            else spelled_without(b, &l, t->norm);
+            /* a word typed without æ/ø/å also meets documents that had none */
+            if (t->fold.s && !danish) ql_add(&l, stem_q(b, t->fold, W_FOLD));
+            /* parts are indexed with their folding key too */
+            if (t->fold.s && !danish) ql_add(&l, term_q(b, RS_PREFIX_PART, t->fold, W_PART * W_FOLD));
             /* a compound typed whole also meets its parts written apart or in other compounds
              * ("ungdomsmisbrug" → ungdom … misbrug), below the whole word */
             if (t->n_parts >= 2) ql_add(&l, parts_q(b, t));

@@ -94,7 +94,7 @@ RsxQuery *rs_apply_filters(RsxQuery *q, const RsQuery *pq, RsFilterCtx *c);
  * only when the index cannot be read or memory runs out. */
 RsStatus rs_filter_warnings(RsxDb *db, const RsQuery *pq, char ***warnings, size_t *n, RsError *err);
 
-/* RS_WEIGHTS="word,exact,fold,split,case" overrides the weights of the query forms, for tuning
+/* RS_WEIGHTS="word,exact,fold,part,split,case" overrides the weights of the query forms, for tuning
  * runs (tests/relevance/eval.py). Can't fail. */
 void rs_search_read_weights(void);
 
