@@ -10,7 +10,6 @@ typedef struct {
     char *key; /* NULL: a free entry */
     unsigned long gen;
     size_t total;
-    int fallback;
     RsFacetList facets[RS_RF_COUNT];
     unsigned long long used; /* the cache's clock when last returned or put */
 } Entry;
@@ -71,7 +70,7 @@ static int copy_list(RsFacetList *to, const RsFacetList *from) {
     return !oom;
 }
 
-int rs_facet_cache_get(RsFacetCache *c, const char *key, unsigned long gen, size_t *total, int *fallback,
+int rs_facet_cache_get(RsFacetCache *c, const char *key, unsigned long gen, size_t *total,
                        RsFacetList facets[RS_RF_COUNT]) {
     for (size_t i = 0; i < c->n; i++) {
         Entry *e = &c->e[i];
@@ -84,7 +83,6 @@ int rs_facet_cache_get(RsFacetCache *c, const char *key, unsigned long gen, size
             }
         for (int f = 0; f < RS_RF_COUNT; f++) facets[f] = copy[f];
         *total = e->total;
-        *fallback = e->fallback;
         e->used = ++c->clock;
         c->hits++;
         return 1;
@@ -93,7 +91,7 @@ int rs_facet_cache_get(RsFacetCache *c, const char *key, unsigned long gen, size
     return 0;
 }
 
-void rs_facet_cache_put(RsFacetCache *c, const char *key, unsigned long gen, size_t total, int fallback,
+void rs_facet_cache_put(RsFacetCache *c, const char *key, unsigned long gen, size_t total,
                         const RsFacetList facets[RS_RF_COUNT]) {
     Entry *slot = NULL;
     for (size_t i = 0; i < c->n && !slot; i++)
@@ -106,7 +104,7 @@ void rs_facet_cache_put(RsFacetCache *c, const char *key, unsigned long gen, siz
             if (c->e[i].used < slot->used) slot = &c->e[i];
     }
     entry_clear(slot);
-    Entry fresh = {.gen = gen, .total = total, .fallback = fallback, .used = ++c->clock};
+    Entry fresh = {.gen = gen, .total = total, .used = ++c->clock};
     int ok = (fresh.key = strdup(key)) != NULL;
     for (int f = 0; ok && f < RS_RF_COUNT; f++) ok = copy_list(&fresh.facets[f], &facets[f]);
     if (ok) *slot = fresh;

@@ -23,16 +23,16 @@ typedef struct RsFacetCache RsFacetCache;
 RsFacetCache *rs_facet_cache_new(size_t entries);
 void rs_facet_cache_free(RsFacetCache *c); /* NULL is a no-op */
 
-/* The entry for `key` at generation `gen` into *total, *fallback and facets[] (deep copies the
+/* The entry for `key` at generation `gen` into *total and facets[] (deep copies the
  * caller owns, as RsResults' facets: rs_facet_list_clear); 1 when found, 0 when not (facets
  * untouched), RS_ERR_NOMEM as a negative status (-RS_ERR_NOMEM) when the copy failed. */
-int rs_facet_cache_get(RsFacetCache *c, const char *key, unsigned long gen, size_t *total, int *fallback,
+int rs_facet_cache_get(RsFacetCache *c, const char *key, unsigned long gen, size_t *total,
                        RsFacetList facets[RS_RF_COUNT]);
 
-/* Keep a copy of total, fallback and facets under key at generation gen (replacing an entry of
+/* Keep a copy of total and facets under key at generation gen (replacing an entry of
  * the same key, else the least recently used). Best effort: out of memory keeps nothing. Can't
  * fail. */
-void rs_facet_cache_put(RsFacetCache *c, const char *key, unsigned long gen, size_t total, int fallback,
+void rs_facet_cache_put(RsFacetCache *c, const char *key, unsigned long gen, size_t total,
                         const RsFacetList facets[RS_RF_COUNT]);
 
 /* Lookups answered and not answered since the cache was made (for tests and the stats). */

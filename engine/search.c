@@ -331,9 +331,9 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
     unsigned long gen = rsx_db_generation(s->db);
     RsFacetList cached[RS_RF_COUNT] = {{0}};
     size_t cached_total = 0;
-    int cached_fallback = 0, hit = 0;
+    int hit = 0;
     if (ckey) {
-        hit = rs_facet_cache_get(s->facet_cache, ckey, gen, &cached_total, &cached_fallback, cached);
+        hit = rs_facet_cache_get(s->facet_cache, ckey, gen, &cached_total, cached);
         if (hit < 0) b.rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
         if (hit == 1) {
             o.facets = NULL;
@@ -398,7 +398,7 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
     free(notes.v);
     if (rc == RS_OK && o.n_facets && req->disjunctive_facets) rc = disjunctive(&b, pq, &o, r);
     if (rc == RS_OK && ckey && hit == 0 && r->counts_exact) /* only exact counts are kept */
-        rs_facet_cache_put(s->facet_cache, ckey, gen, r->total, r->fallback_or, r->facets);
+        rs_facet_cache_put(s->facet_cache, ckey, gen, r->total, r->facets);
     free(ckey);
     if (r) {
         r->limit = o.limit;

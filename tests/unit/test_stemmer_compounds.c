@@ -43,13 +43,27 @@ static int same_parts(RsStemmer *st, const char *w, const RsSplit *s, const char
     return n == s->n;
 }
 
+/* The lexicon and the stemmer every test reads, opened once for the group. */
+static RsLexicon *lex;
+static RsStemmer *st;
+
+static int setup(void **state) {
+    (void)state;
+    RsError err;
+    return rs_lexicon_load(rs_lexicon_default_path(), &lex, &err) == RS_OK && rs_stemmer_open(0, &st, &err) == RS_OK
+               ? 0
+               : -1;
+}
+
+static int teardown(void **state) {
+    (void)state;
+    rs_stemmer_close(st);
+    rs_lexicon_free(lex);
+    return 0;
+}
+
 static void test_accuracy(void **state) {
     (void)state;
-    RsLexicon *lex;
-    RsStemmer *st;
-    RsError err;
-    assert_int_equal(rs_lexicon_load(rs_lexicon_default_path(), &lex, &err), RS_OK);
-    assert_int_equal(rs_stemmer_open(0, &st, &err), RS_OK);
     FILE *f = fopen(RS_COMPOUNDS_TSV, "r");
     assert_non_null(f);
     char line[512];
@@ -89,19 +103,12 @@ static void test_accuracy(void **state) {
     assert_true(plain >= 100);
     assert_true(precision >= MIN_PRECISION);
     assert_true(recall >= MIN_RECALL);
-    rs_stemmer_close(st);
-    rs_lexicon_free(lex);
 }
 
 /* A linking letter the last part begins with as a word goes to it (cykel + stier, not cykels +
  * tier); only the one letter moves (arbejdsmarked + udvalget, not arbejd + markedsudvalget). */
 static void test_linking_letter_to_the_last_part(void **state) {
     (void)state;
-    RsLexicon *lex;
-    RsStemmer *st;
-    RsError err;
-    assert_int_equal(rs_lexicon_load(rs_lexicon_default_path(), &lex, &err), RS_OK);
-    assert_int_equal(rs_stemmer_open(0, &st, &err), RS_OK);
     static const char *const cases[][2] = {{"cykelstier", "cykel+stier"},
                                            {"fodboldstadion", "fodbold+stadion"},
                                            {"arbejdsmarkedsudvalget", "arbejdsmarked+udvalget"},
@@ -115,12 +122,10 @@ static void test_linking_letter_to_the_last_part(void **state) {
                      cases[i][0] + s.start[k]);
         if (!same_parts(st, cases[i][0], &s, cases[i][1])) fail_msg("%s: want %s, got %s", cases[i][0], cases[i][1], got);
     }
-    rs_stemmer_close(st);
-    rs_lexicon_free(lex);
 }
 
 int main(void) {
     const struct CMUnitTest tests[] = {cmocka_unit_test(test_accuracy),
                                        cmocka_unit_test(test_linking_letter_to_the_last_part)};
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, setup, teardown);
 }
