@@ -71,22 +71,7 @@ RsStatus rs_near_matches(RsQBuild *b, const RsQuery *pq, size_t limit, int snipp
     if (!room) return RS_OK;
     /* any word and none of the excluded (-ord), and not every word: the items already shown
      * are left out */
-    b->expansion_left = RS_MAX_EXPANSION;
-    QList alts = {0}, nots = {0};
-    for (size_t i = 0; i < pq->root->n_kids && b->rc == RS_OK; i++) {
-        const RsQNode *k = pq->root->kids[i];
-        /* a negated word is built as the word: its NOT is the AND's */
-        ql_add(k->negated ? &nots : &alts, rs_qbuild_node(b, k));
-    }
-    RsxQuery *pair[2] = {alts.oom || b->rc != RS_OK ? NULL : rsx_query_combine(RSX_OP_OR, alts.q, alts.n, 0, err), NULL};
-    if (pair[0] && nots.n) {
-        RsxQuery *excl[2] = {pair[0], nots.oom ? NULL : rsx_query_combine(RSX_OP_OR, nots.q, nots.n, 0, err)};
-        pair[0] = excl[1] ? rsx_query_combine(RSX_OP_AND_NOT, excl, 2, 0, err) : NULL;
-        rsx_query_free(excl[0]);
-        rsx_query_free(excl[1]);
-    }
-    ql_free(&alts);
-    ql_free(&nots);
+    RsxQuery *pair[2] = {rs_qbuild_any_word(b, pq->root), NULL};
     b->expansion_left = RS_MAX_EXPANSION;
     if (pair[0]) pair[1] = rs_qbuild_node(b, pq->root);
     RsxQuery *q = pair[0] && pair[1] ? rsx_query_combine(RSX_OP_AND_NOT, pair, 2, 0, err) : NULL;

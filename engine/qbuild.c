@@ -545,6 +545,24 @@ static size_t case_span(const RsQNode *n, size_t i) {
     return 0;
 }
 
+RsxQuery *rs_qbuild_any_word(Build *b, const RsQNode *n) {
+    b->expansion_left = RS_MAX_EXPANSION;
+    QList alts = {0}, nots = {0};
+    for (size_t i = 0; i < n->n_kids && b->rc == RS_OK; i++) /* a negated kid is built as the word */
+        ql_add(n->kids[i]->negated ? &nots : &alts, rs_qbuild_node(b, n->kids[i]));
+    RsxQuery *q = alts.oom || nots.oom || b->rc != RS_OK ? NULL : rsx_query_combine(RSX_OP_OR, alts.q, alts.n, 0, b->err);
+    if (q && nots.n) {
+        RsxQuery *pair[2] = {q, rsx_query_combine(RSX_OP_OR, nots.q, nots.n, 0, b->err)};
+        q = pair[1] ? rsx_query_combine(RSX_OP_AND_NOT, pair, 2, 0, b->err) : NULL;
+        rsx_query_free(pair[0]);
+        rsx_query_free(pair[1]);
+    }
+    ql_free(&alts);
+    ql_free(&nots);
+    if (!q && b->rc == RS_OK) b->rc = b->err->code ? b->err->code : RS_ERR_NOMEM;
+    return q;
+}
+
 int rs_qbuild_has_case(const RsQNode *n) {
     if (!n || n->kind != RS_QN_AND) return 0;
     char key[256];

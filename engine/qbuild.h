@@ -44,6 +44,11 @@ typedef struct RsQBuild {
  * RS_ERR_NOMEM, …). */
 RsxQuery *rs_qbuild_node(RsQBuild *b, const RsQNode *n);
 
+/* Any of the words of the AND node n and none of its excluded ones (-ord): the OR fallback's
+ * and the near matches' query (without the filters), owned by the caller; NULL on failure as
+ * rs_qbuild_node. */
+RsxQuery *rs_qbuild_any_word(RsQBuild *b, const RsQNode *n);
+
 /* Whether the AND node n has a case number among its words (one word, or two or three typed with
  * spaces: "EMN 24/1629"): a lookup, not a topic. Can't fail. */
 int rs_qbuild_has_case(const RsQNode *n);

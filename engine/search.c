@@ -346,13 +346,8 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
     if (b.rc == RS_OK) b.rc = rsx_search(s->db, q, &o, &m, err);
     if (b.rc == RS_OK) rs_qbuild_out_of_time(&b);
     if (b.rc == RS_OK && rsx_mset_matches_estimated(m) == 0 && plain_words(pq->root)) {
-        /* Nothing matches every word: accept any of them, and say so. */
-        b.expansion_left = RS_MAX_EXPANSION;
-        QList alts = {0};
-        for (size_t i = 0; i < pq->root->n_kids && b.rc == RS_OK; i++)
-            if (!pq->root->kids[i]->negated) ql_add(&alts, rs_qbuild_node(&b, pq->root->kids[i]));
-        RsxQuery *orq = alts.oom ? NULL : rsx_query_combine(RSX_OP_OR, alts.q, alts.n, 0, err);
-        ql_free(&alts);
+        /* Nothing matches every word: accept any of them (never an excluded one), and say so. */
+        RsxQuery *orq = rs_qbuild_any_word(&b, pq->root);
         RsxQuery *fq = orq ? rs_qbuild_filters(&b, orq, pq) : NULL;
         if (fq) {
             RsxMSet *m2 = NULL;

@@ -2,7 +2,7 @@
 # test_near.sh — near matches: when the items with every word do not fill the first page, the
 # items with some of the words follow, each naming the words it lacks; never counted, never on
 # a later page, sorted by date, after the OR fallback or for a case number; filters and
-# excluded words apply to them too (engine/near.h).
+# excluded words apply to them too (engine/near.h), and to the OR fallback.
 source "$(dirname "$0")/lib.sh"
 cd "$T_TMP"
 mkdir -p m
@@ -40,6 +40,9 @@ t_eq "not with --no-near" "1 a.txt#1 |" "$(js --no-near -- 'integration flygtnin
 t_eq "not for one word" "2 a.txt#1 b.txt#1 |" "$(js -- 'integration' | sed 's/b.txt#1 a.txt#1/a.txt#1 b.txt#1/')"
 t_eq "not after the OR fallback (no item has every word)" "or 0" \
   "$(P='print(r["fallback"], len(r["near"]))' js -- 'idrætshallen flygtninge')"
+t_eq "the OR fallback: any of the words" "or 4" "$(P='print(r["fallback"], r["total"])' js -- 'idrætshallen flygtninge')"
+t_eq "… but never an excluded one (ee says budget)" "or 3 False" \
+  "$(P='print(r["fallback"], r["total"], any("ee.txt" in h["id"] for h in r["hits"]))' js -- 'idrætshallen flygtninge -budget')"
 t_eq "not for a case number typed with another word" "0" "$(P='print(len(r["near"]))' js -- '24/1629 flygtninge')"
 out=$("$REFSOG" search --index ix -- 'integration flygtninge')
 t_match "the terminal says so under a heading, each with »mangler«" \
