@@ -1,10 +1,14 @@
 /* bench_query.c — refsog query latency in-process: one searcher, each query run ROUNDS times.
- *   bench_query INDEX ROUNDS [--facets|--facets-kept|--facets-cached|--no-snippets] < queries.tsv
+ *   bench_query INDEX ROUNDS [--facets|--facets-kept|--facets-matcher|--facets-cold|--facets-cached|
+ *                            --no-snippets] < queries.tsv
  *   (lines: name TAB query)
  * Prints per query: name, total, best and median milliseconds (top 10 hits with snippets;
  * with --facets also exact facet counts over the whole result set; --facets-kept counts them as
  * the server does, from facet columns kept by the searcher: rs_searcher_keep_facet_columns —
- * the columns' one-time build is timed before the first query and printed to stderr;
+ * the columns' one-time build is timed before the first query and printed to stderr; a query
+ * that may match much is counted from its match set as a bitset, the frequent words' bitsets kept
+ * from query to query; --facets-cold the same with none kept (each count reads its posting lists,
+ * as the first one at a revision does); --facets-matcher counts kept columns match by match;
  * --facets-cached as the server answers another page of a search it has counted: the warm-up
  * round asks for the first page, the timed rounds for the second, whose total and counts come
  * from the searcher's cache, rs_searcher_cache_facets). */
@@ -19,11 +23,14 @@
 
 int main(int argc, char **argv) {
     if (argc < 3) {
-        fprintf(stderr, "usage: bench_query INDEX ROUNDS [--facets|--facets-kept|--facets-cached|--no-snippets] < queries.tsv\n");
+        fprintf(stderr, "usage: bench_query INDEX ROUNDS [--facets|--facets-kept|--facets-matcher|--facets-cold|"
+                        "--facets-cached|--no-snippets] < queries.tsv\n");
         return 2;
     }
-    int rounds = atoi(argv[2]), cached = argc > 3 && !strcmp(argv[3], "--facets-cached"),
-        kept = cached || (argc > 3 && !strcmp(argv[3], "--facets-kept")),
+    const char *mode = argc > 3 ? argv[3] : "";
+    int rounds = atoi(argv[2]), cached = !strcmp(mode, "--facets-cached"), matcher = !strcmp(mode, "--facets-matcher"),
+        cold = !strcmp(mode, "--facets-cold"),
+        kept = cached || matcher || cold || !strcmp(mode, "--facets-kept"),
         facets = kept || (argc > 3 && !strcmp(argv[3], "--facets")),
         no_snippets = argc > 3 && !strcmp(argv[3], "--no-snippets");
     const char *paths[] = {argv[1]};
@@ -39,6 +46,8 @@ int main(int argc, char **argv) {
     }
     if (kept) { /* the columns' build, once per index revision, timed apart */
         rs_searcher_keep_facet_columns(s, 1);
+        if (matcher) rs_searcher_facet_sets(s, RS_SETS_NEVER);
+        if (cold) rs_searcher_keep_sets(s, 0);
         RsSearchRequest all = {.query = "", .limit = 1};
         RsResults *res = NULL;
         double st = bench_now_ms();

@@ -324,6 +324,7 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
         o.facets = rs_facet_req;
         o.n_facets = RS_N_FACETS;
         o.facet_columns = s->facet_columns;
+        o.facet_sets = s->facet_sets;
         o.facet_cap = req->facet_cap;
     }
     /* the counts of this search at this revision already known: only the page is searched */

@@ -42,6 +42,22 @@ void rs_searcher_close(RsSearcher *s);
  * cost more than it saves). Shards (local or remote) always count the usual way. Can't fail. */
 void rs_searcher_keep_facet_columns(RsSearcher *s, int on);
 
+/* With facet columns kept: how the matches are found for counting. By default (RS_SETS_AUTO) a
+ * query that may match more than one item in 128 and has no phrase gets its match set as a bitset
+ * of item ids from its words' posting lists, and the matcher only finds the page; RS_SETS_NEVER
+ * counts match by match, RS_SETS_ALWAYS uses the bitset whenever the query has no phrase.
+ * RS_FACET_SETS=auto|never|always in the environment sets the default of every searcher opened
+ * after (tests and benchmarks compare the two ways). Can't fail. */
+typedef enum RsFacetSets { RS_SETS_AUTO = 0, RS_SETS_NEVER, RS_SETS_ALWAYS } RsFacetSets;
+void rs_searcher_facet_sets(RsSearcher *s, RsFacetSets mode);
+
+/* How many bytes of frequent words' bitsets (a word in one item in 64 or more) the searcher keeps
+ * from count to count until the index moves to a new revision, the least recently used going
+ * first: RS_SETS_KEEP by default, 0 none (each count reads its posting lists, as the first one at
+ * a revision does). A set is one bit per item (125 kB at 1,000,000 items). Can't fail. */
+#define RS_SETS_KEEP ((size_t)64 << 20)
+void rs_searcher_keep_sets(RsSearcher *s, size_t bytes);
+
 /* For a searcher that answers many searches (the server): keep the exact total and facet counts
  * of the last `entries` searches (0: none, the default) per index revision, so another page,
  * another sort order or the near matches on or off of the same words and filters cost a top-k

@@ -19,6 +19,7 @@ struct RsSearcher {
     size_t n_indexes;
     char **paths; /* as given, for stats */
     int facet_columns; /* rs_searcher_keep_facet_columns */
+    int facet_sets;    /* rs_searcher_facet_sets: an RsxFacetSets */
     struct RsFacetCache *facet_cache; /* rs_searcher_cache_facets, or NULL */
 };
 

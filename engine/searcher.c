@@ -48,6 +48,9 @@ RsStatus rs_searcher_open(const char *const *indexes, size_t n, RsSearcher **out
     RsSearcher *s = calloc(1, sizeof *s);
     if (!s) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     s->n_indexes = n;
+    const char *fs = getenv("RS_FACET_SETS");
+    s->facet_sets = fs && !strcmp(fs, "never") ? RSX_SETS_NEVER : fs && !strcmp(fs, "always") ? RSX_SETS_ALWAYS : RSX_SETS_AUTO;
+    _Static_assert(RS_SETS_KEEP == RSX_SETS_BUDGET, "the engine's default is the shim's");
     s->paths = calloc(n ? n : 1, sizeof *s->paths);
     for (size_t i = 0; s->paths && i < n; i++) s->paths[i] = strdup(indexes[i]);
     RsStatus rc = rsx_db_open(indexes, n, 0, &s->db, err);
@@ -77,6 +80,12 @@ void rs_searcher_close(RsSearcher *s) {
 }
 
 void rs_searcher_keep_facet_columns(RsSearcher *s, int on) { s->facet_columns = on != 0; }
+
+void rs_searcher_facet_sets(RsSearcher *s, RsFacetSets mode) {
+    s->facet_sets = mode == RS_SETS_NEVER ? RSX_SETS_NEVER : mode == RS_SETS_ALWAYS ? RSX_SETS_ALWAYS : RSX_SETS_AUTO;
+}
+
+void rs_searcher_keep_sets(RsSearcher *s, size_t bytes) { rsx_db_keep_sets(s->db, bytes); }
 
 RsStatus rs_searcher_cache_facets(RsSearcher *s, size_t entries, RsError *err) {
     rs_facet_cache_free(s->facet_cache);

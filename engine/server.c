@@ -540,6 +540,9 @@ RsStatus rs_server_start(const RsServerOptions *o, RsServer **out, RsError *err)
     for (size_t i = 0; rc == RS_OK && i < s->n_slots; i++) {
         rc = rs_searcher_open(o->indexes, o->n_indexes, &s->slots[i].s, err);
         if (rc == RS_OK) rs_searcher_keep_facet_columns(s->slots[i].s, 1);
+        /* frequent words' bitsets: RS_SETS_KEEP in all (each thread its own), at least 16 MB each */
+        size_t keep = RS_SETS_KEEP / threads;
+        if (rc == RS_OK) rs_searcher_keep_sets(s->slots[i].s, keep > ((size_t)16 << 20) ? keep : (size_t)16 << 20);
         /* another page of a search: its counts from the cache (engine/facetcache.h) */
         if (rc == RS_OK) rc = rs_searcher_cache_facets(s->slots[i].s, RS_SERVER_FACET_CACHE, err);
         pthread_mutex_init(&s->slots[i].lock, NULL);

@@ -1,7 +1,7 @@
-// xapian_priv.hh — what the shim's two translation units share (C++ only, never included
+// xapian_priv.hh — what the shim's translation units share (C++ only, never included
 // from C): the handle structs, the exception-to-status mapping and the try/catch macros.
-// Only the shim (xapian_shim.cc: writing; xapian_search.cc: reading, queries, search) includes
-// Xapian.
+// Only the shim (xapian_shim.cc: writing; xapian_search.cc: reading, queries, search;
+// xapian_facets.cc: facet columns and match sets) includes Xapian.
 #ifndef RS_XAPIAN_PRIV_HH
 #define RS_XAPIAN_PRIV_HH
 
@@ -9,11 +9,14 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+
+#include <cstdint>
+#include <list>
 #include <map>
 #include <memory>
-#include <cstdint>
-
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 struct RsxWritable {
@@ -31,6 +34,22 @@ struct RsxFacetColumn {
     std::vector<uint32_t> off;       /* multi: docid d's ordinals are ord[off[d] .. off[d + 1]) */
 };
 
+/* A set of docids as a bitset, bit d for docid d (xapian_facets.cc). */
+typedef std::vector<uint64_t> RsxBits;
+
+/* The bitsets of frequent terms at one revision, least recently used first out, within a
+ * byte budget (xapian_facets.cc). */
+struct RsxTermSets {
+    std::list<std::string> order; /* most recently used first */
+    std::unordered_map<std::string, std::pair<std::shared_ptr<const RsxBits>, std::list<std::string>::iterator>> map;
+    size_t bytes = 0;
+    void clear() {
+        order.clear();
+        map.clear();
+        bytes = 0;
+    }
+};
+
 struct RsxDb {
     Xapian::Database db;
     std::vector<std::string> paths;
@@ -42,11 +61,28 @@ struct RsxDb {
     /* facet columns by slot, for the revision the database is open at: emptied whenever it is
      * reopened onto a newer one */
     std::map<unsigned, std::unique_ptr<RsxFacetColumn>> columns;
+    RsxTermSets sets; /* frequent terms' docid sets, for the same revision as the columns */
+    size_t sets_budget = RSX_SETS_BUDGET; /* rsx_db_keep_sets */
     /* moves on each reopen onto another revision (rsx_db_generation) */
     unsigned long generation = 0;
 };
+/* What a query matches as set algebra over terms: the shim's own record of a query's structure
+ * (built beside the Xapian::Query by every constructor), so that its match set can be computed as
+ * a bitset without the matcher (xapian_facets.cc). Weights do not matter to it: AND_MAYBE is its
+ * first part, SYNONYM and OR are OR, FILTER is AND, a scaled query is the query. */
+struct RsxPlan {
+    enum Kind { TERM, ALL, NOTHING, AND, OR, AND_NOT, VALUE_RANGE } kind;
+    std::string term;            /* TERM (the empty term: every document); VALUE_RANGE: lo */
+    std::string hi;              /* VALUE_RANGE */
+    bool has_lo = false, has_hi = false;
+    unsigned slot = 0;           /* VALUE_RANGE */
+    std::vector<std::shared_ptr<const RsxPlan>> subs;
+};
+
 struct RsxQuery {
     Xapian::Query q;
+    /* NULL: the query has a part sets cannot answer (a phrase, NEAR, ELITE_SET, a wildcard) */
+    std::shared_ptr<const RsxPlan> plan;
 };
 
 namespace rsx_priv {
@@ -56,6 +92,45 @@ RsStatus fail(RsError *err);
 
 /* A malloc'd copy of s in *out (and its length in *len when not NULL). RS_ERR_NOMEM. */
 RsStatus dup_out(const std::string &s, char **out, size_t *len, RsError *err);
+
+/* The distinct non-empty values of a multi-valued slot value (joined by RSX_MULTI_SEP), each once,
+ * in order: what a facet counts per document. */
+template <typename F> void each_value(const std::string &v, F one) {
+    std::vector<std::string> seen;
+    for (size_t start = 0; start <= v.size();) {
+        size_t end = v.find(RSX_MULTI_SEP, start);
+        if (end == std::string::npos) end = v.size();
+        if (end > start) {
+            std::string s = v.substr(start, end - start);
+            if (std::find(seen.begin(), seen.end(), s) == seen.end()) {
+                one(s);
+                seen.push_back(s);
+            }
+        }
+        start = end + 1;
+    }
+}
+
+/* xapian_facets.cc: the facet column of `slot` at the database's revision (built from the
+ * slot's value stream on first use; kept in db->columns). Throws what Xapian throws. */
+const RsxFacetColumn &facet_column(RsxDb *db, unsigned slot, bool multi);
+
+/* xapian_facets.cc: whether counting `plan`'s matches from sets is worth it (mode: an
+ * RsxFacetSets), i.e. whether it may match more than a small share of the index. */
+bool sets_worth(RsxDb *db, const RsxPlan &plan, int mode);
+
+/* xapian_facets.cc: the facets `facets` (n of them) of the documents `plan` matches, counted from
+ * their columns over its match set: counts per facet as (value, count), unsorted, and the number
+ * of matches in *total. Throws what Xapian throws (DatabaseModifiedError: the caller reopens). */
+void sets_count(RsxDb *db, const RsxPlan &plan, const RsxFacetRequest *facets, size_t n,
+                std::vector<std::vector<std::pair<std::string, size_t>>> &out, size_t *total);
+
+/* The database moved to another revision: what was built for the old one goes. */
+inline void revision_moved(RsxDb *db) {
+    db->columns.clear();
+    db->sets.clear();
+    db->generation++;
+}
 
 }  // namespace rsx_priv
 

@@ -15,7 +15,9 @@ extern "C" {
 #include <unordered_map>
 
 using rsx_priv::dup_out;
+using rsx_priv::each_value;
 using rsx_priv::fail;
+using rsx_priv::facet_column;
 
 namespace {
 
@@ -23,24 +25,6 @@ namespace {
 // RSX_MULTI_SEP) once per document. Serialisable so that it can run on
 // remote shards whose server registers it (stock xapian-tcpsrv does not:
 // see docs/shim.md).
-// The distinct non-empty values of a multi-valued slot value (joined by RSX_MULTI_SEP), each once,
-// in order: what a facet counts per document.
-template <typename F> static void each_value(const std::string &v, F one) {
-    std::vector<std::string> seen;
-    for (size_t start = 0; start <= v.size();) {
-        size_t end = v.find(RSX_MULTI_SEP, start);
-        if (end == std::string::npos) end = v.size();
-        if (end > start) {
-            std::string s = v.substr(start, end - start);
-            if (std::find(seen.begin(), seen.end(), s) == seen.end()) {
-                one(s);
-                seen.push_back(s);
-            }
-        }
-        start = end + 1;
-    }
-}
-
 class MultiValueCountSpy : public Xapian::MatchSpy {
   public:
     explicit MultiValueCountSpy(Xapian::valueno slot_) : slot(slot_) {}
@@ -147,10 +131,7 @@ extern "C" RsStatus rsx_db_reopen(RsxDb *db, int *changed, RsError *err) {
     RSX_TRY
     bool c = db->db.reopen();
     for (auto &s : db->shards) s.reopen();
-    if (c) {
-        db->columns.clear();
-        db->generation++;
-    }
+    if (c) rsx_priv::revision_moved(db);
     if (changed) *changed = c ? 1 : 0;
     return RS_OK;
     RSX_CATCH
@@ -349,7 +330,16 @@ extern "C" RsStatus rsx_db_spelling(RsxDb *db, const char *word, size_t len, uns
 
 /* ================================================================ queries */
 
-static RsxQuery *wrap(const Xapian::Query &q) { return new RsxQuery{q}; }
+typedef std::shared_ptr<const RsxPlan> Plan;
+
+static RsxQuery *wrap(const Xapian::Query &q, Plan plan) { return new RsxQuery{q, std::move(plan)}; }
+
+static Plan plan_of(RsxPlan::Kind kind, std::string term = std::string()) {
+    auto p = std::make_shared<RsxPlan>();
+    p->kind = kind;
+    p->term = std::move(term);
+    return p;
+}
 
 /* A match-all query of its own. Never Xapian::Query::MatchAll: that is one static object whose
  * reference count is not atomic, so copying it from several server threads at once corrupts it
@@ -360,7 +350,8 @@ static Xapian::Query match_all() { return Xapian::Query(std::string()); }
 extern "C" RsxQuery *rsx_query_term(const char *term, size_t len, unsigned wqf, unsigned pos,
                                     RsError *err) {
     RSX_TRY
-    return wrap(Xapian::Query(std::string(term, len), wqf ? wqf : 1, pos));
+    return wrap(Xapian::Query(std::string(term, len), wqf ? wqf : 1, pos),
+                plan_of(RsxPlan::TERM, std::string(term, len)));
     RSX_CATCH_NULL
 }
 
@@ -378,8 +369,24 @@ extern "C" RsxQuery *rsx_query_combine(RsxOp op, RsxQuery *const *subs, size_t n
     std::vector<Xapian::Query> v;
     v.reserve(n);
     for (size_t i = 0; i < n; i++) v.push_back(subs[i]->q);
-    if (n == 0) return wrap(Xapian::Query());
-    return wrap(Xapian::Query(ops[op], v.begin(), v.end(), window));
+    if (n == 0) return wrap(Xapian::Query(), plan_of(RsxPlan::NOTHING));
+    /* the plan: what the query matches, as Xapian matches it (a MatchNothing part empties an AND
+     * and is left out of an OR, as in sets) */
+    Plan plan;
+    if (op == RSX_OP_AND_MAYBE) {
+        plan = subs[0]->plan;
+    } else if (op != RSX_OP_ELITE_SET && op != RSX_OP_PHRASE && op != RSX_OP_NEAR) {
+        auto p = std::make_shared<RsxPlan>();
+        p->kind = op == RSX_OP_AND || op == RSX_OP_FILTER ? RsxPlan::AND
+                  : op == RSX_OP_AND_NOT                 ? RsxPlan::AND_NOT
+                                                         : RsxPlan::OR;
+        for (size_t i = 0; i < n && p; i++) {
+            if (subs[i]->plan) p->subs.push_back(subs[i]->plan);
+            else p.reset();
+        }
+        plan = p;
+    }
+    return wrap(Xapian::Query(ops[op], v.begin(), v.end(), window), plan);
     RSX_CATCH_NULL
 }
 
@@ -389,17 +396,24 @@ extern "C" RsxQuery *rsx_query_scale(const RsxQuery *q, double factor, RsError *
         rs_error_set(err, RS_ERR_USAGE, "negative weight scale");
         return nullptr;
     }
-    return wrap(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor));
+    return wrap(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor), q->plan);
     RSX_CATCH_NULL
 }
 
 extern "C" RsxQuery *rsx_query_value_range(unsigned slot, const char *lo, const char *hi,
                                            RsError *err) {
     RSX_TRY
-    if (lo && hi) return wrap(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi));
-    if (lo) return wrap(Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo));
-    if (hi) return wrap(Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi));
-    return wrap(match_all());
+    auto p = std::make_shared<RsxPlan>();
+    p->kind = RsxPlan::VALUE_RANGE;
+    p->slot = slot;
+    p->has_lo = lo != nullptr;
+    p->has_hi = hi != nullptr;
+    if (lo) p->term = lo;
+    if (hi) p->hi = hi;
+    if (lo && hi) return wrap(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi), p);
+    if (lo) return wrap(Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo), p);
+    if (hi) return wrap(Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi), p);
+    return wrap(match_all(), plan_of(RsxPlan::ALL));
     RSX_CATCH_NULL
 }
 
@@ -413,7 +427,8 @@ extern "C" RsxQuery *rsx_query_wildcard(const char *prefix, size_t len, unsigned
     int mode = fail_over ? Xapian::Query::WILDCARD_LIMIT_ERROR
                          : Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT;
     return wrap(Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix, len),
-                              max_expansion, mode));
+                              max_expansion, mode),
+                nullptr); /* expanded by the matcher: no plan */
     RSX_CATCH_NULL
 }
 
@@ -432,23 +447,28 @@ extern "C" RsxQuery *rsx_query_expand_prefix(RsxDb *db, const char *prefix, size
         terms.resize(max_expansion);
     }
     std::vector<Xapian::Query> qs;
-    for (const auto &t : terms) qs.emplace_back(t.second);
+    auto plan = std::make_shared<RsxPlan>();
+    plan->kind = terms.empty() ? RsxPlan::NOTHING : RsxPlan::OR;
+    for (const auto &t : terms) {
+        qs.emplace_back(t.second);
+        plan->subs.push_back(plan_of(RsxPlan::TERM, t.second));
+    }
     if (n_terms) *n_terms = qs.size();
     /* OR, not SYNONYM: a synonym's statistics are estimated per remote shard, so
      * its weights would differ from one index's; an OR of terms weighs alike. */
-    return wrap(Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()));
+    return wrap(Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()), plan);
     RSX_CATCH_NULL
 }
 
 extern "C" RsxQuery *rsx_query_match_all(RsError *err) {
     RSX_TRY
-    return wrap(match_all());
+    return wrap(match_all(), plan_of(RsxPlan::ALL));
     RSX_CATCH_NULL
 }
 
 extern "C" RsxQuery *rsx_query_match_nothing(RsError *err) {
     RSX_TRY
-    return wrap(Xapian::Query());
+    return wrap(Xapian::Query(), plan_of(RsxPlan::NOTHING));
     RSX_CATCH_NULL
 }
 
@@ -476,6 +496,8 @@ struct RsxMSet {
     std::vector<std::vector<std::pair<std::string, size_t>>> facets;
     std::unique_ptr<Xapian::MultiValueKeyMaker> keymaker; /* outlives the enquire's use of it */
     bool facets_exact = true; /* the counts (and the total) are over every match */
+    bool total_known = false; /* counted from the match set (RsxSearchOptions.facet_sets) */
+    size_t total = 0;
     explicit RsxMSet(const Xapian::Database &db) : enquire(db) {}
 };
 
@@ -483,44 +505,6 @@ static void collect_single(const Xapian::ValueCountMatchSpy &spy,
                            std::vector<std::pair<std::string, size_t>> &out) {
     for (auto v = spy.values_begin(); v != spy.values_end(); ++v)
         out.emplace_back(*v, v.get_termfreq());
-}
-
-/* The facet column of `slot` (RsxFacetColumn), built from the slot's value stream on first use
- * at this revision. */
-static const RsxFacetColumn &facet_column(RsxDb *db, unsigned slot, bool multi) {
-    auto found = db->columns.find(slot);
-    if (found != db->columns.end() && found->second->multi == multi) return *found->second;
-    /* built aside and stored only when whole: a build that throws leaves no column behind */
-    std::unique_ptr<RsxFacetColumn> c(new RsxFacetColumn());
-    c->multi = multi;
-    Xapian::docid last = db->db.get_lastdocid();
-    std::unordered_map<std::string, uint32_t> ids;
-    auto intern = [&](const std::string &v) -> uint32_t {
-        auto it = ids.find(v);
-        if (it != ids.end()) return it->second;
-        uint32_t n = static_cast<uint32_t>(c->names.size());
-        ids.emplace(v, n);
-        c->names.push_back(v);
-        return n;
-    };
-    if (!multi) c->ord.assign(static_cast<size_t>(last) + 1, 0);
-    else c->off.assign(static_cast<size_t>(last) + 2, 0);
-    size_t next = 0; /* multi: the first docid whose start is not yet written */
-    for (auto v = db->db.valuestream_begin(slot); v != db->db.valuestream_end(slot); ++v) {
-        Xapian::docid d = v.get_docid();
-        if (d > last) break;
-        const std::string s = *v;
-        if (!multi) {
-            if (!s.empty()) c->ord[d] = intern(s) + 1;
-            continue;
-        }
-        while (next <= d) c->off[next++] = static_cast<uint32_t>(c->ord.size());
-        each_value(s, [&](const std::string &one) { c->ord.push_back(intern(one)); });
-    }
-    while (multi && next < c->off.size()) c->off[next++] = static_cast<uint32_t>(c->ord.size());
-    auto &slot_column = db->columns[slot];
-    slot_column = std::move(c);
-    return *slot_column;
 }
 
 /* Counts a facet from its column: a few array reads per match instead of reading and comparing
@@ -555,6 +539,15 @@ static void sort_facet(std::vector<std::pair<std::string, size_t>> &f) {
     });
 }
 
+/* The searched mset to the caller, with room for its hits' data. */
+static RsStatus hand_over(std::unique_ptr<RsxMSet> &m, RsxMSet **out) {
+    m->data_cache.resize(m->mset.size());
+    m->data_loaded.assign(m->mset.size(), false);
+    m->value_cache.resize(m->mset.size());
+    *out = m.release();
+    return RS_OK;
+}
+
 static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions *o,
                            RsxMSet **out) {
     std::unique_ptr<RsxMSet> m(new RsxMSet(db->db));
@@ -579,6 +572,16 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
     std::vector<std::unique_ptr<MultiValueCountSpy>> multis;
     std::vector<std::unique_ptr<ColumnCountSpy>> columns;
     bool use_columns = o->facet_columns && db->single;
+    /* counted from the match set: the matcher then only finds the page */
+    if (use_columns && o->n_facets && !o->facet_cap && q->plan &&
+        rsx_priv::sets_worth(db, *q->plan, o->facet_sets)) {
+        rsx_priv::sets_count(db, *q->plan, o->facets, o->n_facets, m->facets, &m->total);
+        m->total_known = true;
+        for (auto &f : m->facets) sort_facet(f);
+        m->mset = enq.get_mset(static_cast<Xapian::doccount>(o->offset), static_cast<Xapian::doccount>(o->limit),
+                               static_cast<Xapian::doccount>(o->check_at_least));
+        return hand_over(m, out);
+    }
     for (size_t i = 0; i < o->n_facets; i++) {
         if (use_columns) {
             columns.emplace_back(new ColumnCountSpy(facet_column(db, o->facets[i].slot, o->facets[i].multi != 0)));
@@ -642,11 +645,7 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
     m->facets_exact = !o->n_facets || !o->facet_cap ||
                       (m->mset.get_matches_lower_bound() == m->mset.get_matches_upper_bound() &&
                        seen >= m->mset.get_matches_lower_bound());
-    m->data_cache.resize(m->mset.size());
-    m->data_loaded.assign(m->mset.size(), false);
-    m->value_cache.resize(m->mset.size());
-    *out = m.release();
-    return RS_OK;
+    return hand_over(m, out);
 }
 
 extern "C" RsStatus rsx_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions *opts,
@@ -657,8 +656,7 @@ extern "C" RsStatus rsx_search(RsxDb *db, const RsxQuery *q, const RsxSearchOpti
             return run_search(db, q, opts, out);
         } catch (const Xapian::DatabaseModifiedError &) {
             db->db.reopen();
-            db->columns.clear();
-            db->generation++;
+            rsx_priv::revision_moved(db);
             return run_search(db, q, opts, out);
         }
     } catch (const Xapian::WildcardError &e) {
@@ -675,13 +673,13 @@ extern "C" size_t rsx_mset_size(const RsxMSet *m) { return m->mset.size(); }
 extern "C" int rsx_mset_facets_exact(const RsxMSet *m) { return m->facets_exact ? 1 : 0; }
 
 extern "C" size_t rsx_mset_matches_lower(const RsxMSet *m) {
-    return m->mset.get_matches_lower_bound();
+    return m->total_known ? m->total : m->mset.get_matches_lower_bound();
 }
 extern "C" size_t rsx_mset_matches_estimated(const RsxMSet *m) {
-    return m->mset.get_matches_estimated();
+    return m->total_known ? m->total : m->mset.get_matches_estimated();
 }
 extern "C" size_t rsx_mset_matches_upper(const RsxMSet *m) {
-    return m->mset.get_matches_upper_bound();
+    return m->total_known ? m->total : m->mset.get_matches_upper_bound();
 }
 extern "C" RsxDocid rsx_mset_docid(const RsxMSet *m, size_t i) {
     return *(m->mset[static_cast<Xapian::doccount>(i)]);

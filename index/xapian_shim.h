@@ -234,6 +234,15 @@ typedef struct RsxFacetRequest {
     int multi; /* 1: the slot holds several values joined by RSX_MULTI_SEP */
 } RsxFacetRequest;
 
+/* How facets kept in columns are counted (RsxSearchOptions.facet_sets). */
+typedef enum RsxFacetSets {
+    RSX_SETS_AUTO = 0, /* from the match set computed as a docid bitset when the query may match
+                          more than a small share of the index (and has no phrase, NEAR or wildcard
+                          part); else match by match in the matcher */
+    RSX_SETS_NEVER,    /* match by match (the bitset path's reference, for tests and benchmarks) */
+    RSX_SETS_ALWAYS    /* from the bitset whenever the query allows it */
+} RsxFacetSets;
+
 typedef struct RsxSearchOptions {
     size_t offset, limit;       /* limit 0 is allowed (counts/facets only) */
     size_t check_at_least;      /* 0 = just enough for the page */
@@ -253,7 +262,17 @@ typedef struct RsxSearchOptions {
                                    first use and kept until the database is reopened onto a newer
                                    revision (for long-lived searchers: the first count at a revision
                                    reads every value of the slot); local indexes only */
+    int facet_sets;             /* with facet_columns and no facet_cap: an RsxFacetSets. From the
+                                   bitset, the matcher only finds the page and the total is exact
+                                   (rsx_mset_matches_*); the sets of frequent terms are kept like
+                                   the columns, within RSX_SETS_BUDGET bytes */
 } RsxSearchOptions;
+
+/* Bytes of frequent terms' docid sets a database keeps by default (per RsxDb, per revision). */
+#define RSX_SETS_BUDGET ((size_t)64 << 20)
+/* Keep at most `bytes` of them from now on (0: none: every count reads its posting lists, as the
+ * first at a revision does). Can't fail. */
+void rsx_db_keep_sets(RsxDb *db, size_t bytes);
 
 typedef struct RsxMSet RsxMSet;
 

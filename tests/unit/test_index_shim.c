@@ -245,6 +245,100 @@ static void test_facets_over_two_shards(void **state) {
     rsx_db_close(d2);
 }
 
+/* Total and counts of `q` as "total | dates | committees", from facet columns, the matches found
+ * as `sets` says (RSX_SETS_NEVER: by the matcher; RSX_SETS_ALWAYS: a bitset from the plan). */
+static void sets_counts(RsxDb *db, const RsxQuery *q, int sets, char *out, size_t cap) {
+    RsxFacetRequest f[] = {{0, 0}, {2, 1}};
+    RsxSearchOptions o = {.limit = 2, .sort_slot = -1, .facets = f, .n_facets = 2, .facet_columns = 1,
+                          .facet_sets = sets};
+    RsxMSet *m;
+    RsError err;
+    assert_int_equal(rsx_search(db, q, &o, &m, &err), RS_OK);
+    assert_int_equal(rsx_mset_matches_lower(m), rsx_mset_matches_upper(m)); /* exact either way */
+    snprintf(out, cap, "%zu | ", rsx_mset_matches_estimated(m));
+    for (size_t k = 0; k < 2; k++) {
+        for (size_t i = 0; i < rsx_mset_facet_size(m, k); i++) {
+            const char *v;
+            size_t len, c;
+            rsx_mset_facet(m, k, i, &v, &len, &c);
+            snprintf(out + strlen(out), cap - strlen(out), "%.*s=%zu ", (int)len, v, c);
+        }
+        snprintf(out + strlen(out), cap - strlen(out), "| ");
+    }
+    assert_true(rsx_mset_size(m) <= 2);
+    rsx_mset_free(m);
+}
+
+/* The match set as a bitset (RsxSearchOptions.facet_sets) gives the matcher's total and counts
+ * for every operator, value ranges at their ends, and a deleted document's hole; the totals
+ * below are checked by hand against the five documents (c deleted). */
+static void test_match_sets(void **state) {
+    (void)state;
+    int one[5] = {0, 0, 0, 0, 0};
+    build("sets", one);
+    char p[128];
+    path_of(p, sizeof p, "sets0");
+    RsxWritable *w;
+    RsError err;
+    assert_int_equal(rsx_writable_open(p, RSX_OPEN, &w, &err), RS_OK);
+    assert_int_equal(rsx_writable_delete_term(w, "Qc", 2, NULL, &err), RS_OK);
+    assert_int_equal(rsx_writable_close(w, &err), RS_OK);
+    RsxDb *db = open_db("sets", 1);
+    RsxQuery *misbrug = term("misbrug"), *unge = term("unge"), *budget = term("budget"),
+             *opiater = term("opiater"), *none = term("zzz");
+    RsxQuery *mb[] = {misbrug, budget}, *ub[] = {unge, budget}, *ob[] = {opiater, budget}, *mo[] = {misbrug, opiater};
+    RsxQuery *scaled = rsx_query_scale(misbrug, 0, &err);
+    RsxQuery *ms[] = {misbrug, scaled};
+    struct {
+        RsxQuery *q;
+        size_t total;
+    } cases[] = {
+        {rsx_query_match_all(&err), 4},
+        {rsx_query_match_nothing(&err), 0},
+        {rsx_query_combine(RSX_OP_OR, NULL, 0, 0, &err), 0},
+        {rsx_query_term("", 0, 1, 0, &err), 4}, /* the empty term: every document */
+        {rsx_query_combine(RSX_OP_AND, mb, 2, 0, &err), 2},      /* b, e */
+        {rsx_query_combine(RSX_OP_OR, ob, 2, 0, &err), 3},       /* a, b, e (c deleted; d has budgetaftale) */
+        {rsx_query_combine(RSX_OP_AND_NOT, ub, 2, 0, &err), 1},  /* a */
+        {rsx_query_combine(RSX_OP_AND_MAYBE, mb, 2, 0, &err), 3},/* a, b, e */
+        {rsx_query_combine(RSX_OP_FILTER, mo, 2, 0, &err), 1},   /* a */
+        {rsx_query_combine(RSX_OP_SYNONYM, ob, 2, 0, &err), 3},
+        {rsx_query_combine(RSX_OP_AND, ms, 2, 0, &err), 3},      /* a scale-0 part still matches */
+        {rsx_query_combine(RSX_OP_PHRASE, mb, 2, 0, &err), 1},   /* e; no plan: the matcher counts */
+        {rsx_query_value_range(0, "20201022", "20240116", &err), 3}, /* d, a, b: both ends in */
+        {rsx_query_value_range(0, "20200922", "20201022", &err), 1}, /* c deleted, d */
+        {rsx_query_value_range(0, NULL, "20231121", &err), 2},   /* d, a */
+        {rsx_query_value_range(0, "20240116", NULL, &err), 2},   /* b, e */
+        {rsx_query_value_range(0, NULL, NULL, &err), 4},
+        {none, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char by_matcher[512], by_sets[512], want[32];
+        assert_non_null(cases[i].q);
+        sets_counts(db, cases[i].q, RSX_SETS_NEVER, by_matcher, sizeof by_matcher);
+        sets_counts(db, cases[i].q, RSX_SETS_ALWAYS, by_sets, sizeof by_sets);
+        snprintf(want, sizeof want, "%zu | ", cases[i].total);
+        if (strncmp(by_matcher, want, strlen(want))) fail_msg("case %zu: %s, not %s", i, by_matcher, want);
+        assert_string_equal(by_sets, by_matcher);
+        if (cases[i].q != none) rsx_query_free(cases[i].q);
+    }
+    /* the counts themselves, once by hand: misbrug is in a, b, e */
+    char got[512];
+    sets_counts(db, misbrug, RSX_SETS_ALWAYS, got, sizeof got);
+    assert_string_equal(got, "3 | 20231121=1 20240116=1 20250121=1 | Social=3 Børn=2 | ");
+    /* kept sets are dropped with the budget; the counts stay (read again) */
+    rsx_db_keep_sets(db, 0);
+    sets_counts(db, misbrug, RSX_SETS_ALWAYS, got, sizeof got);
+    assert_string_equal(got, "3 | 20231121=1 20240116=1 20250121=1 | Social=3 Børn=2 | ");
+    rsx_query_free(scaled);
+    rsx_query_free(misbrug);
+    rsx_query_free(unge);
+    rsx_query_free(budget);
+    rsx_query_free(opiater);
+    rsx_query_free(none);
+    rsx_db_close(db);
+}
+
 static void test_replace_delete_metadata_spelling_reopen(void **state) {
     (void)state;
     int one[5] = {0, 0, 0, 0, 0};
@@ -439,6 +533,7 @@ int main(void) {
         cmocka_unit_test(test_term_too_long_refused_early),
         cmocka_unit_test(test_create_phrase_near_filter),
         cmocka_unit_test(test_facets_over_two_shards),
+        cmocka_unit_test(test_match_sets),
         cmocka_unit_test(test_replace_delete_metadata_spelling_reopen),
         cmocka_unit_test(test_error_paths),
         cmocka_unit_test(test_remote_tcpsrv),
