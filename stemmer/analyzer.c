@@ -17,6 +17,7 @@
 #include "leximage.h"
 #include "normalize.h"
 #include "stem.h"
+#include "wordcache.h"
 
 #define RS_ANALYZER_RULES "rules-4" /* 3: case numbers 330-2018-3619, 24-011578, 018520-2013, 2007/34364, 00.01.00P35-0098; 4: a linking s/e the last part begins with as a word goes to it (cykel + stier) */
 #define MAX_TOKEN_BYTES 256 /* longer runs are cut into pieces of this size */
@@ -42,6 +43,7 @@ struct RsAnalyzer {
     RsLexicon *lex;
     RsLemmas *lemmas;  /* NULL: none */
     RsLexImage *image; /* NULL: none; lex and lemmas may be views into it */
+    RsWordCache *words; /* word_forms' memo */
     char fingerprint[256];
     /* Scratch, reused for every token (no per-token allocation). */
     RsBuf norm, stem, fold, parts_text, piece;
@@ -102,6 +104,8 @@ RsStatus rs_analyzer_open(const RsAnalyzerOptions *opts, RsAnalyzer **out, RsErr
         if (lempath && *lempath) rc = rs_lemmas_load(lempath, &a->lemmas, err);
     }
     if (rc == RS_OK) rs_stemmer_use_lemmas(a->stemmer, a->lemmas);
+    if (rc == RS_OK && !a->opts.no_word_cache && !(a->words = rs_word_cache_new()))
+        rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     if (rc != RS_OK) {
         rs_analyzer_close(a);
         return rc;
@@ -127,6 +131,7 @@ void rs_analyzer_close(RsAnalyzer *a) {
     rs_leximage_close(a->image); /* after the views into it */
     free(a->split_slots);
     free(a->split_arena);
+    rs_word_cache_free(a->words);
     rs_buf_free(&a->norm);
     rs_buf_free(&a->stem);
     rs_buf_free(&a->fold);
@@ -251,8 +256,38 @@ int rs_analyzer_stem_is_norm(RsAnalyzer *a, const char *norm, size_t len) {
     return st && sl == len && !memcmp(st, norm, len);
 }
 
-/* Fill norm/stem/fold/parts of a word in the analyser's scratch buffers. */
+/* A cached word's forms into the analyser's scratch buffers and the token. */
+static RsStatus forms_from_cache(RsAnalyzer *a, const RsWordForms *f, RsToken *t) {
+    rs_buf_reset(&a->norm);
+    rs_buf_reset(&a->stem);
+    rs_buf_reset(&a->fold);
+    rs_buf_reset(&a->parts_text);
+    if (rs_buf_append(&a->norm, f->norm.s, f->norm.len) != RS_OK ||
+        rs_buf_append(&a->stem, f->stem.s, f->stem.len) != RS_OK ||
+        (f->fold.s && rs_buf_append(&a->fold, f->fold.s, f->fold.len) != RS_OK))
+        return RS_ERR_NOMEM;
+    size_t offs[RS_MAX_PARTS];
+    for (size_t i = 0; i < f->n_parts; i++) {
+        offs[i] = a->parts_text.len;
+        if (rs_buf_append(&a->parts_text, f->parts[i].s, f->parts[i].len) != RS_OK) return RS_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < f->n_parts; i++) a->parts[i] = (RsSpan){a->parts_text.data + offs[i], f->parts[i].len};
+    t->norm = (RsSpan){a->norm.data, a->norm.len};
+    t->stem = (RsSpan){a->stem.data, a->stem.len};
+    t->fold = f->fold.s ? (RsSpan){a->fold.data, a->fold.len} : (RsSpan){NULL, 0};
+    t->flags |= f->flags;
+    t->parts = f->n_parts ? a->parts : NULL;
+    t->n_parts = f->n_parts;
+    return RS_OK;
+}
+
+/* Fill norm/stem/fold/parts of a word in the analyser's scratch buffers (from the memo when the
+ * word was seen before). */
 static RsStatus word_forms(RsAnalyzer *a, const char *s, size_t len, RsToken *t, int decompose) {
+    decompose = decompose && a->lex;
+    RsWordForms f;
+    if (a->words && rs_word_cache_get(a->words, s, len, decompose, &f)) return forms_from_cache(a, &f, t);
+    unsigned wf = 0; /* the flags word_forms sets */
     RsStatus rc = rs_normalize(s, len, &a->norm);
     if (rc != RS_OK) return rc;
     size_t sl;
@@ -272,15 +307,15 @@ static RsStatus word_forms(RsAnalyzer *a, const char *s, size_t len, RsToken *t,
     t->stem = (RsSpan){a->stem.data, a->stem.len};
     if (a->fold.len != a->stem.len || memcmp(a->fold.data, a->stem.data, a->stem.len)) {
         t->fold = (RsSpan){a->fold.data, a->fold.len};
-        t->flags |= RS_TOKF_FOLDED;
+        wf |= RS_TOKF_FOLDED;
     } else {
         t->fold = (RsSpan){NULL, 0};
     }
-    if (!a->opts.no_stopwords && rs_is_stopword(a->norm.data, a->norm.len))
-        t->flags |= RS_TOKF_STOPWORD;
+    if (!a->opts.no_stopwords && rs_is_stopword(a->norm.data, a->norm.len)) wf |= RS_TOKF_STOPWORD;
+    t->flags |= wf;
     t->parts = NULL;
     t->n_parts = 0;
-    if (decompose && a->lex) {
+    if (decompose) {
         RsSplit sp;
         cached_split(a, a->norm.data, a->norm.len, &sp);
         if (sp.n >= 2) {
@@ -299,6 +334,9 @@ static RsStatus word_forms(RsAnalyzer *a, const char *s, size_t len, RsToken *t,
             t->n_parts = sp.n;
         }
     }
+    f = (RsWordForms){t->norm, t->stem, t->fold, wf, {{0}}, t->n_parts};
+    for (size_t i = 0; i < t->n_parts; i++) f.parts[i] = t->parts[i];
+    if (a->words) rs_word_cache_put(a->words, s, len, decompose, &f);
     return RS_OK;
 }
 

@@ -80,6 +80,8 @@ typedef struct RsAnalyzerOptions {
     int no_lemmas;             /* 1 = no lemma table */
     const char *image_path;    /* the lexicon image (leximage.h) both tables come from unless
                                   named above; NULL = rs_leximage_find(); "" = none */
+    int no_word_cache;         /* 1 = analyse every word afresh (the memo of a word's forms by
+                                  its bytes changes no output: for tests and measurements) */
 } RsAnalyzerOptions;
 
 /* Return non-zero to stop the analysis early (rs_analyze then returns RS_OK). */

@@ -272,6 +272,48 @@ static void test_bad_input(void **state) {
     free(big);
 }
 
+/* The memo of a word's forms (stemmer/wordcache.c) changes nothing: the sample minutes (every
+ * word kind, compounds, stopwords, folded letters, case numbers) give the same token stream read
+ * twice by an analyser that remembers (the second time almost all from the memo) as read by one
+ * that analyses every word afresh; and the words of a second text that fill the memo past its
+ * size (it empties and starts again) too. */
+static void test_word_memo_changes_nothing(void **state) {
+    (void)state;
+    RsAnalyzerOptions o = {.no_word_cache = 1};
+    RsAnalyzer *fresh;
+    assert_int_equal(rs_analyzer_open(&o, &fresh, NULL), RS_OK);
+    RsBuf text = {0};
+    const char *files[] = {"data/sample/000_082cc86b9df59ed8.txt", "data/sample/001_f2525942d8ac13d5.txt",
+                           "data/sample/002_b5ca74bce736c226.txt", "data/sample/003_2da60960a1decf7e.txt",
+                           "data/sample/004_4215b85305d5dec8.txt"};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        FILE *f = fopen(files[i], "rb");
+        assert_non_null(f);
+        char buf[65536];
+        size_t n;
+        while ((n = fread(buf, 1, sizeof buf, f)) > 0) rs_buf_append(&text, buf, n);
+        fclose(f);
+    }
+    /* many distinct words: more than the memo holds before it starts again */
+    for (unsigned i = 0; i < 40000; i++) rs_buf_printf(&text, " ord%uæ budgetopfølgning%u", i * 7919u, i);
+    assert_true(text.len > 100000);
+    RsBuf want = {0}, got1 = {0}, got2 = {0};
+    RsError err;
+    assert_int_equal(rs_analyze(fresh, RS_MODE_DOCUMENT, text.data, text.len, 0, collect, &want, NULL, &err), RS_OK);
+    assert_int_equal(rs_analyze(an, RS_MODE_DOCUMENT, text.data, text.len, 0, collect, &got1, NULL, &err), RS_OK);
+    assert_int_equal(rs_analyze(an, RS_MODE_DOCUMENT, text.data, text.len, 0, collect, &got2, NULL, &err), RS_OK);
+    assert_true(want.len > 1000000);
+    assert_int_equal(got1.len, want.len);
+    assert_true(!memcmp(got1.data, want.data, want.len));
+    assert_int_equal(got2.len, want.len);
+    assert_true(!memcmp(got2.data, want.data, want.len));
+    rs_buf_free(&want);
+    rs_buf_free(&got1);
+    rs_buf_free(&got2);
+    rs_buf_free(&text);
+    rs_analyzer_close(fresh);
+}
+
 static void test_fingerprint_stable(void **state) {
     (void)state;
     RsAnalyzer *a2;
@@ -292,6 +334,7 @@ int main(void) {
         cmocka_unit_test(test_decompounding),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_fingerprint_stable),
+        cmocka_unit_test(test_word_memo_changes_nothing),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
