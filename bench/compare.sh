@@ -132,6 +132,12 @@ for r in $(seq 1 "$qrounds"); do
   $pin "$build/bench/bench_query" "$tmp/ix" "$qruns" --facets < "$tmp/q_refsog" > "$tmp/r$r.refsog_facets"
   # as the server counts them: facet columns kept by a long-lived searcher (built once, timed apart)
   $pin "$build/bench/bench_query" "$tmp/ix" "$qruns" --facets-kept < "$tmp/q_refsog" > "$tmp/r$r.refsog_kept" 2>> "$tmp/kept_build"
+  # … the same counted match by match (the server before match sets), with no frequent word's set
+  # kept (each count reads its posting lists: the first count at a revision), and another page
+  # of a search counted before (its counts from the searcher's cache)
+  $pin "$build/bench/bench_query" "$tmp/ix" "$qruns" --facets-matcher < "$tmp/q_refsog" > "$tmp/r$r.refsog_matcher" 2>/dev/null
+  $pin "$build/bench/bench_query" "$tmp/ix" "$qruns" --facets-cold < "$tmp/q_refsog" > "$tmp/r$r.refsog_cold" 2>/dev/null
+  $pin "$build/bench/bench_query" "$tmp/ix" "$qruns" --facets-cached < "$tmp/q_refsog" > "$tmp/r$r.refsog_cached" 2>/dev/null
   $pin "$build/bench/xapian_peer" bench "$tmp/xp" "$qruns" --facets < "$tmp/q_xapian" > "$tmp/r$r.xapian_facets"
   $pin "$build/bench/fts5_peer" bench "$tmp/fts.db" "$qruns" --facets < "$tmp/q_fts5" > "$tmp/r$r.fts5_facets"
   [ "$pg" = 1 ] && $pin "$build/bench/pg_peer" bench "$conn" "$qruns" --facets < "$tmp/q_pg" > "$tmp/r$r.pg_facets"

@@ -105,7 +105,9 @@ def load(e, r):
     return {f[0]: (int(f[1]), float(f[2]), float(f[3])) for f in rows if len(f) >= 4}
 
 
-data = {e: {r: load(e, r) for r in range(1, qrounds + 1)} for e, _ in engines + facet_engines}
+server_ways = [("refsog_matcher", "columns, match by match"), ("refsog_kept", "columns + match sets"),
+               ("refsog_cold", "match sets, none kept"), ("refsog_cached", "2nd page, counts cached")]
+data = {e: {r: load(e, r) for r in range(1, qrounds + 1)} for e, _ in engines + facet_engines + server_ways}
 data = {e: v for e, v in data.items() if all(v.values())}
 classes = []
 for name in data["refsog"][1]:
@@ -157,6 +159,9 @@ print(f"== queries (warm, one client thread; {qrounds} rounds, engines alternate
 table(engines, "refsog", "-- top 10 (refsog: with snippets; its count is Xapian's estimate; "
       "peers' counts taken once, untimed)")
 table(facet_engines, "refsog_facets", "-- top 10 + exact facet counts over all matches")
+if "refsog_matcher" in data:
+    table(server_ways, "refsog_matcher", "-- the server's ways to count (x: against columns counted match by match; "
+          "2nd page: rare words and case numbers have none)")
 print()
 print("p50/p95/p99: nearest-rank percentiles over the class's queries of each query's median over its runs")
 print("(median over the rounds); x refsog: engine p50 / refsog p50 within each round, median of the rounds.")

@@ -314,6 +314,11 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
     if (b.rc == RS_OK) q = rs_qbuild_filters(&b, core, pq); /* takes core, also on failure */
     else rsx_query_free(core);
     if (b.rc == RS_OK) rs_qbuild_out_of_time(&b);
+    if (q && getenv("RS_DEBUG_QUERY")) { /* the Xapian query, for profiling and debugging */
+        char *d = rsx_query_describe(q);
+        fprintf(stderr, "query: %s\n", d ? d : "(out of memory)");
+        free(d);
+    }
     RsxSearchOptions o = {.offset = req->offset, .limit = req->limit ? req->limit : DEFAULT_LIMIT, .sort_slot = -1,
                           .stable_ties = 1, .tie_slot = RS_SLOT_ITEMKEY};
     if (req->sort != RS_SORT_RELEVANCE) {
