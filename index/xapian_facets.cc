@@ -50,9 +50,10 @@ void or_into(RsxBits &out, const RsxBits &b) {
     for (size_t i = 0; i < out.size(); i++) out[i] |= b[i];
 }
 
-/* Adds (ORs) a term's documents to `out`. A term in at least one document in 64 (its bitset is
- * then no larger than its posting list) is kept as a bitset in db->sets for the revision, the
- * least recently used going first past db->sets_budget bytes; a rarer one is read each time. */
+/* Adds (ORs) a term's documents to `out`. A term in at least one document in 64 (its bitset then
+ * costs at most 8 bytes per posting, and reading its posting list again costs more) is kept as a
+ * bitset in db->sets for the revision, the least recently used going first past db->sets_budget
+ * bytes; a rarer one is read each time. */
 void term_into(RsxDb *db, const std::string &term, RsxBits &out) {
     size_t nw = out.size();
     RsxTermSets &ts = db->sets;
@@ -83,7 +84,6 @@ void term_into(RsxDb *db, const std::string &term, RsxBits &out) {
         ts.bytes -= bytes;
     }
 }
-
 
 /* Adds (ORs) the documents `p` matches to `out` (sized for the revision's last docid). */
 void eval_into(RsxDb *db, const RsxPlan &p, RsxBits &out) {
