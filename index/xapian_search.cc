@@ -671,6 +671,7 @@ extern "C" void rsx_mset_free(RsxMSet *m) { delete m; }
 
 extern "C" size_t rsx_mset_size(const RsxMSet *m) { return m->mset.size(); }
 extern "C" int rsx_mset_facets_exact(const RsxMSet *m) { return m->facets_exact ? 1 : 0; }
+extern "C" int rsx_mset_from_sets(const RsxMSet *m) { return m->total_known ? 1 : 0; }
 
 extern "C" size_t rsx_mset_matches_lower(const RsxMSet *m) {
     return m->total_known ? m->total : m->mset.get_matches_lower_bound();

@@ -287,6 +287,9 @@ size_t rsx_mset_matches_lower(const RsxMSet *m);
 /* 1 when the facets (and the total) were counted over every match; 0 when a facet_cap stopped
  * the count short (counts are then lower bounds, the total an estimate). Can't fail. */
 int rsx_mset_facets_exact(const RsxMSet *m);
+/* 1 when the total and the facet counts came from the match set (RsxSearchOptions.facet_sets),
+ * 0 when the matcher counted them. Can't fail. */
+int rsx_mset_from_sets(const RsxMSet *m);
 size_t rsx_mset_matches_estimated(const RsxMSet *m);
 size_t rsx_mset_matches_upper(const RsxMSet *m);
 RsxDocid rsx_mset_docid(const RsxMSet *m, size_t i);

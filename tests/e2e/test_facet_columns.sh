@@ -57,8 +57,10 @@ for q in '*' misbrug 'kommune udvalget' 'kommune OR misbrug' 'kommune -udvalget'
          'udvalg*' 'dato:..2019' 'dato:2021..' 'dato:2019..2021 kommune' 'kommune:esbjerg kommune:odder' \
          'titel:budget' 'sagsfremstilling:kommune' 'beslutning:godkendt' 'udfald:godkendt -type:orientering' \
          '"byrådet godkender"' 'budgetopfølgning' 'sag:23/15645' '23/25324 OR kommune' 'kommune xyzzyq' 'okonomi'; do
-  same "bitsets (always)" "$USETS" "$q"
-  same "matcher (never)" "$UMATCH" "$q"
+  cli=$("$REFSOG" search --json --index "$C" -- "$q" | facets)
+  t_eq "bitsets (always): server = CLI: $q" "$cli" "$(curl -s "$USETS/api/search?q=$(enc "$q")" | facets)"
+  t_eq "matcher (never): server = CLI: $q" "$cli" "$(curl -s "$UMATCH/api/search?q=$(enc "$q")" | facets)"
+  t_match "… and counts something: $q" "[1-9]\)" "$cli"
 done
 # the committee and outcome facets are multi-valued: a count over one word checked by hand
 t_eq "a multi-valued facet: the committee counts add up to at least the hits" "True" \

@@ -339,6 +339,57 @@ static void test_match_sets(void **state) {
     rsx_db_close(db);
 }
 
+/* RSX_SETS_AUTO: a query that may match one document in 128 or more (by its terms' frequencies) is
+ * counted from its match set, a rarer one by the matcher, with the same total and counts. */
+static void test_match_sets_auto(void **state) {
+    (void)state;
+    char p[128];
+    path_of(p, sizeof p, "auto0");
+    RsxWritable *w;
+    RsError err;
+    assert_int_equal(rsx_writable_open(p, RSX_CREATE_OR_OPEN, &w, &err), RS_OK);
+    for (int i = 0; i < 1500; i++) {
+        char id[16], date[16];
+        snprintf(id, sizeof id, "d%d", i);
+        snprintf(date, sizeof date, "20%02d0101", 10 + i % 15);
+        add_doc(w, id, i % 300 ? "budget misbrug" : "budget opiater", date, i % 3 ? "Social" : "Børn\x1f" "Social");
+    }
+    assert_int_equal(rsx_writable_close(w, &err), RS_OK);
+    RsxDb *db = open_db("auto", 1);
+    struct {
+        const char *term;
+        size_t total;
+        int from_sets;
+    } cases[] = {{"budget", 1500, 1}, {"misbrug", 1495, 1}, {"opiater", 5, 0}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        RsxQuery *q = term(cases[i].term);
+        RsxFacetRequest f[] = {{0, 0}, {2, 1}};
+        char by[2][512];
+        for (int mode = 0; mode < 2; mode++) {
+            RsxSearchOptions o = {.limit = 3, .sort_slot = -1, .facets = f, .n_facets = 2, .facet_columns = 1,
+                                  .facet_sets = mode ? RSX_SETS_NEVER : RSX_SETS_AUTO};
+            RsxMSet *m;
+            assert_int_equal(rsx_search(db, q, &o, &m, &err), RS_OK);
+            assert_int_equal(rsx_mset_matches_estimated(m), cases[i].total);
+            assert_int_equal(rsx_mset_from_sets(m), mode ? 0 : cases[i].from_sets);
+            assert_true(rsx_mset_facets_exact(m));
+            assert_int_equal(rsx_mset_size(m), 3);
+            by[mode][0] = '\0';
+            for (size_t k = 0; k < 2; k++)
+                for (size_t j = 0; j < rsx_mset_facet_size(m, k); j++) {
+                    const char *v;
+                    size_t len, c;
+                    rsx_mset_facet(m, k, j, &v, &len, &c);
+                    snprintf(by[mode] + strlen(by[mode]), sizeof by[mode] - strlen(by[mode]), "%.*s=%zu ", (int)len, v, c);
+                }
+            rsx_mset_free(m);
+        }
+        assert_string_equal(by[0], by[1]);
+        rsx_query_free(q);
+    }
+    rsx_db_close(db);
+}
+
 static void test_replace_delete_metadata_spelling_reopen(void **state) {
     (void)state;
     int one[5] = {0, 0, 0, 0, 0};
@@ -534,6 +585,7 @@ int main(void) {
         cmocka_unit_test(test_create_phrase_near_filter),
         cmocka_unit_test(test_facets_over_two_shards),
         cmocka_unit_test(test_match_sets),
+        cmocka_unit_test(test_match_sets_auto),
         cmocka_unit_test(test_replace_delete_metadata_spelling_reopen),
         cmocka_unit_test(test_error_paths),
         cmocka_unit_test(test_remote_tcpsrv),
