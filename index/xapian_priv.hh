@@ -1,7 +1,7 @@
 // xapian_priv.hh — what the shim's translation units share (C++ only, never included
 // from C): the handle structs, the exception-to-status mapping and the try/catch macros.
-// Only the shim (xapian_shim.cc: writing; xapian_search.cc: reading, queries, search;
-// xapian_facets.cc: facet columns and match sets) includes Xapian.
+// Only the shim (xapian_shim.cc: writing; xapian_search.cc: reading and search; xapian_query.cc:
+// queries; xapian_facets.cc: facet columns and match sets) includes Xapian.
 #ifndef RS_XAPIAN_PRIV_HH
 #define RS_XAPIAN_PRIV_HH
 

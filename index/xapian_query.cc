@@ -1,0 +1,166 @@
+// xapian_query.cc — the shim's query constructors (part of the shim, the only code that includes
+// Xapian): each builds the Xapian::Query and, beside it, the query's set algebra (RsxPlan) that
+// facet counting from match sets evaluates (xapian_facets.cc).
+#include "xapian_priv.hh"
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+
+/* ================================================================ queries */
+
+typedef std::shared_ptr<const RsxPlan> Plan;
+
+static RsxQuery *wrap(const Xapian::Query &q, Plan plan) { return new RsxQuery{q, std::move(plan)}; }
+
+static Plan plan_of(RsxPlan::Kind kind, std::string term = std::string()) {
+    auto p = std::make_shared<RsxPlan>();
+    p->kind = kind;
+    p->term = std::move(term);
+    return p;
+}
+
+/* A match-all query of its own. Never Xapian::Query::MatchAll: that is one static object whose
+ * reference count is not atomic, so copying it from several server threads at once corrupts it
+ * (a use-after-free under concurrent filter-only searches). The empty term means "every
+ * document" exactly as MatchAll does. */
+static Xapian::Query match_all() { return Xapian::Query(std::string()); }
+
+extern "C" RsxQuery *rsx_query_term(const char *term, size_t len, unsigned wqf, unsigned pos,
+                                    RsError *err) {
+    RSX_TRY
+    return wrap(Xapian::Query(std::string(term, len), wqf ? wqf : 1, pos),
+                plan_of(RsxPlan::TERM, std::string(term, len)));
+    RSX_CATCH_NULL
+}
+
+extern "C" RsxQuery *rsx_query_combine(RsxOp op, RsxQuery *const *subs, size_t n,
+                                       unsigned window, RsError *err) {
+    RSX_TRY
+    static const Xapian::Query::op ops[] = {
+        Xapian::Query::OP_AND,       Xapian::Query::OP_OR,     Xapian::Query::OP_AND_NOT,
+        Xapian::Query::OP_AND_MAYBE, Xapian::Query::OP_FILTER, Xapian::Query::OP_SYNONYM,
+        Xapian::Query::OP_ELITE_SET, Xapian::Query::OP_PHRASE, Xapian::Query::OP_NEAR};
+    if (static_cast<unsigned>(op) >= sizeof ops / sizeof *ops) {
+        rs_error_set(err, RS_ERR_USAGE, "unknown query operator %d", static_cast<int>(op));
+        return nullptr;
+    }
+    std::vector<Xapian::Query> v;
+    v.reserve(n);
+    for (size_t i = 0; i < n; i++) v.push_back(subs[i]->q);
+    if (n == 0) return wrap(Xapian::Query(), plan_of(RsxPlan::NOTHING));
+    /* the plan: what the query matches, as Xapian matches it (a MatchNothing part empties an AND
+     * and is left out of an OR, as in sets) */
+    Plan plan;
+    if (op == RSX_OP_AND_MAYBE) {
+        plan = subs[0]->plan;
+    } else if (op != RSX_OP_ELITE_SET && op != RSX_OP_PHRASE && op != RSX_OP_NEAR) {
+        auto p = std::make_shared<RsxPlan>();
+        p->kind = op == RSX_OP_AND || op == RSX_OP_FILTER ? RsxPlan::AND
+                  : op == RSX_OP_AND_NOT                 ? RsxPlan::AND_NOT
+                                                         : RsxPlan::OR;
+        for (size_t i = 0; i < n && p; i++) {
+            if (subs[i]->plan) p->subs.push_back(subs[i]->plan);
+            else p.reset();
+        }
+        plan = p;
+    }
+    return wrap(Xapian::Query(ops[op], v.begin(), v.end(), window), plan);
+    RSX_CATCH_NULL
+}
+
+extern "C" RsxQuery *rsx_query_scale(const RsxQuery *q, double factor, RsError *err) {
+    RSX_TRY
+    if (factor < 0) {
+        rs_error_set(err, RS_ERR_USAGE, "negative weight scale");
+        return nullptr;
+    }
+    return wrap(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor), q->plan);
+    RSX_CATCH_NULL
+}
+
+extern "C" RsxQuery *rsx_query_value_range(unsigned slot, const char *lo, const char *hi,
+                                           RsError *err) {
+    RSX_TRY
+    auto p = std::make_shared<RsxPlan>();
+    p->kind = RsxPlan::VALUE_RANGE;
+    p->slot = slot;
+    p->has_lo = lo != nullptr;
+    p->has_hi = hi != nullptr;
+    if (lo) p->term = lo;
+    if (hi) p->hi = hi;
+    if (lo && hi) return wrap(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi), p);
+    if (lo) return wrap(Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo), p);
+    if (hi) return wrap(Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi), p);
+    return wrap(match_all(), plan_of(RsxPlan::ALL));
+    RSX_CATCH_NULL
+}
+
+extern "C" RsxQuery *rsx_query_wildcard(const char *prefix, size_t len, unsigned max_expansion,
+                                        int fail_over, RsError *err) {
+    RSX_TRY
+    if (len == 0) {
+        rs_error_set(err, RS_ERR_QUERY, "empty wildcard prefix");
+        return nullptr;
+    }
+    int mode = fail_over ? Xapian::Query::WILDCARD_LIMIT_ERROR
+                         : Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT;
+    return wrap(Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix, len),
+                              max_expansion, mode),
+                nullptr); /* expanded by the matcher: no plan */
+    RSX_CATCH_NULL
+}
+
+extern "C" RsxQuery *rsx_query_expand_prefix(RsxDb *db, const char *prefix, size_t len,
+                                             unsigned max_expansion, size_t *n_terms, size_t *n_matching,
+                                             RsError *err) {
+    RSX_TRY
+    std::string p(prefix, len);
+    std::vector<std::pair<Xapian::doccount, std::string>> terms;
+    for (auto t = db->db.allterms_begin(p); t != db->db.allterms_end(p); ++t)
+        terms.emplace_back(t.get_termfreq(), *t);
+    if (n_matching) *n_matching = terms.size();
+    if (max_expansion && terms.size() > max_expansion) {
+        std::stable_sort(terms.begin(), terms.end(),
+                         [](const auto &a, const auto &b) { return a.first > b.first; });
+        terms.resize(max_expansion);
+    }
+    std::vector<Xapian::Query> qs;
+    auto plan = std::make_shared<RsxPlan>();
+    plan->kind = terms.empty() ? RsxPlan::NOTHING : RsxPlan::OR;
+    for (const auto &t : terms) {
+        qs.emplace_back(t.second);
+        plan->subs.push_back(plan_of(RsxPlan::TERM, t.second));
+    }
+    if (n_terms) *n_terms = qs.size();
+    /* OR, not SYNONYM: a synonym's statistics are estimated per remote shard, so
+     * its weights would differ from one index's; an OR of terms weighs alike. */
+    return wrap(Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end()), plan);
+    RSX_CATCH_NULL
+}
+
+extern "C" RsxQuery *rsx_query_match_all(RsError *err) {
+    RSX_TRY
+    return wrap(match_all(), plan_of(RsxPlan::ALL));
+    RSX_CATCH_NULL
+}
+
+extern "C" RsxQuery *rsx_query_match_nothing(RsError *err) {
+    RSX_TRY
+    return wrap(Xapian::Query(), plan_of(RsxPlan::NOTHING));
+    RSX_CATCH_NULL
+}
+
+extern "C" int rsx_query_is_empty(const RsxQuery *q) { return q->q.empty() ? 1 : 0; }
+
+extern "C" char *rsx_query_describe(const RsxQuery *q) {
+    try {
+        std::string s = q->q.get_description();
+        return strdup(s.c_str());
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+extern "C" void rsx_query_free(RsxQuery *q) { delete q; }
+
