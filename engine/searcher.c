@@ -49,7 +49,7 @@ RsStatus rs_searcher_open(const char *const *indexes, size_t n, RsSearcher **out
     if (!s) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     s->n_indexes = n;
     const char *fs = getenv("RS_FACET_SETS");
-    s->facet_sets = fs && !strcmp(fs, "never") ? RSX_SETS_NEVER : fs && !strcmp(fs, "always") ? RSX_SETS_ALWAYS : RSX_SETS_AUTO;
+    rs_searcher_facet_sets(s, fs && !strcmp(fs, "never") ? RS_SETS_NEVER : fs && !strcmp(fs, "always") ? RS_SETS_ALWAYS : RS_SETS_AUTO);
     _Static_assert(RS_SETS_KEEP == RSX_SETS_BUDGET, "the engine's default is the shim's");
     s->paths = calloc(n ? n : 1, sizeof *s->paths);
     for (size_t i = 0; s->paths && i < n; i++) s->paths[i] = strdup(indexes[i]);

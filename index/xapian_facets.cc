@@ -44,6 +44,16 @@ const RsxFacetColumn &facet_column(RsxDb *db, unsigned slot, bool multi) {
     return *slot_column;
 }
 
+/* The least recently used sets out until they take at most `budget` bytes. Can't fail. */
+void trim_sets(RsxTermSets &ts, size_t budget) {
+    while (ts.bytes > budget && !ts.order.empty()) {
+        auto hit = ts.map.find(ts.order.back());
+        ts.bytes -= hit->second.first->size() * sizeof(uint64_t);
+        ts.map.erase(hit);
+        ts.order.pop_back();
+    }
+}
+
 namespace {
 
 void or_into(RsxBits &out, const RsxBits &b) {
@@ -78,11 +88,7 @@ void term_into(RsxDb *db, const std::string &term, RsxBits &out) {
     ts.order.push_front(term);
     ts.map.emplace(term, std::make_pair(std::shared_ptr<const RsxBits>(kept), ts.order.begin()));
     ts.bytes += bytes;
-    while (ts.bytes > db->sets_budget && !ts.order.empty()) { /* every set of a revision is one size */
-        ts.map.erase(ts.order.back());
-        ts.order.pop_back();
-        ts.bytes -= bytes;
-    }
+    trim_sets(ts, db->sets_budget);
 }
 
 /* Adds (ORs) the documents `p` matches to `out` (sized for the revision's last docid). */
@@ -202,10 +208,5 @@ void sets_count(RsxDb *db, const RsxPlan &plan, const RsxFacetRequest *facets, s
 
 extern "C" void rsx_db_keep_sets(RsxDb *db, size_t bytes) {
     db->sets_budget = bytes;
-    while (db->sets.bytes > bytes && !db->sets.order.empty()) {
-        auto hit = db->sets.map.find(db->sets.order.back());
-        db->sets.bytes -= hit->second.first->size() * sizeof(uint64_t);
-        db->sets.map.erase(hit);
-        db->sets.order.pop_back();
-    }
+    rsx_priv::trim_sets(db->sets, bytes);
 }

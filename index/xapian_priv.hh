@@ -115,6 +115,9 @@ template <typename F> void each_value(const std::string &v, F one) {
  * slot's value stream on first use; kept in db->columns). Throws what Xapian throws. */
 const RsxFacetColumn &facet_column(RsxDb *db, unsigned slot, bool multi);
 
+/* xapian_facets.cc: the least recently used of ts out until they take at most `budget` bytes. */
+void trim_sets(RsxTermSets &ts, size_t budget);
+
 /* xapian_facets.cc: whether counting `plan`'s matches from sets is worth it (mode: an
  * RsxFacetSets), i.e. whether it may match more than a small share of the index. */
 bool sets_worth(RsxDb *db, const RsxPlan &plan, int mode);

@@ -202,6 +202,19 @@ static void test_create_phrase_near_filter(void **state) {
     rsx_db_close(NULL);
 }
 
+/* m's first `n` facets appended to out as "value=count … | " per facet. */
+static void append_facets(const RsxMSet *m, size_t n, char *out, size_t cap) {
+    for (size_t k = 0; k < n; k++) {
+        for (size_t i = 0; i < rsx_mset_facet_size(m, k); i++) {
+            const char *v;
+            size_t len, c;
+            rsx_mset_facet(m, k, i, &v, &len, &c);
+            snprintf(out + strlen(out), cap - strlen(out), "%.*s=%zu ", (int)len, v, c);
+        }
+        snprintf(out + strlen(out), cap - strlen(out), "| ");
+    }
+}
+
 /* Facet counts over the whole match set, single- and multi-valued, from
  * two shards opened together, equal those of one index with everything. */
 static void facet_counts(RsxDb *db, char *out, size_t cap) {
@@ -212,15 +225,7 @@ static void facet_counts(RsxDb *db, char *out, size_t cap) {
     RsError err;
     assert_int_equal(rsx_search(db, q, &o, &m, &err), RS_OK);
     out[0] = '\0';
-    for (size_t k = 0; k < 2; k++) {
-        for (size_t i = 0; i < rsx_mset_facet_size(m, k); i++) {
-            const char *v;
-            size_t len, c;
-            rsx_mset_facet(m, k, i, &v, &len, &c);
-            snprintf(out + strlen(out), cap - strlen(out), "%.*s=%zu ", (int)len, v, c);
-        }
-        snprintf(out + strlen(out), cap - strlen(out), "| ");
-    }
+    append_facets(m, 2, out, cap);
     rsx_mset_free(m);
     rsx_query_free(q);
 }
@@ -256,15 +261,7 @@ static void sets_counts(RsxDb *db, const RsxQuery *q, int sets, char *out, size_
     assert_int_equal(rsx_search(db, q, &o, &m, &err), RS_OK);
     assert_int_equal(rsx_mset_matches_lower(m), rsx_mset_matches_upper(m)); /* exact either way */
     snprintf(out, cap, "%zu | ", rsx_mset_matches_estimated(m));
-    for (size_t k = 0; k < 2; k++) {
-        for (size_t i = 0; i < rsx_mset_facet_size(m, k); i++) {
-            const char *v;
-            size_t len, c;
-            rsx_mset_facet(m, k, i, &v, &len, &c);
-            snprintf(out + strlen(out), cap - strlen(out), "%.*s=%zu ", (int)len, v, c);
-        }
-        snprintf(out + strlen(out), cap - strlen(out), "| ");
-    }
+    append_facets(m, 2, out, cap);
     assert_true(rsx_mset_size(m) <= 2);
     rsx_mset_free(m);
 }
@@ -375,13 +372,7 @@ static void test_match_sets_auto(void **state) {
             assert_true(rsx_mset_facets_exact(m));
             assert_int_equal(rsx_mset_size(m), 3);
             by[mode][0] = '\0';
-            for (size_t k = 0; k < 2; k++)
-                for (size_t j = 0; j < rsx_mset_facet_size(m, k); j++) {
-                    const char *v;
-                    size_t len, c;
-                    rsx_mset_facet(m, k, j, &v, &len, &c);
-                    snprintf(by[mode] + strlen(by[mode]), sizeof by[mode] - strlen(by[mode]), "%.*s=%zu ", (int)len, v, c);
-                }
+            append_facets(m, 2, by[mode], sizeof by[mode]);
             rsx_mset_free(m);
         }
         assert_string_equal(by[0], by[1]);
