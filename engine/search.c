@@ -314,7 +314,8 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
     if (b.rc == RS_OK) q = rs_qbuild_filters(&b, core, pq); /* takes core, also on failure */
     else rsx_query_free(core);
     if (b.rc == RS_OK) rs_qbuild_out_of_time(&b);
-    if (q && getenv("RS_DEBUG_QUERY")) { /* the Xapian query, for profiling and debugging */
+    int debug = getenv("RS_DEBUG_QUERY") != NULL; /* the query and how it was counted, on stderr */
+    if (q && debug) {
         char *d = rsx_query_describe(q);
         fprintf(stderr, "query: %s\n", d ? d : "(out of memory)");
         free(d);
@@ -350,6 +351,8 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
     int fallback = 0;
     if (deadline) o.time_limit = deadline - rs_now_s() > 0.001 ? deadline - rs_now_s() : 0.001; /* Xapian's own */
     if (b.rc == RS_OK) b.rc = rsx_search(s->db, q, &o, &m, err);
+    if (b.rc == RS_OK && debug && o.n_facets)
+        fprintf(stderr, "counts: %s\n", rsx_mset_from_sets(m) ? "from the match set" : "match by match");
     if (b.rc == RS_OK) rs_qbuild_out_of_time(&b);
     if (b.rc == RS_OK && rsx_mset_matches_estimated(m) == 0 && plain_words(pq->root)) {
         /* Nothing matches every word: accept any of them (never an excluded one), and say so. */

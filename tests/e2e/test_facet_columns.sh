@@ -62,6 +62,26 @@ for q in '*' misbrug 'kommune udvalget' 'kommune OR misbrug' 'kommune -udvalget'
   t_eq "matcher (never): server = CLI: $q" "$cli" "$(curl -s "$UMATCH/api/search?q=$(enc "$q")" | facets)"
   t_match "… and counts something: $q" "[1-9]\)" "$cli"
 done
+# RS_FACET_SETS picks the way (RS_DEBUG_QUERY=1 says which on stderr): always the sets, never,
+# and the default on a search of every item (it may match all of them: the sets)
+for way in always never default; do
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  if [ "$way" = default ]; then
+    RS_DEBUG_QUERY=1 "$REFSOG" serve --index "$C" --port "$port" --web web >/dev/null 2>"$T_TMP/way-$way.log" &
+  else
+    RS_FACET_SETS=$way RS_DEBUG_QUERY=1 "$REFSOG" serve --index "$C" --port "$port" --web web >/dev/null 2>"$T_TMP/way-$way.log" &
+  fi
+  pids="$pids $!"
+  for i in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+  curl -s "http://127.0.0.1:$port/api/search?q=$(enc kommune)" >/dev/null
+  curl -s "http://127.0.0.1:$port/api/search?q=$(enc '*')" >/dev/null
+done
+t_eq "RS_FACET_SETS=always: counted from the match set" "2" "$(grep -c '^counts: from the match set' "$T_TMP/way-always.log")"
+t_eq "RS_FACET_SETS=never: counted match by match" "2" "$(grep -c '^counts: match by match' "$T_TMP/way-never.log")"
+t_match "by default a search of every item: from the match set" "^counts: from the match set" \
+  "$(grep '^counts' "$T_TMP/way-default.log" | tail -1)"
+t_match "RS_DEBUG_QUERY prints the query" "^query: Query\(" "$(grep '^query' "$T_TMP/way-never.log" | head -1)"
+
 # the committee and outcome facets are multi-valued: a count over one word checked by hand
 t_eq "a multi-valued facet: the committee counts add up to at least the hits" "True" \
   "$(curl -s "$U/api/search?q=udvalget" | python3 -c '
