@@ -73,7 +73,7 @@ RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexe
         RsxOpenMode mode = ix->opts.scratch      ? RSX_CREATE_SCRATCH
                            : ix->opts.must_exist ? RSX_OPEN
                                                  : RSX_CREATE_OR_OPEN;
-        rc = rsx_writable_open(dir, mode, &ix->db, err);
+        rc = rsx_writable_open(dir, (int)mode | (ix->opts.termlists ? RSX_TERMLISTS : 0), &ix->db, err);
         if (rc != RS_OK) rs_error_prefix(err, "%s", dir);
     }
     if (rc == RS_OK) rc = check_meta(ix, RS_META_SCHEMA, RS_SCHEMA_VERSION, "schema version", dir, err);

@@ -35,6 +35,10 @@ typedef struct RsIndexerOptions {
     size_t n_mirror_folders;
     int must_exist;             /* open an existing index only (RS_ERR_NOTFOUND otherwise): never
                                    create one (delete) */
+    int termlists;              /* a new index keeps Xapian's term lists (RSX_TERMLISTS: what
+                                   xapian-tcpsrv needs to serve it; ~1.35× the size). Without
+                                   them (the default) a changed or removed item is a tombstone
+                                   until the index is rebuilt (docs/shim.md) */
 } RsIndexerOptions;
 
 /* What happened to one file. */

@@ -15,7 +15,7 @@
 #ifndef RS_SCHEMA_H
 #define RS_SCHEMA_H
 
-#define RS_SCHEMA_VERSION "6" /* 6: no stem term equal to the exact form, body copies only of keys other sections have, the length term; 5: committees by municipality (KV, slot 2 pairs), committees in the hit; 4: sources by canonical path, tie key, bare case keys; 3: kind, meeting keys, url */
+#define RS_SCHEMA_VERSION "7" /* 7: written without Xapian's term lists, deleted items as tombstones (RS_META_DEAD); 6: no stem term equal to the exact form, body copies only of keys other sections have, the length term; 5: committees by municipality (KV, slot 2 pairs), committees in the hit; 4: sources by canonical path, tie key, bare case keys; 3: kind, meeting keys, url */
 
 /* ---- free-text terms (ranked) ---- */
 /* no prefix: the exact normalised form (NFC + case folded), positional:
@@ -91,6 +91,13 @@ enum {
 #define RS_META_SCHEMA       "refsog:schema"
 #define RS_META_FINGERPRINT  "refsog:analyzer"   /* rs_analyzer_fingerprint() at index time */
 #define RS_META_SOURCE       "refsog:src:"       /* + source → "<hash hex> <items> <source>" */
+/* Tombstones: the deleted documents of an index written without Xapian's term lists, which
+ * cannot delete (docs/shim.md "Tombstones"; only the shim reads and writes these keys).
+ * RS_META_DEAD + 8 lower-case hex digits b: docids b·65536 … b·65536 + 65535 as a bitmap, bit
+ * d mod 65536 of byte (d mod 65536) / 8, least significant first, trailing zero bytes left out;
+ * RS_META_DEAD_COUNT: how many in all, decimal (absent: none). */
+#define RS_META_DEAD         "refsog:dead:"
+#define RS_META_DEAD_COUNT   "refsog:dead"
 
 /* Within-document weight (wdf increment) of a term by the section it occurs in. */
 #define RS_WDF_TITLE     6

@@ -182,6 +182,7 @@ void sets_count(RsxDb *db, const RsxPlan &plan, const RsxFacetRequest *facets, s
     size_t nw = static_cast<size_t>(db->db.get_lastdocid()) / 64 + 1;
     RsxBits m(nw, 0);
     eval_into(db, plan, m);
+    for (size_t w = 0; w < nw && w < db->dead.bits.size(); w++) m[w] &= ~db->dead.bits[w]; /* deleted */
     size_t t = 0;
     for (uint64_t w : m) t += static_cast<size_t>(__builtin_popcountll(w));
     *total = t;

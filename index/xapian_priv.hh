@@ -7,6 +7,10 @@
 
 #include "xapian_shim.h"
 
+extern "C" {
+#include "schema.h"
+}
+
 #include <xapian.h>
 
 #include <algorithm>
@@ -19,8 +23,39 @@
 #include <unordered_map>
 #include <vector>
 
+/* Deleted documents (tombstones) of databases without term lists, as a bitset: bit d for
+ * docid d (xapian_dead.cc; the metadata format is in schema.h). */
+struct RsxDead {
+    std::vector<uint64_t> bits;
+    size_t n = 0; /* how many bits are set */
+    bool has(Xapian::docid d) const {
+        size_t w = d / 64;
+        return w < bits.size() && ((bits[w] >> (d % 64)) & 1);
+    }
+    /* true if d was not dead yet */
+    bool add(Xapian::docid d) {
+        size_t w = d / 64;
+        if (w >= bits.size()) bits.resize(w + 1, 0);
+        uint64_t b = uint64_t(1) << (d % 64);
+        if (bits[w] & b) return false;
+        bits[w] |= b;
+        n++;
+        return true;
+    }
+    /* the first dead docid >= d, or 0 if none */
+    Xapian::docid next(Xapian::docid d) const;
+    void clear() {
+        bits.clear();
+        n = 0;
+    }
+};
+
 struct RsxWritable {
     Xapian::WritableDatabase db;
+    /* written without term lists (every new index): Xapian cannot delete from it, so a
+     * deleted or replaced document is marked dead in `dead` (and in the metadata) instead */
+    bool no_termlist = false;
+    RsxDead dead;
 };
 struct RsxDoc {
     Xapian::Document doc;
@@ -65,6 +100,10 @@ struct RsxDb {
     size_t sets_budget = RSX_SETS_BUDGET; /* rsx_db_keep_sets */
     /* moves on each reopen onto another revision (rsx_db_generation) */
     unsigned long generation = 0;
+    /* the deleted documents of every shard by combined docid, and each local shard's own by its
+     * UUID (what the matcher's filter reads per sub-database), at the open revision */
+    RsxDead dead;
+    std::shared_ptr<const std::map<std::string, std::shared_ptr<const RsxDead>>> dead_by_uuid;
 };
 /* What a query matches as set algebra over terms: the shim's own record of a query's structure
  * (built beside the Xapian::Query by every constructor), so that its match set can be computed as
@@ -128,11 +167,37 @@ bool sets_worth(RsxDb *db, const RsxPlan &plan, int mode);
 void sets_count(RsxDb *db, const RsxPlan &plan, const RsxFacetRequest *facets, size_t n,
                 std::vector<std::vector<std::pair<std::string, size_t>>> &out, size_t *total);
 
+/* xapian_dead.cc: the tombstones of a local database (from its metadata) into *out. Throws
+ * what Xapian throws. */
+void dead_load(const Xapian::Database &db, RsxDead &out);
+
+/* xapian_dead.cc: mark `ids` dead in w (its set and its metadata, written in the same commit as
+ * whatever else is pending). Throws what Xapian throws. */
+void dead_mark(RsxWritable *w, const std::vector<Xapian::docid> &ids);
+
+/* xapian_dead.cc: how many of the `freq` documents having `term` in `db` are in `dead`. */
+size_t dead_with(const Xapian::Database &db, const std::string &term, Xapian::doccount freq,
+                 const RsxDead &dead);
+
+/* xapian_dead.cc: (re)read every shard's tombstones into db->dead and db->dead_by_uuid. A remote
+ * shard with tombstones cannot leave them out (xapian-tcpsrv knows no filter): an error
+ * (Xapian::FeatureUnavailableError), as is a local shard with tombstones beside a remote one. */
+void dead_reload(RsxDb *db);
+
+/* xapian_dead.cc: after compacting `srcs` (in that order) into the new database `out`, which
+ * has no term lists: the sources' tombstones, at the docids compaction gave their documents,
+ * become out's. Throws what Xapian throws. */
+void dead_after_compact(const std::vector<Xapian::Database> &srcs, const std::string &out);
+
+/* xapian_dead.cc: `q` without the deleted documents (q itself when there are none). */
+Xapian::Query without_dead(const RsxDb *db, const Xapian::Query &q);
+
 /* The database moved to another revision: what was built for the old one goes. */
 inline void revision_moved(RsxDb *db) {
     db->columns.clear();
     db->sets.clear();
     db->generation++;
+    dead_reload(db);
 }
 
 }  // namespace rsx_priv

@@ -117,11 +117,13 @@ extern "C" RsStatus rsx_db_open(const char *const *paths, size_t n, unsigned tim
             db->single = stat(paths[0], &st) == 0 && S_ISDIR(st.st_mode) &&
                          rs_shards_layout(paths[0], 0, &n_shards, nullptr, &ignore) == RS_OK && n_shards == 1;
         }
+        i = n; /* an error now is the whole set's */
+        rsx_priv::dead_reload(db.get());
         *out = db.release();
         return RS_OK;
     } catch (...) {
         RsStatus rc = fail(err);
-        rs_error_prefix(err, "%s", paths[i < n ? i : n - 1]);
+        if (i < n) rs_error_prefix(err, "%s", paths[i]);
         return rc;
     }
 }
@@ -142,7 +144,7 @@ extern "C" unsigned long rsx_db_generation(const RsxDb *db) { return db->generat
 
 extern "C" RsStatus rsx_db_doccount(RsxDb *db, size_t *count, RsError *err) {
     RSX_TRY
-    *count = db->db.get_doccount();
+    *count = db->db.get_doccount() - db->dead.n;
     return RS_OK;
     RSX_CATCH
 }
@@ -150,7 +152,9 @@ extern "C" RsStatus rsx_db_doccount(RsxDb *db, size_t *count, RsError *err) {
 extern "C" RsStatus rsx_db_termfreq(RsxDb *db, const char *term, size_t len, size_t *freq,
                                     RsError *err) {
     RSX_TRY
-    *freq = db->db.get_termfreq(std::string(term, len));
+    std::string t(term, len);
+    Xapian::doccount f = db->db.get_termfreq(t);
+    *freq = f - rsx_priv::dead_with(db->db, t, f, db->dead);
     return RS_OK;
     RSX_CATCH
 }
@@ -176,7 +180,9 @@ extern "C" RsStatus rsx_db_allterms(RsxDb *db, const char *prefix, RsxTermFn fn,
     std::string p(prefix ? prefix : "");
     for (auto t = db->db.allterms_begin(p); t != db->db.allterms_end(p); ++t) {
         std::string s = *t;
-        if (fn(ctx, s.data(), s.size(), t.get_termfreq())) break;
+        Xapian::doccount f = t.get_termfreq();
+        f -= static_cast<Xapian::doccount>(rsx_priv::dead_with(db->db, s, f, db->dead));
+        if (f && fn(ctx, s.data(), s.size(), f)) break; /* a term only deleted items had is gone */
     }
     return RS_OK;
     RSX_CATCH
@@ -187,7 +193,7 @@ extern "C" RsStatus rsx_db_postings(RsxDb *db, const char *term, size_t len, Rsx
     RSX_TRY
     std::string t(term, len);
     for (auto p = db->db.postlist_begin(t); p != db->db.postlist_end(t); ++p)
-        if (fn(ctx, *p)) break;
+        if (!db->dead.has(*p) && fn(ctx, *p)) break;
     return RS_OK;
     RSX_CATCH
 }
@@ -195,6 +201,7 @@ extern "C" RsStatus rsx_db_postings(RsxDb *db, const char *term, size_t len, Rsx
 /* Data (slot < 0) or a value of document `docid`, malloc'd. */
 static RsStatus doc_field(RsxDb *db, RsxDocid docid, int slot, char **out, size_t *len, RsError *err) {
     try {
+        if (db->dead.has(docid)) return rs_error_set(err, RS_ERR_NOTFOUND, "no document %u (deleted)", docid);
         Xapian::Document doc = db->db.get_document(docid);
         return dup_out(slot < 0 ? doc.get_data() : doc.get_value(static_cast<Xapian::valueno>(slot)),
                        out, len, err);
@@ -272,9 +279,10 @@ struct Speller {
     void *ctx;
 };
 
-static void nearest(Xapian::Database &db, const Speller &sp, const std::string &prefix, const std::string &word,
+static void nearest(RsxDb *rdb, const Speller &sp, const std::string &prefix, const std::string &word,
                     const std::vector<uint32_t> &w, unsigned max_edit, std::string &best,
                     unsigned &best_d, Xapian::doccount &best_f) {
+    Xapian::Database &db = rdb->db;
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
         const std::string term = *t;
         if (term == word || !spelling_word(term)) continue;
@@ -284,6 +292,8 @@ static void nearest(Xapian::Database &db, const Speller &sp, const std::string &
         unsigned d = edit_distance(code_points(term), w, max_edit);
         if (d > max_edit) continue;
         Xapian::doccount f = t.get_termfreq();
+        f -= static_cast<Xapian::doccount>(rsx_priv::dead_with(db, term, f, rdb->dead));
+        if (!f) continue; /* only in deleted items */
         if (d < best_d || (d == best_d && f > best_f)) best = term, best_d = d, best_f = f;
     }
 }
@@ -309,7 +319,7 @@ extern "C" RsStatus rsx_db_spelling(RsxDb *db, const char *word, size_t len, uns
     if (wc.size() >= 2) {
         /* Words with the same first letter: every edit after it. */
         const std::string c0 = utf8(wc[0]), c1 = utf8(wc[1]);
-        nearest(db->db, sp, c0, w, wc, max_edit, best, best_d, best_f);
+        nearest(db, sp, c0, w, wc, max_edit, best, best_d, best_f);
         if (best.empty()) {
             /* A typo in the first letter, by the ranges it leaves: another first letter (x + the
              * second), a first letter left out (x + the first), one too many (the second …),
@@ -319,10 +329,10 @@ extern "C" RsStatus rsx_db_spelling(RsxDb *db, const char *word, size_t len, uns
                                                0xE6, 0xF8, 0xE5, 0xE9, 0xFC, 0xF6, 0xE4};
             for (uint32_t x : letters) {
                 if (x == wc[0]) continue;
-                nearest(db->db, sp, utf8(x) + c1, w, wc, max_edit, best, best_d, best_f);
-                nearest(db->db, sp, utf8(x) + c0, w, wc, max_edit, best, best_d, best_f);
+                nearest(db, sp, utf8(x) + c1, w, wc, max_edit, best, best_d, best_f);
+                nearest(db, sp, utf8(x) + c0, w, wc, max_edit, best, best_d, best_f);
             }
-            if (c1 != c0) nearest(db->db, sp, c1, w, wc, max_edit, best, best_d, best_f);
+            if (c1 != c0) nearest(db, sp, c1, w, wc, max_edit, best, best_d, best_f);
         }
     }
     return dup_out(best, out, nullptr, err);
@@ -396,7 +406,8 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
                            RsxMSet **out) {
     std::unique_ptr<RsxMSet> m(new RsxMSet(db->db));
     Xapian::Enquire &enq = m->enquire;
-    enq.set_query(q->q);
+    const Xapian::Query query = rsx_priv::without_dead(db, q->q);
+    enq.set_query(query);
     if (o->bm25)
         enq.set_weighting_scheme(Xapian::BM25Weight(o->bm25->k1, o->bm25->k2, o->bm25->k3,
                                                     o->bm25->b, o->bm25->min_normlen));
@@ -466,7 +477,7 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
         for (size_t i = 0; i < o->n_facets; i++) any_multi |= o->facets[i].multi != 0;
         if (any_multi) {
             Xapian::Enquire all(db->db);
-            all.set_query(q->q);
+            all.set_query(query);
             all.set_weighting_scheme(Xapian::BoolWeight());
             Xapian::MSet every = all.get_mset(0, db->db.get_doccount());
             if (!singles[0]) seen = every.size();

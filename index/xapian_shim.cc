@@ -6,6 +6,7 @@
 #include <cstring>
 #include <memory>
 #include <new>
+#include <sys/stat.h>
 
 namespace rsx_priv {
 
@@ -46,6 +47,12 @@ RsStatus fail(RsError *err) {
     } catch (const Xapian::DatabaseOpeningError &e) {
         return rs_error_set(err, RS_ERR_DATABASE, "cannot open the index: its files are damaged or "
                             "not an index (%s)", say(e).c_str());
+    } catch (const Xapian::FeatureUnavailableError &e) {
+        if (e.get_msg().find("has no termlist") != std::string::npos) /* e.g. from xapian-tcpsrv */
+            return rs_error_set(err, RS_ERR_UNSUPPORTED, "the index was written without term lists, "
+                                "which a remote server needs: build the shards it serves with "
+                                "`refsog index --termlists` (%s)", e.get_msg().c_str());
+        return rs_error_set(err, RS_ERR_UNSUPPORTED, "not supported: %s", say(e).c_str());
     } catch (const Xapian::Error &e) {
         return rs_error_set(err, RS_ERR_DATABASE, "index error: %s", say(e).c_str());
     } catch (const std::bad_alloc &) {
@@ -74,13 +81,33 @@ using rsx_priv::fail;
 
 /* ================================================================ writing */
 
-extern "C" RsStatus rsx_writable_open(const char *path, RsxOpenMode mode, RsxWritable **out,
+/* The documents having `term` that are not dead. */
+static std::vector<Xapian::docid> live_docs(RsxWritable *w, const std::string &term) {
+    std::vector<Xapian::docid> ids;
+    for (auto p = w->db.postlist_begin(term); p != w->db.postlist_end(term); ++p)
+        if (!w->dead.has(*p)) ids.push_back(*p);
+    return ids;
+}
+
+extern "C" RsStatus rsx_writable_open(const char *path, int mode_flags, RsxWritable **out,
                                       RsError *err) {
     *out = nullptr;
     RSX_TRY
+    /* An existing glass index without a term list table was written without term lists and
+     * must be opened so (Xapian refuses otherwise); a new one is created without them unless
+     * asked. */
+    int mode = mode_flags & ~RSX_TERMLISTS;
+    std::string dir(path);
+    struct stat st;
+    bool exists = stat((dir + "/iamglass").c_str(), &st) == 0;
+    bool no_termlist = exists ? stat((dir + "/termlist.glass").c_str(), &st) != 0
+                              : !(mode_flags & RSX_TERMLISTS);
     int flags = (mode == RSX_OPEN ? Xapian::DB_OPEN : Xapian::DB_CREATE_OR_OPEN) |
-                (mode == RSX_CREATE_SCRATCH ? Xapian::DB_NO_SYNC : 0) | Xapian::DB_BACKEND_GLASS;
-    *out = new RsxWritable{Xapian::WritableDatabase(path, flags)};
+                (mode == RSX_CREATE_SCRATCH ? Xapian::DB_NO_SYNC : 0) |
+                (no_termlist ? Xapian::DB_NO_TERMLIST : 0) | Xapian::DB_BACKEND_GLASS;
+    std::unique_ptr<RsxWritable> w(new RsxWritable{Xapian::WritableDatabase(path, flags), no_termlist, {}});
+    if (no_termlist) rsx_priv::dead_load(w->db, w->dead);
+    *out = w.release();
     return RS_OK;
     RSX_CATCH
 }
@@ -121,6 +148,7 @@ extern "C" RsStatus rsx_writable_commit_transaction(RsxWritable *w, RsError *err
 extern "C" RsStatus rsx_writable_cancel_transaction(RsxWritable *w, RsError *err) {
     RSX_TRY
     w->db.cancel_transaction();
+    if (w->no_termlist) rsx_priv::dead_load(w->db, w->dead); /* the marks made since go too */
     return RS_OK;
     RSX_CATCH
 }
@@ -137,7 +165,14 @@ extern "C" RsStatus rsx_writable_add(RsxWritable *w, const RsxDoc *doc, RsxDocid
 extern "C" RsStatus rsx_writable_replace(RsxWritable *w, const char *idterm, size_t idlen,
                                          const RsxDoc *doc, RsxDocid *docid, RsError *err) {
     RSX_TRY
-    Xapian::docid id = w->db.replace_document(std::string(idterm, idlen), doc->doc);
+    std::string t(idterm, idlen);
+    Xapian::docid id;
+    if (w->no_termlist) { /* the old ones are marked dead, the new one added */
+        rsx_priv::dead_mark(w, live_docs(w, t));
+        id = w->db.add_document(doc->doc);
+    } else {
+        id = w->db.replace_document(t, doc->doc);
+    }
     if (docid) *docid = id;
     return RS_OK;
     RSX_CATCH
@@ -147,6 +182,12 @@ extern "C" RsStatus rsx_writable_delete_term(RsxWritable *w, const char *term, s
                                              size_t *n_deleted, RsError *err) {
     RSX_TRY
     std::string t(term, len);
+    if (w->no_termlist) {
+        std::vector<Xapian::docid> ids = live_docs(w, t);
+        if (n_deleted) *n_deleted = ids.size();
+        rsx_priv::dead_mark(w, ids);
+        return RS_OK;
+    }
     if (n_deleted) *n_deleted = w->db.get_termfreq(t);
     w->db.delete_document(t);
     return RS_OK;
@@ -170,7 +211,7 @@ extern "C" RsStatus rsx_writable_set_metadata(RsxWritable *w, const char *key,
 
 extern "C" RsStatus rsx_writable_doccount(RsxWritable *w, size_t *count, RsError *err) {
     RSX_TRY
-    *count = w->db.get_doccount();
+    *count = w->db.get_doccount() - w->dead.n;
     return RS_OK;
     RSX_CATCH
 }
@@ -178,7 +219,9 @@ extern "C" RsStatus rsx_writable_doccount(RsxWritable *w, size_t *count, RsError
 extern "C" RsStatus rsx_writable_termfreq(RsxWritable *w, const char *term, size_t len,
                                           size_t *freq, RsError *err) {
     RSX_TRY
-    *freq = w->db.get_termfreq(std::string(term, len));
+    std::string t(term, len);
+    Xapian::doccount f = w->db.get_termfreq(t);
+    *freq = f - rsx_priv::dead_with(w->db, t, f, w->dead);
     return RS_OK;
     RSX_CATCH
 }
@@ -189,8 +232,12 @@ extern "C" RsStatus rsx_writable_allterms(RsxWritable *w, const char *prefix, Rs
     std::string p(prefix ? prefix : "");
     /* collected first: the callback may change the database */
     std::vector<std::pair<std::string, unsigned>> terms;
-    for (auto t = w->db.allterms_begin(p); t != w->db.allterms_end(p); ++t)
-        terms.emplace_back(*t, t.get_termfreq());
+    for (auto t = w->db.allterms_begin(p); t != w->db.allterms_end(p); ++t) {
+        std::string s = *t;
+        Xapian::doccount f = t.get_termfreq();
+        f -= static_cast<Xapian::doccount>(rsx_priv::dead_with(w->db, s, f, w->dead));
+        if (f) terms.emplace_back(s, f); /* a term only deleted documents have is gone */
+    }
     for (const auto &t : terms)
         if (fn(ctx, t.first.data(), t.first.size(), t.second)) break;
     return RS_OK;
@@ -272,9 +319,15 @@ extern "C" RsStatus rsx_compact(const char *const *srcs, size_t n, const char *o
     if (n == 0) return rs_error_set(err, RS_ERR_USAGE, "nothing to compact");
     RSX_TRY
     Xapian::Database db;
-    for (size_t i = 0; i < n; i++) db.add_database(Xapian::Database(srcs[i], Xapian::DB_OPEN));
+    std::vector<Xapian::Database> in;
+    bool any_dead = false;
+    for (size_t i = 0; i < n; i++) {
+        in.emplace_back(srcs[i], Xapian::DB_OPEN);
+        db.add_database(in.back());
+        any_dead |= !in.back().get_metadata(RS_META_DEAD_COUNT).empty();
+    }
     db.compact(out, Xapian::DBCOMPACT_MULTIPASS | Xapian::DB_BACKEND_GLASS);
+    if (any_dead) rsx_priv::dead_after_compact(in, out);
     return RS_OK;
     RSX_CATCH
 }
-

@@ -38,14 +38,24 @@ typedef struct RsxDoc RsxDoc;
 typedef enum RsxOpenMode {
     RSX_CREATE_OR_OPEN = 0, /* create the directory and index if missing */
     RSX_OPEN = 1,           /* the index must exist (RS_ERR_NOTFOUND if not) */
-    RSX_CREATE_SCRATCH = 2  /* as RSX_CREATE_OR_OPEN, never fsync'd: for a scratch index that is
+    RSX_CREATE_SCRATCH = 2, /* as RSX_CREATE_OR_OPEN, never fsync'd: for a scratch index that is
                                merged into a real one (or thrown away) afterwards */
+    RSX_TERMLISTS = 16      /* or'ed with one of the above: a new index keeps Xapian's term lists
+                               (what xapian-tcpsrv needs to serve it: it reads a document's values
+                               through them; and what indexes of schema 6 and before have) */
 } RsxOpenMode;
 
 /* Open a writable index (glass backend) at `path`. Only one writer at a
  * time: a second gets RS_ERR_LOCKED. On success *out is owned by the
- * caller; close with rsx_writable_close. */
-RsStatus rsx_writable_open(const char *path, RsxOpenMode mode, RsxWritable **out, RsError *err);
+ * caller; close with rsx_writable_close.
+ *
+ * A new index is written without Xapian's term lists (a quarter of its size, and less work per
+ * document), which Xapian 1.4 needs to delete a document: there rsx_writable_replace and
+ * rsx_writable_delete_term mark the old documents dead instead (tombstones, kept in the index's
+ * metadata and written in the same commit), and every reader of this shim leaves them out:
+ * searches, counts, facets, postings, term frequencies, documents by docid (docs/shim.md).
+ * They stay in the index until it is rebuilt; compaction keeps them. */
+RsStatus rsx_writable_open(const char *path, int mode, RsxWritable **out, RsError *err);
 
 /* Commit pending changes (outside a transaction) and close. The status of
  * that final commit is returned; the handle is freed either way.
@@ -114,7 +124,8 @@ RsStatus rsx_doc_set_data(RsxDoc *d, const char *data, size_t len, RsError *err)
 
 /* Merge the databases at `srcs` (local directories) into a new compacted
  * database at `out` (Xapian::Database::compact, what xapian-compact does).
- * `out` must not exist. */
+ * `out` must not exist. It has term lists when every source has them; the sources' tombstones
+ * follow their documents (which compaction renumbers). */
 RsStatus rsx_compact(const char *const *srcs, size_t n, const char *out, RsError *err);
 
 /* ---------------------------------------------------------------- reading */

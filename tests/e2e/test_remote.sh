@@ -9,13 +9,16 @@ cp data/sample/000_*.txt data/sample/001_*.txt data/sample/002_*.txt "$T_TMP/a/"
 cp data/sample/003_*.txt data/sample/004_*.txt "$T_TMP/b/"
 cd "$T_TMP"
 "$REFSOG" index --quiet --index one a b
-"$REFSOG" index --quiet --index shard_a a
-"$REFSOG" index --quiet --index shard_b b
+# xapian-tcpsrv reads a document's values through Xapian's term lists: shards to serve keep them
+"$REFSOG" index --quiet --termlists --index shard_a a
+"$REFSOG" index --quiet --termlists --index shard_b b
+"$REFSOG" index --quiet --index plain_b b
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-pa=$(free_port); pb=$(free_port)
+pa=$(free_port); pb=$(free_port); pp=$(free_port)
 setsid xapian-tcpsrv --interface 127.0.0.1 --port "$pa" shard_a >/dev/null 2>&1 & sa=$!
 setsid xapian-tcpsrv --interface 127.0.0.1 --port "$pb" shard_b >/dev/null 2>&1 & sb=$!
-trap 'kill $sa $sb 2>/dev/null; rm -rf "$T_TMP"' EXIT
+setsid xapian-tcpsrv --interface 127.0.0.1 --port "$pp" plain_b >/dev/null 2>&1 & sp=$!
+trap 'kill $sa $sb $sp 2>/dev/null; rm -rf "$T_TMP"' EXIT
 for i in $(seq 1 50); do "$REFSOG" stats --index "tcp://127.0.0.1:$pa" --index "tcp://127.0.0.1:$pb" >/dev/null 2>&1 && break; sleep 0.1; done
 
 summary() { python3 -c '
@@ -31,6 +34,9 @@ for q in misbrug 'misbrug unge' '"åben rådgivning"' 'EMN-24/1629' '27.0.0-P22-
 done
 t_eq "local shards = one index" "$("$REFSOG" search --index one --json --limit 50 misbrug | summary)" \
   "$("$REFSOG" search --index shard_a --index shard_b --json --limit 50 misbrug | summary)"
+# a shard written without term lists cannot be served: said so, with what to do
+t_status "a served shard without term lists is an error" 1 "$REFSOG" search --index "tcp://127.0.0.1:$pa" --index "tcp://127.0.0.1:$pp" misbrug
+t_match "… that says to build it with --termlists" "without term lists.*--termlists" "$T_OUT"
 # (tcpsrv signals its whole process group when it stops: hence setsid above)
 kill $sb; wait $sb 2>/dev/null
 t_status "a shard that is down is an error" 1 "$REFSOG" search --index "tcp://127.0.0.1:$pa" --index "tcp://127.0.0.1:$pb" misbrug

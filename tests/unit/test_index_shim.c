@@ -546,6 +546,207 @@ static void test_remote_tcpsrv(void **state) {
     waitpid(pid, NULL, 0);
 }
 
+/* The data of every hit of `q`, in docid order, space-separated ("a b e"). */
+static void hit_ids(RsxDb *db, const char *word, char *out, size_t cap) {
+    RsxQuery *q = term(word);
+    RsxSearchOptions o = {.limit = 100, .sort_slot = -1};
+    RsxMSet *m;
+    RsError err;
+    assert_int_equal(rsx_search(db, q, &o, &m, &err), RS_OK);
+    char ids[100][16];
+    size_t n = rsx_mset_size(m);
+    for (size_t i = 0; i < n; i++) {
+        const char *d;
+        size_t len;
+        assert_int_equal(rsx_mset_data(m, i, &d, &len, &err), RS_OK);
+        snprintf(ids[i], sizeof ids[i], "%.*s", (int)len, d);
+    }
+    qsort(ids, n, sizeof ids[0], (int (*)(const void *, const void *))strcmp);
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) snprintf(out + strlen(out), cap - strlen(out), "%s%s", i ? " " : "", ids[i]);
+    assert_int_equal(rsx_mset_matches_estimated(m), n); /* the total leaves them out too */
+    rsx_mset_free(m);
+    rsx_query_free(q);
+}
+
+static int exists_in(const char *name, const char *file) {
+    char p[256];
+    struct stat st;
+    snprintf(p, sizeof p, "%s/%s/%s", tmp, name, file);
+    return stat(p, &st) == 0;
+}
+
+/* Replace and delete on a new index (no term lists: tombstones) and on one made with term lists
+ * (Xapian deletes): the same answers from every reader — hits and totals, document counts, term
+ * frequencies, term lists, postings, a deleted document's data, spelling — across a commit, a
+ * reader's reopen and a cancelled transaction. */
+static void test_tombstones_answer_as_deletes(void **state) {
+    (void)state;
+    static const int modes[] = {RSX_CREATE_OR_OPEN, RSX_CREATE_OR_OPEN | RSX_TERMLISTS};
+    for (int k = 0; k < 2; k++) {
+        char name[32], p[128], got[256], *v;
+        size_t n, len;
+        RsError err;
+        snprintf(name, sizeof name, "tomb%d", k);
+        path_of(p, sizeof p, name);
+        RsxWritable *w;
+        assert_int_equal(rsx_writable_open(p, modes[k], &w, &err), RS_OK);
+        add_doc(w, "a", "misbrug af opiater blandt unge", "20231121", "Social");
+        add_doc(w, "b", "budget for unge", "20240116", "Social");
+        add_doc(w, "c", "opiater i esbjerg kommunalbestyrelse", "20200922", "Social");
+        assert_int_equal(rsx_writable_commit(w, &err), RS_OK);
+        /* term lists only where asked: the mode under test is the one meant */
+        assert_int_equal(exists_in(name, "termlist.glass"), k == 1);
+        const char *paths[] = {p};
+        RsxDb *db;
+        assert_int_equal(rsx_db_open(paths, 1, 0, &db, &err), RS_OK);
+        add_doc(w, "a", "helt ny tekst om unge", "20231121", "Social"); /* replace */
+        assert_int_equal(rsx_writable_delete_term(w, "opiater", 7, &n, &err), RS_OK);
+        assert_int_equal(n, 1); /* c: a's old text is replaced already */
+        assert_int_equal(rsx_writable_doccount(w, &n, &err), RS_OK);
+        assert_int_equal(n, 2);
+        assert_int_equal(rsx_writable_termfreq(w, "opiater", 7, &n, &err), RS_OK);
+        assert_int_equal(n, 0);
+        /* a cancelled delete leaves b alone */
+        assert_int_equal(rsx_writable_begin(w, 1, &err), RS_OK);
+        assert_int_equal(rsx_writable_delete_term(w, "Qb", 2, &n, &err), RS_OK);
+        assert_int_equal(n, 1);
+        assert_int_equal(rsx_writable_cancel_transaction(w, &err), RS_OK);
+        assert_int_equal(rsx_writable_termfreq(w, "Qb", 2, &n, &err), RS_OK);
+        assert_int_equal(n, 1);
+        /* the reader sees the old revision until it reopens */
+        hit_ids(db, "unge", got, sizeof got);
+        assert_string_equal(got, "a b");
+        hit_ids(db, "opiater", got, sizeof got);
+        assert_string_equal(got, "a c");
+        assert_int_equal(rsx_writable_commit(w, &err), RS_OK);
+        assert_int_equal(rsx_db_reopen(db, NULL, &err), RS_OK);
+        hit_ids(db, "unge", got, sizeof got);
+        assert_string_equal(got, "a b");
+        hit_ids(db, "opiater", got, sizeof got);
+        assert_string_equal(got, "");
+        hit_ids(db, "ny", got, sizeof got);
+        assert_string_equal(got, "a");
+        assert_int_equal(rsx_db_doccount(db, &n, &err), RS_OK);
+        assert_int_equal(n, 2);
+        assert_int_equal(rsx_db_termfreq(db, "Social", 6, &n, &err), RS_OK); /* no such term */
+        assert_int_equal(n, 0);
+        assert_int_equal(rsx_db_termfreq(db, "Qa", 2, &n, &err), RS_OK);
+        assert_int_equal(n, 1);
+        char list[256] = "";
+        int listcb(void *ctx, const char *t, size_t l, unsigned c);
+        assert_int_equal(rsx_db_allterms(db, "KY", listcb, list, &err), RS_OK);
+        assert_string_equal(list, "KY2023:1 KY2024:1 "); /* c's 2020 is gone */
+        size_t docs = 0;
+        int countcb(void *ctx, RsxDocid id);
+        assert_int_equal(rsx_db_postings(db, "Qa", 2, countcb, &docs, &err), RS_OK);
+        assert_int_equal(docs, 1);
+        assert_int_equal(rsx_db_get_data(db, 3, &v, &len, &err), RS_ERR_NOTFOUND); /* c */
+        /* a word only a deleted document had is never offered */
+        assert_int_equal(rsx_db_spelling(db, "kommunalbestyrelsr", 18, 2, NULL, NULL, &v, &err), RS_OK);
+        assert_string_equal(v, "");
+        free(v);
+        /* tombstones are what the index says it has, and only where there are no term lists */
+        assert_int_equal(rsx_db_get_metadata(db, "refsog:dead", &v, &len, &err), RS_OK);
+        assert_string_equal(v, k == 0 ? "2" : "");
+        free(v);
+        rsx_db_close(db);
+        /* they outlive the writer */
+        assert_int_equal(rsx_writable_close(w, &err), RS_OK);
+        assert_int_equal(rsx_writable_open(p, RSX_OPEN, &w, &err), RS_OK);
+        assert_int_equal(rsx_writable_doccount(w, &n, &err), RS_OK);
+        assert_int_equal(n, 2);
+        assert_int_equal(rsx_writable_close(w, &err), RS_OK);
+    }
+}
+
+/* Over two shards the matcher asks each shard's filter for its own docids; compaction merges the
+ * shards, renumbering their documents, and their tombstones follow them; compacting an index with
+ * term lists leaves them out. */
+static void test_tombstones_shards_and_compaction(void **state) {
+    (void)state;
+    int split[5] = {0, 1, 0, 1, 1};
+    build("tsh", split); /* shard 0: a c; shard 1: b d e */
+    RsError err;
+    size_t n;
+    const char *del[2][2] = {{"tsh0", "Qa"}, {"tsh1", "Qe"}};
+    for (int i = 0; i < 2; i++) {
+        char p[128];
+        RsxWritable *w;
+        path_of(p, sizeof p, del[i][0]);
+        assert_int_equal(rsx_writable_open(p, RSX_OPEN, &w, &err), RS_OK);
+        assert_int_equal(rsx_writable_delete_term(w, del[i][1], 2, &n, &err), RS_OK);
+        assert_int_equal(n, 1);
+        assert_int_equal(rsx_writable_close(w, &err), RS_OK);
+    }
+    char got[256];
+    RsxDb *db = open_db("tsh", 2);
+    hit_ids(db, "unge", got, sizeof got); /* a, b, e have it; a and e are deleted */
+    assert_string_equal(got, "b");
+    hit_ids(db, "misbrug", got, sizeof got);
+    assert_string_equal(got, "b");
+    hit_ids(db, "opiater", got, sizeof got);
+    assert_string_equal(got, "c");
+    assert_int_equal(rsx_db_doccount(db, &n, &err), RS_OK);
+    assert_int_equal(n, 3);
+    rsx_db_close(db);
+    /* compacted into one index: a and e are still deleted, at their new docids */
+    char s0[128], s1[128], out[128];
+    path_of(s0, sizeof s0, "tsh0");
+    path_of(s1, sizeof s1, "tsh1");
+    path_of(out, sizeof out, "tshc");
+    const char *srcs[] = {s0, s1};
+    assert_int_equal(rsx_compact(srcs, 2, out, &err), RS_OK);
+    const char *one[] = {out};
+    assert_int_equal(rsx_db_open(one, 1, 0, &db, &err), RS_OK);
+    hit_ids(db, "unge", got, sizeof got);
+    assert_string_equal(got, "b");
+    hit_ids(db, "budget", got, sizeof got);
+    assert_string_equal(got, "b");
+    hit_ids(db, "opiater", got, sizeof got);
+    assert_string_equal(got, "c");
+    assert_int_equal(rsx_db_doccount(db, &n, &err), RS_OK);
+    assert_int_equal(n, 3);
+    char *v;
+    size_t len;
+    assert_int_equal(rsx_db_get_metadata(db, "refsog:dead", &v, &len, &err), RS_OK);
+    assert_string_equal(v, "2");
+    free(v);
+    rsx_db_close(db);
+    assert_false(exists_in("tshc", "termlist.glass"));
+    /* an index with term lists (its deletes real) compacts into one with them; a mix, into one
+     * without, whose tombstones are the sources' */
+    char p[128], out2[128], out3[128];
+    path_of(p, sizeof p, "tl");
+    RsxWritable *w;
+    assert_int_equal(rsx_writable_open(p, RSX_CREATE_OR_OPEN | RSX_TERMLISTS, &w, &err), RS_OK);
+    add_doc(w, "x", "unge", "20231121", "Social");
+    add_doc(w, "y", "unge", "20231121", "Social");
+    assert_int_equal(rsx_writable_delete_term(w, "Qx", 2, &n, &err), RS_OK);
+    assert_int_equal(rsx_writable_close(w, &err), RS_OK);
+    assert_true(exists_in("tl", "termlist.glass"));
+    path_of(out2, sizeof out2, "tlc");
+    const char *src2[] = {p};
+    assert_int_equal(rsx_compact(src2, 1, out2, &err), RS_OK);
+    assert_true(exists_in("tlc", "termlist.glass"));
+    const char *one2[] = {out2};
+    assert_int_equal(rsx_db_open(one2, 1, 0, &db, &err), RS_OK);
+    hit_ids(db, "unge", got, sizeof got);
+    assert_string_equal(got, "y");
+    rsx_db_close(db);
+    path_of(out3, sizeof out3, "mixc");
+    const char *src3[] = {p, s0, s1};
+    assert_int_equal(rsx_compact(src3, 3, out3, &err), RS_OK);
+    assert_false(exists_in("mixc", "termlist.glass"));
+    const char *one3[] = {out3};
+    assert_int_equal(rsx_db_open(one3, 1, 0, &db, &err), RS_OK);
+    hit_ids(db, "unge", got, sizeof got);
+    assert_string_equal(got, "b y");
+    hit_ids(db, "opiater", got, sizeof got);
+    assert_string_equal(got, "c");
+    rsx_db_close(db);
+}
+
 /* A term Xapian cannot store is refused when it is added to the document (the file's problem),
  * not when the document is written (which used to end the whole indexing run). */
 static void test_term_too_long_refused_early(void **state) {
@@ -579,6 +780,8 @@ int main(void) {
         cmocka_unit_test(test_match_sets_auto),
         cmocka_unit_test(test_replace_delete_metadata_spelling_reopen),
         cmocka_unit_test(test_error_paths),
+        cmocka_unit_test(test_tombstones_answer_as_deletes),
+        cmocka_unit_test(test_tombstones_shards_and_compaction),
         cmocka_unit_test(test_remote_tcpsrv),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,206 @@
+// xapian_dead.cc — tombstones (part of the shim, the only code that includes Xapian): the deleted
+// documents of an index written without Xapian's term lists, kept in its metadata and left out of
+// every answer (docs/shim.md "Tombstones").
+//
+// Xapian 1.4 deletes a document by reading its terms from the term list table; an index written
+// without that table (a quarter of its size) cannot delete. So a replaced or deleted document
+// stays in the postings and its docid is marked dead here, in the same commit as the change;
+// readers load the marks at each revision and filter with them: the matcher through a posting
+// source under AND NOT, the match sets, postings, counts and term frequencies by the bitset.
+#include "xapian_priv.hh"
+
+#include <cinttypes>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <set>
+
+/* 65536 docids per metadata key: a key is at most 8 KiB, and a change rewrites only its keys. */
+#define DEAD_BLOCK_BITS 65536u
+#define DEAD_BLOCK_WORDS (DEAD_BLOCK_BITS / 64)
+
+Xapian::docid RsxDead::next(Xapian::docid d) const {
+    size_t w = d / 64;
+    if (w >= bits.size()) return 0;
+    uint64_t x = bits[w] & (~uint64_t(0) << (d % 64));
+    while (!x) {
+        if (++w >= bits.size()) return 0;
+        x = bits[w];
+    }
+    return static_cast<Xapian::docid>(w * 64 + static_cast<size_t>(__builtin_ctzll(x)));
+}
+
+namespace rsx_priv {
+
+static std::string block_key(uint32_t b) {
+    char key[64];
+    snprintf(key, sizeof key, "%s%08" PRIx32, RS_META_DEAD, b);
+    return key;
+}
+
+void dead_load(const Xapian::Database &db, RsxDead &out) {
+    out.clear();
+    const std::string prefix = RS_META_DEAD;
+    for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
+        const std::string key = *k;
+        char *end;
+        unsigned long b = strtoul(key.c_str() + prefix.size(), &end, 16);
+        if (*end || key.size() != prefix.size() + 8)
+            throw Xapian::DatabaseCorruptError("bad tombstone key " + key);
+        const std::string v = db.get_metadata(key);
+        if (v.size() > DEAD_BLOCK_BITS / 8) throw Xapian::DatabaseCorruptError("bad tombstone block " + key);
+        size_t base = b * DEAD_BLOCK_WORDS;
+        if (!v.empty() && out.bits.size() < base + (v.size() + 7) / 8) out.bits.resize(base + (v.size() + 7) / 8, 0);
+        for (size_t i = 0; i < v.size(); i++)
+            out.bits[base + i / 8] |= uint64_t(static_cast<unsigned char>(v[i])) << (8 * (i % 8));
+    }
+    for (uint64_t w : out.bits) out.n += static_cast<size_t>(__builtin_popcountll(w));
+}
+
+void dead_mark(RsxWritable *w, const std::vector<Xapian::docid> &ids) {
+    std::set<uint32_t> blocks;
+    for (Xapian::docid d : ids)
+        if (w->dead.add(d)) blocks.insert(d / DEAD_BLOCK_BITS);
+    for (uint32_t b : blocks) {
+        std::string v;
+        size_t base = size_t(b) * DEAD_BLOCK_WORDS;
+        for (size_t i = 0; i < DEAD_BLOCK_WORDS && base + i < w->dead.bits.size(); i++)
+            for (int k = 0; k < 8; k++) v += static_cast<char>((w->dead.bits[base + i] >> (8 * k)) & 0xFF);
+        while (!v.empty() && v.back() == '\0') v.pop_back();
+        w->db.set_metadata(block_key(b), v);
+    }
+    if (!blocks.empty()) w->db.set_metadata(RS_META_DEAD_COUNT, std::to_string(w->dead.n));
+}
+
+size_t dead_with(const Xapian::Database &db, const std::string &term, Xapian::doccount freq,
+                 const RsxDead &dead) {
+    if (!dead.n || !freq) return 0;
+    size_t k = 0;
+    if (freq <= 4 * dead.n) { /* a short posting list: read it */
+        for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) k += dead.has(*p);
+        return k;
+    }
+    /* few dead documents: look each up in the long list */
+    auto p = db.postlist_begin(term), e = db.postlist_end(term);
+    for (Xapian::docid d = dead.next(1); d && p != e; d = dead.next(d + 1)) {
+        p.skip_to(d);
+        if (p != e && *p == d) k++;
+    }
+    return k;
+}
+
+/* The deleted documents of one sub-database as a posting list (for AND NOT). The matcher clones
+ * it for each sub-database and passes that database to init(): its tombstones are found by its
+ * UUID among those the RsxDb loaded at its revision. */
+class DeadSource : public Xapian::PostingSource {
+  public:
+    typedef std::map<std::string, std::shared_ptr<const RsxDead>> ByUuid;
+    explicit DeadSource(std::shared_ptr<const ByUuid> by_uuid_) : by_uuid(std::move(by_uuid_)) {}
+    PostingSource *clone() const override { return new DeadSource(by_uuid); }
+    void init(const Xapian::Database &db) override {
+        auto it = by_uuid->find(db.get_uuid());
+        if (it != by_uuid->end()) {
+            cur = it->second;
+        } else { /* not loaded with the RsxDb (cannot happen): read it now */
+            auto own = std::make_shared<RsxDead>();
+            dead_load(db, *own);
+            cur = own;
+        }
+        did = 0;
+        started = false;
+    }
+    Xapian::doccount get_termfreq_min() const override { return static_cast<Xapian::doccount>(cur->n); }
+    Xapian::doccount get_termfreq_est() const override { return static_cast<Xapian::doccount>(cur->n); }
+    Xapian::doccount get_termfreq_max() const override { return static_cast<Xapian::doccount>(cur->n); }
+    void next(double) override {
+        did = cur->next(started ? did + 1 : 1);
+        started = true;
+    }
+    void skip_to(Xapian::docid d, double) override {
+        if (started && (did == 0 || d <= did)) return;
+        did = cur->next(d);
+        started = true;
+    }
+    bool at_end() const override { return started && did == 0; }
+    Xapian::docid get_docid() const override { return did; }
+    std::string get_description() const override { return "RsxDeadSource"; }
+
+  private:
+    std::shared_ptr<const ByUuid> by_uuid;
+    std::shared_ptr<const RsxDead> cur;
+    Xapian::docid did = 0;
+    bool started = false;
+};
+
+void dead_reload(RsxDb *db) {
+    db->dead.clear();
+    auto by_uuid = std::make_shared<DeadSource::ByUuid>();
+    size_t n = db->shards.size();
+    bool any_local_dead = false;
+    for (size_t i = 0; i < n; i++) {
+        const Xapian::Database &s = db->shards[i];
+        if (db->paths[i].compare(0, 6, "tcp://") == 0) {
+            /* the server cannot apply the filter: serve only shards without tombstones */
+            std::string c = s.get_metadata(RS_META_DEAD_COUNT);
+            if (!c.empty() && c != "0")
+                throw Xapian::FeatureUnavailableError(
+                    db->paths[i] + " has " + c + " deleted items its server cannot leave out: "
+                    "rebuild that shard (`refsog index` into a new folder) before serving it");
+            continue;
+        }
+        auto own = std::make_shared<RsxDead>();
+        dead_load(s, *own);
+        if (!own->n) continue;
+        any_local_dead = true;
+        for (Xapian::docid d = own->next(1); d; d = own->next(d + 1))
+            db->dead.add(static_cast<Xapian::docid>((d - 1) * n + i + 1)); /* the combined docid */
+        (*by_uuid)[s.get_uuid()] = own;
+    }
+    if (any_local_dead && db->has_remote)
+        throw Xapian::FeatureUnavailableError("a local shard has deleted items and a remote shard's "
+                                              "server cannot leave them out of a combined search");
+    db->dead_by_uuid = by_uuid;
+}
+
+Xapian::Query without_dead(const RsxDb *db, const Xapian::Query &q) {
+    if (!db->dead.n) return q;
+    Xapian::PostingSource *src = (new DeadSource(db->dead_by_uuid))->release();
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, q, Xapian::Query(src));
+}
+
+}  // namespace rsx_priv
+
+namespace rsx_priv {
+
+void dead_after_compact(const std::vector<Xapian::Database> &srcs, const std::string &out) {
+    /* Compaction renumbers as Xapian::Database::compact does: each source's used docids follow
+     * the previous source's, its unused ones before its first left out. */
+    std::vector<Xapian::docid> ids;
+    Xapian::docid tot_off = 0;
+    for (const auto &s : srcs) {
+        RsxDead d;
+        dead_load(s, d);
+        Xapian::docid first = 0, last = 0;
+        for (auto p = s.postlist_begin(""); p != s.postlist_end(""); ++p) {
+            if (!first) first = *p;
+            last = *p;
+        }
+        if (first) tot_off -= first - 1; /* unsigned: may wrap, as Xapian's does */
+        for (Xapian::docid x = d.next(1); x; x = d.next(x + 1)) ids.push_back(x + tot_off);
+        tot_off += last;
+    }
+    RsxWritable w{Xapian::WritableDatabase(out, Xapian::DB_OPEN | Xapian::DB_NO_TERMLIST |
+                                                    Xapian::DB_BACKEND_GLASS),
+                  true, {}};
+    /* the sources' keys were copied (the first source's where several had one): replace them */
+    std::vector<std::string> keys;
+    const std::string prefix = RS_META_DEAD;
+    for (auto k = w.db.metadata_keys_begin(prefix); k != w.db.metadata_keys_end(prefix); ++k) keys.push_back(*k);
+    for (const auto &k : keys) w.db.set_metadata(k, std::string());
+    w.db.set_metadata(RS_META_DEAD_COUNT, std::string());
+    dead_mark(&w, ids);
+    w.db.commit();
+    w.db.close();
+}
+
+}  // namespace rsx_priv
