@@ -69,10 +69,14 @@ static int compact(const char *dir, const char *out) {
         srcs[k] = paths[k];
     }
     double t0 = now_s();
-    if (rsx_compact(srcs, n, out, &err) != RS_OK) {
+    size_t dropped = 0;
+    if (rsx_compact(srcs, n, out, &dropped, &err) != RS_OK) {
         fprintf(stderr, "refsog: compact %s: %s\n", dir, err.msg);
         return 1;
     }
-    printf("compacted %zu shard%s of %s into %s in %.2fs\n", n, n == 1 ? "" : "s", dir, out, now_s() - t0);
+    printf("compacted %zu shard%s of %s into %s in %.2fs", n, n == 1 ? "" : "s", dir, out, now_s() - t0);
+    if (dropped) /* tombstones (docs/shim.md): their documents are rebuilt away */
+        printf("; %zu deleted or replaced item%s left out for good", dropped, dropped == 1 ? "" : "s");
+    printf("\n");
     return 0;
 }

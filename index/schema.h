@@ -38,6 +38,10 @@
 #define RS_PREFIX_SEC_DECISION  "SB"
 #define RS_PREFIX_SEC_ATTACH    "SA" /* bilag titles */
 
+/* Only the exact forms carry positions: a prefixed term (first byte an upper-case ASCII letter)
+ * never does. What rebuilding a document from its postings reads (index/xapian_dead.cc). */
+#define RS_TERM_POSITIONAL(first_byte) (!((first_byte) >= 'A' && (first_byte) <= 'Z'))
+
 /* One term per item whose wdf is what the terms schema 5 leaves out (a stem equal to the exact
  * form, the body's copies of keys no other section has) would have added: Xapian's document
  * length, and so BM25's length normalisation, stays what it was with them. No query uses it. */

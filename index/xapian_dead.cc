@@ -172,35 +172,83 @@ Xapian::Query without_dead(const RsxDb *db, const Xapian::Query &q) {
 
 namespace rsx_priv {
 
-void dead_after_compact(const std::vector<Xapian::Database> &srcs, const std::string &out) {
-    /* Compaction renumbers as Xapian::Database::compact does: each source's used docids follow
-     * the previous source's, its unused ones before its first left out. */
-    std::vector<Xapian::docid> ids;
-    Xapian::docid tot_off = 0;
-    for (const auto &s : srcs) {
-        RsxDead d;
-        dead_load(s, d);
-        Xapian::docid first = 0, last = 0;
-        for (auto p = s.postlist_begin(""); p != s.postlist_end(""); ++p) {
-            if (!first) first = *p;
-            last = *p;
+/* Docids per pass of dead_purge: its memory is about this many documents' postings (~430 each
+ * in refsog's index: ~16 bytes a posting, ~110 MB) and positions. */
+#define PURGE_WINDOW 16384u
+
+namespace {
+struct Posting {
+    uint32_t term; /* index into the pass's term strings */
+    uint32_t wdf;
+    uint32_t pos_off, pos_n; /* its positions in the pass's position array */
+};
+}  // namespace
+
+std::vector<std::string> dead_purge(const Xapian::Database &src, const RsxDead &dead, const std::string &base) {
+    std::vector<std::string> segs;
+    /* the value slots in use (Document::values_begin needs the term list) */
+    std::vector<Xapian::valueno> slots;
+    for (Xapian::valueno v = 0; v < 256; v++)
+        if (src.get_value_freq(v)) slots.push_back(v);
+    Xapian::docid last = src.get_lastdocid();
+    for (Xapian::docid lo = 1; lo && lo <= last; lo += PURGE_WINDOW) {
+        Xapian::docid hi = lo + PURGE_WINDOW - 1 < last ? lo + PURGE_WINDOW - 1 : last;
+        /* each window into a segment of its own: Xapian takes documents into a small database
+         * faster than into a big one (index/build.h); the caller's compaction merges them */
+        segs.push_back(base + "-" + std::to_string(segs.size()));
+        Xapian::WritableDatabase out(segs.back(), Xapian::DB_CREATE | Xapian::DB_NO_TERMLIST |
+                                                      Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
+        std::vector<std::vector<Posting>> docs(hi - lo + 1);
+        std::vector<std::string> terms;
+        std::vector<Xapian::termpos> positions;
+        for (auto t = src.allterms_begin(); t != src.allterms_end(); ++t) {
+            const std::string term = *t;
+            uint32_t id = UINT32_MAX;
+            auto p = src.postlist_begin(term), e = src.postlist_end(term);
+            for (p.skip_to(lo); p != e && *p <= hi; ++p) {
+                Xapian::docid d = *p;
+                if (dead.has(d)) continue;
+                if (id == UINT32_MAX) {
+                    id = static_cast<uint32_t>(terms.size());
+                    terms.push_back(term);
+                }
+                Posting x{id, p.get_wdf(), static_cast<uint32_t>(positions.size()), 0};
+                if (RS_TERM_POSITIONAL(term[0])) /* a lookup per posting: only where there are any */
+                    for (auto q = p.positionlist_begin(); q != p.positionlist_end(); ++q) {
+                        positions.push_back(*q);
+                        x.pos_n++;
+                    }
+                docs[d - lo].push_back(x);
+            }
         }
-        if (first) tot_off -= first - 1; /* unsigned: may wrap, as Xapian's does */
-        for (Xapian::docid x = d.next(1); x; x = d.next(x + 1)) ids.push_back(x + tot_off);
-        tot_off += last;
+        auto all = src.postlist_begin(""), end = src.postlist_end("");
+        for (all.skip_to(lo); all != end && *all <= hi; ++all) { /* the documents there are, in order */
+            Xapian::docid d = *all;
+            if (dead.has(d)) continue;
+            Xapian::Document old = src.get_document(d), doc;
+            doc.set_data(old.get_data());
+            for (Xapian::valueno v : slots) {
+                std::string val = old.get_value(v);
+                if (!val.empty()) doc.add_value(v, val);
+            }
+            for (const Posting &x : docs[d - lo]) {
+                doc.add_term(terms[x.term], x.wdf);
+                for (uint32_t k = 0; k < x.pos_n; k++) doc.add_posting(terms[x.term], positions[x.pos_off + k], 0);
+            }
+            out.add_document(doc);
+        }
+        if (segs.size() == 1) { /* the metadata once, in the first */
+            const std::string dead_prefix = RS_META_DEAD;
+            for (auto k = src.metadata_keys_begin(); k != src.metadata_keys_end(); ++k) {
+                const std::string key = *k;
+                if (key == RS_META_DEAD_COUNT || key.compare(0, dead_prefix.size(), dead_prefix) == 0) continue;
+                out.set_metadata(key, src.get_metadata(key));
+            }
+        }
+        out.commit();
+        out.close();
     }
-    RsxWritable w{Xapian::WritableDatabase(out, Xapian::DB_OPEN | Xapian::DB_NO_TERMLIST |
-                                                    Xapian::DB_BACKEND_GLASS),
-                  true, {}};
-    /* the sources' keys were copied (the first source's where several had one): replace them */
-    std::vector<std::string> keys;
-    const std::string prefix = RS_META_DEAD;
-    for (auto k = w.db.metadata_keys_begin(prefix); k != w.db.metadata_keys_end(prefix); ++k) keys.push_back(*k);
-    for (const auto &k : keys) w.db.set_metadata(k, std::string());
-    w.db.set_metadata(RS_META_DEAD_COUNT, std::string());
-    dead_mark(&w, ids);
-    w.db.commit();
-    w.db.close();
+    return segs;
 }
 
 }  // namespace rsx_priv

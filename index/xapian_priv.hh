@@ -184,10 +184,14 @@ size_t dead_with(const Xapian::Database &db, const std::string &term, Xapian::do
  * (Xapian::FeatureUnavailableError), as is a local shard with tombstones beside a remote one. */
 void dead_reload(RsxDb *db);
 
-/* xapian_dead.cc: after compacting `srcs` (in that order) into the new database `out`, which
- * has no term lists: the sources' tombstones, at the docids compaction gave their documents,
- * become out's. Throws what Xapian throws. */
-void dead_after_compact(const std::vector<Xapian::Database> &srcs, const std::string &out);
+/* xapian_dead.cc: a copy of the local database `src` without its `dead` documents, as new
+ * databases `base`-0, `base`-1, … (returned in order; no term lists, not synced) to be compacted
+ * together in that order: every live document rebuilt from the postings (its terms with their
+ * wdf, the positions of those RS_TERM_POSITIONAL says may have them), its values and data, in
+ * docid order, and every metadata entry but the tombstones (in the first). One pass over the term
+ * list per window of docids (a database each), to bound the memory. Throws what Xapian throws;
+ * the caller removes them (and any a failure left). */
+std::vector<std::string> dead_purge(const Xapian::Database &src, const RsxDead &dead, const std::string &base);
 
 /* xapian_dead.cc: `q` without the deleted documents (q itself when there are none). */
 Xapian::Query without_dead(const RsxDb *db, const Xapian::Query &q);

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 #include <new>
 #include <sys/stat.h>
@@ -315,19 +316,34 @@ extern "C" RsStatus rsx_doc_set_data(RsxDoc *d, const char *data, size_t len, Rs
     RSX_CATCH
 }
 
-extern "C" RsStatus rsx_compact(const char *const *srcs, size_t n, const char *out, RsError *err) {
+extern "C" RsStatus rsx_compact(const char *const *srcs, size_t n, const char *out, size_t *n_dropped,
+                                RsError *err) {
+    if (n_dropped) *n_dropped = 0;
     if (n == 0) return rs_error_set(err, RS_ERR_USAGE, "nothing to compact");
-    RSX_TRY
-    Xapian::Database db;
-    std::vector<Xapian::Database> in;
-    bool any_dead = false;
-    for (size_t i = 0; i < n; i++) {
-        in.emplace_back(srcs[i], Xapian::DB_OPEN);
-        db.add_database(in.back());
-        any_dead |= !in.back().get_metadata(RS_META_DEAD_COUNT).empty();
+    /* copies without the dead go into OUT.purge/ (removed at the end, however it ends) */
+    const std::string tmp = std::string(out) + ".purge";
+    RsStatus rc = RS_OK;
+    try {
+        Xapian::Database db;
+        for (size_t i = 0; i < n; i++) {
+            Xapian::Database one(srcs[i], Xapian::DB_OPEN);
+            RsxDead dead;
+            if (!one.get_metadata(RS_META_DEAD_COUNT).empty()) rsx_priv::dead_load(one, dead);
+            if (!dead.n) {
+                db.add_database(one);
+                continue;
+            }
+            /* Xapian's compactor copies posting lists whole: leave the dead out first */
+            if (n_dropped) *n_dropped += dead.n;
+            std::filesystem::create_directories(tmp);
+            for (const auto &seg : rsx_priv::dead_purge(one, dead, tmp + "/" + std::to_string(i)))
+                db.add_database(Xapian::Database(seg, Xapian::DB_OPEN));
+        }
+        db.compact(out, Xapian::DBCOMPACT_MULTIPASS | Xapian::DB_BACKEND_GLASS);
+    } catch (...) {
+        rc = fail(err);
     }
-    db.compact(out, Xapian::DBCOMPACT_MULTIPASS | Xapian::DB_BACKEND_GLASS);
-    if (any_dead) rsx_priv::dead_after_compact(in, out);
-    return RS_OK;
-    RSX_CATCH
+    std::error_code ec;
+    std::filesystem::remove_all(tmp, ec);
+    return rc;
 }

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# test_tombstones.sh — an index without term lists (schema 7): changed and removed files leave
+# tombstones that no answer shows, and `refsog compact` leaves their items out for good; after it
+# the index answers exactly as a fresh index of the same files (hits, scores, totals, facets).
+source "$(dirname "$0")/lib.sh"
+cd "$T_ROOT"
+mkdir -p "$T_TMP/m"
+cp data/sample/*.txt "$T_TMP/m/"
+cd "$T_TMP"
+"$REFSOG" index --quiet --index ix m
+t_eq "a new index has no term list table" "no" "$([ -e ix/termlist.glass ] && echo yes || echo no)"
+"$REFSOG" index --quiet --termlists --index withtl m
+t_eq "… unless --termlists" "yes" "$([ -e withtl/termlist.glass ] && echo yes || echo no)"
+
+# change one file (a decision gets a new word) and remove another, then index the folder again
+f1=$(ls m/*.txt | head -1); f2=$(ls m/*.txt | tail -1)
+python3 - "$f1" <<'EOF'
+import sys
+p = sys.argv[1]; s = open(p, encoding='utf-8').read()
+open(p, 'w', encoding='utf-8').write(s.replace('Godkendt.', 'Godkendt. Tombstonetest.', 1))
+EOF
+rm "$f2"
+"$REFSOG" index --quiet --index ix m
+"$REFSOG" index --quiet --index fresh m
+py=python3; python3 -c 'import xapian' 2>/dev/null || py=/usr/bin/python3
+if $py -c 'import xapian' 2>/dev/null; then
+  t_match "the update left tombstones" "^[1-9][0-9]*$" \
+    "$($py -c "import xapian; print(xapian.Database('ix').get_metadata('refsog:dead').decode())")"
+fi
+
+summary() { python3 -c '
+import json,sys; r=json.load(sys.stdin)
+print(r["total"], [(h["id"], round(h["score"], 6)) for h in r["hits"]], json.dumps(r["facets"], sort_keys=True))'; }
+ids() { python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["total"], sorted(h["id"] for h in r["hits"]), json.dumps(r["facets"], sort_keys=True))'; }
+queries=(misbrug 'misbrug unge' budget '"åben rådgivning"' 'kommune:esbjerg' 'type:orientering' 'dato:2020' tombstonetest 'titel:budget')
+for q in "${queries[@]}"; do
+  t_eq "tombstoned = fresh (totals, hits, facets): $q" \
+    "$("$REFSOG" search --json --limit 100 --index fresh "$q" | ids)" \
+    "$("$REFSOG" search --json --limit 100 --index ix "$q" | ids)"
+done
+t_eq "stats count the live items" \
+  "$("$REFSOG" stats --json --index fresh | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')" \
+  "$("$REFSOG" stats --json --index ix | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')"
+
+t_eq "the changed file's new word is found once" 1 \
+  "$("$REFSOG" search --json --index ix tombstonetest | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"
+
+# compaction leaves the dead out: the same answers as the fresh index, scores included
+t_status "compact" 0 "$REFSOG" compact --index ix --output ixc
+t_match "… says how many deleted items it left out" "[1-9][0-9]* deleted or replaced items? left out for good" "$T_OUT"
+t_eq "no temporary copies left" "" "$(ls -d ixc.purge 2>/dev/null)"
+for q in "${queries[@]}"; do
+  t_eq "compacted = fresh (hits, scores, totals, facets): $q" \
+    "$("$REFSOG" search --json --limit 100 --index fresh "$q" | summary)" \
+    "$("$REFSOG" search --json --limit 100 --index ixc "$q" | summary)"
+done
+t_match "a phrase matches after compaction (positions rebuilt)" "^[1-9]" \
+  "$("$REFSOG" search --json --index ixc '"åben rådgivning"' | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"
+t_status "an index without tombstones compacts as before" 0 "$REFSOG" compact --index fresh --output freshc
+t_nomatch "… and says nothing of deleted items" "deleted" "$T_OUT"
+t_done
