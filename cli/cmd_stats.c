@@ -37,6 +37,9 @@ static void print_stats(RsStats *st, const RsColours *c) {
         if (st->indexes[i].bytes >= 0) printf(" (%.1f MB)", (double)st->indexes[i].bytes / 1e6);
         putchar('\n');
     }
+    if (st->deleted) /* tombstones (docs/shim.md): in the files, in no answer */
+        printf("%sSlettede punkter stadig i indeksets filer:%s %zu (`refsog compact` fjerner dem)\n", c->dim, c->off,
+               st->deleted);
     printf("%sSkema%s %s, analysator %s\n", c->dim, c->off, st->schema ? st->schema : "",
            st->analyzer ? st->analyzer : "");
 }

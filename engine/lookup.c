@@ -229,6 +229,7 @@ static RsStatus stats_once(RsSearcher *s, RsStats **out, RsError *err) {
     }
     st->items = docs;
     st->files = files.n;
+    st->deleted = rsx_db_deleted(s->db);
     if (dates.n) {
         snprintf(st->date_from, sizeof st->date_from, "%.4s-%.2s-%.2s", dates.first + 2, dates.first + 6, dates.first + 8);
         snprintf(st->date_to, sizeof st->date_to, "%.4s-%.2s-%.2s", dates.last + 2, dates.last + 6, dates.last + 8);

@@ -190,6 +190,7 @@ json_t *rs_stats_json(const RsStats *s) {
     json_t *j = json_object();
     json_object_set_new(j, "items", json_integer((json_int_t)s->items));
     json_object_set_new(j, "meetings", json_integer((json_int_t)s->files));
+    json_object_set_new(j, "deleted", json_integer((json_int_t)s->deleted));
     json_object_set_new(j, "municipalities", rs_facet_list_json(&s->municipalities));
     json_object_set_new(j, "committees", rs_facet_list_json(&s->committees));
     json_object_set_new(j, "years", rs_facet_list_json(&s->years));

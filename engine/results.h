@@ -119,6 +119,8 @@ typedef struct RsIndexInfo {
 
 typedef struct RsStats {
     size_t items, files;
+    size_t deleted; /* items deleted or replaced but still in the index files until `refsog
+                       compact` (tombstones: docs/shim.md); not in `items` */
     char date_from[11], date_to[11]; /* ISO dates, "" when no item has one */
     RsFacetList municipalities, committees, years;
     RsIndexInfo *indexes;

@@ -174,6 +174,8 @@ extern "C" RsStatus rsx_db_get_shard_metadata(RsxDb *db, size_t i, const char *k
 
 extern "C" size_t rsx_db_shard_count(const RsxDb *db) { return db->shards.size(); }
 
+extern "C" size_t rsx_db_deleted(const RsxDb *db) { return db->dead.n; }
+
 extern "C" RsStatus rsx_db_allterms(RsxDb *db, const char *prefix, RsxTermFn fn, void *ctx,
                                     RsError *err) {
     RSX_TRY

@@ -159,6 +159,9 @@ RsStatus rsx_db_get_metadata(RsxDb *db, const char *key, char **value, size_t *l
 RsStatus rsx_db_get_shard_metadata(RsxDb *db, size_t i, const char *key, char **value,
                                    size_t *len, RsError *err);
 size_t rsx_db_shard_count(const RsxDb *db); /* can't fail */
+/* Documents deleted or replaced but still in the files (tombstones of an index without term
+ * lists, left out of every answer) at the open revision; can't fail. */
+size_t rsx_db_deleted(const RsxDb *db);
 
 /* Every term starting with `prefix`, in byte order, with its term
  * frequency (count = documents). */

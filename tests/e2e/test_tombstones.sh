@@ -45,6 +45,13 @@ t_eq "stats count the live items" \
 t_eq "the changed file's new word is found once" 1 \
   "$("$REFSOG" search --json --index ix tombstonetest | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"
 
+deleted() { "$REFSOG" stats --json --index "$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["deleted"])'; }
+t_match "stats say how many deleted items the files still hold" "^[1-9][0-9]*$" "$(deleted ix)"
+t_eq "… none in a fresh index" 0 "$(deleted fresh)"
+t_match "… and in words, with what removes them" "Slettede punkter stadig i indeksets filer: [1-9].*refsog compact" \
+  "$("$REFSOG" stats --index ix)"
+t_nomatch "… said only when there are some" "Slettede" "$("$REFSOG" stats --index fresh)"
+
 # compaction leaves the dead out: the same answers as the fresh index, scores included
 t_status "compact" 0 "$REFSOG" compact --index ix --output ixc
 t_match "… says how many deleted items it left out" "[1-9][0-9]* deleted or replaced items? left out for good" "$T_OUT"
@@ -56,6 +63,7 @@ for q in "${queries[@]}"; do
 done
 t_match "a phrase matches after compaction (positions rebuilt)" "^[1-9]" \
   "$("$REFSOG" search --json --index ixc '"åben rådgivning"' | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"
+t_eq "none deleted after compaction" 0 "$(deleted ixc)"
 t_status "an index without tombstones compacts as before" 0 "$REFSOG" compact --index fresh --output freshc
 t_nomatch "… and says nothing of deleted items" "deleted" "$T_OUT"
 t_done
