@@ -34,7 +34,10 @@ int rs_cmd_compact(int argc, char **argv) {
         case 'h':
             printf("usage: refsog compact [--index DIR] --output OUT\n"
                    "Merge the shards of DIR (or compact a single index) into a new index OUT\n"
-                   "(what xapian-compact does). Search OUT like any index.\n");
+                   "(what xapian-compact does). Search OUT like any index. Items deleted or\n"
+                   "replaced since the index was built (still in its files: `refsog stats`)\n"
+                   "are left out for good: OUT is then rebuilt from DIR's postings, which\n"
+                   "takes about as long as indexing anew (temporary files in OUT.purge).\n");
             return 0;
         default: return 2;
         }

@@ -62,7 +62,7 @@ static void usage(FILE *out) {
             "their path); DIR then opens as all its shards (`refsog compact` merges them).\n"
             "A new index is written without Xapian's term lists (a quarter smaller): a\n"
             "changed or removed file's old items are marked deleted (left out of every\n"
-            "answer) and stay in the files until the index is rebuilt. --termlists keeps\n"
+            "answer) and stay in the files until `refsog compact`. --termlists keeps\n"
             "them, for shards to be served by xapian-tcpsrv (which needs them).\n"
             "--batch-bytes N commits after N bytes of text (default 2 MiB); each commit is\n"
             "atomic, so an interrupted run loses at most the batch in progress.\n"

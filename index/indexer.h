@@ -38,7 +38,7 @@ typedef struct RsIndexerOptions {
     int termlists;              /* a new index keeps Xapian's term lists (RSX_TERMLISTS: what
                                    xapian-tcpsrv needs to serve it; ~1.35× the size). Without
                                    them (the default) a changed or removed item is a tombstone
-                                   until the index is rebuilt (docs/shim.md) */
+                                   until `refsog compact` (docs/shim.md) */
 } RsIndexerOptions;
 
 /* What happened to one file. */

@@ -54,7 +54,7 @@ typedef enum RsxOpenMode {
  * rsx_writable_delete_term mark the old documents dead instead (tombstones, kept in the index's
  * metadata and written in the same commit), and every reader of this shim leaves them out:
  * searches, counts, facets, postings, term frequencies, documents by docid (docs/shim.md).
- * They stay in the index until it is rebuilt; compaction keeps them. */
+ * They stay in the files until rsx_compact rebuilds the index without them. */
 RsStatus rsx_writable_open(const char *path, int mode, RsxWritable **out, RsError *err);
 
 /* Commit pending changes (outside a transaction) and close. The status of
