@@ -324,6 +324,7 @@ extern "C" RsStatus rsx_compact(const char *const *srcs, size_t n, const char *o
     const std::string tmp = std::string(out) + ".purge";
     RsStatus rc = RS_OK;
     try {
+        std::filesystem::remove_all(tmp); /* a crashed run's (OUT's writer holds OUT.lock) */
         Xapian::Database db;
         for (size_t i = 0; i < n; i++) {
             Xapian::Database one(srcs[i], Xapian::DB_OPEN);
