@@ -150,10 +150,16 @@ RsStatus rs_search_fill_hit(RsQBuild *b, RsxMSet *m, size_t i, int snippets, RsH
     h->has_snippet = 1;
     const char *text;
     size_t tl;
-    rs_item_record_text(data, len, &text, &tl);
+    RsBuf scratch = {0}; /* the text inflated (index/docdata.h) */
+    if (rs_item_record_text(data, len, &scratch, &text, &tl, &e2) != RS_OK && e2.code == RS_ERR_NOMEM) {
+        rs_buf_free(&scratch);
+        return rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
+    } /* damaged data: no text, an empty snippet */
     if (tl > SNIPPET_TEXT) tl = SNIPPET_TEXT; /* older indexes */
     size_t at = 0;
-    if (rs_snippet_at(b->s->an, text, tl, b->keys, SNIPPET_BYTES, &h->snippet, &at, &e2) != RS_OK) {
+    RsStatus snip = rs_snippet_at(b->s->an, text, tl, b->keys, SNIPPET_BYTES, &h->snippet, &at, &e2);
+    rs_buf_free(&scratch);
+    if (snip != RS_OK) {
         if (e2.code == RS_ERR_NOMEM) return rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
         memset(&h->snippet, 0, sizeof h->snippet);
         if (!(h->snippet.text = strdup(""))) return rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");

@@ -192,12 +192,19 @@ RsStatus rs_item_record_decode(const char *data, size_t len, unsigned parts, RsI
                                RsError *err) {
     memset(r, 0, sizeof *r);
     RsDocData dd;
-    rs_docdata_split(data, len, &dd);
+    RsBuf scratch = {0};
+    int need = (parts & RS_RECORD_TEXT) ? 3 : (parts & RS_RECORD_DETAIL) ? 2 : 1;
+    RsStatus rc = rs_docdata_open(data, len, need, &scratch, &dd, err);
+    if (rc != RS_OK) {
+        rs_buf_free(&scratch);
+        return rc;
+    }
     json_t *h = json_loadb(dd.hit, dd.hit_len, 0, NULL);
     json_t *x = parts & RS_RECORD_DETAIL ? json_loadb(dd.detail, dd.detail_len, 0, NULL) : NULL;
     if (!json_is_object(h) || ((parts & RS_RECORD_DETAIL) && !json_is_object(x))) {
         json_decref(h);
         json_decref(x);
+        rs_buf_free(&scratch);
         return rs_error_set(err, RS_ERR_DATABASE, "an item's stored data is damaged");
     }
     Dec d = {0};
@@ -215,6 +222,7 @@ RsStatus rs_item_record_decode(const char *data, size_t len, unsigned parts, RsI
             d.oom = 1;
         }
     }
+    rs_buf_free(&scratch);
     if (d.oom) {
         rs_item_record_clear(r);
         return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
@@ -222,11 +230,13 @@ RsStatus rs_item_record_decode(const char *data, size_t len, unsigned parts, RsI
     return RS_OK;
 }
 
-void rs_item_record_text(const char *data, size_t len, const char **text, size_t *text_len) {
+RsStatus rs_item_record_text(const char *data, size_t len, RsBuf *scratch, const char **text,
+                             size_t *text_len, RsError *err) {
     RsDocData dd;
-    rs_docdata_split(data, len, &dd);
-    *text = dd.text;
-    *text_len = dd.text_len;
+    RsStatus rc = rs_docdata_open(data, len, 3, scratch, &dd, err);
+    *text = rc == RS_OK ? dd.text : "";
+    *text_len = rc == RS_OK ? dd.text_len : 0;
+    return rc;
 }
 
 static void free_strs(char **v, size_t n) {

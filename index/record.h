@@ -96,8 +96,11 @@ RsStatus rs_item_record_encode(const RsItemRecord *r, RsBuf *out, RsError *err);
 RsStatus rs_item_record_decode(const char *data, size_t len, unsigned parts, RsItemRecord *r,
                                RsError *err);
 
-/* The stored text of the bytes, without copying (points into `data`). Can't fail. */
-void rs_item_record_text(const char *data, size_t len, const char **text, size_t *text_len);
+/* The stored text of the bytes: pointing into `data`, or into `scratch` (the caller's, which it
+ * frees) when they are deflated (docdata.h). On failure (RS_ERR_DATABASE: damaged;
+ * RS_ERR_NOMEM) the text is empty. */
+RsStatus rs_item_record_text(const char *data, size_t len, RsBuf *scratch, const char **text,
+                             size_t *text_len, RsError *err);
 
 /* Free everything *r owns and zero it. NULL is a no-op. */
 void rs_item_record_clear(RsItemRecord *r);
