@@ -142,19 +142,30 @@ RsStatus rs_search_fill_hit(RsQBuild *b, RsxMSet *m, size_t i, int snippets, RsH
     h->rank = rsx_mset_rank(m, i) + 1;
     h->score = round(rsx_mset_weight(m, i) * 1000) / 1000.0;
     RsError e2;
-    if (rs_item_record_decode(data, len, RS_RECORD_HIT, &h->rec, &e2) != RS_OK) {
-        if (e2.code == RS_ERR_NOMEM) return rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
+    /* the stored bytes opened once (inflated: index/docdata.h): the hit, and the text for a snippet */
+    RsBuf scratch = {0};
+    RsDocData dd;
+    RsStatus opened = rs_docdata_open(data, len, snippets ? 3 : rs_item_record_parts_needed(RS_RECORD_HIT),
+                                      &scratch, &dd, &e2);
+    if (opened != RS_OK) { /* damaged deflated data: no text either */
+        memset(&dd, 0, sizeof dd);
+        dd.text = "";
+    }
+    rc = opened == RS_OK ? rs_item_record_decode_parts(&dd, RS_RECORD_HIT, &h->rec, &e2) : opened;
+    if (rc != RS_OK) {
+        if (e2.code == RS_ERR_NOMEM) {
+            rs_buf_free(&scratch);
+            return rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
+        }
         memset(&h->rec, 0, sizeof h->rec); /* damaged data: an empty hit, as before */
     }
-    if (!snippets) return RS_OK;
-    h->has_snippet = 1;
-    const char *text;
-    size_t tl;
-    RsBuf scratch = {0}; /* the text inflated (index/docdata.h) */
-    if (rs_item_record_text(data, len, &scratch, &text, &tl, &e2) != RS_OK && e2.code == RS_ERR_NOMEM) {
+    if (!snippets) {
         rs_buf_free(&scratch);
-        return rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
-    } /* damaged data: no text, an empty snippet */
+        return RS_OK;
+    }
+    h->has_snippet = 1;
+    const char *text = dd.text;
+    size_t tl = dd.text_len;
     if (tl > SNIPPET_TEXT) tl = SNIPPET_TEXT; /* older indexes */
     size_t at = 0;
     RsStatus snip = rs_snippet_at(b->s->an, text, tl, b->keys, SNIPPET_BYTES, &h->snippet, &at, &e2);

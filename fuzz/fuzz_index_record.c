@@ -18,12 +18,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         else if (err.code != RS_ERR_DATABASE && err.code != RS_ERR_NOMEM) abort();
     }
     RsBuf scratch = {0};
-    const char *text;
-    size_t tl;
-    if (rs_item_record_text(d, size, &scratch, &text, &tl, &err) == RS_OK && tl && !text) abort();
     /* the parts as read, packed again, read back the same */
     RsDocData p, q;
     if (rs_docdata_open(d, size, 3, &scratch, &p, &err) == RS_OK) {
+        RsItemRecord r; /* decoding from the opened parts is decoding from the bytes */
+        if (rs_item_record_decode_parts(&p, RS_RECORD_HIT, &r, &err) == RS_OK) rs_item_record_clear(&r);
         RsBuf packed = {0}, s2 = {0};
         if (rs_docdata_pack(&packed, &p, &err) != RS_OK) abort();
         if (rs_docdata_open(packed.data, packed.len, 3, &s2, &q, &err) != RS_OK) abort();

@@ -188,23 +188,13 @@ static void decode_detail(Dec *d, json_t *x, RsItemRecord *r) {
     }
 }
 
-RsStatus rs_item_record_decode(const char *data, size_t len, unsigned parts, RsItemRecord *r,
-                               RsError *err) {
+RsStatus rs_item_record_decode_parts(const RsDocData *dd, unsigned parts, RsItemRecord *r, RsError *err) {
     memset(r, 0, sizeof *r);
-    RsDocData dd;
-    RsBuf scratch = {0};
-    int need = (parts & RS_RECORD_TEXT) ? 3 : (parts & RS_RECORD_DETAIL) ? 2 : 1;
-    RsStatus rc = rs_docdata_open(data, len, need, &scratch, &dd, err);
-    if (rc != RS_OK) {
-        rs_buf_free(&scratch);
-        return rc;
-    }
-    json_t *h = json_loadb(dd.hit, dd.hit_len, 0, NULL);
-    json_t *x = parts & RS_RECORD_DETAIL ? json_loadb(dd.detail, dd.detail_len, 0, NULL) : NULL;
+    json_t *h = json_loadb(dd->hit, dd->hit_len, 0, NULL);
+    json_t *x = parts & RS_RECORD_DETAIL ? json_loadb(dd->detail, dd->detail_len, 0, NULL) : NULL;
     if (!json_is_object(h) || ((parts & RS_RECORD_DETAIL) && !json_is_object(x))) {
         json_decref(h);
         json_decref(x);
-        rs_buf_free(&scratch);
         return rs_error_set(err, RS_ERR_DATABASE, "an item's stored data is damaged");
     }
     Dec d = {0};
@@ -213,16 +203,15 @@ RsStatus rs_item_record_decode(const char *data, size_t len, unsigned parts, RsI
     json_decref(h);
     json_decref(x);
     if (!d.oom && (parts & RS_RECORD_TEXT)) {
-        r->text = malloc(dd.text_len + 1);
+        r->text = malloc(dd->text_len + 1);
         if (r->text) {
-            memcpy(r->text, dd.text, dd.text_len);
-            r->text[dd.text_len] = '\0';
-            r->text_len = dd.text_len;
+            memcpy(r->text, dd->text, dd->text_len);
+            r->text[dd->text_len] = '\0';
+            r->text_len = dd->text_len;
         } else {
             d.oom = 1;
         }
     }
-    rs_buf_free(&scratch);
     if (d.oom) {
         rs_item_record_clear(r);
         return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
@@ -230,13 +219,19 @@ RsStatus rs_item_record_decode(const char *data, size_t len, unsigned parts, RsI
     return RS_OK;
 }
 
-RsStatus rs_item_record_text(const char *data, size_t len, RsBuf *scratch, const char **text,
-                             size_t *text_len, RsError *err) {
+RsStatus rs_item_record_decode(const char *data, size_t len, unsigned parts, RsItemRecord *r,
+                               RsError *err) {
+    memset(r, 0, sizeof *r);
     RsDocData dd;
-    RsStatus rc = rs_docdata_open(data, len, 3, scratch, &dd, err);
-    *text = rc == RS_OK ? dd.text : "";
-    *text_len = rc == RS_OK ? dd.text_len : 0;
+    RsBuf scratch = {0};
+    RsStatus rc = rs_docdata_open(data, len, rs_item_record_parts_needed(parts), &scratch, &dd, err);
+    if (rc == RS_OK) rc = rs_item_record_decode_parts(&dd, parts, r, err);
+    rs_buf_free(&scratch);
     return rc;
+}
+
+int rs_item_record_parts_needed(unsigned parts) {
+    return (parts & RS_RECORD_TEXT) ? 3 : (parts & RS_RECORD_DETAIL) ? 2 : 1;
 }
 
 static void free_strs(char **v, size_t n) {

@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "docdata.h"
 #include "error.h"
 
 typedef struct RsDecisionRecord {
@@ -96,11 +97,13 @@ RsStatus rs_item_record_encode(const RsItemRecord *r, RsBuf *out, RsError *err);
 RsStatus rs_item_record_decode(const char *data, size_t len, unsigned parts, RsItemRecord *r,
                                RsError *err);
 
-/* The stored text of the bytes: pointing into `data`, or into `scratch` (the caller's, which it
- * frees) when they are deflated (docdata.h). On failure (RS_ERR_DATABASE: damaged;
- * RS_ERR_NOMEM) the text is empty. */
-RsStatus rs_item_record_text(const char *data, size_t len, RsBuf *scratch, const char **text,
-                             size_t *text_len, RsError *err);
+/* The same from stored bytes already opened (rs_docdata_open with rs_item_record_parts_needed
+ * parts): a reader that also wants the text (snippets) inflates the bytes once. */
+RsStatus rs_item_record_decode_parts(const RsDocData *dd, unsigned parts, RsItemRecord *r,
+                                     RsError *err);
+
+/* How many parts of the stored bytes (docdata.h) decoding `parts` reads: 1, 2 or 3. Can't fail. */
+int rs_item_record_parts_needed(unsigned parts);
 
 /* Free everything *r owns and zero it. NULL is a no-op. */
 void rs_item_record_clear(RsItemRecord *r);
