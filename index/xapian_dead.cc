@@ -168,10 +168,6 @@ Xapian::Query without_dead(const RsxDb *db, const Xapian::Query &q) {
     return Xapian::Query(Xapian::Query::OP_AND_NOT, q, Xapian::Query(src));
 }
 
-}  // namespace rsx_priv
-
-namespace rsx_priv {
-
 /* Docids per pass of dead_purge: its memory is about this many documents' postings (~430 each
  * in refsog's index: ~16 bytes a posting, ~110 MB) and positions. */
 #define PURGE_WINDOW 16384u

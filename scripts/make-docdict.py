@@ -8,6 +8,7 @@ and hit JSON (docs/index-schema.md), nearest to the data (deflate finds near mat
 The dictionary is part of the stored format: the index says which it was written with
 (docdata.h RS_DOCDATA_DEFLATE_V1); a new one needs a new marker. Run from the repository root:
     python3 scripts/make-docdict.py > index/docdict.c
+    python3 scripts/make-docdict.py --raw > dict.bin   # the bytes (tests read stored data with it)
 """
 import collections
 import glob
@@ -47,6 +48,10 @@ for w, _ in reversed(ranked):  # most common first, until the room is used
     body[:0] = b  # so that the commonest end up last, nearest the skeleton
 dictionary = bytes(body) + skeleton
 assert len(dictionary) <= LIMIT
+
+if sys.argv[1:] == ['--raw']:
+    sys.stdout.buffer.write(dictionary)
+    sys.exit(0)
 
 out = sys.stdout
 out.write('/* docdict.c — the preset dictionary of the stored item data (index/docdata.h).\n'
