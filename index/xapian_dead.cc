@@ -89,6 +89,12 @@ size_t dead_with(const Xapian::Database &db, const std::string &term, Xapian::do
     return k;
 }
 
+bool has_live(const Xapian::Database &db, const std::string &term, const RsxDead &dead) {
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
+        if (!dead.has(*p)) return true;
+    return false;
+}
+
 /* The deleted documents of one sub-database as a posting list (for AND NOT). The matcher clones
  * it for each sub-database and passes that database to init(): its tombstones are found by its
  * UUID among those the RsxDb loaded at its revision. */

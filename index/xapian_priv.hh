@@ -179,6 +179,10 @@ void dead_mark(RsxWritable *w, const std::vector<Xapian::docid> &ids);
 size_t dead_with(const Xapian::Database &db, const std::string &term, Xapian::doccount freq,
                  const RsxDead &dead);
 
+/* xapian_dead.cc: whether some document having `term` in `db` is not in `dead` (reads postings
+ * up to the first live one: usually one). */
+bool has_live(const Xapian::Database &db, const std::string &term, const RsxDead &dead);
+
 /* xapian_dead.cc: (re)read every shard's tombstones into db->dead and db->dead_by_uuid. A remote
  * shard with tombstones cannot leave them out (xapian-tcpsrv knows no filter): an error
  * (Xapian::FeatureUnavailableError), as is a local shard with tombstones beside a remote one. */

@@ -117,8 +117,12 @@ extern "C" RsxQuery *rsx_query_expand_prefix(RsxDb *db, const char *prefix, size
     RSX_TRY
     std::string p(prefix, len);
     std::vector<std::pair<Xapian::doccount, std::string>> terms;
-    for (auto t = db->db.allterms_begin(p); t != db->db.allterms_end(p); ++t)
+    for (auto t = db->db.allterms_begin(p); t != db->db.allterms_end(p); ++t) {
+        /* a word only deleted items have is not a match (ordered by Xapian's frequency, which
+         * counts the deleted until the next compaction) */
+        if (db->dead.n && !rsx_priv::has_live(db->db, *t, db->dead)) continue;
         terms.emplace_back(t.get_termfreq(), *t);
+    }
     if (n_matching) *n_matching = terms.size();
     if (max_expansion && terms.size() > max_expansion) {
         std::stable_sort(terms.begin(), terms.end(),

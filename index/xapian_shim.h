@@ -229,7 +229,8 @@ RsxQuery *rsx_query_wildcard(const char *prefix, size_t len, unsigned max_expans
  * wildcard, it weighs the same over remote shards as over one index.
  * Matches nothing if no term has the prefix. *n_terms (may be NULL) gets
  * the number of terms in the OR, *n_matching (may be NULL) how many have the prefix (more than
- * *n_terms when the expansion was capped). */
+ * *n_terms when the expansion was capped). Terms only deleted documents have (tombstones) are
+ * left out; the others are ordered by their frequency with the deleted still counted. */
 RsxQuery *rsx_query_expand_prefix(RsxDb *db, const char *prefix, size_t len,
                                   unsigned max_expansion, size_t *n_terms, size_t *n_matching,
                                   RsError *err);

@@ -642,6 +642,16 @@ static void test_tombstones_answer_as_deletes(void **state) {
         assert_int_equal(rsx_db_postings(db, "Qa", 2, countcb, &docs, &err), RS_OK);
         assert_int_equal(docs, 1);
         assert_int_equal(rsx_db_get_data(db, 3, &v, &len, &err), RS_ERR_NOTFOUND); /* c */
+        /* a prefix expands to the words live items have */
+        size_t nt = 9, nm = 9;
+        RsxQuery *ex = rsx_query_expand_prefix(db, "kommunal", 8, 10, &nt, &nm, &err);
+        assert_non_null(ex);
+        assert_int_equal(nm, 0); /* kommunalbestyrelse: only c had it */
+        assert_int_equal(nt, 0);
+        rsx_query_free(ex);
+        ex = rsx_query_expand_prefix(db, "ung", 3, 10, &nt, &nm, &err);
+        assert_int_equal(nm, 1); /* unge */
+        rsx_query_free(ex);
         /* a word only a deleted document had is never offered */
         assert_int_equal(rsx_db_spelling(db, "kommunalbestyrelsr", 18, 2, NULL, NULL, &v, &err), RS_OK);
         assert_string_equal(v, "");
