@@ -78,7 +78,7 @@ void rs_docdata_split(const char *data, size_t len, RsDocData *p) {
     p->text_len = (size_t)(end - s);
 }
 
-/* How many NULs are in b: the parts inflated so far. */
+/* How many NULs are in the n bytes at b. */
 static int separators(const char *b, size_t n) {
     int k = 0;
     for (const char *s = b, *end = b + n; s < end && (s = memchr(s, '\0', (size_t)(end - s))); s++) k++;
@@ -105,7 +105,7 @@ RsStatus rs_docdata_open(const char *data, size_t len, int parts, RsBuf *scratch
     int zrc = inflateSetDictionary(&z, rs_docdict, (uInt)rs_docdict_len);
     /* in steps, stopping once the parts asked for are out (a result list needs only the first) */
     size_t done = 0;
-    int enough = 0;
+    int enough = 0, seen = 0; /* NULs inflated so far: the parts out */
     while (zrc == Z_OK && done < raw) {
         size_t step = raw - done < 1024 ? raw - done : 1024;
         z.next_out = (Bytef *)scratch->data + done;
@@ -113,8 +113,9 @@ RsStatus rs_docdata_open(const char *data, size_t len, int parts, RsBuf *scratch
         zrc = inflate(&z, Z_NO_FLUSH);
         size_t got = step - z.avail_out;
         if (zrc == Z_BUF_ERROR && got) zrc = Z_OK;
+        if (parts < 3) seen += separators(scratch->data + done, got);
         done += got;
-        if (parts < 3 && separators(scratch->data, done) >= parts) {
+        if (parts < 3 && seen >= parts) {
             enough = 1;
             break;
         }

@@ -72,13 +72,13 @@ void dead_mark(RsxWritable *w, const std::vector<Xapian::docid> &ids) {
     if (!blocks.empty()) w->db.set_metadata(RS_META_DEAD_COUNT, std::to_string(w->dead.n));
 }
 
-size_t dead_with(const Xapian::Database &db, const std::string &term, Xapian::doccount freq,
-                 const RsxDead &dead) {
-    if (!dead.n || !freq) return 0;
-    size_t k = 0;
+Xapian::doccount live_freq(const Xapian::Database &db, const std::string &term, Xapian::doccount freq,
+                           const RsxDead &dead) {
+    if (!dead.n || !freq) return freq;
+    Xapian::doccount k = 0; /* the dead among them */
     if (freq <= 4 * dead.n) { /* a short posting list: read it */
         for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) k += dead.has(*p);
-        return k;
+        return freq - k;
     }
     /* few dead documents: look each up in the long list */
     auto p = db.postlist_begin(term), e = db.postlist_end(term);
@@ -86,7 +86,7 @@ size_t dead_with(const Xapian::Database &db, const std::string &term, Xapian::do
         p.skip_to(d);
         if (p != e && *p == d) k++;
     }
-    return k;
+    return freq - k;
 }
 
 bool has_live(const Xapian::Database &db, const std::string &term, const RsxDead &dead) {

@@ -175,9 +175,10 @@ void dead_load(const Xapian::Database &db, RsxDead &out);
  * whatever else is pending). Throws what Xapian throws. */
 void dead_mark(RsxWritable *w, const std::vector<Xapian::docid> &ids);
 
-/* xapian_dead.cc: how many of the `freq` documents having `term` in `db` are in `dead`. */
-size_t dead_with(const Xapian::Database &db, const std::string &term, Xapian::doccount freq,
-                 const RsxDead &dead);
+/* xapian_dead.cc: how many of the `freq` documents having `term` in `db` are not in `dead` (freq
+ * itself when nothing is dead). */
+Xapian::doccount live_freq(const Xapian::Database &db, const std::string &term, Xapian::doccount freq,
+                           const RsxDead &dead);
 
 /* xapian_dead.cc: whether some document having `term` in `db` is not in `dead` (reads postings
  * up to the first live one: usually one). */

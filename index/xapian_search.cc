@@ -154,7 +154,7 @@ extern "C" RsStatus rsx_db_termfreq(RsxDb *db, const char *term, size_t len, siz
     RSX_TRY
     std::string t(term, len);
     Xapian::doccount f = db->db.get_termfreq(t);
-    *freq = f - rsx_priv::dead_with(db->db, t, f, db->dead);
+    *freq = rsx_priv::live_freq(db->db, t, f, db->dead);
     return RS_OK;
     RSX_CATCH
 }
@@ -182,8 +182,7 @@ extern "C" RsStatus rsx_db_allterms(RsxDb *db, const char *prefix, RsxTermFn fn,
     std::string p(prefix ? prefix : "");
     for (auto t = db->db.allterms_begin(p); t != db->db.allterms_end(p); ++t) {
         std::string s = *t;
-        Xapian::doccount f = t.get_termfreq();
-        f -= static_cast<Xapian::doccount>(rsx_priv::dead_with(db->db, s, f, db->dead));
+        Xapian::doccount f = rsx_priv::live_freq(db->db, s, t.get_termfreq(), db->dead);
         if (f && fn(ctx, s.data(), s.size(), f)) break; /* a term only deleted items had is gone */
     }
     return RS_OK;
@@ -293,8 +292,7 @@ static void nearest(RsxDb *rdb, const Speller &sp, const std::string &prefix, co
         if ((len > word.size() ? len - word.size() : word.size() - len) > 2 * max_edit) continue; /* bytes */
         unsigned d = edit_distance(code_points(term), w, max_edit);
         if (d > max_edit) continue;
-        Xapian::doccount f = t.get_termfreq();
-        f -= static_cast<Xapian::doccount>(rsx_priv::dead_with(db, term, f, rdb->dead));
+        Xapian::doccount f = rsx_priv::live_freq(db, term, t.get_termfreq(), rdb->dead);
         if (!f) continue; /* only in deleted items */
         if (d < best_d || (d == best_d && f > best_f)) best = term, best_d = d, best_f = f;
     }

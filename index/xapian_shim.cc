@@ -222,7 +222,7 @@ extern "C" RsStatus rsx_writable_termfreq(RsxWritable *w, const char *term, size
     RSX_TRY
     std::string t(term, len);
     Xapian::doccount f = w->db.get_termfreq(t);
-    *freq = f - rsx_priv::dead_with(w->db, t, f, w->dead);
+    *freq = rsx_priv::live_freq(w->db, t, f, w->dead);
     return RS_OK;
     RSX_CATCH
 }
@@ -235,8 +235,7 @@ extern "C" RsStatus rsx_writable_allterms(RsxWritable *w, const char *prefix, Rs
     std::vector<std::pair<std::string, unsigned>> terms;
     for (auto t = w->db.allterms_begin(p); t != w->db.allterms_end(p); ++t) {
         std::string s = *t;
-        Xapian::doccount f = t.get_termfreq();
-        f -= static_cast<Xapian::doccount>(rsx_priv::dead_with(w->db, s, f, w->dead));
+        Xapian::doccount f = rsx_priv::live_freq(w->db, s, t.get_termfreq(), w->dead);
         if (f) terms.emplace_back(s, f); /* a term only deleted documents have is gone */
     }
     for (const auto &t : terms)

@@ -569,6 +569,13 @@ static void hit_ids(RsxDb *db, const char *word, char *out, size_t cap) {
     rsx_query_free(q);
 }
 
+/* The hits of `word` are `want` (hit_ids's form). */
+static void assert_hits(RsxDb *db, const char *word, const char *want) {
+    char got[256];
+    hit_ids(db, word, got, sizeof got);
+    assert_string_equal(got, want);
+}
+
 static int exists_in(const char *name, const char *file) {
     char p[256];
     struct stat st;
@@ -584,7 +591,7 @@ static void test_tombstones_answer_as_deletes(void **state) {
     (void)state;
     static const int modes[] = {RSX_CREATE_OR_OPEN, RSX_CREATE_OR_OPEN | RSX_TERMLISTS};
     for (int k = 0; k < 2; k++) {
-        char name[32], p[128], got[256], *v;
+        char name[32], p[128], *v;
         size_t n, len;
         RsError err;
         snprintf(name, sizeof name, "tomb%d", k);
@@ -615,18 +622,13 @@ static void test_tombstones_answer_as_deletes(void **state) {
         assert_int_equal(rsx_writable_termfreq(w, "Qb", 2, &n, &err), RS_OK);
         assert_int_equal(n, 1);
         /* the reader sees the old revision until it reopens */
-        hit_ids(db, "unge", got, sizeof got);
-        assert_string_equal(got, "a b");
-        hit_ids(db, "opiater", got, sizeof got);
-        assert_string_equal(got, "a c");
+        assert_hits(db, "unge", "a b");
+        assert_hits(db, "opiater", "a c");
         assert_int_equal(rsx_writable_commit(w, &err), RS_OK);
         assert_int_equal(rsx_db_reopen(db, NULL, &err), RS_OK);
-        hit_ids(db, "unge", got, sizeof got);
-        assert_string_equal(got, "a b");
-        hit_ids(db, "opiater", got, sizeof got);
-        assert_string_equal(got, "");
-        hit_ids(db, "ny", got, sizeof got);
-        assert_string_equal(got, "a");
+        assert_hits(db, "unge", "a b");
+        assert_hits(db, "opiater", "");
+        assert_hits(db, "ny", "a");
         assert_int_equal(rsx_db_doccount(db, &n, &err), RS_OK);
         assert_int_equal(n, 2);
         assert_int_equal(rsx_db_termfreq(db, "Social", 6, &n, &err), RS_OK); /* no such term */
@@ -689,14 +691,10 @@ static void test_tombstones_shards_and_compaction(void **state) {
         assert_int_equal(n, 1);
         assert_int_equal(rsx_writable_close(w, &err), RS_OK);
     }
-    char got[256];
     RsxDb *db = open_db("tsh", 2);
-    hit_ids(db, "unge", got, sizeof got); /* a, b, e have it; a and e are deleted */
-    assert_string_equal(got, "b");
-    hit_ids(db, "misbrug", got, sizeof got);
-    assert_string_equal(got, "b");
-    hit_ids(db, "opiater", got, sizeof got);
-    assert_string_equal(got, "c");
+    assert_hits(db, "unge", "b"); /* a, b, e have it; a and e are deleted */
+    assert_hits(db, "misbrug", "b");
+    assert_hits(db, "opiater", "c");
     assert_int_equal(rsx_db_doccount(db, &n, &err), RS_OK);
     assert_int_equal(n, 3);
     rsx_db_close(db);
@@ -727,10 +725,8 @@ static void test_tombstones_shards_and_compaction(void **state) {
     free(v);
     assert_int_equal(rsx_db_doccount(db, &n, &err), RS_OK);
     assert_int_equal(n, 3);
-    hit_ids(db, "unge", got, sizeof got);
-    assert_string_equal(got, "b");
-    hit_ids(db, "opiater", got, sizeof got);
-    assert_string_equal(got, "c");
+    assert_hits(db, "unge", "b");
+    assert_hits(db, "opiater", "c");
     RsxQuery *ie[] = {term("i"), term("esbjerg")};
     RsxQuery *phrase = rsx_query_combine(RSX_OP_PHRASE, ie, 2, 0, &err), *rev[] = {ie[1], ie[0]};
     RsxQuery *wrong = rsx_query_combine(RSX_OP_PHRASE, rev, 2, 0, &err);
@@ -795,8 +791,7 @@ static void test_tombstones_shards_and_compaction(void **state) {
     assert_true(exists_in("tlc", "termlist.glass"));
     const char *one2[] = {out2};
     assert_int_equal(rsx_db_open(one2, 1, 0, &db, &err), RS_OK);
-    hit_ids(db, "unge", got, sizeof got);
-    assert_string_equal(got, "y");
+    assert_hits(db, "unge", "y");
     rsx_db_close(db);
     path_of(out3, sizeof out3, "mixc");
     const char *src3[] = {p, s0, s1};
@@ -804,10 +799,8 @@ static void test_tombstones_shards_and_compaction(void **state) {
     assert_false(exists_in("mixc", "termlist.glass"));
     const char *one3[] = {out3};
     assert_int_equal(rsx_db_open(one3, 1, 0, &db, &err), RS_OK);
-    hit_ids(db, "unge", got, sizeof got);
-    assert_string_equal(got, "b y");
-    hit_ids(db, "opiater", got, sizeof got);
-    assert_string_equal(got, "c");
+    assert_hits(db, "unge", "b y");
+    assert_hits(db, "opiater", "c");
     rsx_db_close(db);
 }
 
