@@ -64,7 +64,7 @@ done
 t_match "a phrase matches after compaction (positions rebuilt)" "^[1-9]" \
   "$("$REFSOG" search --json --index ixc '"åben rådgivning"' | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"
 t_eq "none deleted after compaction" 0 "$(deleted ixc)"
-mkdir -p ixc2.purge/0-0 && echo junk > ixc2.purge/0-0/iamglass   # what a killed compaction leaves
+mkdir -p ixc2.purge && cp -r fresh ixc2.purge/0-0   # what a killed compaction leaves: a segment
 t_status "a killed compaction's temporary files are no obstacle" 0 "$REFSOG" compact --index ix --output ixc2
 t_eq "… and are gone after" "" "$(ls -d ixc2.purge 2>/dev/null)"
 t_status "an index without tombstones compacts as before" 0 "$REFSOG" compact --index fresh --output freshc
