@@ -2,9 +2,6 @@
 // xapian_facets.cc, the only code that includes Xapian): opening indexes and shards, lookups, the
 // search with facets and snippets.
 #include "xapian_priv.hh"
-extern "C" {
-#include "shards.h"
-}
 
 #include <algorithm>
 #include <cstdlib>
@@ -96,6 +93,45 @@ static Xapian::Database open_one(const std::string &path, unsigned timeout_ms) {
     return Xapian::Database(path, Xapian::DB_OPEN);
 }
 
+/* The databases a local path names, as Xapian combines them: a Xapian stub (a directory's XAPIANDB
+ * or a stub file named directly; how a sharded index is one path, index/shards.h) by its lines, in
+ * order, each expanded in turn; anything else is itself. Each part must be opened on its own: a
+ * combined Database answers metadata (tombstones, schema) from its first part only. A stub with a
+ * line this does not know (a remote or in-memory one) stays whole, as before. */
+static void stub_parts(const std::string &path, int depth, std::vector<std::string> &out) {
+    struct stat st;
+    std::string stub;
+    if (depth < 8 && stat(path.c_str(), &st) == 0) {
+        if (S_ISREG(st.st_mode)) stub = path;
+        else if (S_ISDIR(st.st_mode) && stat((path + "/XAPIANDB").c_str(), &st) == 0 && S_ISREG(st.st_mode))
+            stub = path + "/XAPIANDB";
+    }
+    FILE *f = stub.empty() ? nullptr : fopen(stub.c_str(), "r");
+    if (!f) {
+        out.push_back(path);
+        return;
+    }
+    std::string base = stub.substr(0, stub.rfind('/') == std::string::npos ? 0 : stub.rfind('/') + 1);
+    std::vector<std::string> parts;
+    bool known = true;
+    char line[4200];
+    while (known && fgets(line, sizeof line, f)) {
+        std::string l(line);
+        while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.pop_back();
+        if (l.empty() || l[0] == '#') continue;
+        size_t sp = l.find(' ');
+        std::string type = l.substr(0, sp), where = sp == std::string::npos ? "" : l.substr(sp + 1);
+        if ((type != "auto" && type != "glass" && type != "chert" && type != "honey") || where.empty()) {
+            known = false;
+            break;
+        }
+        stub_parts(where[0] == '/' ? where : base + where, depth + 1, parts);
+    }
+    fclose(f);
+    if (!known || parts.empty()) out.push_back(path);
+    else out.insert(out.end(), parts.begin(), parts.end());
+}
+
 extern "C" RsStatus rsx_db_open(const char *const *paths, size_t n, unsigned timeout_ms,
                                 RsxDb **out, RsError *err) {
     *out = nullptr;
@@ -104,19 +140,18 @@ extern "C" RsStatus rsx_db_open(const char *const *paths, size_t n, unsigned tim
     try {
         std::unique_ptr<RsxDb> db(new RsxDb());
         for (i = 0; i < n; i++) {
-            Xapian::Database one = open_one(paths[i], timeout_ms);
-            db->db.add_database(one);
-            db->shards.push_back(one);
-            db->paths.push_back(paths[i]);
-            if (strncmp(paths[i], "tcp://", 6) == 0) db->has_remote = true;
+            std::vector<std::string> parts;
+            if (strncmp(paths[i], "tcp://", 6) == 0) parts.push_back(paths[i]), db->has_remote = true;
+            else stub_parts(paths[i], 0, parts);
+            for (const std::string &p : parts) {
+                Xapian::Database one = open_one(p, timeout_ms);
+                db->db.add_database(one);
+                db->shards.push_back(one);
+                db->paths.push_back(p);
+            }
         }
-        if (n == 1 && !db->has_remote) { /* a sharded index is one path too (index/shards.h) */
-            size_t n_shards = 0;
-            RsError ignore;
-            struct stat st; /* a stub file named directly is shards too */
-            db->single = stat(paths[0], &st) == 0 && S_ISDIR(st.st_mode) &&
-                         rs_shards_layout(paths[0], 0, &n_shards, nullptr, &ignore) == RS_OK && n_shards == 1;
-        }
+        /* one local database, not shards (a stub listing one, too) */
+        db->single = db->shards.size() == 1 && !db->has_remote;
         i = n; /* an error now is the whole set's */
         rsx_priv::dead_reload(db.get());
         *out = db.release();

@@ -137,7 +137,10 @@ typedef struct RsxDb RsxDb;
 
 /* Open `n` databases as one: local directories, or "tcp://host:port"
  * (remote, xapian-tcpsrv) with `timeout_ms` for connecting and for each
- * call (0 = 10 s). Term statistics are summed, so ranking is global. */
+ * call (0 = 10 s). Term statistics are summed, so ranking is global. A local
+ * path that is a Xapian stub (a sharded index, index/shards.h) is opened as
+ * its databases, each on its own (their tombstones and metadata are each
+ * their own). */
 RsStatus rsx_db_open(const char *const *paths, size_t n, unsigned timeout_ms, RsxDb **out,
                      RsError *err);
 void rsx_db_close(RsxDb *db); /* NULL is a no-op */
@@ -155,10 +158,11 @@ RsStatus rsx_db_termfreq(RsxDb *db, const char *term, size_t len, size_t *freq, 
 /* Metadata of the first database (metadata is per shard); see writable. */
 RsStatus rsx_db_get_metadata(RsxDb *db, const char *key, char **value, size_t *len,
                              RsError *err);
-/* Metadata of shard `i` (0-based) of the n opened. */
+/* Metadata of shard `i` (0-based): the databases opened, a sharded index's stub expanded into
+ * its shards (so a 2-shard index named by one path is 2). */
 RsStatus rsx_db_get_shard_metadata(RsxDb *db, size_t i, const char *key, char **value,
                                    size_t *len, RsError *err);
-size_t rsx_db_shard_count(const RsxDb *db); /* can't fail */
+size_t rsx_db_shard_count(const RsxDb *db); /* as above; can't fail */
 /* Documents deleted or replaced but still in the files (tombstones of an index without term
  * lists, left out of every answer) at the open revision; can't fail. */
 size_t rsx_db_deleted(const RsxDb *db);
