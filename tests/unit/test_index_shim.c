@@ -698,6 +698,26 @@ static void test_tombstones_shards_and_compaction(void **state) {
     assert_int_equal(rsx_db_doccount(db, &n, &err), RS_OK);
     assert_int_equal(n, 3);
     rsx_db_close(db);
+    /* the same two shards behind a Xapian stub, as a sharded index is one path (index/shards.h):
+     * each shard's tombstones count, shard 1's too (a stub opened whole answers metadata from its
+     * first database only) */
+    char stubdir[128], stub[160];
+    path_of(stubdir, sizeof stubdir, "tshstub");
+    assert_int_equal(mkdir(stubdir, 0755), 0);
+    snprintf(stub, sizeof stub, "%s/XAPIANDB", stubdir);
+    FILE *sf = fopen(stub, "w");
+    assert_non_null(sf);
+    fprintf(sf, "# two shards\nglass ../tsh0\n\nglass %s/tsh1\n", tmp);
+    fclose(sf);
+    const char *viastub[] = {stubdir};
+    assert_int_equal(rsx_db_open(viastub, 1, 0, &db, &err), RS_OK);
+    assert_int_equal(rsx_db_shard_count(db), 2);
+    assert_int_equal(rsx_db_doccount(db, &n, &err), RS_OK);
+    assert_int_equal(n, 3);
+    assert_int_equal(rsx_db_deleted(db), 2);
+    assert_hits(db, "unge", "b");
+    assert_hits(db, "opiater", "c");
+    rsx_db_close(db);
     /* compacted into one index: a and e are left out for good (rebuilt from the postings), the
      * rest is as it was: postings with their positions (a phrase) and weights, values (facets),
      * data, metadata */
