@@ -9,11 +9,14 @@
 // source under AND NOT, the match sets, postings, counts and term frequencies by the bitset.
 #include "xapian_priv.hh"
 
+#include <atomic>
 #include <cinttypes>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <set>
+#include <thread>
 
 /* 65536 docids per metadata key: a key is at most 8 KiB, and a change rewrites only its keys. */
 #define DEAD_BLOCK_BITS 65536u
@@ -186,70 +189,108 @@ struct Posting {
 };
 }  // namespace
 
-std::vector<std::string> dead_purge(const Xapian::Database &src, const RsxDead &dead, const std::string &base) {
-    std::vector<std::string> segs;
+/* One window [lo, hi] of src into the new database `seg` (dead_purge). */
+static void purge_window(const Xapian::Database &src, const RsxDead &dead, const std::vector<Xapian::valueno> &slots,
+                         Xapian::docid lo, Xapian::docid hi, bool with_metadata, const std::string &seg) {
+    /* each window into a segment of its own: Xapian takes documents into a small database
+     * faster than into a big one (index/build.h); the caller's compaction merges them */
+    Xapian::WritableDatabase out(seg, Xapian::DB_CREATE | Xapian::DB_NO_TERMLIST | Xapian::DB_NO_SYNC |
+                                          Xapian::DB_BACKEND_GLASS);
+    std::vector<std::vector<Posting>> docs(hi - lo + 1);
+    std::vector<std::string> terms;
+    std::vector<Xapian::termpos> positions;
+    for (auto t = src.allterms_begin(); t != src.allterms_end(); ++t) {
+        const std::string term = *t;
+        uint32_t id = UINT32_MAX;
+        auto p = src.postlist_begin(term), e = src.postlist_end(term);
+        for (p.skip_to(lo); p != e && *p <= hi; ++p) {
+            Xapian::docid d = *p;
+            if (dead.has(d)) continue;
+            if (id == UINT32_MAX) {
+                id = static_cast<uint32_t>(terms.size());
+                terms.push_back(term);
+            }
+            Posting x{id, p.get_wdf(), static_cast<uint32_t>(positions.size()), 0};
+            if (RS_TERM_POSITIONAL(term[0])) /* a lookup per posting: only where there are any */
+                for (auto q = p.positionlist_begin(); q != p.positionlist_end(); ++q) {
+                    positions.push_back(*q);
+                    x.pos_n++;
+                }
+            docs[d - lo].push_back(x);
+        }
+    }
+    auto all = src.postlist_begin(""), end = src.postlist_end("");
+    for (all.skip_to(lo); all != end && *all <= hi; ++all) { /* the documents there are, in order */
+        Xapian::docid d = *all;
+        if (dead.has(d)) continue;
+        Xapian::Document old = src.get_document(d), doc;
+        doc.set_data(old.get_data());
+        for (Xapian::valueno v : slots) {
+            std::string val = old.get_value(v);
+            if (!val.empty()) doc.add_value(v, val);
+        }
+        for (const Posting &x : docs[d - lo]) {
+            doc.add_term(terms[x.term], x.wdf);
+            for (uint32_t k = 0; k < x.pos_n; k++) doc.add_posting(terms[x.term], positions[x.pos_off + k], 0);
+        }
+        out.add_document(doc);
+    }
+    if (with_metadata) {
+        const std::string dead_prefix = RS_META_DEAD;
+        for (auto k = src.metadata_keys_begin(); k != src.metadata_keys_end(); ++k) {
+            const std::string key = *k;
+            if (key == RS_META_DEAD_COUNT || key.compare(0, dead_prefix.size(), dead_prefix) == 0) continue;
+            out.set_metadata(key, src.get_metadata(key));
+        }
+    }
+    out.commit();
+    out.close();
+}
+
+std::vector<std::string> dead_purge(const Xapian::Database &src, const std::string &path, const RsxDead &dead,
+                                    const std::string &base) {
     /* the value slots in use (Document::values_begin needs the term list) */
     std::vector<Xapian::valueno> slots;
     for (Xapian::valueno v = 0; v < 256; v++)
         if (src.get_value_freq(v)) slots.push_back(v);
     Xapian::docid last = src.get_lastdocid();
-    for (Xapian::docid lo = 1; lo && lo <= last; lo += PURGE_WINDOW) {
-        Xapian::docid hi = lo + PURGE_WINDOW - 1 < last ? lo + PURGE_WINDOW - 1 : last;
-        /* each window into a segment of its own: Xapian takes documents into a small database
-         * faster than into a big one (index/build.h); the caller's compaction merges them */
-        segs.push_back(base + "-" + std::to_string(segs.size()));
-        Xapian::WritableDatabase out(segs.back(), Xapian::DB_CREATE | Xapian::DB_NO_TERMLIST |
-                                                      Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
-        std::vector<std::vector<Posting>> docs(hi - lo + 1);
-        std::vector<std::string> terms;
-        std::vector<Xapian::termpos> positions;
-        for (auto t = src.allterms_begin(); t != src.allterms_end(); ++t) {
-            const std::string term = *t;
-            uint32_t id = UINT32_MAX;
-            auto p = src.postlist_begin(term), e = src.postlist_end(term);
-            for (p.skip_to(lo); p != e && *p <= hi; ++p) {
-                Xapian::docid d = *p;
-                if (dead.has(d)) continue;
-                if (id == UINT32_MAX) {
-                    id = static_cast<uint32_t>(terms.size());
-                    terms.push_back(term);
-                }
-                Posting x{id, p.get_wdf(), static_cast<uint32_t>(positions.size()), 0};
-                if (RS_TERM_POSITIONAL(term[0])) /* a lookup per posting: only where there are any */
-                    for (auto q = p.positionlist_begin(); q != p.positionlist_end(); ++q) {
-                        positions.push_back(*q);
-                        x.pos_n++;
-                    }
-                docs[d - lo].push_back(x);
+    /* RS_PURGE_WINDOW (docids, for tests): small windows, so that a few documents go through
+     * many windows and threads */
+    const char *ws = getenv("RS_PURGE_WINDOW");
+    Xapian::docid window = ws && atoi(ws) > 0 ? static_cast<Xapian::docid>(atoi(ws)) : PURGE_WINDOW;
+    size_t n_win = last ? (last - 1) / window + 1 : 0;
+    std::vector<std::string> segs;
+    for (size_t w = 0; w < n_win; w++) segs.push_back(base + "-" + std::to_string(w));
+    size_t n_threads = std::min<size_t>({n_win, RSX_PURGE_THREADS, std::max(1u, std::thread::hardware_concurrency())});
+    std::atomic<size_t> next{0};
+    std::vector<std::exception_ptr> errs(n_threads);
+    const Xapian::rev rev = src.get_revision();
+    auto work = [&](size_t t) {
+        try {
+            /* a Xapian object is one thread's: the first thread reads src, each other its own */
+            Xapian::Database own;
+            if (t) {
+                own = Xapian::Database(path, Xapian::DB_OPEN);
+                if (own.get_revision() != rev)
+                    throw Xapian::DatabaseModifiedError(path + " changed while it was compacted: run it again");
             }
+            const Xapian::Database &db = t ? own : src;
+            for (size_t w; (w = next++) < n_win;) {
+                Xapian::docid lo = static_cast<Xapian::docid>(w * window + 1);
+                Xapian::docid hi = lo + window - 1 < last ? lo + window - 1 : last;
+                purge_window(db, dead, slots, lo, hi, w == 0, segs[w]);
+            }
+        } catch (...) {
+            errs[t] = std::current_exception();
+            next = n_win; /* the others stop after their window */
         }
-        auto all = src.postlist_begin(""), end = src.postlist_end("");
-        for (all.skip_to(lo); all != end && *all <= hi; ++all) { /* the documents there are, in order */
-            Xapian::docid d = *all;
-            if (dead.has(d)) continue;
-            Xapian::Document old = src.get_document(d), doc;
-            doc.set_data(old.get_data());
-            for (Xapian::valueno v : slots) {
-                std::string val = old.get_value(v);
-                if (!val.empty()) doc.add_value(v, val);
-            }
-            for (const Posting &x : docs[d - lo]) {
-                doc.add_term(terms[x.term], x.wdf);
-                for (uint32_t k = 0; k < x.pos_n; k++) doc.add_posting(terms[x.term], positions[x.pos_off + k], 0);
-            }
-            out.add_document(doc);
-        }
-        if (segs.size() == 1) { /* the metadata once, in the first */
-            const std::string dead_prefix = RS_META_DEAD;
-            for (auto k = src.metadata_keys_begin(); k != src.metadata_keys_end(); ++k) {
-                const std::string key = *k;
-                if (key == RS_META_DEAD_COUNT || key.compare(0, dead_prefix.size(), dead_prefix) == 0) continue;
-                out.set_metadata(key, src.get_metadata(key));
-            }
-        }
-        out.commit();
-        out.close();
-    }
+    };
+    std::vector<std::thread> threads;
+    for (size_t t = 1; t < n_threads; t++) threads.emplace_back(work, t);
+    if (n_threads) work(0);
+    for (auto &th : threads) th.join();
+    for (auto &e : errs)
+        if (e) std::rethrow_exception(e);
     return segs;
 }
 

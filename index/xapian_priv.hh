@@ -189,14 +189,18 @@ bool has_live(const Xapian::Database &db, const std::string &term, const RsxDead
  * (Xapian::FeatureUnavailableError), as is a local shard with tombstones beside a remote one. */
 void dead_reload(RsxDb *db);
 
-/* xapian_dead.cc: a copy of the local database `src` without its `dead` documents, as new
- * databases `base`-0, `base`-1, … (returned in order; no term lists, not synced) to be compacted
- * together in that order: every live document rebuilt from the postings (its terms with their
- * wdf, the positions of those RS_TERM_POSITIONAL says may have them), its values and data, in
- * docid order, and every metadata entry but the tombstones (in the first). One pass over the term
- * list per window of docids (a database each), to bound the memory. Throws what Xapian throws;
+/* xapian_dead.cc: a copy of the local database `src` (opened from `path`) without its `dead`
+ * documents, as new databases `base`-0, `base`-1, … (returned in order; no term lists, not
+ * synced) to be compacted together in that order: every live document rebuilt from the postings
+ * (its terms with their wdf, the positions of those RS_TERM_POSITIONAL says may have them), its
+ * values and data, in docid order, and every metadata entry but the tombstones (in the first).
+ * One pass over the term list per window of docids (a database each), to bound the memory; the
+ * windows shared out among up to RSX_PURGE_THREADS threads, each reading `path` at src's
+ * revision (Xapian::DatabaseModifiedError if it moved meanwhile). Throws what Xapian throws;
  * the caller removes them (and any a failure left). */
-std::vector<std::string> dead_purge(const Xapian::Database &src, const RsxDead &dead, const std::string &base);
+#define RSX_PURGE_THREADS 4u
+std::vector<std::string> dead_purge(const Xapian::Database &src, const std::string &path, const RsxDead &dead,
+                                    const std::string &base);
 
 /* xapian_dead.cc: `q` without the deleted documents (q itself when there are none). */
 Xapian::Query without_dead(const RsxDb *db, const Xapian::Query &q);

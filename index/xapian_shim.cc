@@ -336,7 +336,7 @@ extern "C" RsStatus rsx_compact(const char *const *srcs, size_t n, const char *o
             /* Xapian's compactor copies posting lists whole: leave the dead out first */
             if (n_dropped) *n_dropped += dead.n;
             std::filesystem::create_directories(tmp);
-            for (const auto &seg : rsx_priv::dead_purge(one, dead, tmp + "/" + std::to_string(i)))
+            for (const auto &seg : rsx_priv::dead_purge(one, srcs[i], dead, tmp + "/" + std::to_string(i)))
                 db.add_database(Xapian::Database(seg, Xapian::DB_OPEN));
         }
         db.compact(out, Xapian::DBCOMPACT_MULTIPASS | Xapian::DB_BACKEND_GLASS);
