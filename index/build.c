@@ -338,7 +338,7 @@ static RsStatus build_new(const char *dir, const RsFileList *files, const RsBuil
     snprintf(what, sizeof what, "merging %zu part%s", segs.n, segs.n == 1 ? "" : "s");
     phase(o, what);
     RsError e = {0};
-    if (!fatal && rsx_compact((const char *const *)segs.paths, segs.n, merged, NULL, &e) != RS_OK)
+    if (!fatal && rsx_compact((const char *const *)segs.paths, segs.n, merged, 1, NULL, &e) != RS_OK)
         fail(o, err, &fatal, e.code, "merging the %zu parts of the new index: %s", segs.n, e.msg);
     if (!fatal) { /* minutes replace their meeting's agenda across the parts */
         RsIndexerOptions ro = o->indexer;

@@ -248,7 +248,7 @@ static void purge_window(const Xapian::Database &src, const RsxDead &dead, const
 }
 
 std::vector<std::string> dead_purge(const Xapian::Database &src, const std::string &path, const RsxDead &dead,
-                                    const std::string &base) {
+                                    unsigned jobs, const std::string &base) {
     /* the value slots in use (Document::values_begin needs the term list) */
     std::vector<Xapian::valueno> slots;
     for (Xapian::valueno v = 0; v < 256; v++)
@@ -261,7 +261,10 @@ std::vector<std::string> dead_purge(const Xapian::Database &src, const std::stri
     size_t n_win = last ? (last - 1) / window + 1 : 0;
     std::vector<std::string> segs;
     for (size_t w = 0; w < n_win; w++) segs.push_back(base + "-" + std::to_string(w));
-    size_t n_threads = std::min<size_t>({n_win, RSX_PURGE_THREADS, std::max(1u, std::thread::hardware_concurrency())});
+    /* two by default: each thread holds a window (~450 MB at 16,384 docids); measured on 100,000
+     * items with 2 cores, 214-223 s on one thread, 126-151 s on two (docs/benchmarks.md) */
+    if (!jobs) jobs = std::min(2u, std::max(1u, std::thread::hardware_concurrency()));
+    size_t n_threads = std::min<size_t>(n_win, jobs);
     std::atomic<size_t> next{0};
     std::vector<std::exception_ptr> errs(n_threads);
     const Xapian::rev rev = src.get_revision();

@@ -195,12 +195,11 @@ void dead_reload(RsxDb *db);
  * (its terms with their wdf, the positions of those RS_TERM_POSITIONAL says may have them), its
  * values and data, in docid order, and every metadata entry but the tombstones (in the first).
  * One pass over the term list per window of docids (a database each), to bound the memory; the
- * windows shared out among up to RSX_PURGE_THREADS threads, each reading `path` at src's
- * revision (Xapian::DatabaseModifiedError if it moved meanwhile). Throws what Xapian throws;
- * the caller removes them (and any a failure left). */
-#define RSX_PURGE_THREADS 4u
+ * windows shared out among `jobs` threads (rsx_compact), each reading `path` at src's revision
+ * (Xapian::DatabaseModifiedError if it moved meanwhile). Throws what Xapian throws; the caller
+ * removes them (and any a failure left). */
 std::vector<std::string> dead_purge(const Xapian::Database &src, const std::string &path, const RsxDead &dead,
-                                    const std::string &base);
+                                    unsigned jobs, const std::string &base);
 
 /* xapian_dead.cc: `q` without the deleted documents (q itself when there are none). */
 Xapian::Query without_dead(const RsxDb *db, const Xapian::Query &q);

@@ -315,8 +315,8 @@ extern "C" RsStatus rsx_doc_set_data(RsxDoc *d, const char *data, size_t len, Rs
     RSX_CATCH
 }
 
-extern "C" RsStatus rsx_compact(const char *const *srcs, size_t n, const char *out, size_t *n_dropped,
-                                RsError *err) {
+extern "C" RsStatus rsx_compact(const char *const *srcs, size_t n, const char *out, unsigned jobs,
+                                size_t *n_dropped, RsError *err) {
     if (n_dropped) *n_dropped = 0;
     if (n == 0) return rs_error_set(err, RS_ERR_USAGE, "nothing to compact");
     /* copies without the dead go into OUT.purge/ (removed at the end, however it ends) */
@@ -336,7 +336,7 @@ extern "C" RsStatus rsx_compact(const char *const *srcs, size_t n, const char *o
             /* Xapian's compactor copies posting lists whole: leave the dead out first */
             if (n_dropped) *n_dropped += dead.n;
             std::filesystem::create_directories(tmp);
-            for (const auto &seg : rsx_priv::dead_purge(one, srcs[i], dead, tmp + "/" + std::to_string(i)))
+            for (const auto &seg : rsx_priv::dead_purge(one, srcs[i], dead, jobs, tmp + "/" + std::to_string(i)))
                 db.add_database(Xapian::Database(seg, Xapian::DB_OPEN));
         }
         db.compact(out, Xapian::DBCOMPACT_MULTIPASS | Xapian::DB_BACKEND_GLASS);

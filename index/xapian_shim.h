@@ -126,10 +126,11 @@ RsStatus rsx_doc_set_data(RsxDoc *d, const char *data, size_t len, RsError *err)
  * database at `out` (Xapian::Database::compact, what xapian-compact does).
  * `out` must not exist. It has term lists when every source has them. A source with tombstones
  * (deleted documents kept in an index without term lists) is first copied without its dead
- * documents, rebuilt from its postings (under OUT.purge, removed after): the result has none, and
- * its statistics count only the live documents. */
-RsStatus rsx_compact(const char *const *srcs, size_t n, const char *out, size_t *n_dropped,
-                     RsError *err); /* *n_dropped (may be NULL): the dead documents left out */
+ * documents, rebuilt from its postings (under OUT.purge, removed after) by `jobs` threads (0: two,
+ * or one on one core; each holds ~450 MB): the result has none, and its statistics count only the
+ * live documents. *n_dropped (may be NULL): the dead documents left out. */
+RsStatus rsx_compact(const char *const *srcs, size_t n, const char *out, unsigned jobs, size_t *n_dropped,
+                     RsError *err);
 
 /* ---------------------------------------------------------------- reading */
 

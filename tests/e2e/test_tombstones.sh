@@ -64,13 +64,19 @@ done
 t_match "a phrase matches after compaction (positions rebuilt)" "^[1-9]" \
   "$("$REFSOG" search --json --index ixc '"åben rådgivning"' | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"
 t_eq "none deleted after compaction" 0 "$(deleted ixc)"
-# the same in windows of 4 docids, shared out among the purge's threads: the same index
-t_status "compact in small windows" 0 env RS_PURGE_WINDOW=4 "$REFSOG" compact --index ix --output ixw
+# the same in windows of 4 docids shared out among 3 threads, and on one: the same index
+t_status "compact in small windows, 3 jobs" 0 env RS_PURGE_WINDOW=4 "$REFSOG" compact --jobs 3 --index ix --output ixw
+t_status "compact in small windows, 1 job" 0 env RS_PURGE_WINDOW=4 "$REFSOG" compact --jobs 1 --index ix --output ixw1
 for q in "${queries[@]}"; do
-  t_eq "compacted in small windows = fresh: $q" \
+  t_eq "compacted in small windows by 3 jobs = fresh: $q" \
     "$("$REFSOG" search --json --limit 100 --index fresh "$q" | summary)" \
     "$("$REFSOG" search --json --limit 100 --index ixw "$q" | summary)"
+  t_eq "… by 1 job = fresh: $q" \
+    "$("$REFSOG" search --json --limit 100 --index fresh "$q" | summary)" \
+    "$("$REFSOG" search --json --limit 100 --index ixw1 "$q" | summary)"
 done
+t_status "compact --jobs 0 is refused" 2 "$REFSOG" compact --jobs 0 --index ix --output ixj0
+t_match "… saying what it takes" "jobs takes 1 to 64" "$T_OUT"
 mkdir -p ixc2.purge && cp -r fresh ixc2.purge/0-0   # what a killed compaction leaves: a segment
 t_status "a killed compaction's temporary files are no obstacle" 0 "$REFSOG" compact --index ix --output ixc2
 t_eq "… and are gone after" "" "$(ls -d ixc2.purge 2>/dev/null)"

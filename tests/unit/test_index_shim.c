@@ -732,7 +732,7 @@ static void test_tombstones_shards_and_compaction(void **state) {
     assert_int_equal(rsx_writable_close(w, &err), RS_OK);
     const char *srcs[] = {s0, s1};
     size_t dropped;
-    assert_int_equal(rsx_compact(srcs, 2, out, &dropped, &err), RS_OK);
+    assert_int_equal(rsx_compact(srcs, 2, out, 0, &dropped, &err), RS_OK);
     assert_int_equal(dropped, 2);
     assert_false(exists_in("tshc.purge", "")); /* the copies without the dead are gone */
     const char *one[] = {out};
@@ -806,7 +806,7 @@ static void test_tombstones_shards_and_compaction(void **state) {
     assert_true(exists_in("tl", "termlist.glass"));
     path_of(out2, sizeof out2, "tlc");
     const char *src2[] = {p};
-    assert_int_equal(rsx_compact(src2, 1, out2, &dropped, &err), RS_OK);
+    assert_int_equal(rsx_compact(src2, 1, out2, 0, &dropped, &err), RS_OK);
     assert_int_equal(dropped, 0); /* its delete was real */
     assert_true(exists_in("tlc", "termlist.glass"));
     const char *one2[] = {out2};
@@ -815,7 +815,7 @@ static void test_tombstones_shards_and_compaction(void **state) {
     rsx_db_close(db);
     path_of(out3, sizeof out3, "mixc");
     const char *src3[] = {p, s0, s1};
-    assert_int_equal(rsx_compact(src3, 3, out3, NULL, &err), RS_OK);
+    assert_int_equal(rsx_compact(src3, 3, out3, 0, NULL, &err), RS_OK);
     assert_false(exists_in("mixc", "termlist.glass"));
     const char *one3[] = {out3};
     assert_int_equal(rsx_db_open(one3, 1, 0, &db, &err), RS_OK);
