@@ -96,9 +96,10 @@ static Xapian::Database open_one(const std::string &path, unsigned timeout_ms) {
 /* The databases a local path names, as Xapian combines them: a Xapian stub (a directory's XAPIANDB
  * or a stub file named directly; how a sharded index is one path, index/shards.h) by its lines, in
  * order, each expanded in turn; anything else is itself. Each part must be opened on its own: a
- * combined Database answers metadata (tombstones, schema) from its first part only. A stub with a
- * line this does not know (a remote or in-memory one) stays whole, as before. */
-static void stub_parts(const std::string &path, int depth, std::vector<std::string> &out) {
+ * combined Database answers metadata (tombstones, schema) from its first part only. A stub's
+ * "remote HOST:PORT" line becomes tcp://HOST:PORT; a stub with a line this does not know (a remote
+ * program, an in-memory database) stays whole and sets *opaque: its parts cannot be told apart. */
+static void stub_parts(const std::string &path, int depth, std::vector<std::string> &out, bool *opaque) {
     struct stat st;
     std::string stub;
     if (depth < 8 && stat(path.c_str(), &st) == 0) {
@@ -121,13 +122,18 @@ static void stub_parts(const std::string &path, int depth, std::vector<std::stri
         if (l.empty() || l[0] == '#') continue;
         size_t sp = l.find(' ');
         std::string type = l.substr(0, sp), where = sp == std::string::npos ? "" : l.substr(sp + 1);
+        if (type == "remote" && !where.empty() && where[0] != ':' && where.find(':') != std::string::npos) {
+            parts.push_back("tcp://" + where);
+            continue;
+        }
         if ((type != "auto" && type != "glass" && type != "chert" && type != "honey") || where.empty()) {
             known = false;
             break;
         }
-        stub_parts(where[0] == '/' ? where : base + where, depth + 1, parts);
+        stub_parts(where[0] == '/' ? where : base + where, depth + 1, parts, opaque);
     }
     fclose(f);
+    if (!known) *opaque = true;
     if (!known || parts.empty()) out.push_back(path);
     else out.insert(out.end(), parts.begin(), parts.end());
 }
@@ -141,13 +147,16 @@ extern "C" RsStatus rsx_db_open(const char *const *paths, size_t n, unsigned tim
         std::unique_ptr<RsxDb> db(new RsxDb());
         for (i = 0; i < n; i++) {
             std::vector<std::string> parts;
-            if (strncmp(paths[i], "tcp://", 6) == 0) parts.push_back(paths[i]), db->has_remote = true;
-            else stub_parts(paths[i], 0, parts);
+            bool opaque = false; /* a stub kept whole may hold a remote database: as a remote */
+            if (strncmp(paths[i], "tcp://", 6) == 0) parts.push_back(paths[i]);
+            else stub_parts(paths[i], 0, parts, &opaque);
+            if (opaque) db->has_remote = true;
             for (const std::string &p : parts) {
                 Xapian::Database one = open_one(p, timeout_ms);
                 db->db.add_database(one);
                 db->shards.push_back(one);
                 db->paths.push_back(p);
+                if (p.compare(0, 6, "tcp://") == 0) db->has_remote = true;
             }
         }
         /* one local database, not shards (a stub listing one, too) */

@@ -34,6 +34,10 @@ for q in misbrug 'misbrug unge' '"åben rådgivning"' 'EMN-24/1629' '27.0.0-P22-
 done
 t_eq "local shards = one index" "$("$REFSOG" search --index one --json --limit 50 misbrug | summary)" \
   "$("$REFSOG" search --index shard_a --index shard_b --json --limit 50 misbrug | summary)"
+# a Xapian stub naming the two servers ("remote HOST:PORT" lines) is the same
+printf 'remote 127.0.0.1:%s\n\nremote 127.0.0.1:%s\n' "$pa" "$pb" > rstub
+t_eq "a stub of remote shards = one index" "$("$REFSOG" search --index one --json --limit 50 misbrug | summary)" \
+  "$("$REFSOG" search --index rstub --json --limit 50 misbrug | summary)"
 # a shard written without term lists cannot be served: said so, with what to do
 t_status "a served shard without term lists is an error" 1 "$REFSOG" search --index "tcp://127.0.0.1:$pa" --index "tcp://127.0.0.1:$pp" misbrug
 t_match "… that says to build it with --termlists" "without term lists.*--termlists" "$T_OUT"
