@@ -98,7 +98,8 @@ static Xapian::Database open_one(const std::string &path, unsigned timeout_ms) {
  * order, each expanded in turn; anything else is itself. Each part must be opened on its own: a
  * combined Database answers metadata (tombstones, schema) from its first part only. A stub's
  * "remote HOST:PORT" line becomes tcp://HOST:PORT; a stub with a line this does not know (a remote
- * program, an in-memory database) stays whole and sets *opaque: its parts cannot be told apart. */
+ * program, an in-memory database) stays whole and sets *opaque: its parts cannot be told apart.
+ * A file with a NUL byte in it is no stub (a single-file database): itself. */
 static void stub_parts(const std::string &path, int depth, std::vector<std::string> &out, bool *opaque) {
     struct stat st;
     std::string stub;
@@ -107,18 +108,24 @@ static void stub_parts(const std::string &path, int depth, std::vector<std::stri
         else if (S_ISDIR(st.st_mode) && stat((path + "/XAPIANDB").c_str(), &st) == 0 && S_ISREG(st.st_mode))
             stub = path + "/XAPIANDB";
     }
-    FILE *f = stub.empty() ? nullptr : fopen(stub.c_str(), "r");
-    if (!f) {
+    FILE *f = stub.empty() ? nullptr : fopen(stub.c_str(), "rb");
+    std::string text;
+    char buf[4096];
+    size_t got;
+    while (f && text.size() < (1u << 20) && (got = fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, got);
+    if (f) fclose(f);
+    if (!f || text.find('\0') != std::string::npos) {
         out.push_back(path);
         return;
     }
     std::string base = stub.substr(0, stub.rfind('/') == std::string::npos ? 0 : stub.rfind('/') + 1);
     std::vector<std::string> parts;
     bool known = true;
-    char line[4200];
-    while (known && fgets(line, sizeof line, f)) {
-        std::string l(line);
-        while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.pop_back();
+    for (size_t at = 0; known && at < text.size();) {
+        size_t nl = text.find('\n', at);
+        std::string l = text.substr(at, nl == std::string::npos ? std::string::npos : nl - at);
+        at = nl == std::string::npos ? text.size() : nl + 1;
+        while (!l.empty() && l.back() == '\r') l.pop_back();
         if (l.empty() || l[0] == '#') continue;
         size_t sp = l.find(' ');
         std::string type = l.substr(0, sp), where = sp == std::string::npos ? "" : l.substr(sp + 1);
@@ -132,7 +139,6 @@ static void stub_parts(const std::string &path, int depth, std::vector<std::stri
         }
         stub_parts(where[0] == '/' ? where : base + where, depth + 1, parts, opaque);
     }
-    fclose(f);
     if (!known) *opaque = true;
     if (!known || parts.empty()) out.push_back(path);
     else out.insert(out.end(), parts.begin(), parts.end());

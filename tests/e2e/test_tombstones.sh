@@ -75,6 +75,10 @@ for q in "${queries[@]}"; do
     "$("$REFSOG" search --json --limit 100 --index fresh "$q" | summary)" \
     "$("$REFSOG" search --json --limit 100 --index ixw1 "$q" | summary)"
 done
+# a single-file database (xapian-compact -s) is one database, not a stub: searched beside an index
+# with tombstones (a stub kept whole would count as remote and be refused)
+xapian-compact -s fresh single.db >/dev/null
+t_status "a single-file database beside a tombstoned index" 0 "$REFSOG" search --index single.db --index ix misbrug
 t_status "compact --jobs 0 is refused" 2 "$REFSOG" compact --jobs 0 --index ix --output ixj0
 t_match "… saying what it takes" "jobs takes 1 to 64" "$T_OUT"
 mkdir -p ixc2.purge && cp -r fresh ixc2.purge/0-0   # what a killed compaction leaves: a segment
