@@ -192,8 +192,9 @@ static int count_term(void *ctx, const char *t, size_t len, unsigned freq) {
     return 0;
 }
 
-/* Bytes of the regular files in a local index directory; -1 for a remote one. */
-static long long dir_bytes(const char *path) {
+/* Bytes of the regular files in a local index directory and its shards' directories (DIR/shard-K,
+ * index/shards.h: `depth` levels down); -1 for a remote one. */
+static long long dir_bytes(const char *path, int depth) {
     if (!strncmp(path, "tcp://", 6)) return -1;
     DIR *d = opendir(path);
     if (!d) return -1;
@@ -201,10 +202,15 @@ static long long dir_bytes(const char *path) {
     struct dirent *e;
     char p[4200];
     struct stat st;
-    while ((e = readdir(d)))
-        if (e->d_name[0] != '.' && snprintf(p, sizeof p, "%s/%s", path, e->d_name) < (int)sizeof p &&
-            stat(p, &st) == 0 && S_ISREG(st.st_mode))
-            total += (long long)st.st_size;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.' || snprintf(p, sizeof p, "%s/%s", path, e->d_name) >= (int)sizeof p || stat(p, &st) != 0)
+            continue;
+        if (S_ISREG(st.st_mode)) total += (long long)st.st_size;
+        else if (S_ISDIR(st.st_mode) && depth > 0) {
+            long long sub = dir_bytes(p, depth - 1);
+            if (sub > 0) total += sub;
+        }
+    }
     closedir(d);
     return total;
 }
@@ -247,7 +253,7 @@ static RsStatus stats_once(RsSearcher *s, RsStats **out, RsError *err) {
     if (rc == RS_OK && s->n_indexes && !(st->indexes = calloc(s->n_indexes, sizeof *st->indexes)))
         rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     for (size_t i = 0; rc == RS_OK && i < s->n_indexes; i++) {
-        st->indexes[i].bytes = dir_bytes(s->paths[i]);
+        st->indexes[i].bytes = dir_bytes(s->paths[i], 1);
         if (!(st->indexes[i].path = strdup(s->paths[i]))) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
         else st->n_indexes++;
     }
