@@ -289,7 +289,13 @@ std::vector<std::string> dead_purge(const Xapian::Database &src, const std::stri
         }
     };
     std::vector<std::thread> threads;
-    for (size_t t = 1; t < n_threads; t++) threads.emplace_back(work, t);
+    try {
+        for (size_t t = 1; t < n_threads; t++) threads.emplace_back(work, t);
+    } catch (...) { /* no thread to be had: the ones started finish, then the error */
+        next = n_win;
+        for (auto &th : threads) th.join();
+        throw;
+    }
     if (n_threads) work(0);
     for (auto &th : threads) th.join();
     for (auto &e : errs)
