@@ -149,6 +149,7 @@ extern "C" RsStatus rsx_db_open(const char *const *paths, size_t n, unsigned tim
     *out = nullptr;
     if (n == 0) return rs_error_set(err, RS_ERR_USAGE, "no index given");
     size_t i = 0;
+    std::string part; /* the shard being opened, when a stub named it */
     try {
         std::unique_ptr<RsxDb> db(new RsxDb());
         for (i = 0; i < n; i++) {
@@ -158,6 +159,7 @@ extern "C" RsStatus rsx_db_open(const char *const *paths, size_t n, unsigned tim
             else stub_parts(paths[i], 0, parts, &opaque);
             if (opaque) db->has_remote = true;
             for (const std::string &p : parts) {
+                part = p == paths[i] ? "" : p;
                 Xapian::Database one = open_one(p, timeout_ms);
                 db->db.add_database(one);
                 db->shards.push_back(one);
@@ -173,7 +175,8 @@ extern "C" RsStatus rsx_db_open(const char *const *paths, size_t n, unsigned tim
         return RS_OK;
     } catch (...) {
         RsStatus rc = fail(err);
-        if (i < n) rs_error_prefix(err, "%s", paths[i]);
+        if (i < n && !part.empty()) rs_error_prefix(err, "%s: its shard %s", paths[i], part.c_str());
+        else if (i < n) rs_error_prefix(err, "%s", paths[i]);
         return rc;
     }
 }

@@ -53,6 +53,9 @@ t_match "one deleted" "^1 item deleted" "$T_OUT"
 t_eq "stats count the shards' files in the index's size" \
   "$(python3 -c 'import os,sys; print(sum(os.path.getsize(os.path.join(r,f)) for r,_,fs in os.walk(sys.argv[1]) for f in fs))' "$T_TMP/sh")" \
   "$("$REFSOG" stats --index "$T_TMP/sh" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["indexes"][0]["bytes"])')"
+cp -r "$T_TMP/sh" "$T_TMP/shgone" && rm -rf "$T_TMP/shgone/shard-1"
+t_status "a sharded index missing a shard is an error" 1 "$REFSOG" search --index "$T_TMP/shgone" misbrug
+t_match "… naming the shard" "shgone: its shard .*shgone/shard-1: no index there" "$T_OUT"
 t_eq "44 items left" 44 "$("$REFSOG" stats --index "$T_TMP/sh" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')"
 # tombstones in every shard (the stub's own metadata is shard-0's only): delete the files one by
 # one from the shards and from one index; counts, hits and facets stay the same as the one index's
