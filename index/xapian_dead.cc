@@ -148,7 +148,7 @@ void dead_reload(RsxDb *db) {
     bool any_local_dead = false;
     for (size_t i = 0; i < n; i++) {
         const Xapian::Database &s = db->shards[i];
-        if (db->paths[i].compare(0, 6, "tcp://") == 0) {
+        if (is_remote_path(db->paths[i])) {
             /* the server cannot apply the filter: serve only shards without tombstones */
             std::string c = s.get_metadata(RS_META_DEAD_COUNT);
             if (!c.empty() && c != "0")

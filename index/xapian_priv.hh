@@ -126,6 +126,9 @@ struct RsxQuery {
 
 namespace rsx_priv {
 
+/* A remote database's path: "tcp://host:port" (xapian-tcpsrv). */
+inline bool is_remote_path(const std::string &path) { return path.compare(0, 6, "tcp://") == 0; }
+
 /* Map the exception being handled to a status and a message in the user's terms. */
 RsStatus fail(RsError *err);
 

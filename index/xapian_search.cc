@@ -75,7 +75,7 @@ class MultiValueCountSpy : public Xapian::MatchSpy {
 /* ================================================================ reading */
 
 static Xapian::Database open_one(const std::string &path, unsigned timeout_ms) {
-    if (path.compare(0, 6, "tcp://") == 0) {
+    if (rsx_priv::is_remote_path(path)) {
         std::string hp = path.substr(6);
         size_t colon = hp.rfind(':');
         if (colon == std::string::npos || colon == 0 || colon + 1 == hp.size())
@@ -155,8 +155,7 @@ extern "C" RsStatus rsx_db_open(const char *const *paths, size_t n, unsigned tim
         for (i = 0; i < n; i++) {
             std::vector<std::string> parts;
             bool opaque = false; /* a stub kept whole may hold a remote database: as a remote */
-            if (strncmp(paths[i], "tcp://", 6) == 0) parts.push_back(paths[i]);
-            else stub_parts(paths[i], 0, parts, &opaque);
+            stub_parts(paths[i], 0, parts, &opaque); /* a tcp:// path is no file: itself */
             if (opaque) db->has_remote = true;
             for (const std::string &p : parts) {
                 part = p == paths[i] ? "" : p;
@@ -164,7 +163,7 @@ extern "C" RsStatus rsx_db_open(const char *const *paths, size_t n, unsigned tim
                 db->db.add_database(one);
                 db->shards.push_back(one);
                 db->paths.push_back(p);
-                if (p.compare(0, 6, "tcp://") == 0) db->has_remote = true;
+                if (rsx_priv::is_remote_path(p)) db->has_remote = true;
             }
         }
         /* one local database, not shards (a stub listing one, too) */
