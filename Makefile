@@ -9,7 +9,7 @@ SANITIZE ?=
 # Objects of a sanitizer build go to their own tree so the two never mix.
 BUILD    ?= build$(if $(SANITIZE),$(if $(filter thread,$(SANITIZE)),-tsan,-san))
 
-PKGS := xapian-core icu-uc icu-i18n glib-2.0 jansson libxml-2.0 zlib
+PKGS := xapian-core icu-uc icu-i18n glib-2.0 jansson libxml-2.0 zlib libzstd
 # Loaded when first needed (common/dynlib.h), not linked: their headers at build time, their
 # libraries at run time. Linked, poppler-glib (ingest/pdf.c) and libmicrohttpd (engine/mhd.c)
 # bring 50 shared libraries (cairo, NSS, X11, GnuTLS…) into every start of refsog.

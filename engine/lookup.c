@@ -249,7 +249,11 @@ static RsStatus stats_once(RsSearcher *s, RsStats **out, RsError *err) {
     RsError e2;
     if (rsx_db_get_metadata(s->db, RS_META_FINGERPRINT, &fp, &fl, &e2) != RS_OK) fp = NULL;
     st->analyzer = fp;
-    if (rc == RS_OK && !(st->schema = strdup(RS_SCHEMA_VERSION))) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    char *schema = NULL; /* the first shard's (one written before an upgrade says so) */
+    size_t sl = 0;
+    if (rsx_db_get_metadata(s->db, RS_META_SCHEMA, &schema, &sl, &e2) != RS_OK) schema = NULL;
+    if (rc == RS_OK && !(st->schema = strdup(sl ? schema : RS_SCHEMA_VERSION))) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    free(schema);
     if (rc == RS_OK && s->n_indexes && !(st->indexes = calloc(s->n_indexes, sizeof *st->indexes)))
         rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     for (size_t i = 0; rc == RS_OK && i < s->n_indexes; i++) {

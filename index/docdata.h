@@ -6,10 +6,13 @@
  * escaping. A result list parses only the hit JSON, snippets read only the text. The JSON parts
  * never contain a NUL byte (json_dumps escapes U+0000).
  *
- * Stored (schema 7): the byte RS_DOCDATA_DEFLATE_V1, the plain layout's length (4 bytes,
- * little-endian), then the plain layout as raw deflate with the preset dictionary of docdict.h
- * (a record of 1-3 KB is then ~40 % smaller than zlib makes it alone); the plain layout itself
- * when that is not smaller. Plain data never starts with that byte (a JSON object does not). */
+ * Stored (schema 8): the byte RS_DOCDATA_ZSTD_V2, then one zstd frame of the plain layout (its
+ * content size and a checksum in the frame, no dictionary id) compressed with the preset
+ * dictionary of docdict.h (a record of 1-3 KB is then ~45 % smaller than zstd or zlib make it
+ * alone); the plain layout itself when that is not smaller. Schema 7 wrote the byte
+ * RS_DOCDATA_DEFLATE_V1, the plain layout's length (4 bytes, little-endian), then raw deflate
+ * with the dictionary's content: still read. Plain data never starts with either byte (a JSON
+ * object does not). */
 #ifndef RS_DOCDATA_H
 #define RS_DOCDATA_H
 
@@ -27,16 +30,19 @@ typedef struct RsDocData {
     size_t hit_len, detail_len, text_len;
 } RsDocData;
 
-/* The first byte of deflated stored data (a plain layout starts with '{'). */
+/* The first byte of compressed stored data (a plain layout starts with '{'): schema 7's deflate,
+ * schema 8's zstd. */
 #define RS_DOCDATA_DEFLATE_V1 0x01
+#define RS_DOCDATA_ZSTD_V2 0x02
 
-/* Append the three parts to *out as stored (above). Fails only with RS_ERR_NOMEM. */
+/* Append the three parts to *out as stored (above), zstd-compressed. Safe to call from several
+ * threads (each has its own context, freed when it ends). Fails only with RS_ERR_NOMEM. */
 RsStatus rs_docdata_pack(RsBuf *out, const RsDocData *parts, RsError *err);
 
-/* The parts of stored data: of plain data pointing into `data`, of deflated data into
+/* The parts of stored data: of plain data pointing into `data`, of compressed data into
  * `scratch` (the caller's, reused and freed by it), inflated only as far as the first `parts`
  * parts need (1: the hit; 2: and the detail; 3: all; the rest of *p may then be cut short).
- * RS_ERR_DATABASE for damaged deflated data, RS_ERR_NOMEM. */
+ * RS_ERR_DATABASE for damaged compressed data (all of it read: its checksum too), RS_ERR_NOMEM. */
 RsStatus rs_docdata_open(const char *data, size_t len, int parts, RsBuf *scratch, RsDocData *p,
                          RsError *err);
 

@@ -38,6 +38,10 @@ static RsStatus check_meta(RsIndexer *ix, const char *key, const char *want, con
         return rsx_writable_set_metadata(ix->db, key, want, strlen(want), err);
     }
     int same = !strcmp(v, want);
+    if (!same && !strcmp(key, RS_META_SCHEMA) && !strcmp(v, RS_SCHEMA_UPGRADED)) {
+        free(v); /* readable as it is; new items are written the new way: say so with them */
+        return rsx_writable_set_metadata(ix->db, key, want, strlen(want), err);
+    }
     if (!same)
         rs_error_set(err, RS_ERR_MISMATCH,
                      "%s: the index was built with another %s (\"%s\", this refsog has \"%s\"): "

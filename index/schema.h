@@ -15,7 +15,10 @@
 #ifndef RS_SCHEMA_H
 #define RS_SCHEMA_H
 
-#define RS_SCHEMA_VERSION "7" /* 7: written without Xapian's term lists, deleted items as tombstones (RS_META_DEAD); 6: no stem term equal to the exact form, body copies only of keys other sections have, the length term; 5: committees by municipality (KV, slot 2 pairs), committees in the hit; 4: sources by canonical path, tie key, bare case keys; 3: kind, meeting keys, url */
+#define RS_SCHEMA_VERSION "8" /* 8: stored items zstd-compressed (index/docdata.h); 7: written without Xapian's term lists, deleted items as tombstones (RS_META_DEAD); 6: no stem term equal to the exact form, body copies only of keys other sections have, the length term; 5: committees by municipality (KV, slot 2 pairs), committees in the hit; 4: sources by canonical path, tie key, bare case keys; 3: kind, meeting keys, url */
+/* An index of this schema is read as it is and becomes RS_SCHEMA_VERSION when refsog next writes
+ * to it: schema 8 differs only in how new items are stored, and both ways are read. */
+#define RS_SCHEMA_UPGRADED "7"
 
 /* ---- free-text terms (ranked) ---- */
 /* no prefix: the exact normalised form (NFC + case folded), positional:

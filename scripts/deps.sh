@@ -14,7 +14,7 @@ PACKAGES=(
   libxapian-dev xapian-tools
   libicu-dev libstemmer-dev wdanish hunspell hunspell-da
   libglib2.0-dev libpoppler-glib-dev poppler-utils
-  libmicrohttpd-dev libjansson-dev libxml2-dev zlib1g-dev
+  libmicrohttpd-dev libjansson-dev libxml2-dev zlib1g-dev libzstd-dev zstd
   # loaded at run time (dlopen, common/dynlib.h), not linked: named so a machine has them
   libpoppler-glib8 libmicrohttpd12
   libcmocka-dev

@@ -9,6 +9,10 @@ The dictionary is part of the stored format: the index says which it was written
 (docdata.h RS_DOCDATA_DEFLATE_V1); a new one needs a new marker. Run from the repository root:
     python3 scripts/make-docdict.py > index/docdict.c
     python3 scripts/make-docdict.py --raw > dict.bin   # the bytes (tests read stored data with it)
+    python3 scripts/make-docdict.py --samples > samples.bin  # records for zstd's tables
+    python3 scripts/make-docdict.py --raw-zstd > zdict.bin   # schema 8's zstd dictionary (zstd -D)
+The zstd form of the dictionary (schema 8) is these bytes after the entropy tables zstd computes
+from the samples: scripts/make-docdict-zstd.sh writes them to index/docdict_zstd.c.
 """
 import collections
 import glob
@@ -51,6 +55,26 @@ assert len(dictionary) <= LIMIT
 
 if sys.argv[1:] == ['--raw']:
     sys.stdout.buffer.write(dictionary)
+    sys.exit(0)
+
+if sys.argv[1:] == ['--raw-zstd']:
+    # the zstd dictionary of schema 8: index/docdict_zstd.c's tables, then the same bytes
+    with open('index/docdict_zstd.c', encoding='utf-8') as f:
+        head = bytes(int(h, 16) for h in re.findall(r'0x([0-9a-f]{2})', f.read().split('{', 1)[1]))
+    sys.stdout.buffer.write(head + dictionary)
+    sys.exit(0)
+
+if sys.argv[1:] == ['--samples']:
+    # records as the index stores them, for zstd's statistics (scripts/make-docdict-zstd.c):
+    # the JSON skeleton, then the sample minutes' text in pieces of an item's size; each as
+    # a 4-byte little-endian length and the bytes
+    hit_detail = skeleton[skeleton.index(b'\0') + 1:] + skeleton[:skeleton.index(b'\0') + 1]
+    for path in sorted(glob.glob('data/sample/*.txt')):
+        with open(path, 'rb') as f:
+            text = f.read()
+        for i in range(0, len(text), 2048):
+            rec = hit_detail + text[i:i + 2048]
+            sys.stdout.buffer.write(len(rec).to_bytes(4, 'little') + rec)
     sys.exit(0)
 
 out = sys.stdout

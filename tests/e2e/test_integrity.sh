@@ -37,9 +37,42 @@ t_match "one item deleted" "^1 item deleted" "$T_OUT"
 rm -rf old; "$REFSOG" index --quiet --termlists --index old "re/$F0" # (xapian-metadata needs term lists; old schemas had them)
 xapian-metadata set old refsog:schema 3
 t_status "an index of schema 3: search refuses it" 1 "$REFSOG" search --index old misbrug
-t_match "… and says to rebuild it" "index schema 3, this refsog reads 7: rebuild it" "$T_OUT"
+t_match "… and says to rebuild it" "index schema 3, this refsog reads 8: rebuild it" "$T_OUT"
 t_status "an index of schema 3: index refuses to add to it" 1 "$REFSOG" index --index old re
 t_match "… and says to rebuild it too" "rebuild it" "$T_OUT"
+
+# an index of schema 7 (stored items deflated with the dictionary's content) is read as it is, and
+# becomes schema 8 when refsog next writes to it; its old items read as before. Made here as
+# schema 7 wrote it: every item's data deflated again, the schema key set back.
+rm -rf s7; "$REFSOG" index --quiet --termlists --index s7 "re/$F0"
+(cd "$T_ROOT" && python3 scripts/make-docdict.py --raw) > dict7.bin
+(cd "$T_ROOT" && python3 scripts/make-docdict.py --raw-zstd) > dict8.bin
+py=python3; python3 -c 'import xapian' 2>/dev/null || py=/usr/bin/python3
+$py - s7 <<'EOF'
+import subprocess, sys, xapian, zlib
+db = xapian.WritableDatabase(sys.argv[1], xapian.DB_OPEN)
+for did in range(1, db.get_lastdocid() + 1):
+    doc = db.get_document(did)
+    b = doc.get_data()
+    if b[:1] == b'\x02':
+        raw = subprocess.run(['zstd', '-q', '-d', '-D', 'dict8.bin'], input=b[1:], capture_output=True, check=True).stdout
+        z = zlib.compressobj(6, zlib.DEFLATED, -15, zdict=open('dict7.bin', 'rb').read())
+        doc.set_data(b'\x01' + len(raw).to_bytes(4, 'little') + z.compress(raw) + z.flush())
+        db.replace_document(did, doc)
+db.set_metadata('refsog:schema', '7')
+db.commit()
+EOF
+t_eq "schema 7: its items are deflated" "01" "$($py -c "
+import xapian; print(xapian.Database('s7').get_document(1).get_data()[:1].hex())")"
+t_status "an index of schema 7: search reads it" 0 "$REFSOG" search --json --index s7 '"misbrug af opiater"'
+t_match "… its stored items too" '"title": *"Orientering om den aktuelle situation vedrørende opiater' "$T_OUT"
+t_match "stats says schema 7" '"schema": *"7"' "$("$REFSOG" stats --json --index s7)"
+t_status "index adds a file to it" 0 "$REFSOG" index --quiet --index s7 "re/$F1"
+t_match "… and it is schema 8 now" '"schema": *"8"' "$("$REFSOG" stats --json --index s7)"
+t_eq "the old items read as before, the new ones too" "1 1" \
+  "$("$REFSOG" search --json --index s7 '"misbrug af opiater"' | total) $("$REFSOG" search --json --index s7 --limit 100 'dokument:referat' | python3 -c "
+import json,sys; print(int(any(h['source'].endswith('$F1') and h['title'] for h in json.load(sys.stdin)['hits'])))")"
+t_match "… with their text (snippets)" "opiater" "$("$REFSOG" search --index s7 '"misbrug af opiater"')"
 
 # ---- 2. re-indexing a folder removes the items of files gone from it
 before=$("$REFSOG" stats --json --index ix | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')
