@@ -17,8 +17,9 @@
  * items as stored: level 5 3.37 MB, 6 3.30 MB, 9 3.28 MB in 1.5x the time; docs/benchmarks.md). */
 #define ZSTD_LEVEL 6
 
-/* A stored record that says it is longer than this is damaged (the text is cut at 1 MiB,
- * itemdoc.c; the JSON parts are a fraction of it). */
+/* A zstd record that says it is longer than this is damaged (the text is cut at 1 MiB,
+ * itemdoc.c; the JSON parts are a fraction of it), so damage cannot ask for a huge buffer; a
+ * longer layout is stored plain, so none is written. */
 #define RECORD_MAX ((unsigned long long)64 << 20)
 
 /* The zstd dictionary (rs_docdict_zstd_head then rs_docdict) digested once per process, for
@@ -96,6 +97,10 @@ RsStatus rs_docdata_pack(RsBuf *out, const RsDocData *p, RsError *err) {
     RsBuf raw = {0};
     RsStatus rc = plain(&raw, p, err);
     if (rc != RS_OK) return rc;
+    if (raw.len > RECORD_MAX) { /* beyond what a reader takes from a frame: plain */
+        rs_buf_free(&raw);
+        return plain(out, p, err);
+    }
     ZSTD_CCtx *c = thread_cctx();
     size_t start = out->len, bound = ZSTD_compressBound(raw.len) + 1;
     if (!c || rs_buf_reserve(out, bound) != RS_OK) {

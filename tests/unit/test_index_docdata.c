@@ -245,6 +245,26 @@ static void test_damaged_deflated(void **state) {
     rs_buf_free(&scratch);
 }
 
+/* A layout longer than a reader takes from a zstd frame (64 MiB) is stored plain, and reads. */
+static void test_huge_plain(void **state) {
+    (void)state;
+    size_t n = ((size_t)64 << 20) + 10;
+    char *text = malloc(n);
+    assert_non_null(text);
+    for (size_t i = 0; i < n; i++) text[i] = "budget "[i % 7];
+    RsBuf b = {0}, scratch = {0};
+    RsError err;
+    RsDocData in = {"{}", "{}", text, 2, 2, n}, out;
+    assert_int_equal(rs_docdata_pack(&b, &in, &err), RS_OK);
+    assert_int_equal(b.data[0], '{');
+    assert_int_equal(rs_docdata_open(b.data, b.len, 3, &scratch, &out, &err), RS_OK);
+    assert_int_equal(out.text_len, n);
+    assert_memory_equal(out.text, text, 64);
+    free(text);
+    rs_buf_free(&b);
+    rs_buf_free(&scratch);
+}
+
 /* Missing separators (damaged data) leave the later parts empty; empty data too. */
 static void test_damaged(void **state) {
     (void)state;
@@ -273,6 +293,7 @@ int main(void) {
         cmocka_unit_test(test_dictionary),
         cmocka_unit_test(test_threads),
         cmocka_unit_test(test_damaged_deflated),
+        cmocka_unit_test(test_huge_plain),
         cmocka_unit_test(test_damaged),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
