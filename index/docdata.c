@@ -49,36 +49,34 @@ static void dict_init(void) {
     keys_ok = pthread_key_create(&cctx_key, free_cctx) == 0 && pthread_key_create(&dctx_key, free_dctx) == 0;
 }
 
-/* This thread's compression context with the dictionary, or NULL when out of memory. */
-static ZSTD_CCtx *thread_cctx(void) {
-    pthread_once(&dict_once, dict_init);
-    if (!cdict || !keys_ok) return NULL;
-    ZSTD_CCtx *c = pthread_getspecific(cctx_key);
-    if (c) return c;
-    if (!(c = ZSTD_createCCtx())) return NULL;
-    /* the frame: the content size (the reader sizes its buffer by it), a checksum (damage is
-     * told, not shown), no dictionary id (there is one dictionary per marker) */
-    if (ZSTD_isError(ZSTD_CCtx_refCDict(c, cdict)) || ZSTD_isError(ZSTD_CCtx_setParameter(c, ZSTD_c_contentSizeFlag, 1)) ||
-        ZSTD_isError(ZSTD_CCtx_setParameter(c, ZSTD_c_checksumFlag, 1)) ||
-        ZSTD_isError(ZSTD_CCtx_setParameter(c, ZSTD_c_dictIDFlag, 0)) || pthread_setspecific(cctx_key, c) != 0) {
+/* A compression context with the dictionary and the frame's settings: the content size (the
+ * reader sizes its buffer by it), a checksum (damage is told, not shown), no dictionary id (there
+ * is one dictionary per marker). NULL when out of memory. */
+static void *make_cctx(void) {
+    ZSTD_CCtx *c = ZSTD_createCCtx();
+    if (c && (ZSTD_isError(ZSTD_CCtx_refCDict(c, cdict)) || ZSTD_isError(ZSTD_CCtx_setParameter(c, ZSTD_c_contentSizeFlag, 1)) ||
+              ZSTD_isError(ZSTD_CCtx_setParameter(c, ZSTD_c_checksumFlag, 1)) ||
+              ZSTD_isError(ZSTD_CCtx_setParameter(c, ZSTD_c_dictIDFlag, 0)))) {
         ZSTD_freeCCtx(c);
         return NULL;
     }
     return c;
 }
 
-/* This thread's decompression context, or NULL when out of memory. */
-static ZSTD_DCtx *thread_dctx(void) {
+static void *make_dctx(void) { return ZSTD_createDCtx(); }
+
+/* This thread's context under `key`, made by `make` the first time (and dropped by `drop` when it
+ * cannot be kept), or NULL when out of memory. */
+static void *thread_ctx(pthread_key_t *key, void *(*make)(void), void (*drop)(void *)) {
     pthread_once(&dict_once, dict_init);
-    if (!ddict || !keys_ok) return NULL;
-    ZSTD_DCtx *d = pthread_getspecific(dctx_key);
-    if (d) return d;
-    if (!(d = ZSTD_createDCtx())) return NULL;
-    if (pthread_setspecific(dctx_key, d) != 0) {
-        ZSTD_freeDCtx(d);
+    if (!cdict || !ddict || !keys_ok) return NULL;
+    void *c = pthread_getspecific(*key);
+    if (c || !(c = make())) return c;
+    if (pthread_setspecific(*key, c) != 0) {
+        drop(c);
         return NULL;
     }
-    return d;
+    return c;
 }
 
 /* The three parts in the plain layout, appended to *out. */
@@ -101,7 +99,7 @@ RsStatus rs_docdata_pack(RsBuf *out, const RsDocData *p, RsError *err) {
         rs_buf_free(&raw);
         return plain(out, p, err);
     }
-    ZSTD_CCtx *c = thread_cctx();
+    ZSTD_CCtx *c = thread_ctx(&cctx_key, make_cctx, free_cctx);
     size_t start = out->len, bound = ZSTD_compressBound(raw.len) + 1;
     if (!c || rs_buf_reserve(out, bound) != RS_OK) {
         rs_buf_free(&raw);
@@ -197,7 +195,7 @@ static RsStatus open_zstd(const char *data, size_t len, int parts, RsBuf *scratc
     unsigned long long raw = len > 1 ? ZSTD_getFrameContentSize(data + 1, len - 1) : ZSTD_CONTENTSIZE_ERROR;
     if (raw == ZSTD_CONTENTSIZE_ERROR || raw == ZSTD_CONTENTSIZE_UNKNOWN || raw == 0 || raw > RECORD_MAX)
         return rs_error_set(err, RS_ERR_DATABASE, "an item's stored data is damaged (zstd frame)");
-    ZSTD_DCtx *d = thread_dctx();
+    ZSTD_DCtx *d = thread_ctx(&dctx_key, make_dctx, free_dctx);
     scratch->len = 0;
     if (!d || rs_buf_reserve(scratch, (size_t)raw) != RS_OK) return rs_error_set(err, RS_ERR_NOMEM, "out of memory (zstd)");
     size_t done = 0;

@@ -106,6 +106,25 @@ static void test_damaged_zstd(void **state) {
     rs_buf_free(&scratch);
 }
 
+/* The layout as schema 7 stored it: the marker, its length (4 bytes, little-endian), then raw
+ * deflate with the dictionary's content. Returns the bytes written to out. */
+static size_t deflated_v1(const char *layout, size_t n, unsigned char *out, size_t cap) {
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    assert_int_equal(deflateInit2(&z, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY), Z_OK);
+    assert_int_equal(deflateSetDictionary(&z, rs_docdict, (uInt)rs_docdict_len), Z_OK);
+    out[0] = RS_DOCDATA_DEFLATE_V1;
+    for (int i = 0; i < 4; i++) out[1 + i] = (unsigned char)(n >> (8 * i));
+    z.next_in = (Bytef *)layout;
+    z.avail_in = (uInt)n;
+    z.next_out = out + 5;
+    z.avail_out = (uInt)(cap - 5);
+    assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+    size_t len = 5 + z.total_out;
+    deflateEnd(&z);
+    return len;
+}
+
 /* Schema 7's stored data (raw deflate with the dictionary's content, as it wrote it) is still
  * read: whole, and the hit alone. */
 static void test_deflated_v1(void **state) {
@@ -113,19 +132,7 @@ static void test_deflated_v1(void **state) {
     const char layout[] = "{\"title\":\"Budget\"}\0{\"cases\":[]}\0Sagsfremstilling. Forvaltningen indstiller, at "
                           "sagen godkendes, og at udvalget orienteres om budgettet.";
     unsigned char packed[512];
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    assert_int_equal(deflateInit2(&z, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY), Z_OK);
-    assert_int_equal(deflateSetDictionary(&z, rs_docdict, (uInt)rs_docdict_len), Z_OK);
-    packed[0] = RS_DOCDATA_DEFLATE_V1;
-    for (int i = 0; i < 4; i++) packed[1 + i] = (unsigned char)((sizeof layout - 1) >> (8 * i));
-    z.next_in = (Bytef *)layout;
-    z.avail_in = sizeof layout - 1;
-    z.next_out = packed + 5;
-    z.avail_out = sizeof packed - 5;
-    assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
-    size_t len = 5 + z.total_out;
-    deflateEnd(&z);
+    size_t len = deflated_v1(layout, sizeof layout - 1, packed, sizeof packed);
     RsBuf scratch = {0};
     RsError err;
     RsDocData out;
@@ -215,19 +222,7 @@ static void test_damaged_deflated(void **state) {
     const char layout[] = "{\"title\":\"Budget\"}\0{}\0Sagsfremstilling. Forvaltningen indstiller, at sagen "
                           "godkendes. Sagsfremstilling. Forvaltningen indstiller, at sagen godkendes.";
     unsigned char b[512];
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    assert_int_equal(deflateInit2(&z, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY), Z_OK);
-    assert_int_equal(deflateSetDictionary(&z, rs_docdict, (uInt)rs_docdict_len), Z_OK);
-    b[0] = RS_DOCDATA_DEFLATE_V1;
-    for (int i = 0; i < 4; i++) b[1 + i] = (unsigned char)((sizeof layout - 1) >> (8 * i));
-    z.next_in = (Bytef *)layout;
-    z.avail_in = sizeof layout - 1;
-    z.next_out = b + 5;
-    z.avail_out = sizeof b - 5;
-    assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
-    size_t len = 5 + z.total_out;
-    deflateEnd(&z);
+    size_t len = deflated_v1(layout, sizeof layout - 1, b, sizeof b);
     assert_int_equal(rs_docdata_open((char *)b, len, 3, &scratch, &out, &err), RS_OK);
     assert_int_equal(rs_docdata_open((char *)b, len - 3, 3, &scratch, &out, &err), RS_ERR_DATABASE);
     assert_non_null(strstr(err.msg, "damaged"));
