@@ -201,15 +201,10 @@ RsStatus rs_referat_parse(const char *text, size_t len, const char *name,
         free(buf);
         return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     }
-    /* Cleaned in place: CRLF / CR → LF, form feeds (page breaks) → LF. */
+    /* one kind of line end and of space, no invisible break hints (rs_text_clean) */
     m->text = buf;
     m->encoding = enc;
-    for (size_t i = 0; i < blen; i++) {
-        char c = buf[i];
-        if (c == '\r') { if (i + 1 < blen && buf[i + 1] == '\n') continue; c = '\n'; }
-        if (c == '\f') c = '\n';
-        m->text[m->text_len++] = c;
-    }
+    m->text_len = rs_text_clean(buf, blen);
     m->text[m->text_len] = '\0';
 
     RsLines L;

@@ -335,9 +335,10 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
             s->closed = c[i].closed;
             s->real = c[i].real;
             /* a case or marker line directly before the heading belongs to it, unless it
-             * directly follows the previous item's heading (then it is that item's) */
+             * directly follows the previous item's heading (then it is that item's); page
+             * furniture between them ("Side 2 af 9" where a PDF's page turns) does not part them */
             size_t p = c[i].first;
-            while (p > from && LN(p - 1)->kind == RS_LK_BLANK) p--;
+            while (p > from && (LN(p - 1)->kind == RS_LK_BLANK || LN(p - 1)->kind == RS_LK_CHROME)) p--;
             if (p > from && (LN(p - 1)->kind == RS_LK_CASE || LN(p - 1)->kind == RS_LK_MARKER)) {
                 long q = c[i].prev;
                 size_t before = prev_solid(L, p - 1, from);

@@ -129,7 +129,7 @@ static RsItem *target(RsMeeting *first, const RsAttachment *a, int *guessed) {
 }
 
 /* The text of an attachment file (PDF, HTML, or text in UTF-8 or a legacy encoding) as UTF-8 in
- * NFC (rs_text_decode), malloc'd; *enc names the encoding a text file was converted from (NULL:
+ * NFC (rs_text_decode), cleaned as the minutes are (rs_text_clean), malloc'd; *enc names the encoding a text file was converted from (NULL:
  * none). */
 static RsStatus attachment_text(const char *path, char **out, size_t *len, const char **enc, RsError *err) {
     char *d, *t;
@@ -140,6 +140,7 @@ static RsStatus attachment_text(const char *path, char **out, size_t *len, const
     if (rc == RS_OK) {
         rc = rs_text_decode(t ? t : d, t ? tl : dl, out, len, enc, err); /* t: UTF-8 already */
         if (rc != RS_OK) rs_error_prefix(err, "%s", path);
+        else (*out)[*len = rs_text_clean(*out, *len)] = '\0'; /* as the minutes' own text */
     }
     free(t);
     free(d);

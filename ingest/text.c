@@ -110,6 +110,50 @@ size_t rs_blank_len(const char *s, size_t n) {
     return 0;
 }
 
+size_t rs_space_len(const char *s, size_t n) {
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0) return 2;                                /* U+00A0 */
+    if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 && ((u[2] >= 0x80 && u[2] <= 0x8A) || u[2] == 0xAF))
+        return 3;                                                        /* U+2000–U+200A, U+202F */
+    if (n >= 3 && u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0x9F) return 3;                /* U+205F */
+    if (n >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80) return 3;                /* U+3000 */
+    return 0;
+}
+
+size_t rs_invisible_len(const char *s, size_t n) {
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 2 && u[0] == 0xC2 && u[1] == 0xAD) return 2;                                /* U+00AD */
+    if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x8B) return 3;                /* U+200B */
+    if (n >= 3 && u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0xA0) return 3;                /* U+2060 */
+    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) return 3;                /* U+FEFF */
+    return 0;
+}
+
+size_t rs_text_clean(char *s, size_t n) {
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '\r') {
+            if (i + 1 < n && s[i + 1] == '\n') continue;
+            c = '\n';
+        }
+        if (c == '\f') c = '\n';
+        if ((unsigned char)c >= 0xC2) {
+            size_t sp = rs_space_len(s + i, n - i), hint = sp ? 0 : rs_invisible_len(s + i, n - i);
+            if (hint) {
+                i += hint - 1;
+                continue;
+            }
+            if (sp) {
+                c = ' ';
+                i += sp - 1;
+            }
+        }
+        s[o++] = c;
+    }
+    return o;
+}
+
 size_t rs_skip_blanks(const char *s, size_t i, size_t n) {
     size_t k;
     while (i < n && (k = rs_blank_len(s + i, n - i))) i += k;

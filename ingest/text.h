@@ -33,6 +33,19 @@ static inline int rs_is_digit(char c) { return c >= '0' && c <= '9'; }
 /* Length of a blank at s (space, tab, no-break space U+00A0, narrow no-break space, zero-width
  * space, thin/en/em spaces), or 0. */
 size_t rs_blank_len(const char *s, size_t n);
+/* Length of a multi-byte Unicode space at s that shows as one space — no-break U+00A0, U+2000–
+ * U+200A, narrow no-break U+202F, U+205F, ideographic U+3000 — or 0 (ASCII blanks, zero-width
+ * characters and anything else). Can't fail. */
+size_t rs_space_len(const char *s, size_t n);
+/* Length of an invisible break hint at s — soft hyphen U+00AD, zero-width space U+200B, word
+ * joiner U+2060, zero-width no-break space / BOM U+FEFF — or 0. Can't fail. */
+size_t rs_invisible_len(const char *s, size_t n);
+/* Cleans the n bytes of UTF-8 text at s in place and returns their new length (never more):
+ * CRLF and CR → LF, form feeds (page breaks) → LF, the Unicode spaces of rs_space_len → ' ' (every
+ * rule after this reads one kind of space: "Beslutning i Byrådet den<NBSP>3. maj"), the
+ * invisible break hints of rs_invisible_len dropped (a soft hyphen from &shy; or a word processor
+ * inside "Økonomi<SHY>udvalget" is not in the word a reader sees, nor in the index). Can't fail. */
+size_t rs_text_clean(char *s, size_t n);
 /* Length of a list bullet at s (• · ▪ ◦ ‣ ● ■ – followed by a blank, or "- "/"* "), including
  * the blanks after it, or 0. */
 size_t rs_bullet_len(const char *s, size_t n);

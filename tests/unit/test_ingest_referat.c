@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "referat.h"
+#include "text.h"
 
 #ifndef RS_FIXTURE_DIR
 #define RS_FIXTURE_DIR "tests/fixtures/minutes"
@@ -443,6 +444,34 @@ static void test_encodings(void **state) {
     rs_meeting_free(m);
 }
 
+/* rs_text_clean: one kind of line end and of space, no invisible break hints; other bytes kept. */
+static void test_text_clean(void **state) {
+    (void)state;
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"a\r\nb\rc\fd", "a\nb\nc\nd"},
+        {"den\xC2\xA0" "3. maj", "den 3. maj"},                        /* no-break space */
+        {"kl.\xE2\x80\xAF" "16", "kl. 16"},                           /* narrow no-break space */
+        {"a\xE2\x80\x80" "b\xE2\x80\x8A" "c\xE2\x81\x9F" "d\xE3\x80\x80" "e", "a b c d e"},
+        {"Trafik\xC2\xAD" "sikkerhed", "Trafiksikkerhed"},              /* soft hyphen */
+        {"skole\xE2\x80\x8B" "vej\xE2\x81\xA0" "en\xEF\xBB\xBF", "skolevejen"},
+        {"\xC3\xA6\xC3\xB8\xC3\xA5 \xC2\xA7 \xE2\x80\x93", "\xC3\xA6\xC3\xB8\xC3\xA5 \xC2\xA7 \xE2\x80\x93"}, /* æøå § – kept */
+        {"cut \xC2", "cut \xC2"},                                      /* a cut sequence is kept */
+        {"cut \xE2\x80", "cut \xE2\x80"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char buf[64];
+        size_t n = strlen(cases[i].in);
+        memcpy(buf, cases[i].in, n);
+        size_t m = rs_text_clean(buf, n);
+        assert_true(m <= n);
+        assert_int_equal(m, strlen(cases[i].out));
+        assert_memory_equal(buf, cases[i].out, m);
+    }
+    assert_int_equal(rs_text_clean(NULL, 0), 0);
+}
+
 static void test_bad_input(void **state) {
     (void)state;
     RsError err;
@@ -492,7 +521,7 @@ int main(void) {
         cmocka_unit_test(test_odder_2020_10_22),   cmocka_unit_test(test_odder_pdf),
         cmocka_unit_test(test_bad_pdfs),           cmocka_unit_test(test_variant_dagsorden_dates_genitive_crlf),
         cmocka_unit_test(test_outcomes),           cmocka_unit_test(test_bad_input),
-        cmocka_unit_test(test_encodings),
+        cmocka_unit_test(test_encodings),          cmocka_unit_test(test_text_clean),
         cmocka_unit_test(test_municipality_fallbacks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
