@@ -214,6 +214,21 @@ static RsStatus add_people(RsMeeting *m, size_t *cap, const char *s, size_t n) {
     return RS_OK;
 }
 
+/* A date that a wrapped header line breaks in two ("… den 22." / "juni 2020 kl. 17:30"): found
+ * across the end of line a and the start of the next line b, into iso. Can't fail. */
+static int wrapped_date(const char *a, size_t an, const char *b, size_t bn, char iso[11]) {
+    char buf[72];
+    size_t ta = an < 24 ? an : 24, tb = bn < 40 ? bn : 40;
+    while (ta < an && ((unsigned char)a[an - ta] & 0xC0) == 0x80) ta++; /* a whole character */
+    if (ta + 1 + tb >= sizeof buf) return 0;
+    memcpy(buf, a + an - ta, ta);
+    buf[ta] = ' ';
+    memcpy(buf + ta + 1, b, tb);
+    size_t at = 0, dl = 0;
+    /* only a date that spans the break: one wholly on either line is that line's */
+    return rs_find_date(buf, ta + 1 + tb, iso, &at, &dl) && at < ta && at + dl > ta + 1;
+}
+
 RsStatus rs_header_read(RsMeeting *m, const RsLines *L, size_t from, size_t to) {
     const char *t = m->text;
     int kind_set = 0, date_labelled = 0, committee_rank = 0;
@@ -279,6 +294,10 @@ RsStatus rs_header_read(RsMeeting *m, const RsLines *L, size_t from, size_t to) 
         if (!date_labelled && !m->date[0] && f == F_NONE && rs_find_date(s, n, iso, NULL, NULL)) {
             memcpy(m->date, iso, sizeof iso);
             rs_find_time(s, n, m->time);
+        } else if (!date_labelled && !m->date[0] && f == F_NONE && i + 1 < to && LN(i + 1)->kind == RS_LK_TEXT &&
+                   wrapped_date(s, n, t + LN(i + 1)->start, LN(i + 1)->end - LN(i + 1)->start, iso)) {
+            memcpy(m->date, iso, sizeof iso); /* "… den 22." / "juni 2020 kl. 17:30 …" */
+            rs_find_time(t + LN(i + 1)->start, LN(i + 1)->end - LN(i + 1)->start, m->time);
         }
         if (!m->time[0] && f == F_NONE && m->date[0] && n < 80) rs_find_time(s, n, m->time);
         size_t b, cl;

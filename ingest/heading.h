@@ -2,12 +2,15 @@
  * "• Pkt. 153 Titel", "153. Titel", "1.Titel (B)", "4: Titel", "4 : Titel", "Nr.60 - Titel",
  * "• 1 Titel", "åbent 4 Titel", "1 Åbent Titel", "ÅBNE SAGER 73. Titel", "Sag nr. 129" alone,
  * "1." alone. Whether it really is an item is decided later from what surrounds it
- * (segment.h); this only reads the form.
+ * (segment.h); this only reads the form. Also: whether a title goes on over its next line, and
+ * joining that line to it (a word broken with a hyphen made whole).
  */
 #ifndef RS_INGEST_HEADING_H
 #define RS_INGEST_HEADING_H
 
 #include <stddef.h>
+
+#include "buf.h"
 
 typedef struct RsHeading {
     size_t num_off, num_len;     /* the number as printed ("153", "12a") */
@@ -27,5 +30,16 @@ int rs_heading_parse(const char *s, size_t n, RsHeading *h);
 /* Whether s[0..n) ends like a table-of-contents entry: dotted leaders ("…...i", ".....\t3") or
  * a tab and a page number. Can't fail. */
 int rs_heading_toc_tail(const char *s, size_t n);
+
+/* Whether line x (xl bytes) continues the title s (n bytes) that was wrapped onto it: it starts
+ * in lower case, or the title breaks after a word that cannot end one ("… og", "… til", ","); a
+ * short line, not a label ending in ':'. Can't fail. */
+int rs_title_continues(const char *s, size_t n, const char *x, size_t xl);
+/* Appends the continuation x of a wrapped title to t: a word broken at the line's end with a
+ * hyphen after a lower-case letter is joined whole ("vede-" + "rlag" → "vederlag"), but a
+ * coordination keeps its hyphen and a space ("Teknik-" + "og Miljøudvalget" → "Teknik- og
+ * Miljøudvalget"), a hyphen after a capital or a digit is the word's own ("EU-" + "midler" →
+ * "EU-midler"); else one space between. Fails only with RS_ERR_NOMEM (t then holds a NUL-terminated part). */
+RsStatus rs_title_append(RsBuf *t, const char *x, size_t xl);
 
 #endif

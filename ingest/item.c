@@ -10,6 +10,7 @@
 #include "classify.h"
 #include "committee.h"
 #include "decision.h"
+#include "heading.h"
 #include "text.h"
 #include "vocab.h"
 
@@ -190,39 +191,6 @@ static RsStatus set_title(const RsMeeting *m, const RsLines *L, const RsItemSpan
     it->title = collapse(t.data ? t.data : "", t.len);
     rs_buf_free(&t);
     return it->title ? RS_OK : RS_ERR_NOMEM;
-}
-
-int rs_title_continues(const char *s, size_t n, const char *x, size_t xl) {
-    static const char *const open_end[] = {" og", " for", " til", " af", " i", " på", " med",
-                                            " om", " -", " –", ",", " ved", " samt"};
-    int open = 0;
-    for (size_t k = 0; k < sizeof open_end / sizeof *open_end && !open; k++) {
-        size_t ol = strlen(open_end[k]);
-        open = n >= ol && !memcmp(s + n - ol, open_end[k], ol);
-    }
-    return xl > 0 && xl < 120 && (rs_is_lower(x, xl) || open) && x[xl - 1] != ':' && n + xl < 400;
-}
-
-/* Whether the word at x is one that joins the words of a coordination ("Teknik- og Miljø…"). */
-static int coordinating(const char *x, size_t xl) {
-    static const char *const words[] = {"og", "eller", "samt", "til", "&"};
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
-        size_t wl = strlen(words[k]);
-        if (xl >= wl && !memcmp(x, words[k], wl) && (xl == wl || x[wl] == ' ')) return 1;
-    }
-    return 0;
-}
-
-RsStatus rs_title_append(RsBuf *t, const char *x, size_t xl) {
-    /* "…byrådsmedlemmernes vede-" + "rlag": a word broken where the line turned */
-    if (t->len >= 2 && t->data[t->len - 1] == '-' && rs_is_lower(x, xl) && !coordinating(x, xl)) {
-        size_t h = t->len - 1, b = h - 1; /* the letter before the hyphen: a lower-case one */
-        while (b > 0 && ((unsigned char)t->data[b] & 0xC0) == 0x80) b--;
-        if (rs_is_lower(t->data + b, h - b)) t->data[t->len = h] = '\0';
-        return rs_buf_append(t, x, xl); /* else "EU-" + "midler": the hyphen is the word's own */
-    }
-    RsStatus rc = rs_buf_putc(t, ' ');
-    return rc == RS_OK ? rs_buf_append(t, x, xl) : rc;
 }
 
 static RsStatus new_section(RsItem *it, Caps *cap, RsSectionKind k, RsRange heading, RsRange body) {

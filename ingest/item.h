@@ -7,7 +7,6 @@
 #ifndef RS_INGEST_ITEM_H
 #define RS_INGEST_ITEM_H
 
-#include "buf.h"
 #include "error.h"
 #include "lines.h"
 #include "referat.h"
@@ -17,17 +16,6 @@
  * and date (already known) are the defaults of a decision that does not name its own. A
  * closed item keeps its number, title and case only. `end` is the text offset where the item
  * ends. Fails only with RS_ERR_NOMEM (what was filled is freed by rs_meeting_free). */
-/* Whether line x (xl bytes) continues the title s (n bytes) that was wrapped onto it: it starts
- * in lower case, or the title breaks after a word that cannot end one ("… og", "… til", ","); a
- * short line, not a label ending in ':'. Can't fail. */
-int rs_title_continues(const char *s, size_t n, const char *x, size_t xl);
-/* Appends the continuation x of a wrapped title to t: a word broken at the line's end with a
- * hyphen after a lower-case letter is joined whole ("vede-" + "rlag" → "vederlag"), but a
- * coordination keeps its hyphen and a space ("Teknik-" + "og Miljøudvalget" → "Teknik- og
- * Miljøudvalget"), a hyphen after a capital or a digit is the word's own ("EU-" + "midler" →
- * "EU-midler"); else one space between. Fails only with RS_ERR_NOMEM (t then holds a NUL-terminated part). */
-RsStatus rs_title_append(RsBuf *t, const char *x, size_t xl);
-
 RsStatus rs_item_parse(const RsMeeting *m, const RsLines *L, const RsItemSpan *sp, size_t end,
                        RsItem *it);
 

@@ -9,6 +9,7 @@
 #include "committee.h"
 #include "dates.h"
 #include "header.h"
+#include "heading.h"
 #include "html.h"
 #include "item.h"
 #include "lines.h"

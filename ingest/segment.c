@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "heading.h"
 #include "text.h"
 
 #define MAX_TITLE 300  /* a longer "title" is a paragraph that happens to start with a number */
@@ -98,9 +99,20 @@ static int locate(const char *text, const RsLines *L, size_t h, size_t from, siz
         return 1;
     }
     size_t p = prev_solid(L, h, from);
-    if (l->strength == 3 && p != (size_t)-1 && p + 3 >= h && rs_title_like(text, L, p)) {
-        c->title_line = c->first = p;
-        return 1;
+    if (l->strength == 3 && p != (size_t)-1 && p + 3 >= h) {
+        /* the title wrapped over two lines before its number line ("… - endelig" / "vedtagelse" /
+         * "Sag nr. 130"): it starts on the line before, the first line of its block */
+        const RsLine *a = p > from ? LN(p - 1) : NULL, *b = LN(p);
+        if (a && a->kind == RS_LK_TEXT && b->kind == RS_LK_TEXT &&
+            (p - 1 == from || LN(p - 2)->kind == RS_LK_BLANK) && rs_title_like(text, L, p - 1) &&
+            rs_title_continues(text + a->start, a->end - a->start, text + b->start, b->end - b->start)) {
+            c->title_line = c->first = p - 1;
+            return 1;
+        }
+        if (rs_title_like(text, L, p)) {
+            c->title_line = c->first = p;
+            return 1;
+        }
     }
     return 0;
 }
