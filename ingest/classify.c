@@ -83,7 +83,11 @@ RsOutcome rs_outcome_of(const char *text, size_t len) {
         const char *pat;
         RsOutcome o;
     } pats[] = {
-        {"ikke godkend", RS_OUT_FORKASTET}, {"forkast", RS_OUT_FORKASTET},
+        /* a refusal, before the words it negates ("Anbefales ikke" is no recommendation) */
+        {"ikke godkend", RS_OUT_FORKASTET}, {"godkendes ikke", RS_OUT_FORKASTET},
+        {"ikke anbefal", RS_OUT_FORKASTET}, {"anbefales ikke", RS_OUT_FORKASTET},
+        {"ikke tiltr", RS_OUT_FORKASTET}, {"tiltrædes ikke", RS_OUT_FORKASTET},
+        {"afslå", RS_OUT_FORKASTET}, {"afslog", RS_OUT_FORKASTET}, {"forkast", RS_OUT_FORKASTET},
         {"afvist$", RS_OUT_FORKASTET}, {"afviser", RS_OUT_FORKASTET},
         {"udsat$", RS_OUT_UDSAT}, {"udsættes", RS_OUT_UDSAT}, {"udskudt", RS_OUT_UDSAT},
         {"til efterretning", RS_OUT_TAGET_TIL_EFTERRETNING},

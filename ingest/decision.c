@@ -139,14 +139,59 @@ static int committee_date(const char *s, size_t n, size_t i, RsDecisionHead *d) 
     return heading_tail(s, n, j + dl, d);
 }
 
+/* The decision word a heading starts with: "Beslutning", "Beslutninger" or "Afgørelse"; its
+ * length, else 0 ("Beslutningskompetence", "Afgørelsesgrundlag" are other words). */
+static size_t decision_word(const char *s, size_t n) {
+    size_t i = 0;
+    if (rs_ci_prefix(s, n, "Beslutning")) {
+        i = 10;
+        if (i + 1 < n && s[i] == 'e' && s[i + 1] == 'r') i += 2; /* Beslutninger */
+    } else if (rs_ci_prefix(s, n, "Afgørelse")) {
+        i = strlen("Afgørelse");
+    }
+    return i && !(i < n && rs_is_letter(s + i, n - i)) ? i : 0;
+}
+
+/* A deciding body named in the genitive before "beslutning"/"afgørelse": "Økonomiudvalgets",
+ * "Teknik- og Miljøudvalgets", "Byrådets"; or the generic "Udvalgets" (then no committee is
+ * named: the meeting's decides). Sets d's committee; the offset after the decision word, else 0. */
+static size_t genitive_heading(const char *s, size_t n, RsDecisionHead *d) {
+    if (n > 160 || !rs_is_upper(s, n)) return 0;
+    for (size_t k = 1; k + 2 < n && k < 100; k++) {
+        if (s[k] != 's' || s[k + 1] != ' ') continue;
+        size_t j = k + 2, dl = decision_word(s + j, n - j);
+        if (!dl || !rs_is_lower(s + j, n - j)) continue; /* "… beslutning", lower-case */
+        if (k == 8 && rs_ci_prefix(s, n, "Udvalget")) {
+            d->committee_len = 0;
+        } else {
+            size_t cl = rs_committee_at(s, k);
+            if (cl != k) return 0;
+            d->committee_off = 0;
+            d->committee_len = k;
+        }
+        return j + dl;
+    }
+    return 0;
+}
+
 int rs_decision_heading(const char *s, size_t n, RsDecisionHead *d) {
     memset(d, 0, sizeof *d);
     d->text_off = n;
     if (n < 8) return 0;
-    if (rs_ci_prefix(s, n, "Beslutning")) {
-        size_t i = 10;
-        if (i < n && s[i] == 'e' && i + 1 < n && s[i + 1] == 'r') i += 2; /* Beslutninger */
-        if (i < n && rs_is_letter(s + i, n - i)) return 0;             /* Beslutningskompetence */
+    size_t g = genitive_heading(s, n, d);
+    if (g) { /* "Byrådets beslutning den 25. januar 2021:", "Udvalgets beslutning" */
+        size_t k = rs_skip_blanks(s, g, n);
+        if (rs_ci_prefix(s + k, n - k, "den ")) k = rs_skip_blanks(s, k + 4, n);
+        else if (rs_ci_prefix(s + k, n - k, "d. ")) k = rs_skip_blanks(s, k + 3, n);
+        size_t dl = rs_date_at(s + k, n - k, d->date);
+        if (heading_tail(s, n, k + dl, d)) return 1;
+        memset(d, 0, sizeof *d);
+        d->text_off = n;
+        return 0;
+    }
+    size_t dw = decision_word(s, n);
+    if (dw) {
+        size_t i = dw;
         size_t j = rs_skip_blanks(s, i, n);
         if (j >= n) return 1;
         if (s[j] == ':') {
@@ -159,6 +204,17 @@ int rs_decision_heading(const char *s, size_t n, RsDecisionHead *d) {
         if (rs_ci_prefix(s + j, n - j, "i ")) j = rs_skip_blanks(s, j + 2, n);
         else if (rs_ci_prefix(s + j, n - j, "fra ")) j = rs_skip_blanks(s, j + 4, n);
         else if (rs_ci_prefix(s + j, n - j, "på ")) j = rs_skip_blanks(s, j + 3, n);
+        /* "Beslutning i udvalget:", "… i byrådet den 3. maj 2021": the meeting's own body */
+        static const char *const generic[] = {"udvalget", "byrådet", "kommunalbestyrelsen", "regionsrådet"};
+        for (size_t k = 0; k < sizeof generic / sizeof *generic; k++) {
+            size_t gl = strlen(generic[k]);
+            if (j + gl <= n && !memcmp(s + j, generic[k], gl) && !(j + gl < n && rs_is_letter(s + j + gl, n - j - gl))) {
+                size_t k2 = rs_skip_blanks(s, j + gl, n);
+                if (rs_ci_prefix(s + k2, n - k2, "den ")) k2 = rs_skip_blanks(s, k2 + 4, n);
+                size_t dl = rs_date_at(s + k2, n - k2, d->date);
+                return heading_tail(s, n, k2 + dl, d);
+            }
+        }
         /* "Beslutning den : Godkendt.", "Beslutning den 21-11-2023" */
         if (rs_ci_prefix(s + j, n - j, "den") || rs_ci_prefix(s + j, n - j, "d.")) {
             size_t k = j + (s[j + 1] == '.' ? 2 : 3);

@@ -255,9 +255,11 @@ static RsStatus read_body(const RsMeeting *m, const RsLines *L, size_t from, siz
             if (rc != RS_OK) return rc;
             cur = &it->sections[it->n_sections - 1];
             dec = -1;
-            if (l->kind == RS_LK_DECISION) {
-                RsDecisionHead d;
-                rs_decision_heading(s, n, &d);
+            if (l->kind == RS_LK_DECISION || l->sec == RS_SEC_BESLUTNING) {
+                /* a decision heading, or a decision section's other names ("Protokol"): the
+                 * meeting's committee and date decide where the heading names none */
+                RsDecisionHead d = {0};
+                if (l->kind == RS_LK_DECISION) rs_decision_heading(s, n, &d);
                 rc = new_decision(m, it, cap, s, &d, cur->body);
                 if (rc != RS_OK) return rc;
                 dec = (long)it->n_decisions - 1;

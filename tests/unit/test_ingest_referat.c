@@ -399,6 +399,16 @@ static void test_outcomes(void **state) {
         {"Udvalget drøftede sagen.", "drøftet"},
         {"Fraværende: A, B\n\nGodkendt, at sagen sendes i høring.", "godkendt"},
         {"Intet", "andet"},
+        /* refusals, and the words they negate */
+        {"Afslået.", "forkastet"},
+        {"Ansøgningen blev afslået.", "forkastet"},
+        {"Udvalget afslog ansøgningen.", "forkastet"},
+        {"Anbefales ikke.", "forkastet"},
+        {"Udvalget kan ikke anbefale forslaget.", "forkastet"},
+        {"Indstillingen godkendes ikke.", "forkastet"},
+        {"Ikke tiltrådt.", "forkastet"},
+        {"Tiltrædes ikke.", "forkastet"},
+        {"Anbefales, idet udvalget ikke tiltræder punkt 3.", "anbefalet"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         const char *got = rs_outcome_name(rs_outcome_of(cases[i][0], strlen(cases[i][0])));
