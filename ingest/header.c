@@ -134,8 +134,11 @@ static void set_kind(RsMeeting *m, const char *s, size_t n, int *kind_set) {
         const char *kind;
     } k[] = {{"Referat", "referat"}, {"Beslutningsprotokol", "referat"}, {"Protokol", "referat"},
              {"Dagsorden", "dagsorden"}};
+    /* a sentence about the agenda ("… med mindre andet fremgår af dagsordenen.") names no kind */
+    int prose = n && s[n - 1] == '.' && n > 12;
     for (size_t i = 0; i < n; i++) {
         if (i && rs_is_letter(s + i - 1, n - i + 1)) continue;
+        if (i && prose) break;
         for (size_t j = 0; j < sizeof k / sizeof *k; j++) {
             size_t l = strlen(k[j].w);
             if (l <= n - i && rs_ci_prefix(s + i, n - i, k[j].w) &&

@@ -175,18 +175,17 @@ static RsStatus set_title(const RsMeeting *m, const RsLines *L, const RsItemSpan
     }
     RsBuf t = {0};
     rs_buf_append(&t, s, n);
-    /* a title wrapped onto the next line (rs_title_continues) */
-    size_t j = sp->title_line + 1;
-    if (j < sp->end && j < L->n && LN(j)->kind == RS_LK_TEXT && !LN(j)->in_toc) {
+    /* a title wrapped onto the next lines (rs_title_continues), at most three more */
+    for (size_t j = sp->title_line + 1; j < sp->end && j < L->n && j <= sp->title_line + 3; j++) {
+        if (LN(j)->kind != RS_LK_TEXT || LN(j)->in_toc) break;
         const char *x = m->text + LN(j)->start;
         size_t xl = LN(j)->end - LN(j)->start;
-        if (rs_title_continues(s, n, x, xl)) {
-            if (rs_title_append(&t, x, xl) != RS_OK) {
-                rs_buf_free(&t);
-                return RS_ERR_NOMEM;
-            }
-            *consumed = j;
+        if (!t.data || !rs_title_continues(t.data, t.len, x, xl)) break;
+        if (rs_title_append(&t, x, xl) != RS_OK) {
+            rs_buf_free(&t);
+            return RS_ERR_NOMEM;
         }
+        *consumed = j;
     }
     it->title = collapse(t.data ? t.data : "", t.len);
     rs_buf_free(&t);

@@ -52,6 +52,17 @@ static size_t prev_solid(const RsLines *L, size_t i, size_t from) {
     return (size_t)-1;
 }
 
+/* Whether line p is close enough above line h to be its title: at most two blank lines
+ * between them, not counting page furniture ("Side 4 af 9") and the blank lines beside it (a
+ * page turn). Can't fail. */
+static int near_before(const RsLines *L, size_t p, size_t h) {
+    size_t blanks = 0;
+    for (size_t j = p + 1; j < h; j++)
+        blanks += L->v[j].kind == RS_LK_BLANK && L->v[j - 1].kind != RS_LK_CHROME &&
+                  !(j + 1 < h && L->v[j + 1].kind == RS_LK_CHROME);
+    return blanks <= 2;
+}
+
 /* The title of candidate c: bytes of its title line. */
 static void cand_title(const char *text, const RsLines *L, const Cand *c, const char **t, size_t *tl) {
     const RsLine *l = LN(c->title_line);
@@ -99,7 +110,7 @@ static int locate(const char *text, const RsLines *L, size_t h, size_t from, siz
         return 1;
     }
     size_t p = prev_solid(L, h, from);
-    if (l->strength == 3 && p != (size_t)-1 && p + 3 >= h) {
+    if (l->strength == 3 && p != (size_t)-1 && near_before(L, p, h)) {
         /* the title wrapped over two lines before its number line ("… - endelig" / "vedtagelse" /
          * "Sag nr. 130"): it starts on the line before, the first line of its block */
         const RsLine *a = p > from ? LN(p - 1) : NULL, *b = LN(p);

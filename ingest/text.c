@@ -131,6 +131,7 @@ size_t rs_invisible_len(const char *s, size_t n) {
 
 size_t rs_text_clean(char *s, size_t n) {
     size_t o = 0;
+    int inner = 0; /* past the line's first non-blank: a run of spaces there becomes one */
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (c == '\r') {
@@ -149,6 +150,9 @@ size_t rs_text_clean(char *s, size_t n) {
                 i += sp - 1;
             }
         }
+        if (c == '\n') inner = 0;
+        else if (c != ' ' && c != '\t') inner = 1;
+        else if (c == ' ' && inner && o && s[o - 1] == ' ') continue; /* "Taget  til  efterretning" */
         s[o++] = c;
     }
     return o;

@@ -42,7 +42,9 @@ size_t rs_space_len(const char *s, size_t n);
 size_t rs_invisible_len(const char *s, size_t n);
 /* Cleans the n bytes of UTF-8 text at s in place and returns their new length (never more):
  * CRLF and CR → LF, form feeds (page breaks) → LF, the Unicode spaces of rs_space_len → ' ' (every
- * rule after this reads one kind of space: "Beslutning i Byrådet den<NBSP>3. maj"), the
+ * rule after this reads one kind of space: "Beslutning i Byrådet den<NBSP>3. maj"), a run of
+ * spaces after a line's first word → one (justified PDF text: "Taget  til  efterretning"; a line's
+ * indentation stays), the
  * invisible break hints of rs_invisible_len dropped (a soft hyphen from &shy; or a word processor
  * inside "Økonomi<SHY>udvalget" is not in the word a reader sees, nor in the index). Can't fail. */
 size_t rs_text_clean(char *s, size_t n);
