@@ -152,15 +152,29 @@ static size_t decision_word(const char *s, size_t n) {
     return i && !(i < n && rs_is_letter(s + i, n - i)) ? i : 0;
 }
 
-/* A deciding body named in the genitive before "beslutning"/"afgørelse": "Økonomiudvalgets",
- * "Teknik- og Miljøudvalgets", "Byrådets"; or the generic "Udvalgets" (then no committee is
- * named: the meeting's decides). Sets d's committee; the offset after the decision word, else 0. */
+/* Whether the name s[0..k) ends in a body of the municipality that decides in its meetings
+ * (an udvalg, the byråd, kommunalbestyrelsen, …), not an outside authority whose ruling an item
+ * discusses ("Miljø- og Fødevareklagenævnets afgørelse", "Ankestyrelsens …"). Can't fail. */
+static int deciding_body(const char *s, size_t k) {
+    static const char *const ends[] = {"udvalget", "byrådet", "byråd", "kommunalbestyrelsen",
+                                       "regionsrådet", "borgerrepræsentationen", "magistraten"};
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+        size_t l = strlen(ends[i]);
+        if (k >= l && rs_ci_eq(s + k - l, l, ends[i])) return 1;
+    }
+    return 0;
+}
+
+/* A deciding body named in the genitive before "beslutning": "Økonomiudvalgets", "Teknik- og
+ * Miljøudvalgets", "Byrådets"; or the generic "Udvalgets" (then no committee is named: the
+ * meeting's decides). Sets d's committee; the offset after "beslutning", else 0. */
 static size_t genitive_heading(const char *s, size_t n, RsDecisionHead *d) {
     if (n > 160 || !rs_is_upper(s, n)) return 0;
     for (size_t k = 1; k + 2 < n && k < 100; k++) {
         if (s[k] != 's' || s[k + 1] != ' ') continue;
-        size_t j = k + 2, dl = decision_word(s + j, n - j);
-        if (!dl || !rs_is_lower(s + j, n - j)) continue; /* "… beslutning", lower-case */
+        size_t j = k + 2, dl = rs_ci_prefix(s + j, n - j, "beslutning") ? 10 : 0;
+        if (dl && j + dl < n && rs_is_letter(s + j + dl, n - j - dl)) dl = 0; /* beslutningen, … */
+        if (!dl || !rs_is_lower(s + j, n - j) || !deciding_body(s, k)) continue;
         if (k == 8 && rs_ci_prefix(s, n, "Udvalget")) {
             d->committee_len = 0;
         } else {

@@ -5,7 +5,8 @@
  *   Beslutning fra Økonomiudvalget, 10.09.2019, pkt. 65:
  *   Teknik- og Miljøudvalget, 10. september 2019, pkt. 65:      (no "Beslutning")
  *   Plan- og Teknikudvalget, 03-10-2019, pkt. 153               Byrådet, 16.12.2014
- *   Byrådets beslutning den 25. januar 2021:      Udvalgets beslutning      (a genitive name)
+ *   Byrådets beslutning den 25. januar 2021:      Udvalgets beslutning      (a deciding body in
+ *                                                 the genitive; "Ankestyrelsens afgørelse" is none)
  *   Afgørelse: Godkendt.                          Beslutning i udvalget den 3. maj 2021
  * and a decision run into a flattened paragraph: "… dagsorden. Byrådet, 16.12.2014 Godkendt."
  * "Beslutning om nedsættelse af …" is a title, not a decision.
