@@ -18,7 +18,7 @@
 typedef enum { F_NONE, F_DATE, F_TIME, F_PLACE, F_COMMITTEE, F_MEETING, F_PEOPLE, F_SKIP } Field;
 
 /* A label at the start of a header line: its field and the length of the label with a ':' and
- * blanks after it; F_NONE if the line has none. */
+ * blanks after it; F_NONE (and *len 0) if the line has none. Can't fail. */
 static Field label(const char *s, size_t n, size_t *len) {
     static const struct {
         const char *w;
@@ -35,6 +35,7 @@ static Field label(const char *s, size_t n, size_t *len) {
         {"Udvalg", F_COMMITTEE}, {"Forum", F_COMMITTEE}, {"Organ", F_COMMITTEE},
         {"Møde", F_MEETING}, {"Mødedeltagere", F_PEOPLE}, {"Deltagere", F_PEOPLE},
         {"Medlemmer", F_PEOPLE}, {"Til stede", F_PEOPLE}};
+    *len = 0; /* no label: the value is the whole line */
     for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
         size_t l = strlen(labels[k].w);
         if (l > n || !rs_ci_prefix(s, n, labels[k].w)) continue;
