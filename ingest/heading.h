@@ -39,7 +39,8 @@ int rs_title_continues(const char *s, size_t n, const char *x, size_t xl);
  * hyphen after a lower-case letter is joined whole ("vede-" + "rlag" → "vederlag"), but a
  * coordination keeps its hyphen and a space ("Teknik-" + "og Miljøudvalget" → "Teknik- og
  * Miljøudvalget"), a hyphen after a capital or a digit is the word's own ("EU-" + "midler" →
- * "EU-midler"); else one space between. Fails only with RS_ERR_NOMEM (t then holds a NUL-terminated part). */
+ * "EU-midler"); else one space between. Fails only with RS_ERR_NOMEM (t then holds a
+ * NUL-terminated part). */
 RsStatus rs_title_append(RsBuf *t, const char *x, size_t xl);
 
 #endif
