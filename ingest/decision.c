@@ -122,16 +122,23 @@ static size_t treated_by(const char *s, size_t n) {
     return rs_ci_prefix(s + j, n - j, "pkt") || rs_ci_prefix(s + j, n - j, "punkt") ? comma : 0;
 }
 
+/* Where the date of a decision heading starts after its committee or decision word at k: past
+ * blanks, a ',' and "den " or "d. " ("Økonomiudvalget, den 3. maj", "… beslutning d. 3/5").
+ * Can't fail. */
+static size_t date_start(const char *s, size_t n, size_t k) {
+    k = rs_skip_blanks(s, k, n);
+    if (k < n && s[k] == ',') k = rs_skip_blanks(s, k + 1, n);
+    if (rs_ci_prefix(s + k, n - k, "den ")) k = rs_skip_blanks(s, k + 4, n);
+    else if (rs_ci_prefix(s + k, n - k, "d. ")) k = rs_skip_blanks(s, k + 3, n);
+    return k;
+}
+
 /* "<Committee>[ den| d.|,] <date>…": fills d when the line is that. */
 static int committee_date(const char *s, size_t n, size_t i, RsDecisionHead *d) {
     size_t cl = rs_committee_at(s + i, n - i);
     if (!cl) cl = treated_by(s + i, n - i);
     if (!cl) return 0;
-    size_t j = i + cl;
-    j = rs_skip_blanks(s, j, n);
-    if (j < n && s[j] == ',') j = rs_skip_blanks(s, j + 1, n);
-    if (rs_ci_prefix(s + j, n - j, "den ")) j = rs_skip_blanks(s, j + 4, n);
-    else if (rs_ci_prefix(s + j, n - j, "d. ")) j = rs_skip_blanks(s, j + 3, n);
+    size_t j = date_start(s, n, i + cl);
     size_t dl = rs_date_at(s + j, n - j, d->date);
     if (!dl) return 0;
     d->committee_off = i;
@@ -194,9 +201,7 @@ int rs_decision_heading(const char *s, size_t n, RsDecisionHead *d) {
     if (n < 8) return 0;
     size_t g = genitive_heading(s, n, d);
     if (g) { /* "Byrådets beslutning den 25. januar 2021:", "Udvalgets beslutning" */
-        size_t k = rs_skip_blanks(s, g, n);
-        if (rs_ci_prefix(s + k, n - k, "den ")) k = rs_skip_blanks(s, k + 4, n);
-        else if (rs_ci_prefix(s + k, n - k, "d. ")) k = rs_skip_blanks(s, k + 3, n);
+        size_t k = date_start(s, n, g);
         size_t dl = rs_date_at(s + k, n - k, d->date);
         if (heading_tail(s, n, k + dl, d)) return 1;
         memset(d, 0, sizeof *d);
@@ -223,8 +228,7 @@ int rs_decision_heading(const char *s, size_t n, RsDecisionHead *d) {
         for (size_t k = 0; k < sizeof generic / sizeof *generic; k++) {
             size_t gl = strlen(generic[k]);
             if (j + gl <= n && !memcmp(s + j, generic[k], gl) && !(j + gl < n && rs_is_letter(s + j + gl, n - j - gl))) {
-                size_t k2 = rs_skip_blanks(s, j + gl, n);
-                if (rs_ci_prefix(s + k2, n - k2, "den ")) k2 = rs_skip_blanks(s, k2 + 4, n);
+                size_t k2 = date_start(s, n, j + gl);
                 size_t dl = rs_date_at(s + k2, n - k2, d->date);
                 return heading_tail(s, n, k2 + dl, d);
             }
@@ -242,10 +246,7 @@ int rs_decision_heading(const char *s, size_t n, RsDecisionHead *d) {
         if (!cl) return 0;
         d->committee_off = j;
         d->committee_len = cl;
-        size_t k = rs_skip_blanks(s, j + cl, n);
-        if (k < n && s[k] == ',') k = rs_skip_blanks(s, k + 1, n);
-        if (rs_ci_prefix(s + k, n - k, "den ")) k = rs_skip_blanks(s, k + 4, n);
-        else if (rs_ci_prefix(s + k, n - k, "d. ")) k = rs_skip_blanks(s, k + 3, n);
+        size_t k = date_start(s, n, j + cl);
         dl = rs_date_at(s + k, n - k, d->date);
         if (heading_tail(s, n, k + dl, d)) return 1;
         /* "Beslutning Allerød Byråd den Fraværende …": the date lost in extraction */

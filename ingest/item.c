@@ -175,21 +175,30 @@ static RsStatus set_title(const RsMeeting *m, const RsLines *L, const RsItemSpan
     }
     RsBuf t = {0};
     rs_buf_append(&t, s, n);
-    /* a title wrapped onto the next lines (rs_title_continues), at most three more */
-    for (size_t j = sp->title_line + 1; j < sp->end && j < L->n && j <= sp->title_line + 3; j++) {
-        if (LN(j)->kind != RS_LK_TEXT || LN(j)->in_toc) break;
-        const char *x = m->text + LN(j)->start;
-        size_t xl = LN(j)->end - LN(j)->start;
-        if (!t.data || !rs_title_continues(t.data, t.len, x, xl)) break;
-        if (rs_title_append(&t, x, xl) != RS_OK) {
-            rs_buf_free(&t);
-            return RS_ERR_NOMEM;
-        }
-        *consumed = j;
+    /* a title wrapped onto the next lines, at most three more */
+    size_t last, next = sp->title_line + 1;
+    if (rs_title_wrapped(m->text, L, next, sp->end < L->n ? sp->end : L->n, 3, &t, &last) != RS_OK) {
+        rs_buf_free(&t);
+        return RS_ERR_NOMEM;
     }
+    if (last >= next) *consumed = last;
     it->title = collapse(t.data ? t.data : "", t.len);
     rs_buf_free(&t);
     return it->title ? RS_OK : RS_ERR_NOMEM;
+}
+
+RsStatus rs_title_wrapped(const char *text, const RsLines *L, size_t next, size_t end, size_t max, RsBuf *t,
+                          size_t *last) {
+    *last = next - 1;
+    for (size_t j = next; j < end && j < next + max; j++) {
+        if (LN(j)->kind != RS_LK_TEXT || LN(j)->in_toc) break;
+        const char *x = text + LN(j)->start;
+        size_t xl = LN(j)->end - LN(j)->start;
+        if (!t->data || !rs_title_continues(t->data, t->len, x, xl)) break;
+        if (rs_title_append(t, x, xl) != RS_OK) return RS_ERR_NOMEM;
+        *last = j;
+    }
+    return RS_OK;
 }
 
 static RsStatus new_section(RsItem *it, Caps *cap, RsSectionKind k, RsRange heading, RsRange body) {
@@ -254,7 +263,7 @@ static RsStatus read_body(const RsMeeting *m, const RsLines *L, size_t from, siz
             if (rc != RS_OK) return rc;
             cur = &it->sections[it->n_sections - 1];
             dec = -1;
-            if (l->kind == RS_LK_DECISION || l->sec == RS_SEC_BESLUTNING) {
+            if (l->sec == RS_SEC_BESLUTNING) { /* decision lines are of this kind too */
                 /* a decision heading, or a decision section's other names ("Protokol"): the
                  * meeting's committee and date decide where the heading names none */
                 RsDecisionHead d = {0};

@@ -7,6 +7,7 @@
 #ifndef RS_INGEST_ITEM_H
 #define RS_INGEST_ITEM_H
 
+#include "buf.h"
 #include "error.h"
 #include "lines.h"
 #include "referat.h"
@@ -23,5 +24,11 @@ RsStatus rs_item_parse(const RsMeeting *m, const RsLines *L, const RsItemSpan *s
  * line, or the file name). Fails only with RS_ERR_NOMEM. */
 RsStatus rs_item_whole(const RsMeeting *m, const RsLines *L, size_t from, size_t to, size_t start,
                        size_t end, const char *fallback_title, RsItem *it);
+
+/* Appends to t the lines from `next` (before `end`, at most `max`) that continue the title t
+ * holds (rs_title_continues, joined by rs_title_append); *last is the last line taken (next - 1:
+ * none). Fails only with RS_ERR_NOMEM (t then holds a part). */
+RsStatus rs_title_wrapped(const char *text, const RsLines *L, size_t next, size_t end, size_t max, RsBuf *t,
+                          size_t *last);
 
 #endif

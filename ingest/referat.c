@@ -9,7 +9,6 @@
 #include "committee.h"
 #include "dates.h"
 #include "header.h"
-#include "heading.h"
 #include "html.h"
 #include "item.h"
 #include "lines.h"
@@ -102,12 +101,10 @@ static char *whole_title(const RsMeeting *m, const RsLines *L, size_t from, size
         if ((l->kind == RS_LK_TEXT || l->kind == RS_LK_HEADING) && n >= 3 && n <= 200 && rs_is_upper(s, n) &&
             !rs_header_line(s, n) && s[n - 1] != ':') {
             RsBuf t = {0};
+            size_t last;
             RsStatus rc = rs_buf_append(&t, s, n);
-            /* wrapped onto the next line, as an item's title can be (rs_title_continues) */
-            const RsLine *x = i + 1 < to ? &L->v[i + 1] : NULL;
-            if (rc == RS_OK && x && x->kind == RS_LK_TEXT &&
-                rs_title_continues(s, n, m->text + x->start, x->end - x->start))
-                rc = rs_title_append(&t, m->text + x->start, x->end - x->start);
+            /* wrapped onto the next line, as an item's title can be */
+            if (rc == RS_OK) rc = rs_title_wrapped(m->text, L, i + 1, to, 1, &t, &last);
             if (rc != RS_OK) rs_buf_free(&t);
             return rc == RS_OK ? rs_buf_steal(&t) : NULL;
         }

@@ -101,13 +101,12 @@ size_t rs_blank_len(const char *s, size_t n) {
     if (!n) return 0;
     unsigned char c = (unsigned char)s[0];
     if (c == ' ' || c == '\t' || c == '\v') return 1;
-    if (c == 0xC2 && n >= 2 && (unsigned char)s[1] == 0xA0) return 2; /* U+00A0 */
-    if (c == 0xE2 && n >= 3 && (unsigned char)s[1] == 0x80) {
-        unsigned char d = (unsigned char)s[2];
-        if ((d >= 0x80 && d <= 0x8B) || d == 0xAF) return 3; /* U+2000–U+200B, U+202F */
-    }
-    if (c == 0xEF && n >= 3 && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF) return 3;
-    return 0;
+    if (c < 0xC2) return 0;
+    size_t k = rs_space_len(s, n);
+    if (k) return k;
+    /* the zero-width space and the BOM: blanks to a reader, though they take no room */
+    k = rs_invisible_len(s, n);
+    return k == 3 && (unsigned char)s[1] != 0x81 ? k : 0; /* not U+2060, the word joiner */
 }
 
 size_t rs_space_len(const char *s, size_t n) {

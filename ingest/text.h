@@ -30,8 +30,8 @@ int rs_is_upper(const char *s, size_t n);
 int rs_is_lower(const char *s, size_t n);
 static inline int rs_is_digit(char c) { return c >= '0' && c <= '9'; }
 
-/* Length of a blank at s (space, tab, no-break space U+00A0, narrow no-break space, zero-width
- * space, thin/en/em spaces), or 0. */
+/* Length of a blank at s (space, tab, the Unicode spaces of rs_space_len, zero-width space,
+ * BOM), or 0. */
 size_t rs_blank_len(const char *s, size_t n);
 /* Length of a multi-byte Unicode space at s that shows as one space — no-break U+00A0, U+2000–
  * U+200A, narrow no-break U+202F, U+205F, ideographic U+3000 — or 0 (ASCII blanks, zero-width
