@@ -469,6 +469,7 @@ static void test_text_clean(void **state) {
         {"\xC3\xA6\xC3\xB8\xC3\xA5 \xC2\xA7 \xE2\x80\x93", "\xC3\xA6\xC3\xB8\xC3\xA5 \xC2\xA7 \xE2\x80\x93"}, /* æøå § – kept */
         {"cut \xC2", "cut \xC2"},                                      /* a cut sequence is kept */
         {"cut \xE2\x80", "cut \xE2\x80"},
+        {"  Taget  til   efterretning.  \n\tb\t\tc", "  Taget til efterretning. \n\tb\t\tc"}, /* indentation stays */
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char buf[64];

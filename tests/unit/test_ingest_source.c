@@ -219,6 +219,27 @@ static void test_attachments(void **state) {
     rs_source_close(src);
 }
 
+/* An attachment's text is cleaned as the minutes' own is (rs_text_clean): CRLF, a no-break space,
+ * a soft hyphen inside a word. */
+static void test_attachment_text_cleaned(void **state) {
+    (void)state;
+    put("k/m.txt", MINUTES);
+    put("k/bilag/a.txt", "Trafik\xC2\xADsikkerheds\xC2\xADplan\xC2\xA0" "2024\r\nSide  to\r\n");
+    put("k/m.meta.json", "{\"attachments\": [{\"path\": \"bilag/a.txt\", \"item\": \"1\"}]}");
+    RsSource *src = NULL;
+    RsMeeting *m = NULL;
+    RsError err = {0};
+    Warnings w = {0};
+    assert_int_equal(rs_source_open(at("k/m.txt"), 0, collect, &w, &src, &err), RS_OK);
+    assert_int_equal(rs_source_parse(src, NULL, collect, &w, &m, &err), RS_OK);
+    char *t = attachment_text(m, &m->items[0]);
+    assert_non_null(t);
+    assert_string_equal(t, "Trafiksikkerhedsplan 2024\nSide to\n");
+    free(t);
+    rs_meeting_free(m);
+    rs_source_close(src);
+}
+
 /* The hash covers the file, its sidecar and its attachments. */
 static void test_hash(void **state) {
     (void)state;
@@ -276,6 +297,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_meta_overrides), cmocka_unit_test(test_meta_errors),
         cmocka_unit_test(test_meta_names),     cmocka_unit_test(test_attachments),
+        cmocka_unit_test(test_attachment_text_cleaned),
         cmocka_unit_test(test_hash),           cmocka_unit_test(test_drop_attachments),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
