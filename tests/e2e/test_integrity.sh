@@ -167,7 +167,8 @@ if command -v xapian-tcpsrv >/dev/null; then
   for run in $(seq 10); do
     for q in 'dato:2020' 'dato:2020 strategi' 'kommune:esbjerg' 'type:orientering'; do
       l=$("$REFSOG" search --json --limit 100 --index one "$q" | ids)
-      r=$("$REFSOG" search --json --limit 100 --index "tcp://127.0.0.1:$pa" --index "tcp://127.0.0.1:$pb" "$q" 2>&1 | ids 2>&1)
+      raw=$("$REFSOG" search --json --limit 100 --index "tcp://127.0.0.1:$pa" --index "tcp://127.0.0.1:$pb" "$q" 2>&1)
+      r=$(printf '%s' "$raw" | ids 2>/dev/null) || r="not JSON: $raw" # a failure shows refsog's message
       [ "$l" = "$r" ] || { bad=$((bad + 1)); t_eq "remote order, run $run: $q" "$l" "$r"; }
     done
   done
