@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates.h"
 #include "heading.h"
 #include "text.h"
 
@@ -50,6 +51,25 @@ static size_t prev_solid(const RsLines *L, size_t i, size_t from) {
     for (size_t j = i; j > from; j--)
         if (L->v[j - 1].kind != RS_LK_BLANK && L->v[j - 1].kind != RS_LK_CHROME) return j - 1;
     return (size_t)-1;
+}
+
+/* Whether line j is a page's running header or footer: a short dated line ("Byrådet - Referat -
+ * 29.01.2020") beside a page number ("Side 3 af 12"), only blank lines between. Can't fail. */
+static int running_header(const char *text, const RsLines *L, size_t j, size_t from, size_t to) {
+    const RsLine *l = LN(j);
+    char iso[11];
+    size_t at, len;
+    if (l->kind != RS_LK_TEXT || LL(j) > 100 || !rs_find_date(LS(j), LL(j), iso, &at, &len)) return 0;
+    for (int dir = -1; dir <= 1; dir += 2) {
+        size_t k = j;
+        for (int b = 0; b < 3; b++) {
+            if (dir < 0 ? k <= from : k + 1 >= to) break;
+            k += dir;
+            if (LN(k)->kind == RS_LK_CHROME && LL(k) >= 5 && rs_ci_prefix(LS(k), LL(k), "Side ")) return 1;
+            if (LN(k)->kind != RS_LK_BLANK) break;
+        }
+    }
+    return 0;
 }
 
 /* Whether line p is close enough above line h to be its title: at most two blank lines
@@ -186,6 +206,7 @@ static void weigh(const char *text, const RsLines *L, Cand *c, size_t from, size
     if (tl && (t[tl - 1] == ',' || t[tl - 1] == ';')) ev -= 3;
     else if (tl > 150) ev -= 2;
     size_t p = prev_solid(L, c->first, from);
+    while (p != (size_t)-1 && running_header(text, L, p, from, to)) p = prev_solid(L, p, from);
     if (p != (size_t)-1) {
         const RsLine *l = LN(p);
         if (l->kind == RS_LK_CASE) ev += 3, c->real = 1;
@@ -361,7 +382,9 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
              * directly follows the previous item's heading (then it is that item's); page
              * furniture between them ("Side 2 af 9" where a PDF's page turns) does not part them */
             size_t p = c[i].first;
-            while (p > from && (LN(p - 1)->kind == RS_LK_BLANK || LN(p - 1)->kind == RS_LK_CHROME)) p--;
+            while (p > from && (LN(p - 1)->kind == RS_LK_BLANK || LN(p - 1)->kind == RS_LK_CHROME ||
+                                running_header(text, L, p - 1, from, to)))
+                p--;
             if (p > from && (LN(p - 1)->kind == RS_LK_CASE || LN(p - 1)->kind == RS_LK_MARKER)) {
                 long q = c[i].prev;
                 size_t before = prev_solid(L, p - 1, from);

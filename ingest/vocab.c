@@ -518,6 +518,20 @@ size_t rs_vocab_doc_label(const char *s, size_t n) {
     return 0;
 }
 
+/* After a bare "Sag" (s[i] a digit): an item number of at most three digits and a separator,
+ * "Sag 12 - Titel", "Sag 3: Titel", "Sag 4. Titel" — not a case number ("Sag 306-2009-600",
+ * "Sag 20/1234"). */
+static int sag_number(const char *s, size_t i, size_t n) {
+    size_t d = i;
+    while (i < n && rs_is_digit(s[i])) i++;
+    if (i - d > 3) return 0;
+    if (i < n && (s[i] == '.' || s[i] == ':')) return i + 1 >= n || rs_blank_len(s + i + 1, n - i - 1);
+    if (i >= n || !rs_blank_len(s + i, n - i)) return 0;
+    i = rs_skip_blanks(s, i, n);
+    return (i + 1 < n && s[i] == '-' && s[i + 1] == ' ') ||
+           (i + 3 < n && !memcmp(s + i, "\xE2\x80\x93 ", 4));
+}
+
 size_t rs_vocab_item_word(const char *s, size_t n, int *strong) {
     if (!first_in(s, n, "dpsni", 0)) return 0;
     static const struct {
@@ -525,7 +539,7 @@ size_t rs_vocab_item_word(const char *s, size_t n, int *strong) {
         int strong;
     } words[] = {{"Dagsordenspunkt", 1}, {"Dagsordenpunkt", 1}, {"Punkt nr.", 1}, {"Punkt", 1},
                  {"Pkt.", 1}, {"Pkt", 1}, {"Sag nr.", 1}, {"Sag nr", 1}, {"Sagnr.", 1},
-                 {"Nr.", 0}, {"Item", 1}};
+                 {"Nr.", 0}, {"Item", 1}, {"Sag", 1}};
     for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
         size_t l = strlen(words[k].w);
         if (l > n || !rs_ci_prefix(s, n, words[k].w)) continue;
@@ -534,6 +548,7 @@ size_t rs_vocab_item_word(const char *s, size_t n, int *strong) {
         if (i < n && rs_is_letter(s + i, n - i)) continue;
         while (i < n && s[i] == ':') i++;
         i = rs_skip_blanks(s, i, n);
+        if (i < n && rs_is_digit(s[i]) && !strcmp(words[k].w, "Sag") && !sag_number(s, i, n)) continue;
         if (i < n && rs_is_digit(s[i])) {
             *strong = words[k].strong;
             return i;
