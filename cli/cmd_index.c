@@ -108,7 +108,7 @@ static const char *plural(size_t n, const char *one, const char *many) { return 
  * failed and its skipped paths counted; `tail` says how DIR was written (may be ""). */
 static void rs_index_summary(const RsIndexerTotals *t, const RsWalkTally *wt, double el, const char *dir,
                              const char *tail) {
-    char whole[160] = "", lost[96] = "", skipped[64] = "", agenda[96] = "", notes[150] = "", gone[96] = "";
+    char whole[220] = "", lost[96] = "", skipped[64] = "", agenda[96] = "", notes[210] = "", gone[96] = "";
     if (t->agenda_replaced)
         snprintf(agenda, sizeof agenda, " (%zu agenda %s replaced by minutes)", t->agenda_replaced,
                  plural(t->agenda_replaced, "item", "items"));
@@ -123,6 +123,9 @@ static void rs_index_summary(const RsIndexerTotals *t, const RsWalkTally *wt, do
         snprintf(notes + strlen(notes), sizeof notes - strlen(notes), "%s%zu converted %s%s", notes[0] ? ", " : "",
                  t->files_converted, t->converted_from ? "from " : "to UTF-8",
                  t->converted_from ? rs_text_encoding_title(t->converted_from) : "");
+    if (t->files_reparsed)
+        snprintf(notes + strlen(notes), sizeof notes - strlen(notes), "%s%zu read again: parsed by another "
+                 "version of refsog", notes[0] ? ", " : "", t->files_reparsed);
     if (notes[0]) snprintf(whole, sizeof whole, " (%s)", notes);
     if (t->files_lost)
         snprintf(lost, sizeof lost, ", %zu NOT in the index (index error)", t->files_lost);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "source.h"
 
 #define RS_VERSION "0.1.0"
 
@@ -15,7 +16,7 @@ typedef struct {
 static int cmd_version(int argc, char **argv) {
     (void)argc;
     (void)argv;
-    printf("refsog %s\n", RS_VERSION);
+    printf("refsog %s (minutes parser %d)\n", RS_VERSION, RS_PARSER_VERSION);
     return 0;
 }
 

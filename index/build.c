@@ -71,6 +71,7 @@ static void totals_add(RsIndexerTotals *t, const RsIndexerTotals *a) {
     t->files_unchanged += a->files_unchanged;
     t->files_failed += a->files_failed;
     t->files_whole += a->files_whole;
+    t->files_reparsed += a->files_reparsed;
     t->agenda_replaced += a->agenda_replaced;
     t->items_added += a->items_added;
     t->items_removed += a->items_removed;
@@ -83,7 +84,7 @@ static void totals_add(RsIndexerTotals *t, const RsIndexerTotals *a) {
 /* Nothing of this run is in an index (a new one was not created): say so in the counts too. */
 static void totals_not_created(RsIndexerTotals *t) {
     t->files_lost += t->files_indexed;
-    t->files_indexed = t->files_whole = t->items_added = t->items_removed = t->agenda_replaced = 0;
+    t->files_indexed = t->files_whole = t->files_reparsed = t->items_added = t->items_removed = t->agenda_replaced = 0;
 }
 
 /* Commit and close ix, adding its totals to *t once the last commit has settled them. Returns

@@ -110,6 +110,7 @@ static void lose_batch(RsIndexer *ix, size_t extra) {
     t->files_lost += t->files_indexed - c->files_indexed + extra;
     t->files_indexed = c->files_indexed;
     t->files_whole = c->files_whole;
+    t->files_reparsed = c->files_reparsed;
     t->items_added = c->items_added;
     t->items_removed = c->items_removed;
     ix->committed = *t;
@@ -299,8 +300,9 @@ static RsStatus write_file(RsIndexer *ix, const char *source, const FileDocs *f,
         *replaced += n;
     }
     if (rc == RS_OK) {
-        RsBuf val = {0}; /* "<hash> <items> <source>": the source in full, for rs_indexer_prune */
-        rc = rs_buf_printf(&val, "%s %zu %s", hash, f->n, source);
+        RsBuf val = {0}; /* "<hash>.p<parser version> <items> <source>": the source in full, for
+                            rs_indexer_prune */
+        rc = rs_buf_printf(&val, "%s.p%d %zu %s", hash, RS_PARSER_VERSION, f->n, source);
         if (rc == RS_OK) rc = rsx_writable_set_metadata(ix->db, meta_key, val.data, val.len, err);
         else rs_error_set(err, rc, "out of memory");
         rs_buf_free(&val);
@@ -340,7 +342,15 @@ static RsStatus add_named(RsIndexer *ix, const char *path, const char *source, R
         rs_buf_free(&meta_key);
         return rc;
     }
-    int unchanged = old_len >= 16 && !memcmp(old, hash, 16);
+    /* "<hash>.p<version> …"; an index older than parser versions wrote "<hash> …" (version 0) */
+    int same_bytes = old_len >= 16 && !memcmp(old, hash, 16);
+    long old_version = 0;
+    if (same_bytes && old_len > 18 && old[16] == '.' && old[17] == 'p') {
+        for (size_t i = 18; i < old_len && old[i] >= '0' && old[i] <= '9' && old_version < 1000000; i++)
+            old_version = old_version * 10 + (old[i] - '0');
+    }
+    int unchanged = same_bytes && old_version == RS_PARSER_VERSION;
+    int reparse = same_bytes && !unchanged;
     free(old);
     if (unchanged) {
         rs_source_close(src);
@@ -385,6 +395,7 @@ static RsStatus add_named(RsIndexer *ix, const char *path, const char *source, R
         *n_items = f.n;
         ix->totals.files_indexed++;
         ix->totals.files_whole += !m->structured;
+        ix->totals.files_reparsed += reparse;
         ix->totals.items_added += f.n;
         ix->totals.agenda_replaced += replaced + f.skipped;
         ix->totals.items_removed += deleted > f.n ? deleted - f.n : 0;

@@ -44,7 +44,7 @@ typedef struct RsIndexerOptions {
 /* What happened to one file. */
 typedef enum RsFileOutcome {
     RS_FILE_INDEXED = 0,  /* new or changed: items written */
-    RS_FILE_UNCHANGED,    /* same content hash as last time: skipped */
+    RS_FILE_UNCHANGED,    /* same content hash and parser version as last time: skipped */
     RS_FILE_FAILED,       /* bad file (unreadable, not minutes, a document that cannot be
                              stored): nothing of it written, old items kept, the batch goes on */
     RS_FILE_WHOLE         /* indexed as one item: no agenda structure found (also counted indexed) */
@@ -60,6 +60,8 @@ typedef struct RsIndexerTotals {
                                    index error): not in the index; the counts above leave them out */
     uint64_t bytes;             /* bytes of source files read */
     size_t files_converted;     /* of files_indexed: converted to UTF-8 from another encoding */
+    size_t files_reparsed;      /* of files_indexed: unchanged, read again because another
+                                   parser version (RS_PARSER_VERSION) had read them */
     const char *converted_from; /* their encoding when it was the same for all (a constant of
                                    stemmer/textenc.h), else NULL */
 } RsIndexerTotals;

@@ -97,7 +97,7 @@ enum {
 /* ---- metadata keys ---- */
 #define RS_META_SCHEMA       "refsog:schema"
 #define RS_META_FINGERPRINT  "refsog:analyzer"   /* rs_analyzer_fingerprint() at index time */
-#define RS_META_SOURCE       "refsog:src:"       /* + source → "<hash hex> <items> <source>" */
+#define RS_META_SOURCE       "refsog:src:"       /* + source → "<hash hex>.p<parser version> <items> <source>" */
 /* Tombstones: the deleted documents of an index written without Xapian's term lists, which
  * cannot delete (docs/shim.md "Tombstones"; only the shim reads and writes these keys).
  * RS_META_DEAD + 8 lower-case hex digits b: docids b·65536 … b·65536 + 65535 as a bitmap, bit

@@ -13,6 +13,7 @@
 #include "indexer.h"
 #include "schema.h"
 #include "search.h"
+#include "source.h"
 #include "xapian_shim.h"
 
 static char dir[64];
@@ -165,6 +166,64 @@ static void test_identity_and_prune(void **state) {
     assert_int_equal(system(cmd), 0);
 }
 
+/* A file's record names the parser version that read it: an unchanged file is read again when
+ * another version (or a refsog before versions, no ".p") read it, counted in files_reparsed,
+ * its items replaced and none twice; then it is unchanged again. */
+static void test_reparse_other_parser(void **state) {
+    (void)state;
+    char ixd[128], f[] = "data/sample/000_082cc86b9df59ed8.txt";
+    snprintf(ixd, sizeof ixd, "%s.rp", dir);
+    RsIndexerOptions o = {0};
+    RsIndexer *ix;
+    RsError err;
+    RsFileOutcome oc;
+    size_t n, n0;
+    assert_int_equal(rs_indexer_open(ixd, &o, &ix, &err), RS_OK);
+    assert_int_equal(rs_indexer_add_file(ix, f, &oc, &n0, &err), RS_OK);
+    assert_int_equal(oc, RS_FILE_INDEXED);
+    assert_int_equal(rs_indexer_close(ix, &err), RS_OK);
+    /* the record as written: "<16 hex>.p<version> <items> <source>" */
+    char *canon = realpath(f, NULL), key[600], want[32], *v;
+    size_t vl;
+    assert_non_null(canon);
+    snprintf(key, sizeof key, "%s%s", RS_META_SOURCE, canon);
+    snprintf(want, sizeof want, ".p%d ", RS_PARSER_VERSION);
+    const char *olds[] = {" 9 ", ".p0 ", ".p999999999 "}; /* before versions, older, newer */
+    for (size_t k = 0; k < sizeof olds / sizeof *olds; k++) {
+        RsxWritable *w;
+        assert_int_equal(rsx_writable_open(ixd, RSX_OPEN, &w, &err), RS_OK);
+        assert_int_equal(rsx_writable_get_metadata(w, key, &v, &vl, &err), RS_OK);
+        assert_true(vl > 16 + strlen(want) && !memcmp(v + 16, want, strlen(want)));
+        char old[1200];
+        snprintf(old, sizeof old, "%.16s%s%s", v, olds[k], v + 16 + strlen(want));
+        free(v);
+        assert_int_equal(rsx_writable_set_metadata(w, key, old, strlen(old), &err), RS_OK);
+        assert_int_equal(rsx_writable_close(w, &err), RS_OK);
+        assert_int_equal(rs_indexer_open(ixd, &o, &ix, &err), RS_OK);
+        assert_int_equal(rs_indexer_add_file(ix, f, &oc, &n, &err), RS_OK);
+        assert_int_equal(oc, RS_FILE_INDEXED);
+        assert_int_equal(n, n0);
+        assert_int_equal(rs_indexer_totals(ix)->files_reparsed, 1);
+        assert_int_equal(rs_indexer_add_file(ix, f, &oc, &n, &err), RS_OK);
+        assert_int_equal(oc, RS_FILE_UNCHANGED); /* recorded with this version now */
+        assert_int_equal(rs_indexer_totals(ix)->files_reparsed, 1);
+        assert_int_equal(rs_indexer_close(ix, &err), RS_OK);
+    }
+    const char *paths[] = {ixd};
+    RsSearcher *s;
+    assert_int_equal(rs_searcher_open(paths, 1, &s, &err), RS_OK);
+    RsResults *r;
+    RsSearchRequest req = {.query = "dato:..2100", .limit = 100};
+    assert_int_equal(rs_search(s, &req, &r, &err), RS_OK);
+    assert_int_equal(r->total, n0); /* replaced, none twice */
+    rs_results_free(r);
+    rs_searcher_close(s);
+    free(canon);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s %s.lock", ixd, ixd);
+    assert_int_equal(system(cmd), 0);
+}
+
 /* Equal scores come in the tie key's order (newest first, then file, then place), not docid
  * order: adding the same files in the opposite order gives the same list. */
 static void test_ties_stable(void **state) {
@@ -306,6 +365,7 @@ static void test_fingerprint_mismatch(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_identity_and_prune),
+        cmocka_unit_test(test_reparse_other_parser),
         cmocka_unit_test(test_ties_stable),
         cmocka_unit_test(test_search_and_stats),
         cmocka_unit_test(test_second_writer_is_refused),
