@@ -253,6 +253,24 @@ static void classify(const char *t, RsLine *ln) {
     if (rs_heading_toc_tail(s, n)) ln->in_toc = 1;
 }
 
+/* Whether a contents entry numbered `number` (RsLine.number: the item number times ten) is in
+ * s, in the dotted form a piece holds when its entries were not cut apart: "1... Meddelelser".
+ * Can't fail. */
+static int toc_entry_in(const char *s, size_t n, long number) {
+    if (number % 10) return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!rs_is_digit(s[i]) || (i && (rs_is_digit(s[i - 1]) || rs_is_letter(s + i - 1, n - i + 1)))) continue;
+        long v = 0;
+        size_t j = i;
+        while (j < n && rs_is_digit(s[j]) && v < 100000) v = v * 10 + (s[j++] - '0');
+        size_t d = j;
+        while (j < n && s[j] == '.') j++;
+        if (v * 10 == number && j - d >= 2 && j < n && rs_blank_len(s + j, n - j)) return 1;
+        i = j ? j - 1 : 0;
+    }
+    return 0;
+}
+
 RsStatus rs_lines_build(const char *text, size_t len, RsLines *out) {
     memset(out, 0, sizeof *out);
     /* Is the text flattened? Most of its bytes in long lines. */
@@ -294,7 +312,10 @@ RsStatus rs_lines_build(const char *text, size_t len, RsLines *out) {
         for (size_t k = first; toc_page && k < out->n; k++) {
             int again = 0;
             for (size_t q = first; q < k && !again && out->v[k].kind == RS_LK_HEADING; q++)
-                again = out->v[q].kind == RS_LK_HEADING && out->v[q].number == out->v[k].number;
+                again = (out->v[q].kind == RS_LK_HEADING && out->v[q].number == out->v[k].number) ||
+                        (out->v[q].kind == RS_LK_TEXT && toc_entry_in(text + out->v[q].start,
+                                                                      out->v[q].end - out->v[q].start,
+                                                                      out->v[k].number));
             if (again) break;
             out->v[k].in_toc = 1;
         }

@@ -11,20 +11,28 @@ cd "$T_ROOT"
 version=$("$REFSOG" --version | sed -n 's/.*(minutes parser \([0-9]*\)).*/\1/p')
 t_match "--version names the parser version" '^[0-9]+$' "$version"
 
-# The parse of every layout fixture (text and HTML), paths relative to the fixtures.
-digest=$(cd tests/fixtures/layouts && "$REFSOG" parse --json ./*.txt html/*.html 2>&1 | sha256sum | cut -c1-64)
+# The parse of every layout fixture (text and HTML), one digest per file.
 rec=tests/fixtures/parser-version
+digests() {
+  (cd tests/fixtures/layouts && for f in *.txt html/*.html; do
+     printf '%s %s\n' "$("$REFSOG" parse --json "$f" 2>&1 | sha256sum | cut -c1-16)" "$f"
+   done)
+}
 if [ "${1:-}" = --record ]; then
-  printf '%s %s\n' "$version" "$digest" > "$rec"
-  echo "recorded: parser $version, $digest"
+  { echo "parser $version"; digests; } > "$rec"
+  echo "recorded: parser $version, $(($(wc -l < "$rec") - 1)) fixtures"
   exit 0
 fi
-read -r rec_version rec_digest < "$rec"
-if [ "$rec_version" = "$version" ]; then
-  t_eq "the fixtures parse as recorded for parser $version (else bump RS_PARSER_VERSION and --record)" \
-    "$rec_digest" "$digest"
-else
+rec_version=$(sed -n '1s/^parser //p' "$rec")
+digests > "$T_TMP/now"
+changed=$(tail -n +2 "$rec" | sort -k2 | join -j2 -o 1.1,2.1,0 - <(sort -k2 "$T_TMP/now") |
+          awk '$1 != $2 {print $3}' | tr '\n' ' ')
+new=$(cut -d' ' -f2 "$T_TMP/now" | sort | comm -23 - <(tail -n +2 "$rec" | cut -d' ' -f2 | sort) | tr '\n' ' ')
+if [ "$rec_version" != "$version" ]; then
   t_bad "parser version $version has no recorded parse (recorded: $rec_version): run $0 --record"
+else
+  t_eq "the fixtures parse as recorded for parser $version (else bump RS_PARSER_VERSION, then --record)" "" "$changed"
+  t_eq "every fixture's parse is recorded (a new fixture: run $0 --record)" "" "$new"
 fi
 
 # An index written by a refsog whose parser read the files (the sample minutes).
