@@ -101,7 +101,21 @@ static int committee_in(const char *s, size_t n, size_t *b, size_t *len) {
         else p = j;
         size_t l = rs_committee_at(s + p, n - p);
         if (!l) l = genitive_committee(s + p, n - p);
-        if (l) { *b = p; *len = l; return 1; }
+        if (!l) continue;
+        /* "LEMVIG KOMMUNE Lemvig Byråd": the municipality before the committee is not part of it */
+        static const char *const kw[] = {" KOMMUNE ", " Kommune "};
+        for (size_t w = 0; w < 2; w++) {
+            size_t at = rs_ci_find(s + p, l, kw[w]);
+            if (at < l && memcmp(s + p + at, kw[w], strlen(kw[w])) == 0 && at + strlen(kw[w]) < l) {
+                size_t q = p + at + strlen(kw[w]);
+                l -= q - p;
+                p = q;
+                break;
+            }
+        }
+        *b = p;
+        *len = l;
+        return 1;
     }
     return 0;
 }

@@ -145,7 +145,8 @@ static RsStatus set_title(const RsMeeting *m, const RsLines *L, const RsItemSpan
     const RsLine *l = LN(sp->title_line);
     const char *s = m->text + l->start;
     size_t n = l->end - l->start;
-    if (sp->title_line == sp->head) s += l->text_off, n = l->text_len;
+    if (sp->page_title) s += sp->title_skip, n -= sp->title_skip;
+    else if (sp->title_line == sp->head) s += l->text_off, n = l->text_len;
     size_t cp = rs_vocab_closed_prefix(s, n);
     if (cp) it->closed = 1, s += cp, n -= cp;
     int strip;
@@ -413,7 +414,13 @@ static RsStatus read_meta(const RsMeeting *m, const RsLines *L, const RsItemSpan
         if (rc != RS_OK) return rc;
     }
     int marker = -1;
-    /* before the heading: a case or marker line the segmenter gave the item */
+    /* before the heading: a case or marker line the segmenter gave the item; between a number
+     * and its title ("Punkt: 1 Acadre sagsnr.: 17/10438 … Meddelelser", flattitle.h): its case */
+    for (size_t i = sp->head + 1; i < sp->title_line; i++)
+        if (LN(i)->kind == RS_LK_CASE && LN(i)->text_len && !it->case_no) {
+            rc = set_case(it, cap, t + LN(i)->start + LN(i)->text_off, LN(i)->text_len);
+            if (rc != RS_OK) return rc;
+        }
     for (size_t i = sp->first; i < sp->head && i < sp->title_line + 1; i++) {
         const RsLine *l = LN(i);
         if (l->kind == RS_LK_CASE && l->text_len) {
@@ -474,6 +481,13 @@ static RsStatus read_meta(const RsMeeting *m, const RsLines *L, const RsItemSpan
 }
 
 static void set_number(const RsMeeting *m, const RsLines *L, const RsItemSpan *sp, RsItem *it) {
+    if (sp->page_title) { /* flattitle.c: the page's "Punkt: N", or none */
+        size_t nl = sp->num_len < sizeof it->number_text - 1 ? sp->num_len : sizeof it->number_text - 1;
+        memcpy(it->number_text, m->text + sp->num_at, nl);
+        it->number_text[nl] = '\0';
+        it->number = (int)(sp->number / 10);
+        return;
+    }
     const RsLine *h = LN(sp->head);
     size_t nl = h->num_len < sizeof it->number_text - 1 ? h->num_len : sizeof it->number_text - 1;
     memcpy(it->number_text, m->text + h->start + h->num_off, nl);

@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "committee.h"
 #include "dates.h"
+#include "flattitle.h"
 #include "header.h"
 #include "html.h"
 #include "item.h"
@@ -125,6 +126,8 @@ static RsStatus parse_meeting(RsMeeting *m, const RsLines *L, size_t from, size_
     size_t n = 0;
     int from_toc = 0;
     RsStatus rc = rs_segment(m->text, L, from, to, &sp, &n, &from_toc);
+    /* a flattened transcript whose headings lost their numbers: its pages' headings */
+    if (rc == RS_OK && !n && L->flattened) rc = rs_flat_spans(m->text, L, from, to, &sp, &n);
     if (rc != RS_OK) return rc;
     size_t hdr_to = n ? sp[0].first : to;
     if (n && from_toc) hdr_to = sp[0].first;

@@ -26,6 +26,11 @@ typedef struct RsItemSpan {
     size_t body;       /* first line after the heading block (title and its repeats) */
     int closed;        /* 1 closed, 0 open, -1 not said (heading, marker lines, group label) */
     int real;          /* confirmed by structure (not only by its number and body text) */
+    /* a flattened page's heading (flattitle.h): the title is the title line's bytes from
+       title_skip on; the number, when the page prints one, num_len bytes at num_at of the text */
+    int page_title;
+    size_t title_skip, num_at, num_len;
+    long number;       /* ×10, as RsLine.number */
 } RsItemSpan;
 
 /* Items among lines [from, to) of L over `text`. *out (malloc'd, caller frees; NULL when

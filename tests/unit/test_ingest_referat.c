@@ -483,6 +483,48 @@ static void test_text_clean(void **state) {
     assert_int_equal(rs_text_clean(NULL, 0), 0);
 }
 
+/* A flattened transcript whose item headings lost their numbers: each page's heading is the
+ * longest run of words before its case line or first section that the contents hold; its
+ * "Punkt: N" gives the number, a case line between number and title is the item's. Without
+ * contents, or where the run ends a sentence, no heading: the text stays one item. */
+static void test_flat_page_titles(void **state) {
+    (void)state;
+    const char *fill = "Forvaltningen har gennemgået sagen og vurderer, at forslaget kan gennemføres inden for "
+                       "den eksisterende ramme, og at der ikke er behov for yderligere bevillinger i år. ";
+    const char *contents = " Sager på mødet: Vinterberedskab for vejene 2 Lokalplan for Havnefronten 3";
+    for (int variant = 0; variant < 3; variant++) {
+        char t[4096];
+        snprintf(t, sizeof t,
+                 "Transkript\n\n1 Teknisk Udvalg Referat fra ordinært møde 12. januar 2012 kl. 8:00%s %s\n\n"
+                 "2 Teknisk Udvalg Punkt: 1 Sagsnr.: 12/301 Sagsbehandler: Per Holm Vinterberedskab for vejene "
+                 "Sagsfremstilling %s%s Beslutning Godkendt.\n\n"
+                 "3 Teknisk Udvalg Punkt: 2 Sagsnr.: 12/302 Sagsbehandler: Ida Berg %s "
+                 "Sagsfremstilling %s%s Beslutning Godkendt.\n",
+                 variant == 1 ? "" : contents, fill, fill, fill,
+                 variant == 2 ? "Det gælder især forslaget om Lokalplan for Havnefronten" : "Lokalplan for Havnefronten",
+                 fill, fill);
+        RsError err;
+        RsMeeting *m = parse_text(t, strlen(t), NULL, &err);
+        assert_non_null(m);
+        if (variant == 0) {
+            assert_int_equal(m->n_items, 2);
+            assert_string_equal(m->items[0].title, "Vinterberedskab for vejene");
+            assert_string_equal(m->items[0].number_text, "1");
+            assert_string_equal(m->items[0].case_no, "12/301");
+            assert_string_equal(m->items[1].title, "Lokalplan for Havnefronten");
+            assert_string_equal(m->items[1].number_text, "2");
+            assert_string_equal(m->items[1].case_no, "12/302");
+            assert_true(m->items[1].n_decisions == 1);
+        } else if (variant == 1) {
+            assert_int_equal(m->n_items, 1); /* no contents: nothing says where a heading starts */
+        } else {
+            assert_int_equal(m->n_items, 1); /* page 3's run ends a sentence: page 2 alone */
+            assert_string_equal(m->items[0].title, "Vinterberedskab for vejene");
+        }
+        rs_meeting_free(m);
+    }
+}
+
 static void test_bad_input(void **state) {
     (void)state;
     RsError err;
@@ -533,6 +575,7 @@ int main(void) {
         cmocka_unit_test(test_bad_pdfs),           cmocka_unit_test(test_variant_dagsorden_dates_genitive_crlf),
         cmocka_unit_test(test_outcomes),           cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_encodings),          cmocka_unit_test(test_text_clean),
+        cmocka_unit_test(test_flat_page_titles),
         cmocka_unit_test(test_municipality_fallbacks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
