@@ -1,6 +1,8 @@
 /* casenum.c — case numbers in minutes (see casenum.h). */
 #include "casenum.h"
 
+#include <string.h>
+
 #include "caseno.h"
 #include "text.h"
 #include "vocab.h"
@@ -47,6 +49,9 @@ int rs_case_line(const char *s, size_t n, size_t *tok, size_t *tok_len, int *lab
     size_t t = rs_case_token(s, n, 0);
     if (!t) return 0;
     size_t i = rs_skip_blanks(s, t, n);
+    /* "25/19069 -": a dash left where a portal printed an empty field after it */
+    if (i < n && s[i] == '-' && rs_skip_blanks(s, i + 1, n) == n) i = n;
+    else if (i + 3 <= n && !memcmp(s + i, "\xE2\x80\x93", 3) && rs_skip_blanks(s, i + 3, n) == n) i = n;
     if (i < n && rs_vocab_marker(s + i, n - i) < 0) return 0;
     *tok = 0;
     *tok_len = t;

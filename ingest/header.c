@@ -247,7 +247,7 @@ static int wrapped_date(const char *a, size_t an, const char *b, size_t bn, char
     return rs_find_date(buf, ta + 1 + tb, iso, &at, &dl) && at < ta && at + dl > ta + 1;
 }
 
-RsStatus rs_header_read(RsMeeting *m, const RsLines *L, size_t from, size_t to) {
+RsStatus rs_header_read(RsMeeting *m, const RsLines *L, size_t from, size_t to, size_t date_to) {
     const char *t = m->text;
     int kind_set = 0, date_labelled = 0, committee_rank = 0;
     size_t pcap = 0;
@@ -309,7 +309,8 @@ RsStatus rs_header_read(RsMeeting *m, const RsLines *L, size_t from, size_t to) 
         }
         if (vi != i && f != F_NONE) { i = vi; continue; }
         /* a date anywhere in the header: the first, unless a label gave one */
-        if (!date_labelled && !m->date[0] && f == F_NONE && rs_find_date(s, n, iso, NULL, NULL)) {
+        if (i >= date_to) {
+        } else if (!date_labelled && !m->date[0] && f == F_NONE && rs_find_date(s, n, iso, NULL, NULL)) {
             memcpy(m->date, iso, sizeof iso);
             rs_find_time(s, n, m->time);
         } else if (!date_labelled && !m->date[0] && f == F_NONE && i + 1 < to && LN(i + 1)->kind == RS_LK_TEXT &&
@@ -417,6 +418,9 @@ RsStatus rs_municipality_infer(RsMeeting *m, const RsLines *L, size_t from, size
     for (int k = 0; k < nk; k++)
         if (counts[k] > best) best = counts[k], bi = k;
     free(counts);
+    /* a regional council's minutes name kommuner (a venue, a case in one) but are none of theirs */
+    if (m->committee && rs_ci_find(m->committee, strlen(m->committee), "regionsråd") < strlen(m->committee))
+        bi = -1;
     const char *from_ = "text";
     if (bi < 0 && m->place) {
         /* "<Navn> Rådhus", "<Navn>s Rådhus" in the meeting place */

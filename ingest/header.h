@@ -13,8 +13,10 @@
 #include "lines.h"
 #include "referat.h"
 
-/* Read the header lines [from, to) of m's text into m. Fails only with RS_ERR_NOMEM. */
-RsStatus rs_header_read(RsMeeting *m, const RsLines *L, size_t from, size_t to);
+/* Read the header lines [from, to) of m's text into m; a date that no label names is taken only
+ * from a line before date_to (a one-item page's text is in its header range, and a date in it,
+ * "med virkning fra 1. januar 2026", is no meeting date). Fails only with RS_ERR_NOMEM. */
+RsStatus rs_header_read(RsMeeting *m, const RsLines *L, size_t from, size_t to, size_t date_to);
 
 /* What the items tell when the header did not: the date and committee of the first decision
  * that names them, and the kind (a referat has decisions). Fails only with RS_ERR_NOMEM. */

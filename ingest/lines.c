@@ -48,18 +48,25 @@ static int glued_number(const char *t, size_t i, size_t e) {
     return rs_is_upper(t + j + 2, e - j - 2);
 }
 
-/* Where a section heading glued to the end of a sentence starts ("kl. 16.30.Sagsfremstilling",
- * "Terslev skole.Økonomi"), or e. */
+/* Where a section heading glued to the end of a sentence or a title starts ("kl.
+ * 16.30.Sagsfremstilling", "Terslev skole.Økonomi", "… 31. maj 2021Sagsfremstilling", "… fra
+ * formandenReferat"), or e. */
 static size_t glued_heading_at_end(const char *t, size_t b, size_t e) {
     for (size_t i = e; i > b + 1; i--) {
         size_t k = i - 1;
         if (e - k > 60) break;
         char c = t[k - 1];
-        if (!(c == '.' || c == ':' || c == ';' || c == '!' || c == '?' || c == ')')) continue;
+        /* or to a heading's last word: "1. Meddelelse fra formandenReferat" */
+        int word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                   (k >= b + 2 && (unsigned char)t[k - 2] == 0xC3 && (unsigned char)c >= 0xA0);
+        if (!(c == '.' || c == ':' || c == ';' || c == '!' || c == '?' || c == ')' || word)) continue;
         if (!rs_is_upper(t + k, e - k)) continue;
         RsSectionKind kind;
         size_t off;
         if (rs_vocab_section(t + k, e - k, &kind, &off) && off == e - k) return k;
+        /* eDoc's per-item "Referat" label glued to the title (not a section word: alone on a
+         * line it is the document's kind) */
+        if (word && e - k == 7 && !memcmp(t + k, "Referat", 7)) return k;
     }
     return e;
 }

@@ -88,8 +88,19 @@ static size_t meeting_cuts(const char *t, const RsLines *L, size_t *cuts, size_t
     return n;
 }
 
+/* Whether s[0..n) only names a municipality, "Bornholm" or "LYNGBY-TAARBÆK KOMMUNE": a label
+ * of the page, not its title. */
+static int municipality_label(const char *s, size_t n) {
+    static const char *const tails[] = {" Kommune", " KOMMUNE", " Regionskommune"};
+    for (size_t k = 0; k < sizeof tails / sizeof *tails; k++) {
+        size_t l = strlen(tails[k]);
+        if (n > l && !memcmp(s + n - l, tails[k], l)) n -= l;
+    }
+    return rs_vocab_municipality(s, n) >= 0;
+}
+
 /* The title of a text with no agenda structure: its first heading-like line that is not
- * meeting metadata, else its first line, else the file's name. */
+ * meeting metadata nor a municipality's name, else its first line, else the file's name. */
 static char *whole_title(const RsMeeting *m, const RsLines *L, size_t from, size_t to, const char *name) {
     size_t first = to;
     for (size_t i = from; i < to && i < from + 60; i++) {
@@ -100,7 +111,7 @@ static char *whole_title(const RsMeeting *m, const RsLines *L, size_t from, size
         size_t n = l->end - l->start;
         if (l->kind == RS_LK_SECTION || l->kind == RS_LK_DECISION) break;
         if ((l->kind == RS_LK_TEXT || l->kind == RS_LK_HEADING) && n >= 3 && n <= 200 && rs_is_upper(s, n) &&
-            !rs_header_line(s, n) && s[n - 1] != ':') {
+            !rs_header_line(s, n) && s[n - 1] != ':' && !municipality_label(s, n)) {
             RsBuf t = {0};
             size_t last;
             RsStatus rc = rs_buf_append(&t, s, n);
@@ -131,7 +142,14 @@ static RsStatus parse_meeting(RsMeeting *m, const RsLines *L, size_t from, size_
     if (rc != RS_OK) return rc;
     size_t hdr_to = n ? sp[0].first : to;
     if (n && from_toc) hdr_to = sp[0].first;
-    rc = rs_header_read(m, L, from, hdr_to);
+    /* no items: a date in the one item's text (after its first section) is none of the meeting's */
+    size_t date_to = hdr_to;
+    for (size_t i = from; !n && i < to; i++)
+        if (L->v[i].kind == RS_LK_SECTION || L->v[i].kind == RS_LK_DECISION) {
+            date_to = i;
+            break;
+        }
+    rc = rs_header_read(m, L, from, hdr_to, date_to);
     if (rc == RS_OK && m->committee) {
         char *disp = rs_committee_display(m->committee);
         if (!disp) rc = RS_ERR_NOMEM;

@@ -148,6 +148,13 @@ static int locate(const char *text, const RsLines *L, size_t h, size_t from, siz
     return 0;
 }
 
+/* Whether two titles start alike (the shorter's bytes): one heading printed twice, perhaps
+ * with a code or a marker after one of them. Titles under 4 bytes always do. Can't fail. */
+static int same_start(const char *a, size_t an, const char *b, size_t bn) {
+    size_t k = an < bn ? an : bn;
+    return k < 4 || rs_same_words(a, k, b, k);
+}
+
 /* Evidence for candidate c from the lines after and before it. */
 static void weigh(const char *text, const RsLines *L, Cand *c, size_t from, size_t to) {
     const char *t;
@@ -161,6 +168,7 @@ static void weigh(const char *text, const RsLines *L, Cand *c, size_t from, size
         seen++;
         if (l->kind == RS_LK_HEADING) {
             if (l->number != c->number) break;
+            if (l->text_len && !same_start(t, tl, text + l->start + l->text_off, l->text_len)) break;
             if (!got_rep) ev += 2, got_rep = 1;
             if (l->closed >= 0 && c->closed < 0) c->closed = l->closed;
             continue;
@@ -269,6 +277,21 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
     }
     for (size_t i = 0; i < n; i++) {
         weigh(text, L, &c[i], from, to);
+        /* listed before under its number and title, with other entries between (the contents
+         * or an agenda list): a body heading ("1. Meddelelse fra formanden" after the list's
+         * "1.Meddelelse fra formanden"), not a numbered point ("1. Afbud. Der var …") */
+        const char *t, *t2;
+        size_t tl, tl2;
+        cand_title(text, L, &c[i], &t, &tl);
+        for (size_t k = 0; k + 1 < i && tl >= 4; k++) {
+            if (c[k].number != c[i].number) continue;
+            cand_title(text, L, &c[k], &t2, &tl2);
+            if (tl2 >= 4 && same_start(t, tl, t2, tl2)) {
+                c[i].ev += 2;
+                c[i].real = 1;
+                break;
+            }
+        }
         if (LN(c[i].head)->in_toc || (c[i].title_line != c[i].head && LN(c[i].title_line)->in_toc))
             c[i].toc = 1;
     }
@@ -308,6 +331,12 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
                 body = (l->kind == RS_LK_TEXT && !rs_same_words(t, tl, text + l->start, l->end - l->start)) ||
                        l->kind == RS_LK_SECTION || l->kind == RS_LK_DECISION;
             }
+            /* two titles that start differently are two headings ("2. Vaccinationscentre. …", a
+             * numbered point, then "2. Godkendelse: …") */
+            const char *t2;
+            size_t tl2;
+            cand_title(text, L, &c[i], &t2, &tl2);
+            if (!same_start(t, tl, t2, tl2)) body = 1;
             if (!body) {
                 c[i].merged = 1;
                 if (c[i].ev > c[last].ev) c[last].ev = c[i].ev;

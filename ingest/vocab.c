@@ -296,7 +296,8 @@ int rs_vocab_committee_word(const char *s, size_t n) {
         "udvalg", "udvalget", "byråd", "byrådet", "kommunalbestyrelse", "kommunalbestyrelsen",
         "borgerrepræsentation", "borgerrepræsentationen", "magistrat", "magistraten",
         "regionsråd", "regionsrådet", "bestyrelse", "bestyrelsen", "rådet", "nævn", "nævnet",
-        "kommission", "kommissionen", "forum", "forsamling", "forsamlingen", "udvalgsmøde"};
+        "kommission", "kommissionen", "forum", "forsamling", "forsamlingen", "udvalgsmøde",
+        "direktion", "direktionen"};
     char low[128];
     size_t o = 0;
     for (size_t i = 0; i < n && o + 2 < sizeof low;) {
@@ -442,6 +443,8 @@ int rs_vocab_chrome(const char *s, size_t n) {
         C("Funktioner"), C("Til forsiden"), C("Forside"), C("Størrelse: px"),
         C("Starte visningen fra side:"), C("Save this PDF as:"), C("WORD PNG TXT JPG"),
         C("Udskriv hele dagsordenen"), C("Udskriv hele dagsordnen"), C("Udskriv hele referatet"),
+        C("Udskriv dette punkt"), C("Udskriv punkt"), C("Punkt Titel Udskriv hele dagsordenen"),
+        C("Punkt Titel Udskriv hele referatet"),
 #undef C
     };
     if (!n) return 0;
