@@ -47,6 +47,16 @@ static int lower_word(const char *s, size_t n) {
     return 1;
 }
 
+/* s[0..n) without a last word of digits ("… pr. 28. februar 2011" → "… pr. 28. februar"): the
+ * contents of a transcript often lost it. Its length; n when there is none, or nothing before. */
+static size_t undigit(const char *s, size_t n) {
+    size_t e = n;
+    while (e > 0 && rs_is_digit(s[e - 1])) e--;
+    if (e == n || e == 0 || s[e - 1] != ' ') return n;
+    while (e > 0 && s[e - 1] == ' ') e--;
+    return e >= MIN_TITLE ? e : n;
+}
+
 /* In the piece s[0..n): the offset of the longest run of its last words that is a heading the
  * contents c[0..cn) hold, else n. The run starts with a capital or a quote, is at least
  * MIN_TITLE bytes, is not an item word and number ("Punkt: 1"), and stands in no more than one
@@ -70,7 +80,7 @@ static size_t title_suffix(const char *s, size_t n, const char *c, size_t cn, co
         size_t len = n - i;
         int strong;
         if (len >= MIN_TITLE && (rs_is_upper(s + i, len) || s[i] == '"') && !rs_vocab_item_word(s + i, len, &strong) &&
-            occurs_words(c, cn, s + i, len)) {
+            (occurs_words(c, cn, s + i, len) || occurs_words(c, cn, s + i, undigit(s + i, len)))) {
             /* the longest such run is the one: after a lower-case word it ends a sentence
              * ("… bilaget om Regnskab for Svømmehallen"), and so does every shorter one */
             if (prev_word < i && lower_word(s + prev_word, i - 1 - prev_word)) return n;

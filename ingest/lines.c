@@ -280,17 +280,19 @@ static int toc_entry_in(const char *s, size_t n, long number) {
 
 RsStatus rs_lines_build(const char *text, size_t len, RsLines *out) {
     memset(out, 0, sizeof *out);
-    /* Is the text flattened? Most of its bytes in long lines. */
-    size_t long_bytes = 0, all = 0;
+    /* Is the text flattened? Most of its bytes in long lines, and those not one in ten lines
+     * (one long contents paragraph among a page's short lines is no flattened text) */
+    size_t long_bytes = 0, all = 0, lines = 0, long_lines = 0;
     for (size_t i = 0, s = 0; i <= len; i++) {
         if (i == len || text[i] == '\n') {
             size_t l = i - s;
             all += l;
-            if (l > FLAT_LINE) long_bytes += l;
+            lines += l > 0;
+            if (l > FLAT_LINE) long_bytes += l, long_lines++;
             s = i + 1;
         }
     }
-    out->flattened = all && long_bytes * 10 >= all * 6;
+    out->flattened = all && long_bytes * 10 >= all * 6 && long_lines * 10 >= lines;
     uint32_t phys = 0;
     for (size_t i = 0, s = 0; i <= len; i++) {
         if (i < len && text[i] != '\n') continue;
