@@ -210,9 +210,16 @@ static void weigh(const char *text, const RsLines *L, Cand *c, size_t from, size
             }
         }
     if (c->body) ev += 1;
-    /* a numbered sentence is no title: "3. Bygherre skal fremsende …, der viser …," */
-    if (tl && (t[tl - 1] == ',' || t[tl - 1] == ';')) ev -= 3;
-    else if (tl > 150) ev -= 2;
+    /* a numbered sentence is no title: "3. Bygherre skal fremsende …, der viser …," — also
+     * where it wraps over the next lines (a PDF's): judged by where the wrapped text ends */
+    const char *lt = t;
+    size_t ll = tl, all = tl;
+    for (size_t j = c->title_line + 1, k = 0; k < 3 && j < to && LN(j)->kind == RS_LK_TEXT; j++, k++) {
+        if (!rs_title_continues(lt, ll, LS(j), LL(j))) break;
+        lt = LS(j), ll = LL(j), all += 1 + ll;
+    }
+    if (ll && (lt[ll - 1] == ',' || lt[ll - 1] == ';')) ev -= 3;
+    else if (all > 150) ev -= 2;
     size_t p = prev_solid(L, c->first, from);
     while (p != (size_t)-1 && running_header(text, L, p, from, to)) p = prev_solid(L, p, from);
     if (p != (size_t)-1) {
