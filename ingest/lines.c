@@ -286,6 +286,7 @@ RsStatus rs_lines_build(const char *text, size_t len, RsLines *out) {
     for (size_t i = 0, s = 0; i <= len; i++) {
         if (i == len || text[i] == '\n') {
             size_t l = i - s;
+            while (l && (text[s + l - 1] == ' ' || text[s + l - 1] == '\t' || text[s + l - 1] == '\r')) l--;
             all += l;
             lines += l > 0;
             if (l > FLAT_LINE) long_bytes += l, long_lines++;
