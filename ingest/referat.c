@@ -139,6 +139,23 @@ static RsStatus parse_meeting(RsMeeting *m, const RsLines *L, size_t from, size_
     RsStatus rc = rs_segment(m->text, L, from, to, &sp, &n, &from_toc);
     /* a flattened transcript whose headings lost their numbers: its pages' headings */
     if (rc == RS_OK && !n && L->flattened) rc = rs_flat_spans(m->text, L, from, to, &sp, &n);
+    /* … or only those before the first numbered one ("Byrådet s møde den Godkendelse af
+     * dagsorden Beslutning …" on the page before "2. Anmodning om …") */
+    if (rc == RS_OK && n && !from_toc && L->flattened && sp[0].first > from) {
+        RsItemSpan *pre = NULL;
+        size_t np = 0;
+        rc = rs_flat_spans(m->text, L, from, sp[0].first, &pre, &np);
+        RsItemSpan *all = np ? realloc(pre, (np + n) * sizeof *all) : NULL;
+        if (np && !all) {
+            free(pre);
+            rc = RS_ERR_NOMEM;
+        } else if (np) {
+            memcpy(all + np, sp, n * sizeof *sp);
+            free(sp);
+            sp = all;
+            n += np;
+        }
+    }
     if (rc != RS_OK) return rc;
     size_t hdr_to = n ? sp[0].first : to;
     if (n && from_toc) hdr_to = sp[0].first;
