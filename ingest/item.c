@@ -81,6 +81,12 @@ static RsStatus set_case(RsItem *it, Caps *cap, const char *s, size_t n) {
     return RS_OK;
 }
 
+/* Whether a case line's label s[0..off) names a journal number ("J.nr.:", "Journalnr.") rather
+ * than the case's own number. Can't fail. */
+static int journal_label(const char *s, size_t off) {
+    return rs_ci_prefix(s, off, "J.nr") || rs_ci_prefix(s, off, "J. nr") || rs_ci_prefix(s, off, "Journal");
+}
+
 /* "(ØU 23/2010)", "(BU 12/2019)": an upper-case abbreviation before a case-like number inside
  * parentheses is another committee's item, not a case of this one. */
 static size_t ref_before(const char *s, size_t b) {
@@ -433,16 +439,28 @@ static RsStatus read_meta(const RsMeeting *m, const RsLines *L, const RsItemSpan
     size_t i = sp->body;
     /* after it, until the first section, decision or paragraph: case lines, markers, the title
      * printed again, the number printed again */
-    int seen_case = 0;
+    int seen_case = 0, case_journal = 0;
     for (; i < sp->end; i++) {
         const RsLine *l = LN(i);
         const char *s = t + l->start;
         size_t n = l->end - l->start;
         if (l->kind == RS_LK_BLANK || l->kind == RS_LK_CHROME) continue;
         if (l->kind == RS_LK_CASE) {
-            if (l->text_len && !it->case_no) {
+            int journal = journal_label(s, l->text_off);
+            if (l->text_len && (!it->case_no || (case_journal && !journal))) {
+                /* "J.nr.: 00.01.00.A10-0001/2013" then "Sagsnr.: 6628": the case number is the
+                 * case, the journal number stays among its cases */
+                free(it->case_no);
+                it->case_no = NULL;
                 rc = set_case(it, cap, s + l->text_off, l->text_len);
                 if (rc != RS_OK) return rc;
+                for (size_t k = 0; it->kle_group < 0 && k < it->n_cases; k++) /* the journal's */
+                    it->kle_group = rs_kle_of(it->cases[k]);
+                case_journal = journal;
+            } else if (l->text_len) {
+                rc = add_case(it, cap, s + l->text_off, l->text_len);
+                if (rc != RS_OK) return rc;
+                if (it->kle_group < 0) it->kle_group = rs_kle_of(it->cases[it->n_cases - 1]);
             }
             /* "Sagsnr. 299836 Plan- og Teknikudvalget Lukket punkt" */
             size_t lp = rs_ci_find(s, n, "Lukket punkt"), op = rs_ci_find(s, n, "Åbent punkt");

@@ -525,6 +525,31 @@ static void test_flat_page_titles(void **state) {
     }
 }
 
+/* A journal number and a case number under one heading: the case number is the item's case,
+ * the journal number stays among its cases (found by either) and gives the KLE group. */
+static void test_journal_and_case(void **state) {
+    (void)state;
+    const char *t = "Referat\nBestyrelsen 22. marts 2019\n\n"
+                    "Pkt. 1. Takster for erhvervsaffald 2020 (B)\n\n"
+                    "J.nr.: 07.00.00.A23-0011/2018\nSagsnr.: 7090\n\nIndstilling:\nAt taksterne godkendes.\n\n"
+                    "Beslutning:\nGodkendt.\n\n"
+                    "Pkt. 2. Orientering om ny genbrugsplads (O)\n\nSagsnr.: 7091\nJ.nr.: 07.18.00.G01-0004/2018\n\n"
+                    "Beslutning:\nTaget til efterretning.\n";
+    RsError err;
+    RsMeeting *m = parse_text(t, strlen(t), NULL, &err);
+    assert_non_null(m);
+    assert_int_equal(m->n_items, 2);
+    for (size_t i = 0; i < 2; i++) {
+        const RsItem *it = &m->items[i];
+        assert_string_equal(it->case_no, i ? "7091" : "7090");
+        assert_int_equal(it->n_cases, 2);
+        assert_string_equal(it->cases[0], it->case_no);
+        assert_string_equal(it->cases[1], i ? "07.18.00.G01-0004/2018" : "07.00.00.A23-0011/2018");
+        assert_int_equal(it->kle_group, 7);
+    }
+    rs_meeting_free(m);
+}
+
 static void test_bad_input(void **state) {
     (void)state;
     RsError err;
@@ -576,6 +601,7 @@ int main(void) {
         cmocka_unit_test(test_outcomes),           cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_encodings),          cmocka_unit_test(test_text_clean),
         cmocka_unit_test(test_flat_page_titles),
+        cmocka_unit_test(test_journal_and_case),
         cmocka_unit_test(test_municipality_fallbacks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
