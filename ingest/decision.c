@@ -52,7 +52,11 @@ size_t rs_committee_at(const char *s, size_t n) {
         int small = i - w <= 3 && !rs_is_upper(s + w, i - w);
         if (!first_udvalg && !small && !rs_is_upper(s + w, i - w) && !(s[w] == '&' || s[w] == '-'))
             return 0;
-        if (!first_udvalg && i > w && rs_vocab_committee_word(s + w, i - w)) return i;
+        if (!first_udvalg && i > w && rs_vocab_committee_word(s + w, i - w)) {
+            /* "Udvalg" alone is a column's label ("Udvalg Dato Type"), not a committee's name */
+            if (words == 1 && (rs_ci_eq(s, i, "Udvalg") || rs_ci_eq(s, i, "Udvalget"))) return 0;
+            return i;
+        }
         if (i >= n || committee_stop(s, n, i) || s[i] == '.') break;
         i = rs_skip_blanks(s, i, n);
     }
@@ -127,7 +131,23 @@ static size_t treated_by(const char *s, size_t n) {
  * Can't fail. */
 static size_t date_start(const char *s, size_t n, size_t k) {
     k = rs_skip_blanks(s, k, n);
+    /* the committee's election period: "Økonomiudvalget 2018-21, 28. oktober 2019, pkt. 452" */
+    size_t p = k, q;
+    while (p < n && rs_is_digit(s[p])) p++;
+    if ((p - k == 2 || p - k == 4) && p + 1 < n && s[p] == '-') {
+        for (q = p + 1; q < n && rs_is_digit(s[q]);) q++;
+        if ((q - p - 1 == 2 || q - p - 1 == 4) && (q >= n || s[q] == ',' || s[q] == ' '))
+            k = rs_skip_blanks(s, q, n);
+    }
     if (k < n && s[k] == ',') k = rs_skip_blanks(s, k + 1, n);
+    /* "… 2018-2021 fredag den 14. august 2020": a weekday before "den" */
+    static const char *const days[] = {"mandag ", "tirsdag ", "onsdag ", "torsdag ", "fredag ",
+                                       "lørdag ", "søndag "};
+    for (size_t w = 0; w < sizeof days / sizeof *days; w++)
+        if (rs_ci_prefix(s + k, n - k, days[w])) {
+            k = rs_skip_blanks(s, k + strlen(days[w]), n);
+            break;
+        }
     if (rs_ci_prefix(s + k, n - k, "den ")) k = rs_skip_blanks(s, k + 4, n);
     else if (rs_ci_prefix(s + k, n - k, "d. ")) k = rs_skip_blanks(s, k + 3, n);
     return k;

@@ -172,6 +172,18 @@ int rs_heading_parse(const char *s, size_t n, RsHeading *h) {
     if (i >= n) return 1; /* the number alone: the title is on a line next to it */
     const char *t = s + i;
     size_t tl = n - i;
+    /* " 1.  1. Godkendelse af dagsordenen": a list's own number before the printed one */
+    size_t d = 0;
+    long w = 0;
+    while (d < tl && d < 5 && rs_is_digit(t[d])) w = w * 10 + (t[d++] - '0');
+    if (d && w == v && d + 2 < tl && t[d] == '.' && rs_blank_len(t + d + 1, tl - d - 1)) {
+        size_t k = rs_skip_blanks(t, d + 1, tl);
+        if (k < tl && rs_is_upper(t + k, tl - k)) {
+            t += k, tl -= k, i += k;
+            h->title_off = i;
+            h->title_len = n - i;
+        }
+    }
     if (rs_is_lower(t, tl)) return 0;
     if (rs_is_upper(t, tl)) {
         if (tl >= 3 && (t[0] == 'A' || t[0] == 'a') && (t[1] == 't' || t[1] == 'T') &&

@@ -274,8 +274,12 @@ static RsStatus read_body(const RsMeeting *m, const RsLines *L, size_t from, siz
                 /* a decision heading, or a decision section's other names ("Protokol"): the
                  * meeting's committee and date decide where the heading names none */
                 RsDecisionHead d = {0};
-                if (l->kind == RS_LK_DECISION) rs_decision_heading(s, n, &d);
-                rc = new_decision(m, it, cap, s, &d, cur->body);
+                size_t bl = l->kind == RS_LK_DECISION ? rs_bullet_len(s, n) : 0; /* "• Beslutning i …" */
+                if (l->kind == RS_LK_DECISION && !rs_decision_heading(s, n, &d) && bl)
+                    rs_decision_heading(s + bl, n - bl, &d);
+                else
+                    bl = 0;
+                rc = new_decision(m, it, cap, s + bl, &d, cur->body);
                 if (rc != RS_OK) return rc;
                 dec = (long)it->n_decisions - 1;
             }

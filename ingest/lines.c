@@ -225,10 +225,25 @@ static void classify(const char *t, RsLine *ln) {
         ln->text_off = (uint32_t)d.text_off;
         return;
     }
+    /* an accordion's bulleted one: "• Beslutning i Byrådet den 20-06-2018" */
+    size_t bl = rs_bullet_len(s, n);
+    if (bl && rs_decision_heading(s + bl, n - bl, &d)) {
+        ln->kind = RS_LK_DECISION;
+        ln->sec = RS_SEC_BESLUTNING;
+        ln->text_off = (uint32_t)(bl + d.text_off);
+        return;
+    }
     if (rs_vocab_section(s, n, &sk, &off)) {
         ln->kind = RS_LK_SECTION;
         ln->sec = (uint8_t)sk;
         ln->text_off = (uint32_t)off;
+        return;
+    }
+    /* an accordion's bulleted section label, alone on its line: "• Beslutningstema", "• Resumé" */
+    if (bl && n - bl <= 40 && rs_vocab_section(s + bl, n - bl, &sk, &off) && off >= n - bl) {
+        ln->kind = RS_LK_SECTION;
+        ln->sec = (uint8_t)sk;
+        ln->text_off = (uint32_t)n;
         return;
     }
     /* a flattened page: "Resumé Kommunernes anliggender …", "INDSTILLING Direktionen …" */

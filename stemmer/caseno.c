@@ -7,6 +7,17 @@
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* The bytes of the letter at s[i] (< len): an ASCII letter, or Æ Ø Å æ ø å in UTF-8 (a KLE
+ * facet such as Ø40); 0 when there is none. */
+static size_t letter_len(const char *s, size_t i, size_t len) {
+    if (is_alpha(s[i])) return 1;
+    if (i + 1 < len && (unsigned char)s[i] == 0xC3) {
+        unsigned char c = (unsigned char)s[i + 1];
+        if (c == 0x86 || c == 0x98 || c == 0x85 || c == 0xA6 || c == 0xB8 || c == 0xA5) return 2;
+    }
+    return 0;
+}
 static int is_sep(char c) { return c == '/' || c == '-' || c == '.' || c == ' ' || c == '_'; }
 
 static int split_groups(const char *s, size_t len, RsCaseGroups *g) {
@@ -20,12 +31,13 @@ static int split_groups(const char *s, size_t len, RsCaseGroups *g) {
             continue;
         }
         int d = is_digit(s[i]);
-        if (!d && !is_alpha(s[i])) return 0;
+        if (!d && !letter_len(s, i, len)) return 0;
         if (g->n == RS_CASENO_MAX_GROUPS) return 0;
-        size_t st = i;
-        while (i < len && (d ? is_digit(s[i]) : is_alpha(s[i]))) i++;
+        size_t st = i, chars = 0, l;
+        while (i < len && (d ? is_digit(s[i]) : (l = letter_len(s, i, len)) != 0)) i += d ? 1 : l, chars++;
         g->start[g->n] = st;
         g->len[g->n] = i - st;
+        g->chars[g->n] = chars;
         g->sep[g->n] = sep;
         g->digits[g->n] = d;
         g->n++;
@@ -38,8 +50,8 @@ static int split_groups(const char *s, size_t len, RsCaseGroups *g) {
  * '4' four digits, 'N' any digits, 'S' 3+ digits. */
 static int group_is(const RsCaseGroups *g, size_t i, char kind) {
     switch (kind) {
-    case 'L': return !g->digits[i] && g->len[i] <= 6;
-    case 'A': return !g->digits[i] && g->len[i] == 1;
+    case 'L': return !g->digits[i] && g->chars[i] <= 6;
+    case 'A': return !g->digits[i] && g->chars[i] == 1;
     case '2': return g->digits[i] && g->len[i] == 2;
     case '4': return g->digits[i] && g->len[i] == 4;
     case 'N': return g->digits[i] && g->len[i] <= 12;
@@ -108,6 +120,7 @@ size_t rs_caseno_key(const char *s, size_t len, int strict, char *out, size_t ca
         if (i && n + 1 < cap) out[n++] = '-';
         for (size_t k = 0; k < l && n + 1 < cap; k++) {
             char c = p[k];
+            if (k && (unsigned char)p[k - 1] == 0xC3 && (unsigned char)c < 0xA0) c = (char)(c + 0x20); /* Ø → ø */
             out[n++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
         }
     }

@@ -14,6 +14,7 @@ typedef struct RsCaseGroups {
     size_t start[RS_CASENO_MAX_GROUPS], len[RS_CASENO_MAX_GROUPS];
     char sep[RS_CASENO_MAX_GROUPS]; /* separator before group i (0: none) */
     int digits[RS_CASENO_MAX_GROUPS];
+    size_t chars[RS_CASENO_MAX_GROUPS]; /* characters (a letter group may hold Æ, Ø, Å) */
 } RsCaseGroups;
 
 /* Recognise a case number in `s` (the whole string must be one). Formats:

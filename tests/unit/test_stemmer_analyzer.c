@@ -186,7 +186,10 @@ static void test_case_numbers(void **state) {
                              {"24-011578", "24/11578"},
                              {"018520-2013", "18520 2013"},
                              {"00.01.00P35-0098", "00.01.00-P35-98"},
-                             {"2007/34364", "2007/034364"}};
+                             {"2007/34364", "2007/034364"},
+                             /* a KLE facet with a Danish letter (Ø40), typed in either case */
+                             {"18.15.00-Ø40-2-19", "18.15.00-ø40-2-19"},
+                             {"18.15.00-Ø40-2-19", "18 15 0 Ø40 2 19"}};
     for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
         char a[64], b[64];
         assert_true(rs_case_key(same[i][0], strlen(same[i][0]), a, sizeof a) > 0);
@@ -198,6 +201,10 @@ static void test_case_numbers(void **state) {
     assert_string_equal(k, "emn-24-1629");
     rs_case_key("27.00.00-P22-1-20", 17, k, sizeof k);
     assert_string_equal(k, "27-0-0-p-22-1-20");
+    rs_case_key("18.15.00-\xC3\x98" "40-2-19", 18, k, sizeof k);
+    assert_string_equal(k, "18-15-0-\xC3\xB8-40-2-19");
+    /* another non-ASCII letter is no facet: no case number */
+    assert_int_equal(rs_case_key("18.15.00-\xC3\x89" "40-2-19", 18, k, sizeof k), 0);
     /* not case numbers: dates, amounts, budget years, times, short fractions */
     const char *not_cases[] = {"21-11-2023", "2024-2027", "4.667.281", "11:00", "1/2",
                                "3/3-2021",   "12,5",      "2023",      "Covid-19", "budget"};
