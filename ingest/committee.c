@@ -42,6 +42,33 @@ char *rs_committee_key(const char *name) {
     return p;
 }
 
+/* An all-capitals name as written in running text: "TEKNIK- OG MILJØUDVALGET" → "Teknik- og
+ * Miljøudvalget" (Latin-1 capitals Æ Ø Å É … too; small words stay small). In place. */
+static void unshout(char *s) {
+    static const char *const small[] = {"og", "for", "i", "af", "til", "med", "om", "&"};
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= 'A' && s[i] <= 'Z') s[i] = (char)(s[i] + 32);
+        else if ((unsigned char)s[i] == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+                 (unsigned char)s[i + 1] <= 0x9E && (unsigned char)s[i + 1] != 0x97)
+            s[i + 1] = (char)(s[i + 1] + 0x20);
+    }
+    for (size_t i = 0; i < n;) {
+        size_t e = i;
+        while (e < n && s[e] != ' ') e++;
+        int is_small = 0;
+        for (size_t k = 0; k < sizeof small / sizeof *small && !is_small; k++)
+            is_small = e - i == strlen(small[k]) && !memcmp(s + i, small[k], e - i);
+        if (!is_small || i == 0) {
+            if (s[i] >= 'a' && s[i] <= 'z') s[i] = (char)(s[i] - 32);
+            else if ((unsigned char)s[i] == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0xA0 &&
+                     (unsigned char)s[i + 1] <= 0xBE && (unsigned char)s[i + 1] != 0xB7)
+                s[i + 1] = (char)(s[i + 1] - 0x20);
+        }
+        i = e + 1;
+    }
+}
+
 char *rs_committee_display(const char *name) {
     /* "14-17 Byrådet", "2018-2021 Økonomiudvalget": the election period is no part of the name */
     const char *s = name;
@@ -53,10 +80,10 @@ char *rs_committee_display(const char *name) {
         if (j > i + 1 && s[j] == ' ') s += j + 1;
     }
     size_t n = strlen(s);
-    if (n >= 6 && !strcmp(s + n - 6, "udvalg")) {
-        char *p = malloc(n + 3);
-        if (p) snprintf(p, n + 3, "%set", s);
-        return p;
-    }
-    return strdup(s);
+    char *p = malloc(n + 3);
+    if (!p) return NULL;
+    memcpy(p, s, n + 1);
+    if (rs_all_upper(p, n, 4)) unshout(p);
+    if (n >= 6 && !strcmp(p + n - 6, "udvalg")) memcpy(p + n, "et", 3);
+    return p;
 }

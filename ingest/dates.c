@@ -29,6 +29,17 @@ static int digits(const char *s, size_t n, size_t *i, int max, int *nd) {
 
 static size_t skip_spaces(const char *s, size_t i, size_t n) { return rs_skip_blanks(s, i, n); }
 
+/* Whether a time with AM or PM follows s[k]: " 4:00:00 PM". Can't fail. */
+static int am_pm_after(const char *s, size_t k, size_t n) {
+    size_t i = k;
+    while (i < n && s[i] == ' ') i++;
+    size_t t = i;
+    while (i < n && (rs_is_digit(s[i]) || s[i] == ':') && i - t < 8) i++;
+    if (i == t || i >= n || s[i] != ' ') return 0;
+    i++;
+    return i + 1 < n && (s[i] == 'A' || s[i] == 'P') && s[i + 1] == 'M' && (i + 2 == n || !rs_is_letter(s + i + 2, n - i - 2));
+}
+
 size_t rs_date_at(const char *s, size_t n, char iso[11]) {
     size_t i = 0;
     int nd, a = digits(s, n, &i, 4, &nd);
@@ -56,7 +67,13 @@ size_t rs_date_at(const char *s, size_t n, char iso[11]) {
             if (m > 0 && j < n && (s[j] == '-' || s[j] == '.' || s[j] == '/')) {
                 size_t k = j + 1;
                 int ny, y = digits(s, n, &k, 4, &ny);
-                if (ny == 4 && rs_valid_date(y, m, a)) {
+                /* a .NET portal's US date: "8/29/2019 4:00:00 PM" (month first) */
+                int us = ny == 4 && s[i] == '/' && s[j] == '/' && (m > 12 || am_pm_after(s, k, n));
+                if (us && rs_valid_date(y, a, m)) {
+                    put_iso(iso, y, a, m);
+                    return k;
+                }
+                if (ny == 4 && !us && rs_valid_date(y, m, a)) {
                     put_iso(iso, y, m, a);
                     return k;
                 }
@@ -140,6 +157,11 @@ int rs_find_time(const char *s, size_t n, char hhmm[6]) {
         j++;
         int m = digits(s, n, &j, 2, &nm);
         if (m < 0 || nm != 2 || h > 23 || m > 59) continue;
+        /* "4:00:00 PM": the seconds, then AM or PM */
+        size_t e = j;
+        if (e + 2 < n && s[e] == ':' && rs_is_digit(s[e + 1]) && rs_is_digit(s[e + 2])) e += 3;
+        if (e + 2 < n && s[e] == ' ' && (s[e + 1] == 'P' || s[e + 1] == 'A') && s[e + 2] == 'M' && h >= 1 && h <= 12)
+            h = s[e + 1] == 'P' ? (h % 12) + 12 : h % 12;
         snprintf(hhmm, 6, "%02d:%02d", h, m);
         return 1;
     }

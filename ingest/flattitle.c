@@ -62,7 +62,7 @@ static size_t undigit(const char *s, size_t n) {
  * contents c[0..cn) hold, else n. The run starts with a capital or a quote, is at least
  * MIN_TITLE bytes, is not an item word and number ("Punkt: 1"), and stands in no more than one
  * other page's running header; none when the longest run the contents hold follows a lower-case
- * word (it ends a sentence). */
+ * word (it ends a sentence) or is all capitals (a group label). */
 static size_t title_suffix(const char *s, size_t n, const char *c, size_t cn, const char *text, const Page *pg,
                            size_t npg, size_t self, const RsLines *L) {
     size_t prev_word = n, lo = n; /* start of the word before position i; where runs may start */
@@ -85,6 +85,8 @@ static size_t title_suffix(const char *s, size_t n, const char *c, size_t cn, co
             /* the longest such run is the one: after a lower-case word it ends a sentence
              * ("… bilaget om Regnskab for Svømmehallen"), and so does every shorter one */
             if (prev_word < i && lower_word(s + prev_word, i - 1 - prev_word)) return n;
+            /* all capitals: a group label ("SAGER TIL UDVALGETS" before "AFGØRELSE") */
+            if (rs_all_upper(s + i, len, 4)) return n;
             size_t in_headers = 0;
             for (size_t p = 0; p < npg; p++) {
                 if (p == self) continue;

@@ -91,7 +91,10 @@ static int flat_split(const char *t, size_t i, size_t e) {
     if (rs_is_digit(t[i])) {
         size_t j = i;
         while (j < e && rs_is_digit(t[j]) && j - i < 4) j++;
-        return j - i <= 3 && j + 2 < e && t[j] == '.' && t[j + 1] == ' ' && rs_is_upper(t + j + 2, e - j - 2);
+        char iso[11];
+        /* not before a date: "… ONSDAG DEN 17. JUNI 2009" */
+        return j - i <= 3 && j + 2 < e && t[j] == '.' && t[j + 1] == ' ' && rs_is_upper(t + j + 2, e - j - 2) &&
+               !rs_date_at(t + i, e - i, iso);
     }
     if (!rs_is_upper(t + i, e - i)) return 0;
     static const char *const labels[] = {"J.nr.", "J. nr", "Sagsid", "Sagsnr", "Sag nr.", "Journalnr",

@@ -284,14 +284,14 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
     }
     for (size_t i = 0; i < n; i++) {
         weigh(text, L, &c[i], from, to);
-        /* listed before under its number and title, with other entries between (the contents
-         * or an agenda list): a body heading ("1. Meddelelse fra formanden" after the list's
+        /* listed before under its number and title, with other lines between (the contents or
+         * an agenda list): a body heading ("1. Meddelelse fra formanden" after the list's
          * "1.Meddelelse fra formanden"), not a numbered point ("1. Afbud. Der var …") */
         const char *t, *t2;
         size_t tl, tl2;
         cand_title(text, L, &c[i], &t, &tl);
-        for (size_t k = 0; k + 1 < i && tl >= 4; k++) {
-            if (c[k].number != c[i].number) continue;
+        for (size_t k = 0; k < i && tl >= 4; k++) {
+            if (c[k].number != c[i].number || solid_between(L, c[k].last, c[i].first) < 2) continue;
             cand_title(text, L, &c[k], &t2, &tl2);
             if (tl2 >= 4 && same_start(t, tl, t2, tl2)) {
                 c[i].ev += 2;

@@ -472,13 +472,18 @@ size_t rs_vocab_chrome_phrase(const char *s, size_t n, size_t *len) {
     static const char *const phrases[] = {"Klik her for at folde ud og læse mere om",
                                           "Klik her for at folde ind", "fold dette punkt ind",
                                           "fold dette punkt ud", "Kopier link til punktet",
-                                          "Luk alle punkter"};
+                                          "Luk alle punkter", "Åbn/luk punkt", "Åbn/luk"};
     if (n > 300) return n; /* glued chrome sits in heading lines */
     /* it starts the line, or follows a word of a heading it was glued to ("1. Godkendelse af
      * dagsordenKlik her …"): look only there */
     int heading = n && (rs_is_digit(s[0]) || rs_bullet_len(s, n));
     for (size_t i = 0; i < (heading ? n : 1); i++) {
-        if (i && !(s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z')) continue;
+        /* a capital (ASCII, or Æ Ø Å) right after a small letter or a digit */
+        int cap = (s[i] >= 'A' && s[i] <= 'Z') || ((unsigned char)s[i] == 0xC3 && i + 1 < n &&
+                                                  ((unsigned char)s[i + 1] == 0x86 || (unsigned char)s[i + 1] == 0x98 ||
+                                                   (unsigned char)s[i + 1] == 0x85));
+        if (i && !(cap && ((s[i - 1] >= 'a' && s[i - 1] <= 'z') || (s[i - 1] >= '0' && s[i - 1] <= '9'))))
+            continue;
         for (size_t k = 0; k < sizeof phrases / sizeof *phrases; k++)
             if ((s[i] | 0x20) == (phrases[k][0] | 0x20) && rs_ci_prefix(s + i, n - i, phrases[k])) {
                 *len = strlen(phrases[k]);

@@ -550,6 +550,30 @@ static void test_journal_and_case(void **state) {
     rs_meeting_free(m);
 }
 
+/* A .NET portal prints the meeting's date month first with a 12-hour clock; a Danish slashed
+ * date stays day first. */
+static void test_us_portal_date(void **state) {
+    (void)state;
+    static const struct {
+        const char *line, *date, *time;
+    } cases[] = {{"Mødedato: 8/29/2019 4:00:00 PM", "2019-08-29", "16:00"},
+                 {"Mødedato: 3/4/2019 9:30:00 AM", "2019-03-04", "09:30"},
+                 {"Mødedato: 12/1/2020 12:15:00 PM", "2020-12-01", "12:15"},
+                 {"Mødedato: 3/4/2019 kl. 9.30", "2019-04-03", "09:30"},
+                 {"Mødedato: 3/4-2019 kl. 16.30", "2019-04-03", "16:30"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char t[256];
+        snprintf(t, sizeof t, "Referat\nByrådet\n%s\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n",
+                 cases[i].line);
+        RsError err;
+        RsMeeting *m = parse_text(t, strlen(t), NULL, &err);
+        assert_non_null(m);
+        if (strcmp(m->date, cases[i].date) || strcmp(m->time, cases[i].time))
+            fail_msg("%s: %s %s", cases[i].line, m->date, m->time);
+        rs_meeting_free(m);
+    }
+}
+
 static void test_bad_input(void **state) {
     (void)state;
     RsError err;
@@ -602,6 +626,7 @@ int main(void) {
         cmocka_unit_test(test_encodings),          cmocka_unit_test(test_text_clean),
         cmocka_unit_test(test_flat_page_titles),
         cmocka_unit_test(test_journal_and_case),
+        cmocka_unit_test(test_us_portal_date),
         cmocka_unit_test(test_municipality_fallbacks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
