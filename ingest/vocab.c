@@ -594,5 +594,14 @@ size_t rs_vocab_closed_suffix(const char *s, size_t n, int *strip) {
             return n - l;
         }
     }
+    /* in capitals only ("… Løjtegårdsvej LUKKET SAG"): "Genoptagelse af lukket sag" is a title */
+    static const char *const caps[] = {" LUKKET SAG", " LUKKET PUNKT"};
+    for (size_t k = 0; k < sizeof caps / sizeof *caps; k++) {
+        size_t l = strlen(caps[k]);
+        if (l < n && !memcmp(s + n - l, caps[k], l)) {
+            *strip = 1;
+            return n - l;
+        }
+    }
     return n;
 }
