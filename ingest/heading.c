@@ -131,10 +131,12 @@ int rs_heading_parse(const char *s, size_t n, RsHeading *h) {
         return 0; /* "2nd", "12,5", "3/4", "4-5" */
     }
     i = rs_skip_blanks(s, i, n);
-    /* a marker word between number and title: "1 Åbent Titel", "3 Lukket: Titel" */
-    size_t cp = rs_vocab_closed_prefix(s + i, n - i);
+    /* a marker word between number and title: "1 Åbent Titel", "3 Lukket: Titel". A closed
+     * marker stays in the title as printed ("Lukket: Personalesag"); the title is judged after it */
+    size_t printed = n, cp = rs_vocab_closed_prefix(s + i, n - i);
     if (cp) {
         closed = 1;
+        printed = i;
         i += cp;
     } else {
         static const char *const open[] = {"Åbent", "Åben"};
@@ -157,6 +159,7 @@ int rs_heading_parse(const char *s, size_t n, RsHeading *h) {
             size_t after = rs_skip_blanks(s, i + 6, n);
             if (after < n && rs_is_upper(s + after, n - after)) {
                 closed = 1;
+                printed = i;
                 i = after;
             }
         }
@@ -166,8 +169,8 @@ int rs_heading_parse(const char *s, size_t n, RsHeading *h) {
     h->number = val;
     h->strength = strength;
     h->closed = closed;
-    h->title_off = i;
-    h->title_len = n - i;
+    h->title_off = printed < i && i < n ? printed : i;
+    h->title_len = n - h->title_off;
     h->marker_only = i >= n && closed == 1;
     if (i >= n) return 1; /* the number alone: the title is on a line next to it */
     const char *t = s + i;

@@ -144,7 +144,7 @@ static RsStatus set_case_early(RsItem *it, const char *s, size_t n) {
     return (it->case_no = strndup(s, n)) ? RS_OK : RS_ERR_NOMEM;
 }
 
-/* Title of the item from its title line: trimmed, blanks collapsed, closed marker removed. */
+/* Title of the item from its title line: trimmed, blanks collapsed, as printed. */
 static RsStatus set_title(const RsMeeting *m, const RsLines *L, const RsItemSpan *sp, RsItem *it,
                           size_t *consumed) {
     *consumed = 0;
@@ -153,14 +153,11 @@ static RsStatus set_title(const RsMeeting *m, const RsLines *L, const RsItemSpan
     size_t n = l->end - l->start;
     if (sp->page_title) s += sp->title_skip, n -= sp->title_skip;
     else if (sp->title_line == sp->head) s += l->text_off, n = l->text_len;
-    size_t cp = rs_vocab_closed_prefix(s, n);
-    if (cp) it->closed = 1, s += cp, n -= cp;
+    /* a closed marker closes the item and stays in the title as printed ("Lukket punkt: Salg af
+     * areal", "Personalesag (Lukket)"): the title is what the minutes print */
+    if (rs_vocab_closed_prefix(s, n)) it->closed = 1;
     int strip;
-    size_t cs = rs_vocab_closed_suffix(s, n, &strip);
-    if (cs < n) {
-        it->closed = 1;
-        if (strip) n = cs;
-    }
+    if (rs_vocab_closed_suffix(s, n, &strip) < n) it->closed = 1;
     /* contents entries keep their leaders and page number: drop them */
     size_t e = n;
     while (e && (rs_is_digit(s[e - 1]) || s[e - 1] == 'i' || s[e - 1] == 'v' || s[e - 1] == 'x' ||

@@ -90,7 +90,7 @@ static void test_esbjerg_2023_11_21(void **state) {
          BS "|2023-11-21|godkendt;" SA "|2023-11-21|godkendt"},
         {4, "Orientering om status på \"Trivsel for Esbjerg - børn og unge\"", "23/11990",
          "orientering", BS "|2023-11-21|godkendt;" SA "|2023-11-21|godkendt"},
-        {5, "Godkendelsesark", NULL, "lukket", ""},
+        {5, "Lukket: Godkendelsesark", NULL, "lukket", ""},
     };
     check_items(m, w, 5);
     /* item 2: its sections in order, its attachment, its absence notes */
@@ -134,7 +134,7 @@ static void test_esbjerg_2024_01_16(void **state) {
          "orientering", SA "|2023-11-21|udsat;" SA "|2024-01-16|orientering givet"},
         {8, "Information, forespørgsel og orientering", NULL, "orientering",
          SA "|2024-01-16|orientering givet"},
-        {9, "Information, forespørgsel og orientering", NULL, "lukket", ""},
+        {9, "Lukket: Information, forespørgsel og orientering", NULL, "lukket", ""},
         {10, "Godkendelsesark", NULL, "formalia", ""},
     };
     check_items(m, w, 10);
@@ -177,10 +177,10 @@ static void test_esbjerg_2025_01_21(void **state) {
          SA2 "|2025-01-21|orientering givet"},
         {7, "Information, orientering og forespørgsler - Åben", "EMN-24/0000308", "orientering",
          SA2 "|2025-01-21|orientering givet"},
-        {8, "Orientering", "mig-a-2024-17316", "lukket", ""},
-        {9, "Orientering", "EMN-25/0000660", "lukket", ""},
-        {10, "Information, orientering og forespørgsler - Lukket", NULL, "lukket", ""},
-        {11, "Godkendelse af underskriftsblad", NULL, "lukket", ""},
+        {8, "Lukket: Orientering", "mig-a-2024-17316", "lukket", ""},
+        {9, "Lukket: Orientering", "EMN-25/0000660", "lukket", ""},
+        {10, "Lukket: Information, orientering og forespørgsler - Lukket", NULL, "lukket", ""},
+        {11, "Lukket: Godkendelse af underskriftsblad", NULL, "lukket", ""},
     };
     check_items(m, w, 11);
     rs_meeting_free(m);
@@ -208,7 +208,7 @@ static void test_lolland_2020_09_22(void **state) {
          "00.07.01-A26-2-19", NULL, LS "|2020-09-22|godkendt"},
         {5, "Åben orientering", "00.01.00-G01-35-19", "orientering", LS "|2020-09-22|andet"},
         {6, "", "27.00.00-G01-41-20", "lukket", ""},
-        {7, "Lukket orientering", "00.01.00-G01-35-19", "lukket", ""},
+        {7, "Lukket: Lukket orientering", "00.01.00-G01-35-19", "lukket", ""},
         {8, "", "00.01.00-G01-35-19", "lukket", ""},
     };
     check_items(m, w, 8);
