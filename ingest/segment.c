@@ -258,6 +258,28 @@ static int heads_items(const RsLines *L, size_t g, size_t to) {
     return 0;
 }
 
+/* Whether each of the n candidates at c has a title, not sentences: at most 150 bytes and no
+ * sentence ending inside it ("1. Ruten bruges især af ældre og unge. En telebus …" is a letter's
+ * remark; "… Sdr. Herreds Kraftvarmeværk" is a title). */
+static int titles_only(const char *text, const RsLines *L, const Cand *c, size_t n) {
+    for (size_t k = 0; k < n; k++) {
+        const char *t;
+        size_t tl;
+        cand_title(text, L, &c[k], &t, &tl);
+        if (!tl || tl > 150) return 0;
+        for (size_t i = 1; i + 2 < tl; i++) {
+            if (!((t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i + 1] == ' ' && rs_is_upper(t + i + 2, tl - i - 2)))
+                continue;
+            /* a word of five or more small letters before it (not "Sdr.", "pr.", "vedr.") */
+            size_t w = i, letters = 0;
+            while (w > 0 && t[w - 1] != ' ') w--;
+            for (size_t k = w; k < i; k++) letters += (t[k] >= 'a' && t[k] <= 'z') || (unsigned char)t[k] >= 0x80;
+            if (letters >= 5 && rs_is_lower(t + w, i - w)) return 0;
+        }
+    }
+    return 1;
+}
+
 /* Consecutive item numbers ("12" then "13", or "12" then "12a"). */
 static int consecutive(long a, long b) { return b / 10 == a / 10 + 1 || (b / 10 == a / 10 && b > a); }
 
@@ -389,6 +411,25 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
         for (size_t i = 0; i < n; i++) m += c[i].toc && !c[i].merged;
         use_toc = m >= 2;
         if (!use_toc) m = 0;
+        /* … or a list with no contents label: the longest run of at least three numbers in
+         * sequence, printed alike and close together ("• 57 - Title", "• 58 - Title" on a news
+         * page announcing a meeting) */
+        size_t best_i = 0, best_len = 0;
+        for (size_t i = 0; !use_toc && i < n;) {
+            size_t j = i + 1;
+            while (j < n && !c[j].merged && c[j].number == c[j - 1].number + 10 && c[j].shape == c[i].shape &&
+                   solid_between(L, c[j - 1].last, c[j].first) <= DENSE)
+                j++;
+            if (j - i > best_len && titles_only(text, L, c + i, j - i)) best_i = i, best_len = j - i;
+            i = j;
+        }
+        if (!use_toc && best_len >= 3) {
+            for (size_t i = best_i; i < best_i + best_len; i++) c[i].toc = 1;
+            for (size_t i = 0; i < n; i++)
+                if (c[i].toc && (i < best_i || i >= best_i + best_len)) c[i].toc = 0;
+            m = best_len;
+            use_toc = 1;
+        }
     }
     if (m == 0) { free(c); return RS_OK; }
     RsItemSpan *v = calloc(m, sizeof *v);

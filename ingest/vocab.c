@@ -379,10 +379,12 @@ int rs_vocab_group_label(const char *s, size_t n, int *closed) {
             *closed = g[k].closed;
             return 1;
         }
-    /* "Til behandling - for lukkede døre", "Til efterretning - for åbne døre" */
+    /* "Til behandling - for lukkede døre", "Til efterretning - for åbne døre", "Til behandling
+     * (lukkede punkter)" */
     if (n < 60 && (rs_ci_prefix(s, n, "Til ") || rs_ci_prefix(s, n, "Sager ")) &&
-        (rs_ci_find(s, n, "lukkede døre") < n || rs_ci_find(s, n, "åbne døre") < n)) {
-        *closed = rs_ci_find(s, n, "lukkede døre") < n;
+        (rs_ci_find(s, n, "lukkede døre") < n || rs_ci_find(s, n, "åbne døre") < n ||
+         rs_ci_find(s, n, "(lukkede punkter)") < n || rs_ci_find(s, n, "(åbne punkter)") < n)) {
+        *closed = rs_ci_find(s, n, "lukkede døre") < n || rs_ci_find(s, n, "(lukkede punkter)") < n;
         return 1;
     }
     /* upper-case labels: "ÅBNE SAGER", "DIVERSE SAGER", "LUKKEDE PUNKTER" */
