@@ -117,6 +117,14 @@ int rs_heading_parse(const char *s, size_t n, RsHeading *h) {
         strength = 2;
     } else if (i < n && s[i] == ')') {
         i++;
+    } else if (i + 3 < n && s[i] == '/' && rs_is_digit(s[i + 1]) && strength == 1) {
+        /* "49/1. Spørgetid": the year's running number / the meeting's item number */
+        size_t j = i + 1;
+        while (j < n && rs_is_digit(s[j]) && j - i <= 3) j++;
+        if (j - i > 3 || j + 2 >= n || s[j] != '.' || !rs_blank_len(s + j + 1, n - j - 1)) return 0;
+        ne = j;
+        i = j + 1;
+        strength = 2;
     } else if (i < n && rs_blank_len(s + i, n - i)) {
         i = rs_skip_blanks(s, i, n);
         size_t d;

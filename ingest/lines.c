@@ -44,7 +44,14 @@ static int glued_number(const char *t, size_t i, size_t e) {
     if (!lower && p != ')') return 0;
     size_t j = i;
     while (j < e && rs_is_digit(t[j]) && j - i < 4) j++;
-    if (j - i > 3 || j + 2 >= e || t[j] != '.' || t[j + 1] != ' ') return 0;
+    if (j - i > 3) return 0;
+    /* "… spørgsmål50/2. Ansøgning": a running number / item number */
+    if (j + 1 < e && t[j] == '/' && rs_is_digit(t[j + 1])) {
+        size_t k = j + 1;
+        while (k < e && rs_is_digit(t[k]) && k - j <= 3) k++;
+        if (k - j <= 3) j = k;
+    }
+    if (j + 2 >= e || t[j] != '.' || t[j + 1] != ' ') return 0;
     return rs_is_upper(t + j + 2, e - j - 2);
 }
 

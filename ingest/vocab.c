@@ -101,6 +101,7 @@ static const struct {
     H(RS_SEC_BILAG, "Vedlagte bilag"), H(RS_SEC_BILAG, "Bilagsfortegnelse"),
     H(RS_SEC_BESLUTNING, "Beslutning"), H(RS_SEC_BESLUTNING, "Beslutninger"),
     H(RS_SEC_BESLUTNING, "Afgørelse"), H(RS_SEC_BESLUTNING, "Protokol"),
+    H(RS_SEC_BESLUTNING, "Vedtagelse"), /* "Vedtagelse:" (not "Vedtagelse af …": a title) */
 };
 #undef H
 
@@ -588,7 +589,7 @@ size_t rs_vocab_closed_suffix(const char *s, size_t n, int *strip) {
     } p[] = {{" - Lukket punkt", 1}, {" – Lukket punkt", 1}, {" - Lukket sag", 1}, {" (Lukket)", 1},
              {" (lukket punkt)", 1}, {" - Lukket", 0}, {" – Lukket", 0},
              /* glued to the title: "Forespørgsler fra medlemmerne(Lukket)" */
-             {"(Lukket)", 1}, {"(lukket punkt)", 1}};
+             {"(Lukket)", 1}, {"(lukket punkt)", 1}, {"(Lukket sag)", 1}};
     for (size_t k = 0; k < sizeof p / sizeof *p; k++) {
         size_t l = strlen(p[k].w);
         if (l < n && rs_ci_eq(s + n - l, l, p[k].w)) {
