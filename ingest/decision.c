@@ -15,7 +15,8 @@ static int committee_stop(const char *s, size_t n, size_t i) {
     if (j >= n) return 1;
     if (rs_is_digit(s[j])) return 1;
     static const char *const stops[] = {"den ", "d. ", "d.", "kl. ", "pkt", "punkt", "mødet",
-                                        "møde ", "-", "–"};
+                                        "møde ", "-", "–", "mandag", "tirsdag", "onsdag", "torsdag",
+                                        "fredag", "lørdag", "søndag"};
     for (size_t k = 0; k < sizeof stops / sizeof *stops; k++)
         if (rs_ci_prefix(s + j, n - j, stops[k])) return 1;
     return 0; /* (a date after a name starts with a digit: handled above) */
@@ -258,7 +259,14 @@ int rs_decision_heading(const char *s, size_t n, RsDecisionHead *d) {
             size_t k = j + (s[j + 1] == '.' ? 2 : 3);
             k = rs_skip_blanks(s, k, n);
             size_t dl = rs_date_at(s + k, n - k, d->date);
-            return heading_tail(s, n, k + dl, d);
+            if (heading_tail(s, n, k + dl, d)) return 1;
+            /* "Beslutning den Godkendt": a transcript lost the date, the text follows */
+            if (!dl && j + 3 < n && s[j + 1] == 'e' && k > j + 3 && k < n && rs_is_upper(s + k, n - k)) {
+                memset(d, 0, sizeof *d);
+                d->text_off = k;
+                return 1;
+            }
+            return 0;
         }
         size_t dl = rs_date_at(s + j, n - j, d->date);
         if (dl) return heading_tail(s, n, j + dl, d);

@@ -126,7 +126,9 @@ static int flat_split(const char *t, size_t i, size_t e) {
         size_t colon = i;
         while (colon < e && colon < i + 90 && t[colon] != ':') colon++;
         if (colon < e && t[colon] == ':' && rs_decision_heading(t + i, colon + 1 - i, &d)) return 1;
-        if (rs_ci_prefix(t + i, e - i, "Beslutning i ") || rs_ci_prefix(t + i, e - i, "Beslutning fra ")) return 1;
+        if (rs_ci_prefix(t + i, e - i, "Beslutning i ") || rs_ci_prefix(t + i, e - i, "Beslutning fra ") ||
+            rs_ci_prefix(t + i, e - i, "Beslutning den "))
+            return 1;
         size_t cl = rs_committee_at(t + i + 11, e - i - 11);
         if (i + 11 < e && cl) return 1; /* "Beslutning Økonomiudvalget den …" */
     }
