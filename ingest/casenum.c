@@ -44,6 +44,24 @@ int rs_case_line(const char *s, size_t n, size_t *tok, size_t *tok_len, int *lab
         int word_sag = (l <= 4 && (s[3] == ' ' || l == 3)) && rs_ci_prefix(s, n, "Sag") &&
                        !rs_ci_prefix(s, n, "Sag:");
         if (!t && word_sag) return 0;
+        if (!t) {
+            /* a row of labels, then their values: "Sagsnr.: Sagen afgøres i: Bilag: 15/30411 …" */
+            size_t j = l, labels = 0;
+            while (j < n && labels < 4) {
+                size_t c = j;
+                while (c < n && c < j + 30 && s[c] != ':') c++;
+                if (c >= n || s[c] != ':' || !rs_is_upper(s + j, n - j)) break;
+                j = rs_skip_blanks(s, c + 1, n);
+                labels++;
+            }
+            size_t t2 = labels ? rs_case_token(s + j, n - j, 0) : 0;
+            if (t2) {
+                *tok = j;
+                *tok_len = t2;
+                *labelled = 1;
+                return 1;
+            }
+        }
         if (!t && l < n && !rs_vocab_doc_label(s + l, n - l) && !rs_ci_prefix(s + l, n - l, "Initialer")) {
             /* a label followed by words that are no case: "Sagsforløb: BY" is not one either */
             if (rs_is_letter(s + l, n - l) && !rs_vocab_case_label(s + l, n - l)) return 0;

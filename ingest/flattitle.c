@@ -124,11 +124,12 @@ static long page_number(const char *text, const RsLine *l, size_t *at, size_t *l
     return 0;
 }
 
-/* Whether line l ends a page's heading: a case line, a section or decision heading, or a bare
- * number before a section ("… bemærkninger 1. Sagsfremstilling"). */
+/* Whether line l ends a page's heading: a case line, a section or decision heading, an open or
+ * closed marker ("… Godkendelse af dagsorden Åben sag Sagsnr.: …"), or a bare number before a
+ * section ("… bemærkninger 1. Sagsfremstilling"). */
 static int ends_heading(const RsLine *l) {
     return l->kind == RS_LK_CASE || l->kind == RS_LK_SECTION || l->kind == RS_LK_DECISION ||
-           (l->kind == RS_LK_HEADING && !l->text_len);
+           l->kind == RS_LK_MARKER || (l->kind == RS_LK_HEADING && !l->text_len);
 }
 
 /* The pages of lines [from, to): runs of pieces of one flattened physical line. */

@@ -462,6 +462,20 @@ static RsStatus read_meta(const RsMeeting *m, const RsLines *L, const RsItemSpan
                 rc = add_case(it, cap, s + l->text_off, l->text_len);
                 if (rc != RS_OK) return rc;
                 if (it->kle_group < 0) it->kle_group = rs_kle_of(it->cases[it->n_cases - 1]);
+            } else if (!it->case_no) {
+                /* a row of labels cut into pieces, its values after the last: "Sagsnr.:" /
+                 * "Sagen afgøres i:" / "Bilag: 15/30411 Ældrerådet …" */
+                for (size_t j = i + 1; j < sp->end && j <= i + 3 && LN(j)->phys == l->phys; j++) {
+                    const RsLine *v = LN(j);
+                    if (v->kind != RS_LK_SECTION || v->text_off >= v->end - v->start) continue;
+                    const char *x = t + v->start + v->text_off;
+                    size_t xl = rs_case_token(x, v->end - v->start - v->text_off, 0);
+                    if (xl) {
+                        rc = set_case(it, cap, x, xl);
+                        if (rc != RS_OK) return rc;
+                        break;
+                    }
+                }
             }
             /* "Sagsnr. 299836 Plan- og Teknikudvalget Lukket punkt" */
             size_t lp = rs_ci_find(s, n, "Lukket punkt"), op = rs_ci_find(s, n, "Åbent punkt");

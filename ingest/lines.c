@@ -330,7 +330,14 @@ RsStatus rs_lines_build(const char *text, size_t len, RsLines *out) {
         RsStatus rc;
         int flat = out->flattened && e - b > FLAT_PIECE;
         size_t pc = flat ? page_counter(text, b, e) : 0;
-        if (e == b) rc = push(out, b, b, phys);
+        /* an empty page of a flattened transcript: its number alone ("2") */
+        size_t dg = b;
+        while (out->flattened && dg < e && rs_is_digit(text[dg])) dg++;
+        int empty_page = e > b && dg == e && e - b <= 4;
+        if (empty_page) {
+            rc = push(out, b, e, phys);
+            if (rc == RS_OK) out->v[out->n - 1].kind = RS_LK_CHROME;
+        } else if (e == b) rc = push(out, b, b, phys);
         else if (pc) {
             /* "3 Side i …", "2 Punkt 135 …": a flattened page starts with its number */
             rc = push(out, b, b + pc, phys);
@@ -342,7 +349,7 @@ RsStatus rs_lines_build(const char *text, size_t len, RsLines *out) {
         int toc_page = e - b > FLAT_LINE && rs_vocab_toc_label_in(text + b, e - b) < e - b;
         for (size_t k = first; k < out->n; k++) {
             out->v[k].flat = (uint8_t)flat;
-            if (!(k == first && pc)) classify(text, &out->v[k]);
+            if (!(k == first && (pc || empty_page))) classify(text, &out->v[k]);
         }
         /* its entries, up to a heading whose number came before in it: the first body heading at
          * the foot of the contents page */

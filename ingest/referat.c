@@ -138,7 +138,16 @@ static RsStatus parse_meeting(RsMeeting *m, const RsLines *L, size_t from, size_
     int from_toc = 0;
     RsStatus rc = rs_segment(m->text, L, from, to, &sp, &n, &from_toc);
     /* a flattened transcript whose headings lost their numbers: its pages' headings */
-    if (rc == RS_OK && !n && L->flattened) rc = rs_flat_spans(m->text, L, from, to, &sp, &n);
+    if (rc == RS_OK && (!n || from_toc) && L->flattened) {
+        /* (rather than the contents' entries, when the pages show their headings) */
+        RsItemSpan *fs = NULL;
+        size_t fn = 0;
+        rc = rs_flat_spans(m->text, L, from, to, &fs, &fn);
+        if (rc == RS_OK && fn) {
+            free(sp);
+            sp = fs, n = fn, from_toc = 0;
+        }
+    }
     /* … or only those before the first numbered one ("Byrådet s møde den Godkendelse af
      * dagsorden Beslutning …" on the page before "2. Anmodning om …") */
     if (rc == RS_OK && n && !from_toc && L->flattened && sp[0].first > from) {

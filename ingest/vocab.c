@@ -408,7 +408,7 @@ int rs_vocab_group_label(const char *s, size_t n, int *closed) {
 static const char *const toc_labels[] = {"Indholdsfortegnelse", "Indholdsliste", "Indhold",
                                          "PUNKTER", "Dagsordenspunkter", "Dagsorden",
                                          "Punkter på dagsordenen", "Sagsliste", "Oversigt",
-                                         "Sager på dagsordenen", "Sager"};
+                                         "Sager på dagsordenen", "Sager", "Sagsoversigt"};
 
 int rs_vocab_toc_label(const char *s, size_t n) {
     if (n > 40 || !first_in(s, n, "ipdso", 0)) return 0;
@@ -422,7 +422,10 @@ int rs_vocab_toc_label(const char *s, size_t n) {
 size_t rs_vocab_toc_label_in(const char *s, size_t n) {
     const char *p = memmem(s, n, "ndholdsfortegnelse", 18);
     if (!p) p = memmem(s, n, "NDHOLDSFORTEGNELSE", 18);
-    return p && p > s ? (size_t)(p - s) - 1 : n;
+    if (p && p > s) return (size_t)(p - s) - 1;
+    /* "… Sagsoversigt Side 01. Godkendelse af dagsorden 3 02. …" */
+    p = memmem(s, n, "Sagsoversigt Side ", 18);
+    return p ? (size_t)(p - s) : n;
 }
 
 int rs_vocab_chrome(const char *s, size_t n) {
