@@ -404,6 +404,9 @@ RsStatus rs_municipality_infer(RsMeeting *m, const RsLines *L, size_t from, size
         for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
             size_t wl = strlen(words[w]);
             if (words[w][0] != c || i + wl > hi || memcmp(t + i, words[w], wl)) continue;
+            /* the word ends there, or in a genitive s ("Kommunes"): not "Kommuneplanrevision" */
+            size_t a = i + wl + (i + wl < hi && t[i + wl] == 's');
+            if ((w < 3 || w == 5) && a < hi && rs_is_letter(t + a, hi - a)) break;
             if (w == 6) {
                 if (kbh >= 0) counts[kbh]++;
                 break;
@@ -415,8 +418,10 @@ RsStatus rs_municipality_infer(RsMeeting *m, const RsLines *L, size_t from, size
     }
     size_t best = 0;
     int bi = -1;
-    for (int k = 0; k < nk; k++)
-        if (counts[k] > best) best = counts[k], bi = k;
+    for (int k = 0; k < nk; k++) /* a tie goes to today's municipality over a former one */
+        if (counts[k] > best || (counts[k] && counts[k] == best && bi >= 0 && rs_vocab_municipality_former(bi) &&
+                                 !rs_vocab_municipality_former(k)))
+            best = counts[k], bi = k;
     free(counts);
     /* a regional council's minutes name kommuner (a venue, a case in one) but are none of theirs */
     if (m->committee && rs_ci_find(m->committee, strlen(m->committee), "regionsråd") < strlen(m->committee))

@@ -574,6 +574,32 @@ static void test_us_portal_date(void **state) {
     }
 }
 
+/* A municipality is named by "<Navn> Kommune(s)", not by a word that starts with "Kommune"
+ * ("Masterplan for Langeskov Kommuneplanrevision", "Esbjerg kommunen"); a tie goes to today's
+ * municipality over a former one ("den nedlagte Langeskov Kommune"). */
+static void test_municipality_words(void **state) {
+    (void)state;
+    static const struct {
+        const char *body, *want;
+    } cases[] = {
+        {"Masterplan for Langeskov Kommuneplanrevision. Frivillighedscenter i Kerteminde Kommune.", "Kerteminde"},
+        {"Borgmesterkæden for den nedlagte Langeskov Kommune. Frivillighedscenter i Kerteminde Kommune.",
+         "Kerteminde"},
+        {"Aftalen med Esbjerg kommunen og Vejle Kommunes forvaltning.", "Vejle"},
+        {"Aftalen med Esbjerg kommunen.", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char t[512];
+        snprintf(t, sizeof t, "Referat\nByrådet\n\n1. Orientering\nSagsfremstilling\n%s\n", cases[i].body);
+        RsError err;
+        RsMeeting *m = parse_text(t, strlen(t), NULL, &err);
+        assert_non_null(m);
+        if (cases[i].want ? !m->municipality || strcmp(m->municipality, cases[i].want) : m->municipality != NULL)
+            fail_msg("%s: %s", cases[i].body, m->municipality ? m->municipality : "(none)");
+        rs_meeting_free(m);
+    }
+}
+
 static void test_bad_input(void **state) {
     (void)state;
     RsError err;
@@ -627,6 +653,7 @@ int main(void) {
         cmocka_unit_test(test_flat_page_titles),
         cmocka_unit_test(test_journal_and_case),
         cmocka_unit_test(test_us_portal_date),
+        cmocka_unit_test(test_municipality_words),
         cmocka_unit_test(test_municipality_fallbacks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
