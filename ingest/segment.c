@@ -246,6 +246,14 @@ static size_t solid_between(const RsLines *L, size_t a, size_t b) {
     return k;
 }
 
+/* Whether there are at least `want` non-blank, non-chrome lines strictly between lines a and b
+ * (stops counting there). Can't fail. */
+static int lines_between(const RsLines *L, size_t a, size_t b, size_t want) {
+    size_t k = 0;
+    for (size_t i = a + 1; i < b && k < want; i++) k += L->v[i].kind != RS_LK_BLANK && L->v[i].kind != RS_LK_CHROME;
+    return k >= want;
+}
+
 /* Whether group label g heads items: an item heading among the few solid lines after it (an
  * empty "Lukkede Punkter" label in a contents area heads nothing). */
 static int heads_items(const RsLines *L, size_t g, size_t to) {
@@ -273,7 +281,7 @@ static int titles_only(const char *text, const RsLines *L, const Cand *c, size_t
             /* a word of five or more small letters before it (not "Sdr.", "pr.", "vedr.") */
             size_t w = i, letters = 0;
             while (w > 0 && t[w - 1] != ' ') w--;
-            for (size_t k = w; k < i; k++) letters += (t[k] >= 'a' && t[k] <= 'z') || (unsigned char)t[k] >= 0x80;
+            for (size_t q = w; q < i; q++) letters += (t[q] >= 'a' && t[q] <= 'z') || (unsigned char)t[q] >= 0x80;
             if (letters >= 5 && rs_is_lower(t + w, i - w)) return 0;
         }
     }
@@ -312,13 +320,13 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
         const char *t, *t2;
         size_t tl, tl2;
         cand_title(text, L, &c[i], &t, &tl);
-        for (size_t k = 0; k < i && tl >= 4; k++) {
-            if (c[k].number != c[i].number || solid_between(L, c[k].last, c[i].first) < 2) continue;
-            cand_title(text, L, &c[k], &t2, &tl2);
+        size_t k = i, stop = i > DP_REACH ? i - DP_REACH : 0; /* the nearest one before with its number */
+        while (k > stop && c[k - 1].number != c[i].number) k--;
+        if (tl >= 4 && k > stop && lines_between(L, c[k - 1].last, c[i].first, 2)) {
+            cand_title(text, L, &c[k - 1], &t2, &tl2);
             if (tl2 >= 4 && same_start(t, tl, t2, tl2)) {
                 c[i].ev += 2;
                 c[i].real = 1;
-                break;
             }
         }
         if (LN(c[i].head)->in_toc || (c[i].title_line != c[i].head && LN(c[i].title_line)->in_toc))
@@ -380,10 +388,13 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
     }
     /* A candidate printed like a confirmed one is one of the same document's items, even with
      * nothing under it ("4. Eventuelt" at the end). */
+    unsigned char confirmed[(1u << 13) / 8] = {0}; /* the shapes of confirmed items (shape_of < 2^13) */
+    for (size_t k = 0; k < n; k++)
+        if (c[k].real && !c[k].toc && c[k].strength >= 2 && c[k].shape < (1u << 13))
+            confirmed[c[k].shape / 8] |= (unsigned char)(1u << (c[k].shape % 8));
     for (size_t i = 0; i < n; i++) {
-        if (c[i].real || c[i].toc || c[i].merged) continue;
-        for (size_t k = 0; k < n && !c[i].shaped; k++)
-            c[i].shaped = c[k].real && !c[k].toc && c[k].shape == c[i].shape && c[k].strength >= 2;
+        if (c[i].real || c[i].toc || c[i].merged || c[i].shape >= (1u << 13)) continue;
+        c[i].shaped = (confirmed[c[i].shape / 8] >> (c[i].shape % 8)) & 1;
     }
     /* The heaviest increasing chain of numbers; consecutive numbers with body text between
      * them support each other. */
