@@ -12,16 +12,9 @@ static int id_char(char c) {
            c == '-' || c == '.' || c == '_';
 }
 
-/* Æ Ø Å æ ø å in UTF-8 at s[e] (a KLE facet "Ø40"): 2, else 0. */
-static size_t danish_letter(const char *s, size_t e, size_t n) {
-    if (e + 1 >= n || (unsigned char)s[e] != 0xC3) return 0;
-    unsigned char c = (unsigned char)s[e + 1];
-    return c == 0x86 || c == 0x98 || c == 0x85 || c == 0xA6 || c == 0xB8 || c == 0xA5 ? 2 : 0;
-}
-
 size_t rs_case_token(const char *s, size_t n, int labelled) {
-    size_t e = 0, dl;
-    while (e < n && e < 64 && (id_char(s[e]) || (dl = danish_letter(s, e, n)) != 0)) e += id_char(s[e]) ? 1 : dl;
+    size_t e = 0, l; /* its characters: ASCII ones, and Æ Ø Å of a facet ("Ø40") */
+    while (e < n && e < 64 && (l = id_char(s[e]) ? 1 : rs_caseno_danish_letter(s + e, n - e)) != 0) e += l;
     while (e > 0 && (s[e - 1] == '.' || s[e - 1] == '-' || s[e - 1] == '/' || s[e - 1] == '_')) e--;
     if (e == 0 || (e < n && rs_is_letter(s + e, n - e))) return 0;
     if (rs_caseno_parse(s, e, 1, NULL)) return e;

@@ -15,10 +15,10 @@ static int committee_stop(const char *s, size_t n, size_t i) {
     if (j >= n) return 1;
     if (rs_is_digit(s[j])) return 1;
     static const char *const stops[] = {"den ", "d. ", "d.", "kl. ", "pkt", "punkt", "mødet",
-                                        "møde ", "-", "–", "mandag", "tirsdag", "onsdag", "torsdag",
-                                        "fredag", "lørdag", "søndag"};
+                                        "møde ", "-", "–"};
     for (size_t k = 0; k < sizeof stops / sizeof *stops; k++)
         if (rs_ci_prefix(s + j, n - j, stops[k])) return 1;
+    if (rs_vocab_weekday(s + j, n - j)) return 1; /* "Udvalget for Børn & Ungdom onsdag den …" */
     return 0; /* (a date after a name starts with a digit: handled above) */
 }
 
@@ -142,13 +142,8 @@ static size_t date_start(const char *s, size_t n, size_t k) {
     }
     if (k < n && s[k] == ',') k = rs_skip_blanks(s, k + 1, n);
     /* "… 2018-2021 fredag den 14. august 2020": a weekday before "den" */
-    static const char *const days[] = {"mandag ", "tirsdag ", "onsdag ", "torsdag ", "fredag ",
-                                       "lørdag ", "søndag "};
-    for (size_t w = 0; w < sizeof days / sizeof *days; w++)
-        if (rs_ci_prefix(s + k, n - k, days[w])) {
-            k = rs_skip_blanks(s, k + strlen(days[w]), n);
-            break;
-        }
+    size_t wd = rs_vocab_weekday(s + k, n - k);
+    if (wd && k + wd < n && s[k + wd] == ' ') k = rs_skip_blanks(s, k + wd, n);
     if (rs_ci_prefix(s + k, n - k, "den ")) k = rs_skip_blanks(s, k + 4, n);
     else if (rs_ci_prefix(s + k, n - k, "d. ")) k = rs_skip_blanks(s, k + 3, n);
     return k;

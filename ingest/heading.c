@@ -212,10 +212,8 @@ int rs_heading_parse(const char *s, size_t n, RsHeading *h) {
     char iso[11];
     if (rs_date_at(s + ns, n - ns, iso)) return 0; /* "1. Januar 2020" */
     /* "MØDE NR. 44 ONSDAG DEN 17. JUNI 2009": a meeting's number and its day, no item */
-    static const char *const days[] = {"mandag den", "tirsdag den", "onsdag den", "torsdag den",
-                                       "fredag den", "lørdag den", "søndag den"};
-    for (size_t k = 0; k < sizeof days / sizeof *days; k++)
-        if (rs_ci_prefix(t, tl, days[k])) return 0;
+    size_t wd = rs_vocab_weekday(t, tl);
+    if (wd && rs_ci_prefix(t + wd, tl - wd, " den")) return 0;
     int letters = 0;
     for (size_t k = 0; k < tl && !letters; k++) letters = rs_is_letter(t + k, tl - k);
     return letters;

@@ -156,8 +156,7 @@ static RsStatus set_title(const RsMeeting *m, const RsLines *L, const RsItemSpan
     /* a closed marker closes the item and stays in the title as printed ("Lukket punkt: Salg af
      * areal", "Personalesag (Lukket)"): the title is what the minutes print */
     if (rs_vocab_closed_prefix(s, n)) it->closed = 1;
-    int strip;
-    if (rs_vocab_closed_suffix(s, n, &strip) < n) it->closed = 1;
+    if (rs_vocab_closed_suffix(s, n) < n) it->closed = 1;
     /* contents entries keep their leaders and page number: drop them */
     size_t e = n;
     while (e && (rs_is_digit(s[e - 1]) || s[e - 1] == 'i' || s[e - 1] == 'v' || s[e - 1] == 'x' ||

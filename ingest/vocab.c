@@ -211,6 +211,15 @@ int rs_vocab_month(const char *s, size_t n, size_t *len) {
     return 0;
 }
 
+size_t rs_vocab_weekday(const char *s, size_t n) {
+    static const char *const days[] = {"mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"};
+    for (size_t k = 0; k < sizeof days / sizeof *days; k++) {
+        size_t l = strlen(days[k]);
+        if (l <= n && rs_ci_prefix(s, n, days[k]) && !rs_is_letter(s + l, n - l)) return l;
+    }
+    return 0;
+}
+
 /* ------------------------------------------------------------ municipalities */
 
 /* The 98 municipalities (2007–), then those of 1970–2006 that are not among them by name.
@@ -585,29 +594,19 @@ size_t rs_vocab_closed_prefix(const char *s, size_t n) {
     return rs_skip_blanks(s, best, n);
 }
 
-size_t rs_vocab_closed_suffix(const char *s, size_t n, int *strip) {
-    static const struct {
-        const char *w;
-        int strip;
-    } p[] = {{" - Lukket punkt", 1}, {" – Lukket punkt", 1}, {" - Lukket sag", 1}, {" (Lukket)", 1},
-             {" (lukket punkt)", 1}, {" - Lukket", 0}, {" – Lukket", 0},
-             /* glued to the title: "Forespørgsler fra medlemmerne(Lukket)" */
-             {"(Lukket)", 1}, {"(lukket punkt)", 1}, {"(Lukket sag)", 1}};
+size_t rs_vocab_closed_suffix(const char *s, size_t n) {
+    /* "(Lukket)" also glued to the title: "Forespørgsler fra medlemmerne(Lukket)" */
+    static const char *const p[] = {" - Lukket punkt", " – Lukket punkt", " - Lukket sag", " - Lukket",
+                                    " – Lukket", "(Lukket)", "(lukket punkt)", "(Lukket sag)"};
     for (size_t k = 0; k < sizeof p / sizeof *p; k++) {
-        size_t l = strlen(p[k].w);
-        if (l < n && rs_ci_eq(s + n - l, l, p[k].w)) {
-            *strip = p[k].strip;
-            return n - l;
-        }
+        size_t l = strlen(p[k]);
+        if (l < n && rs_ci_eq(s + n - l, l, p[k])) return n - l;
     }
     /* in capitals only ("… Løjtegårdsvej LUKKET SAG"): "Genoptagelse af lukket sag" is a title */
     static const char *const caps[] = {" LUKKET SAG", " LUKKET PUNKT"};
     for (size_t k = 0; k < sizeof caps / sizeof *caps; k++) {
         size_t l = strlen(caps[k]);
-        if (l < n && !memcmp(s + n - l, caps[k], l)) {
-            *strip = 1;
-            return n - l;
-        }
+        if (l < n && !memcmp(s + n - l, caps[k], l)) return n - l;
     }
     return n;
 }

@@ -28,6 +28,10 @@ size_t rs_vocab_section_word(const char *s, size_t n, RsSectionKind *kind);
  * "October", "okt"); *len receives the bytes used. 0 if none. */
 int rs_vocab_month(const char *s, size_t n, size_t *len);
 
+/* Weekdays: the length of the weekday name ("mandag" … "søndag", any case) that s[0..n) starts
+ * with as a whole word, else 0. */
+size_t rs_vocab_weekday(const char *s, size_t n);
+
 /* Municipalities: index of the municipality named exactly s[0..n) (case- and
  * æ/ae-insensitive), or -1. Former municipalities (1970–2006) have their own entries. */
 int rs_vocab_municipality(const char *s, size_t n);
@@ -79,9 +83,9 @@ size_t rs_vocab_item_word(const char *s, size_t n, int *strong);
 /* Leading closed-item marker of a title ("Lukket:", "Lukket sag:", "Lukket punkt:",
  * "Lukket -", "Lukket - TM -", "(Lukket)", "LUKKET.", "Closed:"): its length with the blanks
  * after it, else 0. Trailing markers (" - Lukket punkt", "(lukket)") are found by
- * rs_vocab_closed_suffix, which returns the offset where the marker starts (n if none) and sets
- * *strip when the marker is not part of the printed title. */
+ * rs_vocab_closed_suffix, which returns the offset where the marker starts (n if none). Both
+ * stay in the title as printed; they close the item. */
 size_t rs_vocab_closed_prefix(const char *s, size_t n);
-size_t rs_vocab_closed_suffix(const char *s, size_t n, int *strip);
+size_t rs_vocab_closed_suffix(const char *s, size_t n);
 
 #endif

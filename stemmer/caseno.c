@@ -8,15 +8,16 @@
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-/* The bytes of the letter at s[i] (< len): an ASCII letter, or Æ Ø Å æ ø å in UTF-8 (a KLE
- * facet such as Ø40); 0 when there is none. */
+size_t rs_caseno_danish_letter(const char *s, size_t n) {
+    if (n < 2 || (unsigned char)s[0] != 0xC3) return 0;
+    unsigned char c = (unsigned char)s[1];
+    return c == 0x86 || c == 0x98 || c == 0x85 || c == 0xA6 || c == 0xB8 || c == 0xA5 ? 2 : 0;
+}
+
+/* The bytes of the letter at s[i] (< len): an ASCII letter, or Æ Ø Å æ ø å (a KLE facet such as
+ * Ø40); 0 when there is none. */
 static size_t letter_len(const char *s, size_t i, size_t len) {
-    if (is_alpha(s[i])) return 1;
-    if (i + 1 < len && (unsigned char)s[i] == 0xC3) {
-        unsigned char c = (unsigned char)s[i + 1];
-        if (c == 0x86 || c == 0x98 || c == 0x85 || c == 0xA6 || c == 0xB8 || c == 0xA5) return 2;
-    }
-    return 0;
+    return is_alpha(s[i]) ? 1 : rs_caseno_danish_letter(s + i, len - i);
 }
 static int is_sep(char c) { return c == '/' || c == '-' || c == '.' || c == ' ' || c == '_'; }
 

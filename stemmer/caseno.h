@@ -34,6 +34,9 @@ typedef struct RsCaseGroups {
  * (strict = 0) accepts any separator. Fills *g when not NULL. Returns 1 if it is one. Can't fail. */
 int rs_caseno_parse(const char *s, size_t len, int strict, RsCaseGroups *g);
 
+/* Æ, Ø, Å, æ, ø or å in UTF-8 at s[0..n) (a letter a case number's facet may hold): 2, else 0. */
+size_t rs_caseno_danish_letter(const char *s, size_t n);
+
 /* The canonical key of a recognised case number: groups lower-cased,
  * leading zeros of digit groups dropped, joined by "-"
  * (EMN-24/0001629 → emn-24-1629). Returns its length (0 if not a case
