@@ -600,6 +600,21 @@ static void test_municipality_words(void **state) {
     }
 }
 
+/* A weekday ends a committee's name in a decision line: "… Børn & Unge onsdag den 13. januar". */
+static void test_committee_weekday(void **state) {
+    (void)state;
+    const char *t = "Referat\n\n1. Valg af næstformand\nSagsfremstilling\nUdvalget vælger en næstformand.\n"
+                    "Beslutning i Udvalget for Børn & Unge onsdag den 13. januar 2010\nAnne Holm valgt.\n";
+    RsError err;
+    RsMeeting *m = parse_text(t, strlen(t), NULL, &err);
+    assert_non_null(m);
+    assert_int_equal(m->n_items, 1);
+    assert_int_equal(m->items[0].n_decisions, 1);
+    assert_string_equal(m->items[0].decisions[0].committee, "Udvalget for Børn & Unge");
+    assert_string_equal(m->items[0].decisions[0].date, "2010-01-13");
+    rs_meeting_free(m);
+}
+
 static void test_bad_input(void **state) {
     (void)state;
     RsError err;
@@ -654,6 +669,7 @@ int main(void) {
         cmocka_unit_test(test_journal_and_case),
         cmocka_unit_test(test_us_portal_date),
         cmocka_unit_test(test_municipality_words),
+        cmocka_unit_test(test_committee_weekday),
         cmocka_unit_test(test_municipality_fallbacks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
