@@ -163,16 +163,24 @@ if command -v xapian-tcpsrv >/dev/null; then
   setsid xapian-tcpsrv --interface 127.0.0.1 --port "$pb" sb >/dev/null 2>&1 & tb=$!
   trap 'kill $ta $tb 2>/dev/null; rm -rf "$T_TMP"' EXIT
   for i in $(seq 1 50); do "$REFSOG" stats --index "tcp://127.0.0.1:$pa" --index "tcp://127.0.0.1:$pb" >/dev/null 2>&1 && break; sleep 0.1; done
-  bad=0
+  bad=0; retried=0
   for run in $(seq 10); do
     for q in 'dato:2020' 'dato:2020 strategi' 'kommune:esbjerg' 'type:orientering'; do
       l=$("$REFSOG" search --json --limit 100 --index one "$q" | ids)
       raw=$("$REFSOG" search --json --limit 100 --index "tcp://127.0.0.1:$pa" --index "tcp://127.0.0.1:$pb" "$q" 2>&1)
-      r=$(printf '%s' "$raw" | ids 2>/dev/null) || r="not JSON: $raw" # a failure shows refsog's message
+      r=$(printf '%s' "$raw" | ids 2>/dev/null) || {
+        # what is checked is the order; a search the transport failed (on a loaded machine a remote
+        # read once timed out: "Timeout expired while trying to read") is asked once more, and said
+        retried=$((retried + 1)); echo "note: remote search failed, asked again: ${raw:0:200}"
+        sleep 1
+        raw=$("$REFSOG" search --json --limit 100 --index "tcp://127.0.0.1:$pa" --index "tcp://127.0.0.1:$pb" "$q" 2>&1)
+        r=$(printf '%s' "$raw" | ids 2>/dev/null) || r="not JSON: $raw" # a second failure shows refsog's message
+      }
       [ "$l" = "$r" ] || { bad=$((bad + 1)); t_eq "remote order, run $run: $q" "$l" "$r"; }
     done
   done
   t_eq "remote shards: full order equal to one index, 10 runs × 4 tied queries" 0 "$bad"
+  [ "$retried" = 0 ] || echo "note: $retried of 40 remote searches were asked twice"
   kill $ta $tb 2>/dev/null
 fi
 

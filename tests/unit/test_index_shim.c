@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -506,6 +508,24 @@ static void test_error_paths(void **state) {
     assert_int_equal(rsx_db_open(closed, 1, 2000, &db, &err), RS_ERR_NETWORK);
 }
 
+/* A loopback port nothing listens on now, chosen by the kernel (a fixed or pid-derived port can be
+ * another program's). 0 when no socket could be had. */
+static int free_port(void) {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) return 0;
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    int port = 0;
+    if (bind(fd, (struct sockaddr *)&a, sizeof a) == 0 &&
+        getsockname(fd, (struct sockaddr *)&a, &len) == 0)
+        port = ntohs(a.sin_port);
+    close(fd);
+    return port;
+}
+
 /* A remote shard served by xapian-tcpsrv gives the same hits as local. */
 static void test_remote_tcpsrv(void **state) {
     (void)state;
@@ -513,7 +533,8 @@ static void test_remote_tcpsrv(void **state) {
     build("remote", one);
     char p[128];
     path_of(p, sizeof p, "remote0");
-    int port = 20000 + (int)(getpid() % 20000);
+    int port = free_port();
+    assert_true(port > 0);
     char ports[16];
     snprintf(ports, sizeof ports, "%d", port);
     pid_t pid = fork();
