@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "committee.h"
 #include "dates.h"
+#include "bullets.h"
 #include "flattitle.h"
 #include "header.h"
 #include "html.h"
@@ -165,6 +166,8 @@ static RsStatus parse_meeting(RsMeeting *m, const RsLines *L, size_t from, size_
             n += np;
         }
     }
+    /* … or a notice's agenda of unnumbered bullets ("Åbent møde", "• Klimapuljen 2020", …) */
+    if (rc == RS_OK && !n && !L->flattened) rc = rs_bullet_spans(m->text, L, from, to, &sp, &n);
     if (rc != RS_OK) return rc;
     size_t hdr_to = n ? sp[0].first : to;
     if (n && from_toc) hdr_to = sp[0].first;

@@ -94,7 +94,7 @@ typedef struct RsDecision {
 typedef struct RsItem {
     int number;           /* the item number's value (131 for "131", 12 for "12a"), 0 if none */
     char number_text[16]; /* the number as printed ("131", "12a"), "" if the item has none */
-    char *title;          /* owned; as printed, without a closed marker ("Lukket:") */
+    char *title;          /* owned; as printed, a closed marker included ("Lukket: Salg af …") */
     int closed;
     char *case_no;        /* the case line as written (owned), NULL if none */
     char **cases;         /* every case number in the item, case line first (owned) */

@@ -266,24 +266,29 @@ static int heads_items(const RsLines *L, size_t g, size_t to) {
     return 0;
 }
 
-/* Whether each of the n candidates at c has a title, not sentences: at most 150 bytes and no
- * sentence ending inside it ("1. Ruten bruges især af ældre og unge. En telebus …" is a letter's
- * remark; "… Sdr. Herreds Kraftvarmeværk" is a title). */
+/* (segment.h) "1. Ruten bruges især af ældre og unge. En telebus …" is a letter's remark;
+ * "… Sdr. Herreds Kraftvarmeværk" is a title. */
+int rs_reads_as_title(const char *t, size_t tl) {
+    if (!tl || tl > 150) return 0;
+    for (size_t i = 1; i + 2 < tl; i++) {
+        if (!((t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i + 1] == ' ' && rs_is_upper(t + i + 2, tl - i - 2)))
+            continue;
+        /* a word of five or more small letters before it (not "Sdr.", "pr.", "vedr.") */
+        size_t w = i, letters = 0;
+        while (w > 0 && t[w - 1] != ' ') w--;
+        for (size_t q = w; q < i; q++) letters += (t[q] >= 'a' && t[q] <= 'z') || (unsigned char)t[q] >= 0x80;
+        if (letters >= 5 && rs_is_lower(t + w, i - w)) return 0;
+    }
+    return 1;
+}
+
+/* Whether each of the n candidates at c has a title, not sentences (rs_reads_as_title). */
 static int titles_only(const char *text, const RsLines *L, const Cand *c, size_t n) {
     for (size_t k = 0; k < n; k++) {
         const char *t;
         size_t tl;
         cand_title(text, L, &c[k], &t, &tl);
-        if (!tl || tl > 150) return 0;
-        for (size_t i = 1; i + 2 < tl; i++) {
-            if (!((t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i + 1] == ' ' && rs_is_upper(t + i + 2, tl - i - 2)))
-                continue;
-            /* a word of five or more small letters before it (not "Sdr.", "pr.", "vedr.") */
-            size_t w = i, letters = 0;
-            while (w > 0 && t[w - 1] != ' ') w--;
-            for (size_t q = w; q < i; q++) letters += (t[q] >= 'a' && t[q] <= 'z') || (unsigned char)t[q] >= 0x80;
-            if (letters >= 5 && rs_is_lower(t + w, i - w)) return 0;
-        }
+        if (!rs_reads_as_title(t, tl)) return 0;
     }
     return 1;
 }

@@ -43,4 +43,9 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
  * not a label ending in ':'. Can't fail. */
 int rs_title_like(const char *text, const RsLines *L, size_t i);
 
+/* Whether t (tl bytes) reads as an agenda entry's title and not as prose: 1–150 bytes with no
+ * sentence ending after a word of five or more small letters ("… unge. En telebus …"; "Sdr.",
+ * "pr. 31.03" do not end one). Can't fail. */
+int rs_reads_as_title(const char *t, size_t tl);
+
 #endif

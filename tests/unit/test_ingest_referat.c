@@ -600,6 +600,38 @@ static void test_municipality_words(void **state) {
     }
 }
 
+/* A notice's agenda of unnumbered bullets under "Åbent møde" / "Dagsorden:" gives the items; a
+ * list with no such label, of two entries, of sentences, or in minutes with sections does not. */
+static void test_bullet_agenda(void **state) {
+    (void)state;
+    static const struct {
+        const char *text;
+        size_t items;
+        const char *second; /* the second item's title, when the list is the items */
+    } cases[] = {
+        {"Byrådets møde\n\nDagsorden:\n\n• Godkendelse af dagsorden\n• Budget 2025\n• Meddelelser\n", 3, "Budget 2025"},
+        {"Møde\n\nÅbent møde\n• Godkendelse af dagsorden\n\n• Budget 2025\nLukket møde\n• Salg af grund\n", 3,
+         "Budget 2025"},
+        /* not introduced: a list in a letter */
+        {"Kære borgere\n\nHusk at:\n• Tilmelding sker på mail\n• Parkering ved hallen\n• Kaffe fra kl. 17\n", 1, NULL},
+        {"Dagsorden:\n• Godkendelse af dagsorden\n• Budget 2025\n", 1, NULL},
+        {"Dagsorden:\n• at byrådet godkender planen\n• at sagen sendes i høring\n• at der afsættes midler\n", 1, NULL},
+        {"Dagsorden:\n• Godkendelse af dagsorden\n• Budget 2025\n• Meddelelser\n\nBeslutning\nGodkendt.\n", 1, NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        RsError err;
+        RsMeeting *m = parse_text(cases[i].text, strlen(cases[i].text), NULL, &err);
+        assert_non_null(m);
+        if (m->n_items != cases[i].items) fail_msg("case %zu: %zu items", i, m->n_items);
+        if (cases[i].second) {
+            assert_string_equal(m->items[1].title, cases[i].second);
+            assert_string_equal(m->items[1].number_text, "");
+        }
+        if (i == 1) assert_int_equal(m->items[2].closed, 1);
+        rs_meeting_free(m);
+    }
+}
+
 /* A weekday ends a committee's name in a decision line: "… Børn & Unge onsdag den 13. januar". */
 static void test_committee_weekday(void **state) {
     (void)state;
@@ -670,6 +702,7 @@ int main(void) {
         cmocka_unit_test(test_us_portal_date),
         cmocka_unit_test(test_municipality_words),
         cmocka_unit_test(test_committee_weekday),
+        cmocka_unit_test(test_bullet_agenda),
         cmocka_unit_test(test_municipality_fallbacks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
