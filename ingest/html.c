@@ -133,6 +133,26 @@ static void add_text(Out *o, const char *s) {
     }
 }
 
+/* Whether n is an entry of a bulleted list (<ul>) holding only text and inline elements: printed
+ * "• entry" as a browser shows it (an agenda announced as a list of titles, ingest/bullets.h);
+ * an entry holding paragraphs or lists keeps its lines as they are. */
+static int bullet_entry(xmlNode *n) {
+    if (xmlStrcasecmp(n->name, (const xmlChar *)"li") || !n->parent || !n->parent->name ||
+        xmlStrcasecmp(n->parent->name, (const xmlChar *)"ul"))
+        return 0;
+    int text = 0;
+    for (xmlNode *c = n->children; c; c = c->next) {
+        int para;
+        if (c->type == XML_ELEMENT_NODE && c->name && (block((const char *)c->name, &para) ||
+                                                       !xmlStrcasecmp(c->name, (const xmlChar *)"br")))
+            return 0;
+        if (c->type == XML_ELEMENT_NODE) text = 1;
+        for (const xmlChar *t = c->type == XML_TEXT_NODE ? c->content : NULL; t && *t && !text; t++)
+            text = *t != ' ' && *t != '\t' && *t != '\n' && *t != '\r';
+    }
+    return text;
+}
+
 static void walk(Out *o, xmlNode *n, int depth) {
     for (; n && o->rc == RS_OK; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -154,6 +174,7 @@ static void walk(Out *o, xmlNode *n, int depth) {
                 o->rc = rs_buf_putc(&o->b, ' ');
         }
         if (blk) ensure_breaks(o, para ? 2 : 1);
+        if (o->rc == RS_OK && blk && bullet_entry(n)) o->rc = rs_buf_append(&o->b, "\xE2\x80\xA2 ", 4);
         int pre = !strcmp(name, "pre"), row = !strcmp(name, "tr"), saved = o->cells;
         if (pre) o->pre++;
         if (row) o->cells = label_row(n);
