@@ -317,6 +317,13 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
         }
         c[n++] = k;
     }
+    /* Every heading numbered 1, printed alike, titles: a list whose numbering restarts at each
+     * item (a web page with one <ol> per item: " 1. Godkendelse af referatet", " 1. Høringssvar.",
+     * …). Read in their order; each keeps its printed number. */
+    int restart = n >= 3 && titles_only(text, L, c, n);
+    for (size_t i = 0; restart && i < n; i++)
+        restart = c[i].number == 10 && c[i].shape == c[0].shape && !LN(c[i].head)->in_toc;
+    for (size_t i = 0; restart && i < n; i++) c[i].number = 10 * (long)(i + 1);
     for (size_t i = 0; i < n; i++) {
         weigh(text, L, &c[i], from, to);
         /* listed before under its number and title, with other lines between (the contents or

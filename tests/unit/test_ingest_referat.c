@@ -632,6 +632,32 @@ static void test_bullet_agenda(void **state) {
     }
 }
 
+/* Headings all numbered 1 (a list restarting at each item) are the items, in order; numbered
+ * sentences all numbered 1 are not, nor are two such headings. */
+static void test_restarting_list(void **state) {
+    (void)state;
+    static const struct {
+        const char *text;
+        size_t items;
+    } cases[] = {
+        {"Referat\n\n 1. Godkendelse af dagsorden\n\nGodkendt.\n\n 1. Budget 2025\n\nDrøftet.\n\n 1. Eventuelt\n\nIntet.\n", 3},
+        {"Brev\n\n 1. Vi har modtaget jeres brev om sagen. Det glæder os.\n\nTekst.\n\n 1. Vi svarer inden en måned. Tak for henvendelsen.\n\nTekst.\n\n"
+         " 1. Vi beder jer sende bilagene igen. Nogle manglede.\n\nTekst.\n", 1},
+        {"Referat\n\n 1. Godkendelse af dagsorden\n\nGodkendt.\n\n 1. Budget 2025\n\nDrøftet.\n", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        RsError err;
+        RsMeeting *m = parse_text(cases[i].text, strlen(cases[i].text), NULL, &err);
+        assert_non_null(m);
+        if (m->n_items != cases[i].items) fail_msg("case %zu: %zu items", i, m->n_items);
+        if (cases[i].items == 3) {
+            assert_string_equal(m->items[1].title, "Budget 2025");
+            assert_string_equal(m->items[2].number_text, "1");
+        }
+        rs_meeting_free(m);
+    }
+}
+
 /* A weekday ends a committee's name in a decision line: "… Børn & Unge onsdag den 13. januar". */
 static void test_committee_weekday(void **state) {
     (void)state;
@@ -703,6 +729,7 @@ int main(void) {
         cmocka_unit_test(test_municipality_words),
         cmocka_unit_test(test_committee_weekday),
         cmocka_unit_test(test_bullet_agenda),
+        cmocka_unit_test(test_restarting_list),
         cmocka_unit_test(test_municipality_fallbacks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
