@@ -22,6 +22,27 @@ static int committee_stop(const char *s, size_t n, size_t i) {
     return 0; /* (a date after a name starts with a digit: handled above) */
 }
 
+/* Whether the word s[0..n) is a committee word in the definite form with more before its
+ * ending ("Regionsrådet", "Økonomiudvalget"; not "Udvalget" or "Rådet" alone, nor "Byråd"). */
+static int definite_compound(const char *s, size_t n) {
+    static const char *const bare[] = {"udvalget", "rådet", "nævnet", "bestyrelsen", "direktionen",
+                                       "kommissionen", "forsamlingen", "magistraten", "byrådet"};
+    if (n < 3 || !((s[n - 2] == 'e' || s[n - 2] == 'E') && strchr("tTnN", s[n - 1]))) return 0;
+    for (size_t k = 0; k < sizeof bare / sizeof *bare; k++)
+        if (rs_ci_eq(s, n, bare[k])) return 0;
+    return 1;
+}
+
+/* Whether the word s[0..n) before a committee word belongs to its name: a small word ("og",
+ * "&", "for"), a word ending in '-' or ',', or the municipality's ("Kommune", "Kommunes",
+ * "Regions"). */
+static int joins(const char *s, size_t n) {
+    if (!n) return 1;
+    if (s[n - 1] == '-' || s[n - 1] == ',' || (n <= 3 && !rs_is_upper(s, n))) return 1;
+    return rs_ci_eq(s, n, "Kommune") || rs_ci_eq(s, n, "Kommunes") || rs_ci_eq(s, n, "Regions") ||
+           rs_ci_eq(s, n, "Region");
+}
+
 size_t rs_committee_at(const char *s, size_t n) {
     if (!n || !rs_is_upper(s, n)) return 0;
     /* "Referat Aarhus Byråd", "Møde i Økonomiudvalget": the document's words, not the name */
@@ -40,7 +61,7 @@ size_t rs_committee_at(const char *s, size_t n) {
     }
     int first_udvalg = rs_ci_prefix(s, n, "Udvalget for ") || rs_ci_prefix(s, n, "Udvalg for ") ||
                        rs_ci_prefix(s, n, "Udvalget vedr") || rs_ci_prefix(s, n, "Udvalget om ");
-    size_t i = 0, words = 0;
+    size_t i = 0, words = 0, pw = 0, pwe = 0; /* the previous word */
     while (i < n && i < 100 && words < 9) {
         /* one word ("Økonomi-," inside "Økonomi-, Erhvervs- og Planudvalget" goes on) */
         size_t w = i;
@@ -56,8 +77,15 @@ size_t rs_committee_at(const char *s, size_t n) {
         if (!first_udvalg && i > w && rs_vocab_committee_word(s + w, i - w)) {
             /* "Udvalg" alone is a column's label ("Udvalg Dato Type"), not a committee's name */
             if (words == 1 && (rs_ci_eq(s, i, "Udvalg") || rs_ci_eq(s, i, "Udvalget"))) return 0;
+            /* a compound in the definite form names the body alone ("Regionsrådet",
+             * "Økonomiudvalget"): after another capitalised word it ends a title
+             * ("Bevillingsændringer Regionsrådet 24. august 2020" in a contents list), unless
+             * that word joins the name ("Social- og Sundhedsudvalget", "Faxe Kommunes
+             * Økonomiudvalg") */
+            if (words >= 2 && definite_compound(s + w, i - w) && !joins(s + pw, pwe - pw)) return 0;
             return i;
         }
+        pw = w, pwe = i;
         if (i >= n || committee_stop(s, n, i) || s[i] == '.') break;
         i = rs_skip_blanks(s, i, n);
     }

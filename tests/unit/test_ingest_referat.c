@@ -673,6 +673,39 @@ static void test_committee_weekday(void **state) {
     rs_meeting_free(m);
 }
 
+/* A committee in the definite form after another capitalised word is a title's end, not a
+ * decision line's committee ("Bevillingsændringer Regionsrådet 24. august 2020"); joined names
+ * and a bare "Udvalget" after its words still are. */
+static void test_committee_definite(void **state) {
+    (void)state;
+    static const struct {
+        const char *line, *committee; /* NULL: no decision */
+    } cases[] = {
+        {"Bevillingsændringer Regionsrådet 24. august 2020", NULL},
+        {"Opfølgning Økonomiudvalget 3. maj 2021", NULL},
+        {"Regionsrådet 24. august 2020", "Regionsrådet"},
+        {"Social- og Sundhedsudvalget 24. august 2020", "Social- og Sundhedsudvalget"},
+        {"Børn og Unge Udvalget 24. august 2020", "Børn og Unge Udvalget"},
+        {"Faxe Kommunes Økonomiudvalget 24. august 2020", "Faxe Kommunes Økonomiudvalget"},
+        {"Lemvig Byråd 24. august 2020", "Lemvig Byråd"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char t[512];
+        snprintf(t, sizeof t, "Referat\n\n1. Budget\nSagsfremstilling\nTekst om sagen.\n%s\nGodkendt.\n",
+                 cases[i].line);
+        RsError err;
+        RsMeeting *m = parse_text(t, strlen(t), NULL, &err);
+        assert_non_null(m);
+        assert_int_equal(m->n_items, 1);
+        const RsItem *it = &m->items[0];
+        if (!cases[i].committee && it->n_decisions) fail_msg("%s: a decision", cases[i].line);
+        if (cases[i].committee && (it->n_decisions != 1 || !it->decisions[0].committee ||
+                                   strcmp(it->decisions[0].committee, cases[i].committee)))
+            fail_msg("%s: %zu decisions", cases[i].line, it->n_decisions);
+        rs_meeting_free(m);
+    }
+}
+
 static void test_bad_input(void **state) {
     (void)state;
     RsError err;
@@ -730,6 +763,7 @@ int main(void) {
         cmocka_unit_test(test_committee_weekday),
         cmocka_unit_test(test_bullet_agenda),
         cmocka_unit_test(test_restarting_list),
+        cmocka_unit_test(test_committee_definite),
         cmocka_unit_test(test_municipality_fallbacks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
