@@ -4,11 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "heading.h"
 #include "text.h"
 
 #define LN(i) (&L->v[(i)])
 #define MIN_ENTRIES 3
 #define SEARCH_UP 3 /* the label or agenda line stands within this many solid lines above a list */
+#define MAX_WRAP 3  /* lines an entry's title may wrap onto */
+#define WRAP_WIDTH 55 /* bytes: a line this long may have been wrapped */
 
 /* The title of a bullet entry at line i: its bytes after the bullet, or 0 when line i is no
  * bullet entry reading as a title. Can't fail. */
@@ -55,6 +58,18 @@ static int introduced(const char *text, const RsLines *L, size_t i, size_t from,
     return 0;
 }
 
+/* Whether line j, right under the entry at line e or its wrapped lines, continues its title:
+ * it reads on from it (rs_title_continues), or the line before it is as long as a wrapped line
+ * ("• Godkendelse af kommuneplantillæg nr. 3 og lokalplan nr. 87–" / "Familie- og …"). */
+static int wraps(const char *text, const RsLines *L, size_t e, size_t j) {
+    if (LN(j)->kind != RS_LK_TEXT || rs_bullet_len(text + LN(j)->start, LN(j)->end - LN(j)->start)) return 0;
+    if (LN(j - 1)->end - LN(j - 1)->start >= WRAP_WIDTH) return 1;
+    const char *s = text + LN(e)->start;
+    size_t b = entry_skip(text, L, e);
+    return rs_title_continues(s + b, LN(j - 1)->end - LN(e)->start - b, text + LN(j)->start,
+                              LN(j)->end - LN(j)->start);
+}
+
 RsStatus rs_bullet_spans(const char *text, const RsLines *L, size_t from, size_t to, RsItemSpan **out,
                          size_t *n_out) {
     *out = NULL;
@@ -66,10 +81,12 @@ RsStatus rs_bullet_spans(const char *text, const RsLines *L, size_t from, size_t
     int started = 0;
     for (size_t i = from; i < to;) {
         if (!entry_skip(text, L, i)) { i++; continue; }
-        /* a list: bullet entries with at most one blank line between */
-        size_t j = i, last = i, count = 0;
+        /* a list: bullet entries with at most one blank line between; an entry's title may
+         * wrap onto the lines after it */
+        size_t j = i, last = i, count = 0, ent = i;
         while (j < to) {
-            if (entry_skip(text, L, j)) last = j, count++, j++;
+            if (entry_skip(text, L, j)) ent = last = j, count++, j++;
+            else if (j == last + 1 && j <= ent + MAX_WRAP && wraps(text, L, ent, j)) last = j++;
             else if (LN(j)->kind == RS_LK_BLANK && j + 1 < to && j == last + 1) j++;
             else break;
         }
@@ -88,8 +105,10 @@ RsStatus rs_bullet_spans(const char *text, const RsLines *L, size_t from, size_t
                 RsItemSpan *s = &v[n++];
                 memset(s, 0, sizeof *s);
                 s->head = s->title_line = s->first = k;
-                s->body = k + 1;
-                s->end = k + 1;
+                while (s->title_more < MAX_WRAP && k + 1 + s->title_more <= last &&
+                       wraps(text, L, k, k + 1 + s->title_more))
+                    s->title_more++;
+                s->body = s->end = k + 1 + s->title_more;
                 s->closed = closed;
                 s->page_title = 1;
                 s->title_skip = b;

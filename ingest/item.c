@@ -180,7 +180,13 @@ static RsStatus set_title(const RsMeeting *m, const RsLines *L, const RsItemSpan
     rs_buf_append(&t, s, n);
     /* a title wrapped onto the next lines, at most three more */
     size_t last, next = sp->title_line + 1;
-    if (rs_title_wrapped(m->text, L, next, sp->end < L->n ? sp->end : L->n, 3, &t, &last) != RS_OK) {
+    RsStatus rc = RS_OK;
+    if (sp->title_more) {
+        last = sp->title_line + sp->title_more;
+        for (size_t j = next; rc == RS_OK && j <= last && j < L->n; j++)
+            rc = rs_title_append(&t, m->text + LN(j)->start, LN(j)->end - LN(j)->start);
+    } else rc = rs_title_wrapped(m->text, L, next, sp->end < L->n ? sp->end : L->n, 3, &t, &last);
+    if (rc != RS_OK) {
         rs_buf_free(&t);
         return RS_ERR_NOMEM;
     }

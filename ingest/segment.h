@@ -31,6 +31,8 @@ typedef struct RsItemSpan {
     int page_title;
     size_t title_skip, num_at, num_len;
     long number;       /* ×10, as RsLine.number */
+    size_t title_more; /* the lines after title_line that wrap the title, taken as they are (a
+                          list entry wrapped, bullets.h); 0: judged by rs_title_wrapped */
 } RsItemSpan;
 
 /* Items among lines [from, to) of L over `text`. *out (malloc'd, caller frees; NULL when

@@ -612,6 +612,9 @@ static void test_bullet_agenda(void **state) {
         {"Byrådets møde\n\nDagsorden:\n\n• Godkendelse af dagsorden\n• Budget 2025\n• Meddelelser\n", 3, "Budget 2025"},
         {"Møde\n\nÅbent møde\n• Godkendelse af dagsorden\n\n• Budget 2025\nLukket møde\n• Salg af grund\n", 3,
          "Budget 2025"},
+        /* entries wrapped onto a second line, lower case or after a long line */
+        {"Dagsorden:\n• Godkendelse af lokalplan nr. 87 og kommuneplantillæg nr. 3 –\nFamilie- og Feriecenter Nordby\n"
+         "• Budget 2025 for\nHavnen\n• Meddelelser\n", 3, "Budget 2025 for Havnen"},
         /* not introduced: a list in a letter */
         {"Kære borgere\n\nHusk at:\n• Tilmelding sker på mail\n• Parkering ved hallen\n• Kaffe fra kl. 17\n", 1, NULL},
         {"Dagsorden:\n• Godkendelse af dagsorden\n• Budget 2025\n", 1, NULL},
@@ -628,6 +631,9 @@ static void test_bullet_agenda(void **state) {
             assert_string_equal(m->items[1].number_text, "");
         }
         if (i == 1) assert_int_equal(m->items[2].closed, 1);
+        if (i == 2)
+            assert_string_equal(m->items[0].title,
+                                "Godkendelse af lokalplan nr. 87 og kommuneplantillæg nr. 3 – Familie- og Feriecenter Nordby");
         rs_meeting_free(m);
     }
 }
