@@ -249,7 +249,9 @@ int rs_title_continues(const char *s, size_t n, const char *x, size_t xl) {
     int year = xl >= 5 && xl < 80 && (!memcmp(x, "19", 2) || !memcmp(x, "20", 2)) && rs_is_digit(x[2]) &&
                rs_is_digit(x[3]) && !rs_is_digit(x[4]) && x[4] != '.' && x[4] != ':' && n &&
                !strchr(".?!:)", s[n - 1]) && !rs_date_at(x, xl, (char[11]){0});
-    return xl > 0 && xl < 120 && (rs_is_lower(x, xl) || open || year) && x[xl - 1] != ':' && n + xl < 400;
+    /* "… og Palle Kefer" / "(ÆK)(bilag rapport Rambøll)": a parenthesis closing on its line */
+    int paren = xl >= 3 && xl < 80 && x[0] == '(' && x[xl - 1] == ')';
+    return xl > 0 && xl < 120 && (rs_is_lower(x, xl) || open || year || paren) && x[xl - 1] != ':' && n + xl < 400;
 }
 
 /* Whether the word at x is one that joins the words of a coordination ("Teknik- og Miljø…"). */

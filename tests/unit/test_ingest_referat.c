@@ -664,6 +664,31 @@ static void test_restarting_list(void **state) {
     }
 }
 
+/* A heading's title wrapped where a line turned: onto a line in lower case, after an open word,
+ * and onto a parenthesis closing on its line; not onto a sentence of the body. */
+static void test_title_wrapped(void **state) {
+    (void)state;
+    static const struct {
+        const char *second, *title;
+    } cases[] = {
+        {"(ÆK)(bilag rapport fra rådgiver)", "Flyvepladsen, afvanding v/ Per Holm og Ane Berg (ÆK)(bilag rapport fra rådgiver)"},
+        {"med bilag", "Flyvepladsen, afvanding v/ Per Holm og Ane Berg med bilag"},
+        {"Ane orienterede om rapporten.", "Flyvepladsen, afvanding v/ Per Holm og Ane Berg"},
+        {"(Ane orienterede om rapporten", "Flyvepladsen, afvanding v/ Per Holm og Ane Berg"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char t[512];
+        snprintf(t, sizeof t, "Referat\n\n1. Flyvepladsen, afvanding v/ Per Holm og Ane Berg\n%s\n\nTekst.\n\n"
+                              "2. Eventuelt\n\nIntet.\n", cases[i].second);
+        RsError err;
+        RsMeeting *m = parse_text(t, strlen(t), NULL, &err);
+        assert_non_null(m);
+        assert_int_equal(m->n_items, 2);
+        assert_string_equal(m->items[0].title, cases[i].title);
+        rs_meeting_free(m);
+    }
+}
+
 /* A weekday ends a committee's name in a decision line: "… Børn & Unge onsdag den 13. januar". */
 static void test_committee_weekday(void **state) {
     (void)state;
@@ -770,6 +795,7 @@ int main(void) {
         cmocka_unit_test(test_bullet_agenda),
         cmocka_unit_test(test_restarting_list),
         cmocka_unit_test(test_committee_definite),
+        cmocka_unit_test(test_title_wrapped),
         cmocka_unit_test(test_municipality_fallbacks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
