@@ -33,7 +33,9 @@ static void test_is_html(void **state) {
     assert_false(rs_html_is("", 0, "a/referat.txt"));
 }
 
-/* Headings and paragraphs stand apart by a blank line; br and li end lines; entities decoded. */
+/* Headings and paragraphs stand apart by a blank line; br and li end lines; entities decoded;
+ * an entry of a <ul> holding only text is printed "• entry" (not one of an <ol>, one holding a
+ * paragraph, or an empty one). */
 static void test_blocks(void **state) {
     (void)state;
     char *t = text_of("<html><head><title>Byrådet 27.11.2019</title></head><body>"
@@ -41,7 +43,16 @@ static void test_blocks(void **state) {
                       "<ul><li>et</li><li>to</li></ul></body></html>");
     assert_non_null(strstr(t, "Byrådet 27.11.2019\n"));
     assert_non_null(strstr(t, "4. Anlæg af sti\n\nFørste\xC2\xA0linje\nanden & sidste\n")); /* nbsp kept */
-    assert_non_null(strstr(t, "et\nto"));
+    assert_non_null(strstr(t, "\n\xE2\x80\xA2 et\n\xE2\x80\xA2 to"));
+    free(t);
+    t = text_of("<html><body><ol><li>en</li><li>to</li></ol><ul><li><p>tre</p></li><li> </li>"
+                "<li><a href=x>fire</a> og fem</li></ul></body></html>");
+    assert_non_null(strstr(t, "en\nto\n"));
+    assert_null(strstr(t, "\xE2\x80\xA2 en"));
+    assert_null(strstr(t, "\xE2\x80\xA2 tre"));
+    assert_non_null(strstr(t, "\xE2\x80\xA2 fire og fem"));
+    assert_null(strstr(t, "\xE2\x80\xA2 \n"));
+    assert_null(strstr(t, "\xE2\x80\xA2\n"));
     free(t);
 }
 
