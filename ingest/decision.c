@@ -219,11 +219,14 @@ static int deciding_body(const char *s, size_t k) {
 /* A deciding body named in the genitive before "beslutning": "Økonomiudvalgets", "Teknik- og
  * Miljøudvalgets", "Byrådets"; or the generic "Udvalgets" (then no committee is named: the
  * meeting's decides). Sets d's committee; the offset after "beslutning", else 0. */
-static size_t genitive_heading(const char *s, size_t n, RsDecisionHead *d) {
-    if (n > 160 || !rs_is_upper(s, n)) return 0;
+static size_t genitive_heading(const char *s, size_t n, RsDecisionHead *d, int *meeting) {
+    *meeting = 0;
+    if (!rs_is_upper(s, n)) return 0;
     for (size_t k = 1; k + 2 < n && k < 100; k++) {
         if (s[k] != 's' || s[k + 1] != ' ') continue;
         size_t j = k + 2, dl = rs_ci_prefix(s + j, n - j, "beslutning") ? 10 : 0;
+        /* "Kommunalbestyrelsens møde 28. november 2005 Punkt 1: …" (checked by the caller) */
+        if (!dl && rs_ci_prefix(s + j, n - j, "møde ")) dl = strlen("møde"), *meeting = 1;
         if (dl && j + dl < n && rs_is_letter(s + j + dl, n - j - dl)) dl = 0; /* beslutningen, … */
         if (!dl || !rs_is_lower(s + j, n - j) || !deciding_body(s, k)) continue;
         if (k == 8 && rs_ci_prefix(s, n, "Udvalget")) {
@@ -243,11 +246,18 @@ int rs_decision_heading(const char *s, size_t n, RsDecisionHead *d) {
     memset(d, 0, sizeof *d);
     d->text_off = n;
     if (n < 8) return 0;
-    size_t g = genitive_heading(s, n, d);
+    int meeting;
+    size_t g = genitive_heading(s, n, d, &meeting);
     if (g) { /* "Byrådets beslutning den 25. januar 2021:", "Udvalgets beslutning" */
         size_t k = date_start(s, n, g);
         size_t dl = rs_date_at(s + k, n - k, d->date);
-        if (heading_tail(s, n, k + dl, d)) return 1;
+        /* "Kommunalbestyrelsens møde 28. november 2005 Punkt 1: Der var ingen meddelelser.",
+         * "Byrådets møde punkt 657: …": the meeting's record of an item, with its number and ':'
+         * (without them, a meeting's header) */
+        size_t p = rs_skip_blanks(s, k + dl, n);
+        if (p < n && s[p] == ',') p = rs_skip_blanks(s, p + 1, n);
+        int item = rs_ci_prefix(s + p, n - p, "punkt ") || rs_ci_prefix(s + p, n - p, "pkt");
+        if ((!meeting || item) && heading_tail(s, n, k + dl, d) && (!meeting || d->text_off < n)) return 1;
         memset(d, 0, sizeof *d);
         d->text_off = n;
         return 0;

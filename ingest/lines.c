@@ -132,6 +132,17 @@ static int flat_split(const char *t, size_t i, size_t e) {
         size_t cl = rs_committee_at(t + i + 11, e - i - 11);
         if (i + 11 < e && cl) return 1; /* "Beslutning Økonomiudvalget den …" */
     }
+    /* "… Spørgetid Kommunalbestyrelsens møde 6. februar 2006 Punkt 2: Der var …": the meeting's
+     * record of an item (decision.h) */
+    size_t w = i;
+    while (w < e && w - i < 40 && t[w] != ' ') w++;
+    if (w > i + 3 && t[w - 1] == 's' && rs_ci_prefix(t + w, e - w, " møde ")) {
+        size_t colon = w;
+        while (colon < e && colon < w + 60 && t[colon] != ':') colon++;
+        RsDecisionHead d;
+        size_t end = colon + 40 < e ? colon + 40 : e; /* (with some of its text after the ':') */
+        if (colon < e && t[colon] == ':' && rs_decision_heading(t + i, end - i, &d)) return 1;
+    }
     /* "… vedtagelse Økonomiudvalget den 25. oktober 2005, pkt. 3 …": a treatment line */
     size_t win = e - i < 100 ? e - i : 100;
     if (!memmem(t + i, win, " den ", 5)) return 0;

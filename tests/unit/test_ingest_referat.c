@@ -737,6 +737,38 @@ static void test_committee_definite(void **state) {
     }
 }
 
+/* "<Body>s møde [date] punkt N: <text>" records the meeting's decision on item N (Ballerup,
+ * Kerteminde); without the item's number and text it is a meeting's header, no decision. */
+static void test_meeting_record_decision(void **state) {
+    (void)state;
+    static const struct {
+        const char *line, *committee, *date; /* committee NULL: no decision */
+    } cases[] = {
+        {"Kommunalbestyrelsens møde 28. november 2005 Punkt 1: Der var ingen meddelelser.", "Kommunalbestyrelsen",
+         "2005-11-28"},
+        {"Byrådets møde punkt 657: Borgmesteren lovede et skriftligt svar.", "Byrådet", "2021-03-01"},
+        {"Byrådets møde den 3. maj 2021", NULL, NULL},
+        {"Byrådets møde 3. maj 2021 punkt 4", NULL, NULL},
+        {"Byrådets møde blev holdt i salen.", NULL, NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char t[512];
+        snprintf(t, sizeof t, "Referat\nByrådet\nMødedato: 1. marts 2021\n\n1. Budget\nSagsfremstilling\n"
+                              "Tekst om sagen.\n%s\n", cases[i].line);
+        RsError err;
+        RsMeeting *m = parse_text(t, strlen(t), NULL, &err);
+        assert_non_null(m);
+        assert_int_equal(m->n_items, 1);
+        const RsItem *it = &m->items[0];
+        if (!cases[i].committee && it->n_decisions) fail_msg("%s: a decision", cases[i].line);
+        if (cases[i].committee && (it->n_decisions != 1 || !it->decisions[0].committee ||
+                                   strcmp(it->decisions[0].committee, cases[i].committee) ||
+                                   strcmp(it->decisions[0].date, cases[i].date)))
+            fail_msg("%s: %zu decisions", cases[i].line, it->n_decisions);
+        rs_meeting_free(m);
+    }
+}
+
 static void test_bad_input(void **state) {
     (void)state;
     RsError err;
@@ -796,6 +828,7 @@ int main(void) {
         cmocka_unit_test(test_restarting_list),
         cmocka_unit_test(test_committee_definite),
         cmocka_unit_test(test_title_wrapped),
+        cmocka_unit_test(test_meeting_record_decision),
         cmocka_unit_test(test_municipality_fallbacks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
