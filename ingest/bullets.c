@@ -36,7 +36,7 @@ static int agenda_line(const char *text, const RsLine *l) {
     const size_t wl = sizeof w - 1;
     int has = 0;
     for (size_t i = 0; i + wl <= n && !has; i++)
-        has = (i == 0 || s[i - 1] == ' ') && !strncasecmp(s + i, w, wl) && rs_word_end(s, n, i + wl);
+        has = (i == 0 || s[i - 1] == ' ') && rs_ci_prefix(s + i, n - i, w) && rs_word_end(s, n, i + wl);
     return has && (n == wl || s[n - 1] == ':' || s[n - 1] == '.');
 }
 
