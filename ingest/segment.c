@@ -129,6 +129,15 @@ static int locate(const char *text, const RsLines *L, size_t h, size_t from, siz
         c->title_line = c->last = j;
         return 1;
     }
+    /* "• 2" / "Meddelelser" / "Sagsid.:": a group label's word ("Meddelelser", "Orienteringssager")
+     * that says neither open nor closed is the title when the item's case or sections follow */
+    if (j < to && j <= h + 4 && LN(j)->kind == RS_LK_GROUP && LN(j)->closed < 0) {
+        size_t k = next_solid(L, j, to);
+        if (k < to && (LN(k)->kind == RS_LK_CASE || LN(k)->kind == RS_LK_SECTION || LN(k)->kind == RS_LK_DECISION)) {
+            c->title_line = c->last = j;
+            return 1;
+        }
+    }
     size_t p = prev_solid(L, h, from);
     if (l->strength == 3 && p != (size_t)-1 && near_before(L, p, h)) {
         /* the title wrapped over two lines before its number line ("… - endelig" / "vedtagelse" /
