@@ -47,7 +47,8 @@ size_t rs_committee_at(const char *s, size_t n) {
     if (!n || !rs_is_upper(s, n)) return 0;
     /* "Referat Aarhus Byråd", "Møde i Økonomiudvalget": the document's words, not the name */
     static const char *const not_first[] = {"Referat", "Dagsorden", "Møde", "Mødet", "Beslutning",
-                                            "Protokol", "Beslutningsprotokol", "Sagsnr", "Sag"};
+                                            "Protokol", "Beslutningsprotokol", "Sagsnr", "Sag",
+                                            "Indholdsfortegnelse"};
     static const char *const salutations[] = {"Kære", "Til", "Fra", "Kopi", "Vedr", "Hej", "Att"};
     char f0 = (char)(s[0] & ~0x20);
     if (f0 && strchr("KTFVHA", f0))
@@ -55,7 +56,7 @@ size_t rs_committee_at(const char *s, size_t n) {
         size_t l = strlen(salutations[k]);
         if (rs_ci_prefix(s, n, salutations[k]) && (l == n || !rs_is_letter(s + l, n - l))) return 0;
     }
-    for (size_t k = 0; f0 && strchr("RDMBPS", f0) && k < sizeof not_first / sizeof *not_first; k++) {
+    for (size_t k = 0; f0 && strchr("RDMBPSI", f0) && k < sizeof not_first / sizeof *not_first; k++) {
         size_t l = strlen(not_first[k]);
         if (rs_ci_prefix(s, n, not_first[k]) && (l == n || !rs_is_letter(s + l, n - l))) return 0;
     }

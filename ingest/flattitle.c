@@ -13,6 +13,7 @@
 #define HEADER_BYTES 300 /* a running header stands in a page's first bytes */
 #define MIN_TITLE 6      /* bytes */
 #define TITLE_WORDS 30   /* a heading has at most this many words */
+#define LABEL_PIECE 40 /* bytes: a case label with a stray value ("J.nr.: A00") */
 #define CONTENTS_MAX 12000 /* the contents are looked for in the first bytes before the pages */
 
 typedef struct Page {
@@ -178,19 +179,25 @@ RsStatus rs_flat_spans(const char *text, const RsLines *L, size_t from, size_t t
             if (a->start - page_start > PAGE_REACH) break;
             if (!ends_heading(a)) continue;
             anchors++;
+            /* "… udtræde af J.nr.: A00 Sagsid.: 10/22971": a label whose value is no case number
+             * stands between the heading and the case line */
+            size_t ti = j - 1;
+            if (t->kind == RS_LK_TEXT && ti > pg[p].first && t->end - t->start < LABEL_PIECE &&
+                rs_vocab_case_label(text + t->start, t->end - t->start))
+                t = &L->v[--ti];
             if (t->kind != RS_LK_TEXT && t->kind != RS_LK_MARKER && t->kind != RS_LK_GROUP) continue;
             size_t tn = t->end - t->start;
             size_t at = title_suffix(text + t->start, tn, text + text_from, cn, text, pg, npg, p, L);
             if (at >= tn) continue;
             RsItemSpan *s = &v[n++];
-            s->head = s->title_line = s->first = j - 1;
-            s->body = j;
+            s->head = s->title_line = s->first = ti;
+            s->body = ti + 1;
             s->closed = -1;
             s->real = 1;
             s->page_title = 1;
             s->title_skip = at;
             /* the page's "Punkt: N" before it: the head */
-            for (size_t q = pg[p].first; q < j - 1; q++)
+            for (size_t q = pg[p].first; q < ti; q++)
                 if (L->v[q].kind == RS_LK_TEXT && (s->number = page_number(text, &L->v[q], &s->num_at, &s->num_len))) {
                     s->head = s->first = q;
                     break;

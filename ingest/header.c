@@ -87,7 +87,7 @@ static int committee_in(const char *s, size_t n, size_t *b, size_t *len) {
     starts[ns++] = 0;
     static const char *const kinds[] = {"Referat fra ", "Referat af ", "Referat for ", "Referat ",
                                         "REFERAT ", "Dagsorden til ", "Dagsorden for ", "Dagsorden ",
-                                        "DAGSORDEN ", "Beslutningsprotokol "};
+                                        "DAGSORDEN ", "Beslutningsprotokol ", "Indholdsfortegnelse "};
     for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
         if (rs_ci_prefix(s, n, kinds[k])) { starts[ns++] = strlen(kinds[k]); break; }
     for (size_t i = 0; i + 2 < n && ns < 8; i++)

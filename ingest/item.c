@@ -203,6 +203,7 @@ RsStatus rs_title_wrapped(const char *text, const RsLines *L, size_t next, size_
         if (LN(j)->kind != RS_LK_TEXT || LN(j)->in_toc) break;
         const char *x = text + LN(j)->start;
         size_t xl = LN(j)->end - LN(j)->start;
+        if (rs_vocab_case_label(x, xl)) break; /* "J.nr.: A00": a label, whatever its value */
         if (!t->data || !rs_title_continues(t->data, t->len, x, xl)) break;
         if (rs_title_append(t, x, xl) != RS_OK) return RS_ERR_NOMEM;
         *last = j;
@@ -496,6 +497,8 @@ static RsStatus read_meta(const RsMeeting *m, const RsLines *L, const RsItemSpan
         if (l->kind == RS_LK_HEADING && LN(i)->number == LN(sp->head)->number) continue;
         if (l->kind == RS_LK_TEXT && it->title && rs_same_words(it->title, strlen(it->title), s, n)) continue;
         if (l->kind == RS_LK_TEXT && n < 80 && rs_vocab_doc_label(s, n)) continue;
+        /* "J.nr.: A00": a case label whose value is no case number (cut in extraction) */
+        if (l->kind == RS_LK_TEXT && n < 40 && rs_vocab_case_label(s, n)) continue;
         if (l->kind == RS_LK_TEXT && rs_ci_prefix(s, n, "Initialer")) continue;
         if (l->kind == RS_LK_TEXT && !it->case_no && !seen_case) {
             /* a flattened paragraph that opens with the case number */

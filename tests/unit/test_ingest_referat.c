@@ -550,6 +550,22 @@ static void test_journal_and_case(void **state) {
     rs_meeting_free(m);
 }
 
+/* A case label whose value extraction cut ("J.nr.: A00") is neither part of the title wrapped
+ * before it nor the end of the item's case lines: the case line after it is the case. */
+static void test_stray_case_label(void **state) {
+    (void)state;
+    const char *t = "Referat\nByrådet 9. august 2010\n\n1. Anmodning om at måtte udtræde af\nJ.nr.: A00\n"
+                    "Sagsid.: 10/22971\n\nSagsfremstilling\nEt medlem har bedt om at udtræde.\n";
+    RsError err;
+    RsMeeting *m = parse_text(t, strlen(t), NULL, &err);
+    assert_non_null(m);
+    assert_int_equal(m->n_items, 1);
+    assert_string_equal(m->items[0].title, "Anmodning om at måtte udtræde af");
+    assert_non_null(m->items[0].case_no);
+    assert_string_equal(m->items[0].case_no, "10/22971");
+    rs_meeting_free(m);
+}
+
 /* A .NET portal prints the meeting's date month first with a 12-hour clock; a Danish slashed
  * date stays day first. */
 static void test_us_portal_date(void **state) {
@@ -822,6 +838,7 @@ int main(void) {
         cmocka_unit_test(test_flat_page_titles),
         cmocka_unit_test(test_journal_and_case),
         cmocka_unit_test(test_us_portal_date),
+        cmocka_unit_test(test_stray_case_label),
         cmocka_unit_test(test_municipality_words),
         cmocka_unit_test(test_committee_weekday),
         cmocka_unit_test(test_bullet_agenda),
