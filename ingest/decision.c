@@ -219,7 +219,8 @@ static int deciding_body(const char *s, size_t k) {
 
 /* A deciding body named in the genitive before "beslutning": "Økonomiudvalgets", "Teknik- og
  * Miljøudvalgets", "Byrådets"; or the generic "Udvalgets" (then no committee is named: the
- * meeting's decides). Sets d's committee; the offset after "beslutning", else 0. */
+ * meeting's decides); or before "møde" ("Kommunalbestyrelsens møde …", *meeting set: the caller
+ * wants "Punkt N:" and text after it). Sets d's committee; the offset after the word, else 0. */
 static size_t genitive_heading(const char *s, size_t n, RsDecisionHead *d, int *meeting) {
     *meeting = 0;
     if (!rs_is_upper(s, n)) return 0;
