@@ -131,6 +131,18 @@ static char *whole_title(const RsMeeting *m, const RsLines *L, size_t from, size
     return strdup(b ? b + 1 : name);
 }
 
+/* Whether line l is a decision label with a title after it ("Beslutning: Grøn Trepart -
+ * omlægningsplan for Fanø Kommune og videre proces"): a text that reads as a title and ends in
+ * no full stop. Can't fail. */
+static int title_decision(const char *text, const RsLine *l) {
+    if (l->kind != RS_LK_DECISION) return 0;
+    size_t n = l->end - l->start;
+    if (l->text_off >= n) return 0;
+    const char *t = text + l->start + l->text_off;
+    size_t tl = n - l->text_off;
+    return rs_is_upper(t, tl) && t[tl - 1] != '.' && rs_reads_as_title(t, tl);
+}
+
 /* Parse one meeting: lines [from, to) of L into m (whose text is set). */
 static RsStatus parse_meeting(RsMeeting *m, const RsLines *L, size_t from, size_t to, const char *name,
                               const RsParseOptions *o) {
@@ -203,7 +215,15 @@ static RsStatus parse_meeting(RsMeeting *m, const RsLines *L, size_t from, size_
         if (!title) rc = RS_ERR_NOMEM;
         else {
             m->n_items = 1;
-            rc = rs_item_whole(m, L, from, to, m->span.start, text_end, title, &m->items[0]);
+            /* "Beslutning: Grøn Trepart - omlægningsplan for …" as a page's first line is its
+             * title with the item's type before it (an aggregator's single-item page), not a
+             * decision: its sections are read after it */
+            size_t body_from = from;
+            while (body_from < to && (L->v[body_from].kind == RS_LK_BLANK || L->v[body_from].kind == RS_LK_CHROME))
+                body_from++;
+            if (body_from < to && title_decision(m->text, &L->v[body_from])) body_from++;
+            else body_from = from;
+            rc = rs_item_whole(m, L, body_from, to, m->span.start, text_end, title, &m->items[0]);
             /* a one-item page (kk.dk, Aarhus) has its sections and decisions; a letter has none */
             const RsItem *it = &m->items[0];
             for (size_t k = 0; rc == RS_OK && k < it->n_sections && !m->structured; k++)

@@ -566,6 +566,26 @@ static void test_stray_case_label(void **state) {
     rs_meeting_free(m);
 }
 
+/* A one-item page whose first line is "Beslutning: <title>" has that title and no decision from
+ * it; "Beslutning: Godkendt." first is a decision. */
+static void test_title_decision_prefix(void **state) {
+    (void)state;
+    static const struct {
+        const char *first;
+        size_t decisions;
+    } cases[] = {{"Beslutning: Ny affaldsordning for sommerhuse", 0}, {"Beslutning: Godkendt.", 1}};
+    for (size_t i = 0; i < 2; i++) {
+        char t[512];
+        snprintf(t, sizeof t, "%s\nSagsfremstilling\nForsyningen har regnet på taksten.\n", cases[i].first);
+        RsError err;
+        RsMeeting *m = parse_text(t, strlen(t), NULL, &err);
+        assert_non_null(m);
+        assert_int_equal(m->n_items, 1);
+        if (m->items[0].n_decisions != cases[i].decisions) fail_msg("%s: %zu decisions", cases[i].first, m->items[0].n_decisions);
+        rs_meeting_free(m);
+    }
+}
+
 /* A .NET portal prints the meeting's date month first with a 12-hour clock; a Danish slashed
  * date stays day first. */
 static void test_us_portal_date(void **state) {
@@ -839,6 +859,7 @@ int main(void) {
         cmocka_unit_test(test_journal_and_case),
         cmocka_unit_test(test_us_portal_date),
         cmocka_unit_test(test_stray_case_label),
+        cmocka_unit_test(test_title_decision_prefix),
         cmocka_unit_test(test_municipality_words),
         cmocka_unit_test(test_committee_weekday),
         cmocka_unit_test(test_bullet_agenda),
