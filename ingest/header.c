@@ -14,6 +14,7 @@
 #include "vocab.h"
 
 #define LN(i) (&L->v[i])
+#define HEADER_REACH 600 /* bytes: a municipality named this early is the header's */
 
 typedef enum { F_NONE, F_DATE, F_TIME, F_PLACE, F_COMMITTEE, F_MEETING, F_PEOPLE, F_SKIP } Field;
 
@@ -384,7 +385,7 @@ RsStatus rs_municipality_infer(RsMeeting *m, const RsLines *L, size_t from, size
     (void)from;
     (void)to;
     int nk = rs_vocab_municipality_count();
-    size_t *counts = calloc((size_t)nk, sizeof *counts);
+    size_t *counts = calloc(2 * (size_t)nk, sizeof *counts), *in_header = counts + nk;
     if (!counts) return RS_ERR_NOMEM;
     int former_ok = !m->date[0] || strcmp(m->date, "2007-01-01") < 0;
     const char *t = m->text;
@@ -396,6 +397,9 @@ RsStatus rs_municipality_infer(RsMeeting *m, const RsLines *L, size_t from, size
     int kbh = rs_vocab_municipality("København", strlen("København"));
     /* the first 32 KiB of a meeting say it (its header the loudest): a bound for huge files */
     size_t end = hi - lo > 32768 ? lo + 32768 : hi;
+    /* the header: before the first item of structured minutes, else the first bytes */
+    size_t hdr_end = m->structured && m->n_items && m->items[0].range.start > lo ? m->items[0].range.start
+                                                                                 : lo + HEADER_REACH;
     for (const char *sp = memchr(t + lo, ' ', end - lo); sp && (size_t)(sp - t) + 6 < end;
          sp = memchr(sp + 1, ' ', (size_t)(t + end - sp - 1))) {
         size_t i = (size_t)(sp - t) + 1;
@@ -408,11 +412,12 @@ RsStatus rs_municipality_infer(RsMeeting *m, const RsLines *L, size_t from, size
             size_t a = i + wl + (i + wl < hi && t[i + wl] == 's');
             if ((w < 3 || w == 5) && a < hi && rs_is_letter(t + a, hi - a)) break;
             if (w == 6) {
-                if (kbh >= 0) counts[kbh]++;
+                if (kbh >= 0) counts[kbh]++, in_header[kbh] += i < hdr_end;
                 break;
             }
             int k = name_before(t, lo, i - 1, former_ok);
-            if (k >= 0) counts[k] += i - lo < 600 ? 3 : 1; /* the header says it louder */
+            if (k >= 0) counts[k] += i - lo < HEADER_REACH ? 3 : 1; /* the header says it louder */
+            if (k >= 0) in_header[k] += i < hdr_end;
             break;
         }
     }
@@ -422,10 +427,14 @@ RsStatus rs_municipality_infer(RsMeeting *m, const RsLines *L, size_t from, size
         if (counts[k] > best || (counts[k] && counts[k] == best && bi >= 0 && rs_vocab_municipality_former(bi) &&
                                  !rs_vocab_municipality_former(k)))
             best = counts[k], bi = k;
+    /* named only in the items' text ("… samarbejdet med Tårnby Kommune" in Dragør's minutes): a
+     * partner or a place, weaker than the meeting's place or the folder the user filed it in */
+    int weak = -1;
+    if (bi >= 0 && !in_header[bi]) weak = bi, bi = -1;
     free(counts);
     /* a regional council's minutes name kommuner (a venue, a case in one) but are none of theirs */
     if (m->committee && rs_ci_find(m->committee, strlen(m->committee), "regionsråd") < strlen(m->committee))
-        bi = -1;
+        bi = weak = -1;
     const char *from_ = "text";
     if (bi < 0 && m->place) {
         /* "<Navn> Rådhus", "<Navn>s Rådhus" in the meeting place */
@@ -449,6 +458,7 @@ RsStatus rs_municipality_infer(RsMeeting *m, const RsLines *L, size_t from, size
         }
         from_ = "folder";
     }
+    if (bi < 0 && weak >= 0) bi = weak, from_ = "text";
     if (bi >= 0) {
         if (!(m->municipality = strdup(rs_vocab_municipality_name(bi)))) return RS_ERR_NOMEM;
         m->municipality_from = from_;

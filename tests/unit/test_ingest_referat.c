@@ -355,6 +355,11 @@ static void test_municipality_fallbacks(void **state) {
                         "Punkt 1: Budget\n\nSagsfremstilling\n\nTekst.\n";
     const char *text = "REFERAT Økonomiudvalget d. 08-05-2009\n\nMødested Byrådssalen, Odder Rådhus\n\n"
                        "Punkt 1: Budget\n\nSagsfremstilling\n\nVejle Kommune har skrevet.\n";
+    /* a partner named only in an item ("… samarbejdet med Tårnby Kommune" in Dragør's minutes) */
+    const char *mention = "REFERAT Økonomiudvalget d. 08-05-2009\n\nMødested Mødelokale 2\n\n"
+                          "Punkt 1: Budget\n\nSagsfremstilling\n\nVejle Kommune har skrevet.\n";
+    const char *header = "REFERAT Vejle Kommune, Økonomiudvalget d. 08-05-2009\n\nMødested Byrådssalen, Odder Rådhus\n\n"
+                         "Punkt 1: Budget\n\nSagsfremstilling\n\nTekst.\n";
     static const struct {
         const char *text, *path, *want;
     } cases[] = {
@@ -365,10 +370,13 @@ static void test_municipality_fallbacks(void **state) {
         {NULL, "/data/AEROE-Kommune/x.txt", "Ærø"},          /* ASCII respelling, any case */
         {NULL, "/data/Aarhus.txt", NULL},                    /* the file name is no folder */
         {NULL, "/data/minutes/x.txt", NULL},                 /* nothing known */
-        {NULL, "referater/Aarhus/x.txt", "Vejle"},           /* the text beats both */
+        {NULL, "referater/Aarhus/x.txt", "Odder"},           /* the place beats a mention in an item */
+        {NULL, "referater/Aarhus/x.txt", "Aarhus"},          /* … and so does the folder */
+        {NULL, "referater/x.txt", "Vejle"},                  /* a mention in an item, nothing else */
+        {NULL, "referater/Aarhus/x.txt", "Vejle"},           /* the header beats place and folder */
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        const char *t = i == 0 || i == 1 ? place : i == 7 ? text : plain;
+        const char *t = i == 0 || i == 1 ? place : i == 7 ? text : i == 8 || i == 9 ? mention : i == 10 ? header : plain;
         RsError err;
         RsMeeting *m = NULL;
         assert_int_equal(rs_referat_parse_bytes(t, strlen(t), cases[i].path, NULL, &m, &err), RS_OK);
