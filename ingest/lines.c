@@ -99,6 +99,13 @@ static int flat_split(const char *t, size_t i, size_t e) {
         size_t j = i;
         while (j < e && rs_is_digit(t[j]) && j - i < 4) j++;
         char iso[11];
+        /* not a page number: "… 14-06-2011. Sidenr. 512. Formandens initialer" */
+        size_t w = i - 1;
+        while (w > 0 && t[w - 1] != ' ') w--;
+        /* (a bare "Side" may be a contents column's label: "Sag nr. Side 463. Til efterretning") */
+        if (rs_ci_eq(t + w, i - 1 - w, "Sidenr.") || rs_ci_eq(t + w, i - 1 - w, "Sidenr") ||
+            rs_ci_eq(t + w, i - 1 - w, "Side:"))
+            return 0;
         /* not before a date: "… ONSDAG DEN 17. JUNI 2009" */
         return j - i <= 3 && j + 2 < e && t[j] == '.' && t[j + 1] == ' ' && rs_is_upper(t + j + 2, e - j - 2) &&
                !rs_date_at(t + i, e - i, iso);
