@@ -105,8 +105,9 @@ RsStatus rs_bullet_spans(const char *text, const RsLines *L, size_t from, size_t
                 RsItemSpan *s = &v[n++];
                 memset(s, 0, sizeof *s);
                 s->head = s->title_line = s->first = k;
-                while (s->title_more < MAX_WRAP && k + 1 + s->title_more <= last &&
-                       wraps(text, L, k, k + 1 + s->title_more))
+                /* the lines the walk above took as its title's wrap: text right under it */
+                while (k + 1 + s->title_more <= last && LN(k + 1 + s->title_more)->kind == RS_LK_TEXT &&
+                       !entry_skip(text, L, k + 1 + s->title_more))
                     s->title_more++;
                 s->body = s->end = k + 1 + s->title_more;
                 s->closed = closed;

@@ -7,6 +7,8 @@
 #include "text.h"
 #include "vocab.h"
 
+#define STRAY_LABEL 40 /* bytes: a label with a stray value is short */
+
 static int id_char(char c) {
     return rs_is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' ||
            c == '-' || c == '.' || c == '_';
@@ -75,4 +77,8 @@ int rs_case_line(const char *s, size_t n, size_t *tok, size_t *tok_len, int *lab
     *tok_len = t;
     *labelled = 0;
     return 1;
+}
+
+int rs_case_label_stray(const char *s, size_t n) {
+    return n < STRAY_LABEL && rs_vocab_case_label(s, n) != 0;
 }

@@ -22,4 +22,8 @@ size_t rs_case_token(const char *s, size_t n, int labelled);
  * is not one. */
 int rs_case_line(const char *s, size_t n, size_t *tok, size_t *tok_len, int *labelled);
 
+/* A short piece that is a case label whose value is no case number, cut in extraction
+ * ("J.nr.: A00", "J.nr.: S00."): neither a title's words nor the end of an item's case lines. */
+int rs_case_label_stray(const char *s, size_t n);
+
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "casenum.h"
 #include "text.h"
 #include "vocab.h"
 
@@ -13,7 +14,6 @@
 #define HEADER_BYTES 300 /* a running header stands in a page's first bytes */
 #define MIN_TITLE 6      /* bytes */
 #define TITLE_WORDS 30   /* a heading has at most this many words */
-#define LABEL_PIECE 40 /* bytes: a case label with a stray value ("J.nr.: A00") */
 #define CONTENTS_MAX 12000 /* the contents are looked for in the first bytes before the pages */
 
 typedef struct Page {
@@ -182,8 +182,7 @@ RsStatus rs_flat_spans(const char *text, const RsLines *L, size_t from, size_t t
             /* "… udtræde af J.nr.: A00 Sagsid.: 10/22971": a label whose value is no case number
              * stands between the heading and the case line */
             size_t ti = j - 1;
-            if (t->kind == RS_LK_TEXT && ti > pg[p].first && t->end - t->start < LABEL_PIECE &&
-                rs_vocab_case_label(text + t->start, t->end - t->start))
+            if (t->kind == RS_LK_TEXT && ti > pg[p].first && rs_case_label_stray(text + t->start, t->end - t->start))
                 t = &L->v[--ti];
             if (t->kind != RS_LK_TEXT && t->kind != RS_LK_MARKER && t->kind != RS_LK_GROUP) continue;
             size_t tn = t->end - t->start;

@@ -498,7 +498,7 @@ static RsStatus read_meta(const RsMeeting *m, const RsLines *L, const RsItemSpan
         if (l->kind == RS_LK_TEXT && it->title && rs_same_words(it->title, strlen(it->title), s, n)) continue;
         if (l->kind == RS_LK_TEXT && n < 80 && rs_vocab_doc_label(s, n)) continue;
         /* "J.nr.: A00": a case label whose value is no case number (cut in extraction) */
-        if (l->kind == RS_LK_TEXT && n < 40 && rs_vocab_case_label(s, n)) continue;
+        if (l->kind == RS_LK_TEXT && rs_case_label_stray(s, n)) continue;
         if (l->kind == RS_LK_TEXT && rs_ci_prefix(s, n, "Initialer")) continue;
         if (l->kind == RS_LK_TEXT && !it->case_no && !seen_case) {
             /* a flattened paragraph that opens with the case number */
