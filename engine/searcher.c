@@ -23,7 +23,7 @@ static RsStatus check_shards(RsSearcher *s, const char *const *indexes, size_t n
         size_t len;
         rc = rsx_db_get_shard_metadata(s->db, i, RS_META_SCHEMA, &v, &len, err);
         if (rc != RS_OK) break;
-        if (len && strcmp(v, RS_SCHEMA_VERSION) && strcmp(v, RS_SCHEMA_UPGRADED))
+        if (len && strcmp(v, RS_SCHEMA_VERSION) && !RS_SCHEMA_UPGRADED(v))
             rc = rs_error_set(err, RS_ERR_MISMATCH, "%s: index schema %s, this refsog reads %s: rebuild it (index the "
                               "same folders into a new directory, then put it in this one's place)",
                               indexes[i], v, RS_SCHEMA_VERSION);

@@ -38,7 +38,7 @@ static RsStatus check_meta(RsIndexer *ix, const char *key, const char *want, con
         return rsx_writable_set_metadata(ix->db, key, want, strlen(want), err);
     }
     int same = !strcmp(v, want);
-    if (!same && !strcmp(key, RS_META_SCHEMA) && !strcmp(v, RS_SCHEMA_UPGRADED)) {
+    if (!same && !strcmp(key, RS_META_SCHEMA) && RS_SCHEMA_UPGRADED(v)) {
         free(v); /* readable as it is; new items are written the new way: say so with them */
         return rsx_writable_set_metadata(ix->db, key, want, strlen(want), err);
     }
@@ -84,6 +84,12 @@ RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexe
     if (rc == RS_OK)
         rc = check_meta(ix, RS_META_FINGERPRINT, rs_analyzer_fingerprint(ix->an),
                         "analyser configuration", dir, err);
+    /* an index xapian-tcpsrv can serve keeps Xapian's positions, which its OP_PHRASE reads;
+     * any other keeps them with the items, and says so (a search with a remote shard refuses a
+     * phrase over it rather than miss its items) */
+    if (rc == RS_OK) ix->xapian_positions = rsx_writable_has_termlists(ix->db);
+    if (rc == RS_OK && !ix->xapian_positions)
+        rc = rsx_writable_set_metadata(ix->db, RS_META_POSITIONS, "items", 5, err);
     if (rc != RS_OK) {
         RsError ignore;
         rsx_writable_close(ix->db, &ignore);
@@ -273,7 +279,8 @@ static RsStatus build_file(RsIndexer *ix, const RsMeeting *m, const char *source
             char key[64];
             ordinal++;
             item_key(m, mt, i, ordinal, key, sizeof key);
-            RsItemDocInput in = {mt, &mt->items[i], source, key, muni, mid, ordinal, keyed ? mkey : NULL};
+            RsItemDocInput in = {mt, &mt->items[i], source, key, muni, mid, ordinal, keyed ? mkey : NULL,
+                                 ix->xapian_positions};
             rc = rs_itemdoc_build(ix->an, &in, &f->docs[f->n], err);
             if (rc == RS_OK) f->n++;
         }

@@ -13,6 +13,8 @@ struct RsIndexer {
     RsxWritable *db;
     RsAnalyzer *an;
     RsIndexerOptions opts;
+    int xapian_positions; /* items' positions into Xapian's position table (an index with term
+                             lists, for xapian-tcpsrv), not their stored data (schema 9) */
     RsIndexerTotals totals;
     RsIndexerTotals committed; /* the totals at the last successful commit */
     size_t pending_bytes;

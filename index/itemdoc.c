@@ -1,6 +1,7 @@
 /* itemdoc.c — one agenda item into one Xapian document: terms, values and stored data. */
 #include "itemdoc.h"
 #include "record.h"
+#include "posblob.h"
 
 #include <glib.h>
 #include <stdio.h>
@@ -31,6 +32,7 @@ typedef struct {
     GHashTable *body, *elsewhere;
     GArray *body_n;
     long pad;              /* wdf the terms left out would have had: see RS_TERM_LENGTH */
+    RsPosBlob *pos;        /* the exact forms' positions, stored with the item (posblob.h) */
 } DocCtx;
 
 static RsStatus add_prefixed(DocCtx *c, const char *prefix, RsSpan s, unsigned wdf) {
@@ -86,9 +88,12 @@ static RsStatus emit_body_copies(DocCtx *c) {
 static int on_token(void *ctx, const RsToken *t) {
     DocCtx *c = ctx;
     RsStatus rc = RS_OK;
-    /* the exact form, positional (stopwords too: phrases need them) */
+    /* the exact form; its position (stopwords' too: phrases need them) goes into the item's
+     * position block (schema 9), or Xapian's position table in an index xapian-tcpsrv serves */
     int exact = t->norm.len && t->norm.len < 200;
-    if (exact) rc = rsx_doc_add_posting(c->doc, t->norm.s, t->norm.len, t->position + 1, c->wdf, c->err);
+    if (exact && !c->pos) rc = rsx_doc_add_posting(c->doc, t->norm.s, t->norm.len, t->position + 1, c->wdf, c->err);
+    else if (exact) rc = rsx_doc_add_term(c->doc, t->norm.s, t->norm.len, c->wdf, c->err);
+    if (exact && rc == RS_OK && c->pos) rc = rs_posblob_add(c->pos, t->norm.s, t->norm.len, t->position + 1, c->err);
     if (rc == RS_OK && t->kind == RS_TOK_CASENO) {
         rc = add_prefixed(c, RS_PREFIX_CASE, t->case_key, c->wdf);
     } else if (rc == RS_OK && !(t->flags & RS_TOKF_STOPWORD) && t->stem.len < 200) {
@@ -257,7 +262,9 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, const RsItemDocInput *in, RsxDoc **out
     DocCtx c = {an, {0}, d, RS_WDF_TITLE, RS_PREFIX_SEC_TITLE, err, RS_OK,
                 g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
                 g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-                g_array_new(FALSE, FALSE, sizeof(unsigned)), 0};
+                g_array_new(FALSE, FALSE, sizeof(unsigned)), 0,
+                in->xapian_positions ? NULL : rs_posblob_new()};
+    if (!c.pos && !in->xapian_positions) g.oom = 1;
     uint32_t pos = 0;
     rs_buf_puts(&text, it->title);
     if (rc == RS_OK) rc = index_text(&c, it->title, strlen(it->title), &pos);
@@ -417,10 +424,19 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, const RsItemDocInput *in, RsxDoc **out
     rec.text = text.data;
     rec.text_len = stored;
     if (g.oom && rc == RS_OK) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
-    RsBuf packed = {0};
+    RsBuf packed = {0}, blob = {0}, withpos = {0};
     if (rc == RS_OK) rc = rs_item_record_encode(&rec, &packed, err);
-    if (rc == RS_OK) rc = rsx_doc_set_data(d, packed.data, packed.len, err);
+    if (rc == RS_OK && c.pos && !rs_posblob_empty(c.pos)) {
+        rc = rs_posblob_encode(c.pos, &blob, err);
+        if (rc == RS_OK) rc = rs_docdata_with_positions(&withpos, blob.data, blob.len, packed.data, packed.len, err);
+        if (rc == RS_OK) rc = rsx_doc_set_data(d, withpos.data, withpos.len, err);
+    } else if (rc == RS_OK) {
+        rc = rsx_doc_set_data(d, packed.data, packed.len, err);
+    }
     rs_buf_free(&packed);
+    rs_buf_free(&blob);
+    rs_buf_free(&withpos);
+    rs_posblob_free(c.pos);
     rec.text = NULL; /* text's own buffer, freed below */
     rs_item_record_clear(&rec);
     rs_buf_free(&idb);

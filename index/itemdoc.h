@@ -23,6 +23,8 @@ typedef struct RsItemDocInput {
     const char *meeting_id;   /* the meeting's id: the source, or "<source>#m2" */
     size_t ordinal;           /* the item's place in the file (the meeting view's order) */
     const char *meeting_key;  /* 16 hex digits of municipality, committee and date, or NULL */
+    int xapian_positions;     /* the exact forms' positions into Xapian's position table (what
+                                 xapian-tcpsrv's phrases read), not the stored data (schema 9) */
 } RsItemDocInput;
 
 /* Build the document of `in` into *out (the caller frees it with rsx_doc_free): its terms

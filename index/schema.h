@@ -15,14 +15,16 @@
 #ifndef RS_SCHEMA_H
 #define RS_SCHEMA_H
 
-#define RS_SCHEMA_VERSION "8" /* 8: stored items zstd-compressed (index/docdata.h); 7: written without Xapian's term lists, deleted items as tombstones (RS_META_DEAD); 6: no stem term equal to the exact form, body copies only of keys other sections have, the length term; 5: committees by municipality (KV, slot 2 pairs), committees in the hit; 4: sources by canonical path, tie key, bare case keys; 3: kind, meeting keys, url */
-/* An index of this schema is read as it is and becomes RS_SCHEMA_VERSION when refsog next writes
- * to it: schema 8 differs only in how new items are stored, and both ways are read. */
-#define RS_SCHEMA_UPGRADED "7"
+#define RS_SCHEMA_VERSION "9" /* 9: the exact forms' positions kept with each item (index/posblob.h), not in Xapian's position table; 8: stored items zstd-compressed (index/docdata.h); 7: written without Xapian's term lists, deleted items as tombstones (RS_META_DEAD); 6: no stem term equal to the exact form, body copies only of keys other sections have, the length term; 5: committees by municipality (KV, slot 2 pairs), committees in the hit; 4: sources by canonical path, tie key, bare case keys; 3: kind, meeting keys, url */
+/* Whether an index of schema v (a string) is read as it is and becomes RS_SCHEMA_VERSION when
+ * refsog next writes to it: schemas 8 and 9 differ from 7 only in how new items are stored
+ * (compressed; their positions with them), and every way is read, item by item. */
+#define RS_SCHEMA_UPGRADED(v) (!strcmp((v), "7") || !strcmp((v), "8"))
 
 /* ---- free-text terms (ranked) ---- */
-/* no prefix: the exact normalised form (NFC + case folded), positional:
- * phrase search and exact-form matches. */
+/* no prefix: the exact normalised form (NFC + case folded): phrase search and exact-form
+ * matches. Its positions are in the item's position block (index/posblob.h, schema 9), or, in
+ * items written before schema 9, in Xapian's position table. */
 #define RS_PREFIX_EXACT   ""
 #define RS_PREFIX_STEM    "Z"   /* Snowball stem, no positions */
 #define RS_PREFIX_FOLD    "F"   /* Danish folding key of the stem, no positions */
@@ -41,8 +43,9 @@
 #define RS_PREFIX_SEC_DECISION  "SB"
 #define RS_PREFIX_SEC_ATTACH    "SA" /* bilag titles */
 
-/* Only the exact forms carry positions: a prefixed term (first byte an upper-case ASCII letter)
- * never does. What rebuilding a document from its postings reads (index/xapian_dead.cc). */
+/* Only the exact forms of items written before schema 9 carry Xapian positions: a prefixed term
+ * (first byte an upper-case ASCII letter) never does. What rebuilding a document from its
+ * postings reads (index/xapian_dead.cc). */
 #define RS_TERM_POSITIONAL(first_byte) (!((first_byte) >= 'A' && (first_byte) <= 'Z'))
 
 /* One term per item whose wdf is what the terms schema 5 leaves out (a stem equal to the exact
@@ -97,6 +100,10 @@ enum {
 /* ---- metadata keys ---- */
 #define RS_META_SCHEMA       "refsog:schema"
 #define RS_META_FINGERPRINT  "refsog:analyzer"   /* rs_analyzer_fingerprint() at index time */
+/* "items": items written to this index keep their words' positions in their stored data (schema
+ * 9, index/posblob.h), which xapian-tcpsrv's phrases cannot read; absent: every item's are in
+ * Xapian's position table (an index with term lists, or written before schema 9) */
+#define RS_META_POSITIONS    "refsog:positions"
 #define RS_META_SOURCE       "refsog:src:"       /* + source → "<hash hex>.p<parser version> <items> <source>" */
 /* Tombstones: the deleted documents of an index written without Xapian's term lists, which
  * cannot delete (docs/shim.md "Tombstones"; only the shim reads and writes these keys).

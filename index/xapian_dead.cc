@@ -199,6 +199,8 @@ static void purge_window(const Xapian::Database &src, const RsxDead &dead, const
     std::vector<std::vector<Posting>> docs(hi - lo + 1);
     std::vector<std::string> terms;
     std::vector<Xapian::termpos> positions;
+    /* items of schema 9 keep their positions in their stored data, copied with it */
+    const bool xapian_positions = src.has_positions();
     for (auto t = src.allterms_begin(); t != src.allterms_end(); ++t) {
         const std::string term = *t;
         uint32_t id = UINT32_MAX;
@@ -211,7 +213,7 @@ static void purge_window(const Xapian::Database &src, const RsxDead &dead, const
                 terms.push_back(term);
             }
             Posting x{id, p.get_wdf(), static_cast<uint32_t>(positions.size()), 0};
-            if (RS_TERM_POSITIONAL(term[0])) /* a lookup per posting: only where there are any */
+            if (xapian_positions && RS_TERM_POSITIONAL(term[0])) /* a lookup per posting: only where there are any */
                 for (auto q = p.positionlist_begin(); q != p.positionlist_end(); ++q) {
                     positions.push_back(*q);
                     x.pos_n++;

@@ -120,6 +120,10 @@ struct RsxPlan {
 
 struct RsxQuery {
     Xapian::Query q;
+    /* The same query with its phrases as Xapian's OP_PHRASE (positions from Xapian's position
+     * table), for a search with a remote shard, whose server knows no phrase source; NULL when
+     * the query has no phrase (q is then the same). */
+    std::shared_ptr<const Xapian::Query> qpos;
     /* NULL: the query has a part sets cannot answer (a phrase, NEAR, ELITE_SET, a wildcard) */
     std::shared_ptr<const RsxPlan> plan;
 };
@@ -169,6 +173,12 @@ bool sets_worth(RsxDb *db, const RsxPlan &plan, int mode);
  * of matches in *total. Throws what Xapian throws (DatabaseModifiedError: the caller reopens). */
 void sets_count(RsxDb *db, const RsxPlan &plan, const RsxFacetRequest *facets, size_t n,
                 std::vector<std::vector<std::pair<std::string, size_t>>> &out, size_t *total);
+
+/* xapian_phrase.cc: the items in which `terms` (exact forms) stand in this order within `window`
+ * positions (Xapian's OP_PHRASE; window at least terms.size()), as a filter (no weight): from the
+ * positions items keep with their stored data (schema 9), or from Xapian's position table for items
+ * written before. AND it with the terms. Local shards only (xapian-tcpsrv does not know it). */
+Xapian::Query phrase_filter(const std::vector<std::string> &terms, unsigned window);
 
 /* xapian_dead.cc: the tombstones of a local database (from its metadata) into *out. Throws
  * what Xapian throws. */

@@ -11,7 +11,7 @@
 
 typedef std::shared_ptr<const RsxPlan> Plan;
 
-static RsxQuery *wrap(const Xapian::Query &q, Plan plan) { return new RsxQuery{q, std::move(plan)}; }
+static RsxQuery *wrap(const Xapian::Query &q, Plan plan) { return new RsxQuery{q, nullptr, std::move(plan)}; }
 
 static Plan plan_of(RsxPlan::Kind kind, std::string term = std::string()) {
     auto p = std::make_shared<RsxPlan>();
@@ -65,7 +65,30 @@ extern "C" RsxQuery *rsx_query_combine(RsxOp op, RsxQuery *const *subs, size_t n
         }
         plan = p;
     }
-    return wrap(Xapian::Query(ops[op], v.begin(), v.end(), window), plan);
+    /* the same with OP_PHRASE for phrases (RsxQuery.qpos), where there is a phrase */
+    std::shared_ptr<const Xapian::Query> qpos;
+    bool any_pos = op == RSX_OP_PHRASE;
+    for (size_t i = 0; i < n; i++) any_pos = any_pos || subs[i]->qpos;
+    if (any_pos) {
+        std::vector<Xapian::Query> vp;
+        for (size_t i = 0; i < n; i++) vp.push_back(subs[i]->qpos ? *subs[i]->qpos : subs[i]->q);
+        qpos = std::make_shared<const Xapian::Query>(ops[op], vp.begin(), vp.end(), window);
+    }
+    Xapian::Query q;
+    std::vector<std::string> words;
+    for (size_t i = 0; op == RSX_OP_PHRASE && i < n; i++)
+        if (subs[i]->plan && subs[i]->plan->kind == RsxPlan::TERM && !subs[i]->qpos) words.push_back(subs[i]->plan->term);
+    if (op == RSX_OP_PHRASE && words.size() == n) {
+        /* the words' AND (its weight is the phrase's), kept where they stand in order */
+        Xapian::Query all(Xapian::Query::OP_AND, v.begin(), v.end());
+        q = Xapian::Query(Xapian::Query::OP_FILTER, all,
+                          rsx_priv::phrase_filter(words, window > n ? window : static_cast<unsigned>(n)));
+    } else {
+        q = Xapian::Query(ops[op], v.begin(), v.end(), window);
+    }
+    RsxQuery *r = wrap(q, plan);
+    r->qpos = qpos;
+    return r;
     RSX_CATCH_NULL
 }
 
@@ -75,7 +98,9 @@ extern "C" RsxQuery *rsx_query_scale(const RsxQuery *q, double factor, RsError *
         rs_error_set(err, RS_ERR_USAGE, "negative weight scale");
         return nullptr;
     }
-    return wrap(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor), q->plan);
+    RsxQuery *r = wrap(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor), q->plan);
+    if (q->qpos) r->qpos = std::make_shared<const Xapian::Query>(Xapian::Query::OP_SCALE_WEIGHT, *q->qpos, factor);
+    return r;
     RSX_CATCH_NULL
 }
 

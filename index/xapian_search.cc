@@ -454,11 +454,26 @@ static RsStatus hand_over(std::unique_ptr<RsxMSet> &m, RsxMSet **out) {
     return RS_OK;
 }
 
+/* A query with a phrase over shards one of which is remote: its server knows only Xapian's
+ * OP_PHRASE, which reads Xapian's position table, and items written to an index without term
+ * lists keep their positions with them instead (RS_META_POSITIONS): such a shard would silently
+ * match fewer phrases, so it is an error (naming the shard) rather than a short answer. */
+static const Xapian::Query &remote_phrases(RsxDb *db, const Xapian::Query &qpos) {
+    for (size_t i = 0; i < db->shards.size(); i++) {
+        if (!db->shards[i].get_metadata(RS_META_POSITIONS).empty())
+            throw Xapian::FeatureUnavailableError(
+                db->paths[i] + " keeps its items' word positions with them, which a phrase search "
+                "with a remote shard cannot read: search the phrase without the remote shards, or "
+                "build that shard with `refsog index --termlists` as a served shard is");
+    }
+    return qpos;
+}
+
 static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions *o,
                            RsxMSet **out) {
     std::unique_ptr<RsxMSet> m(new RsxMSet(db->db));
     Xapian::Enquire &enq = m->enquire;
-    const Xapian::Query query = rsx_priv::without_dead(db, q->q);
+    const Xapian::Query query = rsx_priv::without_dead(db, db->has_remote && q->qpos ? remote_phrases(db, *q->qpos) : q->q);
     enq.set_query(query);
     if (o->bm25)
         enq.set_weighting_scheme(Xapian::BM25Weight(o->bm25->k1, o->bm25->k2, o->bm25->k3,

@@ -113,6 +113,8 @@ extern "C" RsStatus rsx_writable_open(const char *path, int mode_flags, RsxWrita
     RSX_CATCH
 }
 
+extern "C" int rsx_writable_has_termlists(const RsxWritable *w) { return w->no_termlist ? 0 : 1; }
+
 extern "C" RsStatus rsx_writable_close(RsxWritable *w, RsError *err) {
     if (!w) return RS_OK;
     RsStatus rc = RS_OK;

@@ -57,6 +57,10 @@ typedef enum RsxOpenMode {
  * They stay in the files until rsx_compact rebuilds the index without them. */
 RsStatus rsx_writable_open(const char *path, int mode, RsxWritable **out, RsError *err);
 
+/* Whether the index keeps Xapian's term lists (made with RSX_TERMLISTS, or before schema 7): what
+ * xapian-tcpsrv needs to serve it. This function can't fail. */
+int rsx_writable_has_termlists(const RsxWritable *w);
+
 /* Commit pending changes (outside a transaction) and close. The status of
  * that final commit is returned; the handle is freed either way.
  * rsx_writable_close(NULL, ...) is a no-op returning RS_OK. */

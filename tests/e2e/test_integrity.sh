@@ -37,12 +37,12 @@ t_match "one item deleted" "^1 item deleted" "$T_OUT"
 rm -rf old; "$REFSOG" index --quiet --termlists --index old "re/$F0" # (xapian-metadata needs term lists; old schemas had them)
 xapian-metadata set old refsog:schema 3
 t_status "an index of schema 3: search refuses it" 1 "$REFSOG" search --index old misbrug
-t_match "… and says to rebuild it" "index schema 3, this refsog reads 8: rebuild it" "$T_OUT"
+t_match "… and says to rebuild it" "index schema 3, this refsog reads 9: rebuild it" "$T_OUT"
 t_status "an index of schema 3: index refuses to add to it" 1 "$REFSOG" index --index old re
 t_match "… and says to rebuild it too" "rebuild it" "$T_OUT"
 
 # an index of schema 7 (stored items deflated with the dictionary's content) is read as it is, and
-# becomes schema 8 when refsog next writes to it; its old items read as before. Made here as
+# becomes schema 9 when refsog next writes to it; its old items read as before. Made here as
 # schema 7 wrote it: every item's data deflated again, the schema key set back.
 rm -rf s7; "$REFSOG" index --quiet --termlists --index s7 "re/$F0"
 (cd "$T_ROOT" && python3 scripts/make-docdict.py --raw) > dict7.bin
@@ -68,11 +68,25 @@ t_status "an index of schema 7: search reads it" 0 "$REFSOG" search --json --ind
 t_match "… its stored items too" '"title": *"Orientering om den aktuelle situation vedrørende opiater' "$T_OUT"
 t_match "stats says schema 7" '"schema": *"7"' "$("$REFSOG" stats --json --index s7)"
 t_status "index adds a file to it" 0 "$REFSOG" index --quiet --index s7 "re/$F1"
-t_match "… and it is schema 8 now" '"schema": *"8"' "$("$REFSOG" stats --json --index s7)"
+t_match "… and it is schema 9 now" '"schema": *"9"' "$("$REFSOG" stats --json --index s7)"
 t_eq "the old items read as before, the new ones too" "1 1" \
   "$("$REFSOG" search --json --index s7 '"misbrug af opiater"' | total) $("$REFSOG" search --json --index s7 --limit 100 'dokument:referat' | python3 -c "
 import json,sys; print(int(any(h['source'].endswith('$F1') and h['title'] for h in json.load(sys.stdin)['hits'])))")"
 t_match "… with their text (snippets)" "opiater" "$("$REFSOG" search --index s7 '"misbrug af opiater"')"
+
+# schema 9: an index without term lists keeps its items' word positions in their stored data (a
+# block before the compressed record), not in Xapian's position table, and says so; one with term
+# lists (for xapian-tcpsrv) keeps Xapian's. A phrase is found either way.
+rm -rf p9; "$REFSOG" index --quiet --index p9 "re/$F0" "re/$F1"
+t_eq "a new index: no Xapian positions, each item's data starts with its position block" "False 03 items" \
+  "$($py -c "
+import xapian; d = xapian.Database('p9')
+print(d.has_positions(), d.get_document(d.get_lastdocid()).get_data()[:1].hex(), d.get_metadata('refsog:positions').decode())")"
+t_eq "an index with term lists: Xapian's positions, no mark" "True " \
+  "$($py -c "
+import xapian; d = xapian.Database('s7'); print(d.has_positions(), d.get_metadata('refsog:positions').decode())")"
+t_eq "the same phrase, the same items, either way" \
+  "$("$REFSOG" search --json --index s7 '"misbrug af opiater"' | total)" "$("$REFSOG" search --json --index p9 '"misbrug af opiater"' | total)"
 
 # ---- 2. re-indexing a folder removes the items of files gone from it
 before=$("$REFSOG" stats --json --index ix | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')

@@ -41,6 +41,12 @@ t_eq "a stub of remote shards = one index" "$("$REFSOG" search --index one --jso
 # a shard written without term lists cannot be served: said so, with what to do
 t_status "a served shard without term lists is an error" 1 "$REFSOG" search --index "tcp://127.0.0.1:$pa" --index "tcp://127.0.0.1:$pp" misbrug
 t_match "… that says to build it with --termlists" "without term lists.*--termlists" "$T_OUT"
+# a local shard without term lists keeps its items' positions with them (schema 9), which the
+# server's phrases cannot read: beside a remote shard a phrase is refused, naming it; words are not
+t_status "a phrase over a remote shard and a local one keeping positions with its items: an error" 1 \
+  "$REFSOG" search --index "tcp://127.0.0.1:$pa" --index plain_b '"åben rådgivning"'
+t_match "… naming that shard and what to do" "plain_b keeps its items' word positions.*--termlists" "$T_OUT"
+t_status "… while its words are searched" 0 "$REFSOG" search --index "tcp://127.0.0.1:$pa" --index plain_b misbrug
 # (tcpsrv signals its whole process group when it stops: hence setsid above)
 kill $sb; wait $sb 2>/dev/null
 t_status "a shard that is down is an error" 1 "$REFSOG" search --index "tcp://127.0.0.1:$pa" --index "tcp://127.0.0.1:$pb" misbrug

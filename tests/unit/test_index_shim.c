@@ -15,6 +15,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "docdata.h"
+#include "posblob.h"
+#include "schema.h"
 #include "xapian_shim.h"
 
 static char tmp[64];
@@ -189,8 +192,8 @@ static void test_create_phrase_near_filter(void **state) {
     assert_true(rsx_mset_weight(m, 0) > 1.99 * base && rsx_mset_weight(m, 0) < 2.01 * base);
     rsx_mset_free(m);
 
-    char *desc = rsx_query_describe(phrase);
-    assert_non_null(strstr(desc, "PHRASE"));
+    char *desc = rsx_query_describe(phrase); /* the words' AND, kept by the phrase source */
+    assert_non_null(strstr(desc, "RsxPhraseSource"));
     free(desc);
     RsxQuery *all = rsx_query_match_all(NULL), *none = rsx_query_match_nothing(NULL);
     assert_int_equal(count_hits(db, all), 5);
@@ -510,6 +513,98 @@ static void test_error_paths(void **state) {
 
 /* A loopback port nothing listens on now, chosen by the kernel (a fixed or pid-derived port can be
  * another program's). 0 when no socket could be had. */
+/* A document as schema 9 writes it: its words without Xapian positions, their positions in a
+ * block in front of its data (the id). */
+static void add_doc_with_block(RsxWritable *w, const char *id, const char *words) {
+    RsError err;
+    RsxDoc *d = rsx_doc_new();
+    RsPosBlob *pb = rs_posblob_new();
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", words);
+    unsigned pos = 1;
+    for (char *t = strtok(buf, " "); t; t = strtok(NULL, " "), pos++) {
+        assert_int_equal(rsx_doc_add_term(d, t, strlen(t), 1, &err), RS_OK);
+        assert_int_equal(rs_posblob_add(pb, t, strlen(t), pos, &err), RS_OK);
+    }
+    char idt[64];
+    snprintf(idt, sizeof idt, "Q%s", id);
+    assert_int_equal(rsx_doc_add_boolean_term(d, idt, strlen(idt), &err), RS_OK);
+    RsBuf blob = {0}, data = {0};
+    assert_int_equal(rs_posblob_encode(pb, &blob, &err), RS_OK);
+    assert_int_equal(rs_docdata_with_positions(&data, blob.data, blob.len, id, strlen(id), &err), RS_OK);
+    assert_int_equal(rsx_doc_set_data(d, data.data, data.len, &err), RS_OK);
+    assert_int_equal(rsx_writable_replace(w, idt, strlen(idt), d, NULL, &err), RS_OK);
+    rs_buf_free(&blob);
+    rs_buf_free(&data);
+    rs_posblob_free(pb);
+    rsx_doc_free(d);
+}
+
+static size_t phrase_hits(RsxDb *db, const char *text) {
+    RsxQuery *w[8];
+    size_t n = 0;
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", text);
+    for (char *t = strtok(buf, " "); t && n < 8; t = strtok(NULL, " ")) w[n++] = term(t);
+    RsxQuery *q = rsx_query_combine(RSX_OP_PHRASE, w, n, 0, NULL);
+    size_t hits = count_hits(db, q);
+    rsx_query_free(q);
+    for (size_t i = 0; i < n; i++) rsx_query_free(w[i]);
+    return hits;
+}
+
+/* Phrases in items that keep their positions with their data (schema 9), in items that keep them
+ * in Xapian's position table (written before), both in one shard (an index upgraded in place) and
+ * over two shards: the same answers as Xapian's OP_PHRASE gives where every item has positions. */
+static void test_phrase_from_stored_positions(void **state) {
+    (void)state;
+    char p0[128], p1[128];
+    path_of(p0, sizeof p0, "blocks0");
+    path_of(p1, sizeof p1, "blocks1");
+    RsxWritable *w;
+    RsError err;
+    assert_int_equal(rsx_writable_open(p0, RSX_CREATE_OR_OPEN, &w, &err), RS_OK);
+    add_doc(w, "a", "misbrug af opiater blandt unge", "20231121", "Social");
+    add_doc_with_block(w, "b", "budget for unge og misbrug");
+    add_doc_with_block(w, "f", "unge og unge og misbrug");
+    assert_int_equal(rsx_writable_close(w, &err), RS_OK);
+    assert_int_equal(rsx_writable_open(p1, RSX_CREATE_OR_OPEN, &w, &err), RS_OK);
+    add_doc(w, "c", "opiater i esbjerg kommune", "20200922", "Social");
+    add_doc_with_block(w, "e", "unge misbrug budget");
+    assert_int_equal(rsx_writable_close(w, &err), RS_OK);
+    const char *paths[] = {p0, p1};
+    RsxDb *db;
+    assert_int_equal(rsx_db_open(paths, 2, 0, &db, &err), RS_OK);
+    assert_int_equal(phrase_hits(db, "unge misbrug"), 1);      /* e (its block) */
+    assert_int_equal(phrase_hits(db, "misbrug af"), 1);        /* a (Xapian's positions) */
+    assert_int_equal(phrase_hits(db, "unge og misbrug"), 2);   /* b, f */
+    assert_int_equal(phrase_hits(db, "unge og unge"), 1);      /* f: a word twice */
+    assert_int_equal(phrase_hits(db, "og unge og"), 1);        /* f */
+    assert_int_equal(phrase_hits(db, "misbrug unge"), 0);      /* out of order */
+    assert_int_equal(phrase_hits(db, "unge budget"), 0);       /* both in b and e, apart */
+    assert_int_equal(phrase_hits(db, "opiater i esbjerg"), 1); /* c */
+    assert_int_equal(phrase_hits(db, "budget ukendt"), 0);     /* a word no item has */
+    /* the phrase's weight is its words' AND's */
+    RsxQuery *w2[] = {term("unge"), term("misbrug")};
+    RsxQuery *ph = rsx_query_combine(RSX_OP_PHRASE, w2, 2, 0, NULL), *and = rsx_query_combine(RSX_OP_AND, w2, 2, 0, NULL);
+    RsxSearchOptions o = {.limit = 10, .sort_slot = -1};
+    RsxMSet *m1, *m2;
+    assert_int_equal(rsx_search(db, ph, &o, &m1, &err), RS_OK);
+    assert_int_equal(rsx_search(db, and, &o, &m2, &err), RS_OK);
+    assert_int_equal(rsx_mset_size(m1), 1);
+    double w_and = -1;
+    for (size_t i = 0; i < rsx_mset_size(m2); i++)
+        if (rsx_mset_docid(m2, i) == rsx_mset_docid(m1, 0)) w_and = rsx_mset_weight(m2, i);
+    assert_true(w_and > 0 && rsx_mset_weight(m1, 0) > 0.999 * w_and && rsx_mset_weight(m1, 0) < 1.001 * w_and);
+    rsx_mset_free(m1);
+    rsx_mset_free(m2);
+    rsx_query_free(ph);
+    rsx_query_free(and);
+    rsx_query_free(w2[0]);
+    rsx_query_free(w2[1]);
+    rsx_db_close(db);
+}
+
 static int free_port(void) {
     int fd = socket(AF_INET, SOCK_STREAM, 0);
     if (fd < 0) return 0;
@@ -527,12 +622,9 @@ static int free_port(void) {
 }
 
 /* A remote shard served by xapian-tcpsrv gives the same hits as local. */
-static void test_remote_tcpsrv(void **state) {
-    (void)state;
-    int one[5] = {0, 0, 0, 0, 0};
-    build("remote", one);
-    char p[128];
-    path_of(p, sizeof p, "remote0");
+/* xapian-tcpsrv serving `path` for one connection, opened with `extra` local shards after it
+ * into *db; its pid, to be ended with kill and waitpid. */
+static pid_t serve_one(const char *path, const char *extra, RsxDb **db, char *addr, size_t cap) {
     int port = free_port();
     assert_true(port > 0);
     char ports[16];
@@ -540,20 +632,30 @@ static void test_remote_tcpsrv(void **state) {
     pid_t pid = fork();
     if (pid == 0) {
         execlp("xapian-tcpsrv", "xapian-tcpsrv", "--interface", "127.0.0.1", "--port", ports,
-               "--one-shot", p, (char *)NULL);
+               "--one-shot", path, (char *)NULL);
         _exit(127);
     }
-    char addr[64];
-    snprintf(addr, sizeof addr, "tcp://127.0.0.1:%d", port);
-    const char *paths[] = {addr};
-    RsxDb *db = NULL;
+    snprintf(addr, cap, "tcp://127.0.0.1:%d", port);
+    const char *paths[] = {addr, extra};
     RsError err;
     RsStatus rc = RS_ERR_NETWORK;
     for (int i = 0; i < 50 && rc != RS_OK; i++) { /* wait for the server to listen */
         usleep(100000);
-        rc = rsx_db_open(paths, 1, 5000, &db, &err);
+        rc = rsx_db_open(paths, extra ? 2 : 1, 5000, db, &err);
     }
     assert_int_equal(rc, RS_OK);
+    return pid;
+}
+
+static void test_remote_tcpsrv(void **state) {
+    (void)state;
+    int one[5] = {0, 0, 0, 0, 0};
+    build("remote", one);
+    char p[128], addr[64];
+    path_of(p, sizeof p, "remote0");
+    RsxDb *db = NULL;
+    RsError err;
+    pid_t pid = serve_one(p, NULL, &db, addr, sizeof addr);
     RsxQuery *q = term("unge");
     assert_int_equal(count_hits(db, q), 3);
     char *v;
@@ -561,7 +663,38 @@ static void test_remote_tcpsrv(void **state) {
     assert_int_equal(rsx_db_spelling(db, "ungr", 4, 1, NULL, NULL, &v, &err), RS_OK);
     assert_string_equal(v, "unge");
     free(v);
+    /* a phrase: the server matches it from Xapian's positions (OP_PHRASE), which a shard written
+     * before schema 9 has */
+    assert_int_equal(phrase_hits(db, "unge misbrug"), 1);
     rsx_query_free(q);
+    rsx_db_close(db);
+    kill(pid, SIGTERM);
+    waitpid(pid, NULL, 0);
+
+    /* beside a local shard whose items keep their positions with them (which the server's
+     * OP_PHRASE cannot read): a phrase is an error naming that shard, not a shorter answer; a
+     * word is searched as ever */
+    char p9[128];
+    path_of(p9, sizeof p9, "remote9");
+    RsxWritable *w;
+    assert_int_equal(rsx_writable_open(p9, RSX_CREATE_OR_OPEN, &w, &err), RS_OK);
+    add_doc_with_block(w, "g", "unge misbrug igen");
+    assert_int_equal(rsx_writable_set_metadata(w, RS_META_POSITIONS, "items", 5, &err), RS_OK);
+    assert_int_equal(rsx_writable_close(w, &err), RS_OK);
+    pid = serve_one(p, p9, &db, addr, sizeof addr);
+    q = term("unge");
+    assert_int_equal(count_hits(db, q), 4);
+    rsx_query_free(q);
+    RsxQuery *w2[] = {term("unge"), term("misbrug")};
+    RsxQuery *ph = rsx_query_combine(RSX_OP_PHRASE, w2, 2, 0, NULL);
+    RsxSearchOptions o = {.limit = 10, .sort_slot = -1};
+    RsxMSet *m = NULL;
+    assert_int_not_equal(rsx_search(db, ph, &o, &m, &err), RS_OK);
+    assert_non_null(strstr(err.msg, "remote9"));
+    assert_non_null(strstr(err.msg, "positions"));
+    rsx_query_free(ph);
+    rsx_query_free(w2[0]);
+    rsx_query_free(w2[1]);
     rsx_db_close(db);
     kill(pid, SIGTERM);
     waitpid(pid, NULL, 0);
@@ -880,6 +1013,7 @@ int main(void) {
         cmocka_unit_test(test_error_paths),
         cmocka_unit_test(test_tombstones_answer_as_deletes),
         cmocka_unit_test(test_tombstones_shards_and_compaction),
+        cmocka_unit_test(test_phrase_from_stored_positions),
         cmocka_unit_test(test_remote_tcpsrv),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,275 @@
+/* posblob.c — an item's word positions as one block of its stored data (posblob.h). */
+#include "posblob.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+
+typedef struct {
+    const char *s;     /* the word: set from off when the arena stops moving (encode) */
+    uint32_t off, len; /* the word in the collector's arena */
+    uint32_t pos;
+} Pair;
+
+typedef struct {
+    uint32_t first; /* its first pair in the sorted pairs */
+    uint32_t n;     /* pairs (positions, repeats still in) */
+    uint32_t key;
+} Word;
+
+struct RsPosBlob {
+    RsBuf arena; /* the words' bytes */
+    Pair *pairs;
+    size_t n, cap;
+};
+
+/* Seeds tried per hash width before a wider one (each fails for an item with ~6,000 distinct
+ * words about half the time at 24 bits). */
+#define SEEDS 16
+
+RsPosBlob *rs_posblob_new(void) { return calloc(1, sizeof(RsPosBlob)); }
+
+void rs_posblob_free(RsPosBlob *pb) {
+    if (!pb) return;
+    rs_buf_free(&pb->arena);
+    free(pb->pairs);
+    free(pb);
+}
+
+int rs_posblob_empty(const RsPosBlob *pb) { return pb->n == 0; }
+
+RsStatus rs_posblob_add(RsPosBlob *pb, const char *word, size_t len, uint32_t pos, RsError *err) {
+    if (len == 0 || len > UINT32_MAX || pb->arena.len > UINT32_MAX - len)
+        return rs_error_set(err, RS_ERR_USAGE, "a word of %zu bytes has no position block", len);
+    if (pb->n == pb->cap) {
+        size_t cap = pb->cap ? pb->cap * 2 : 256;
+        Pair *p = realloc(pb->pairs, cap * sizeof *p);
+        if (!p) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+        pb->pairs = p;
+        pb->cap = cap;
+    }
+    /* the same word as the last pair's (a word repeated within a few tokens) shares its bytes */
+    uint32_t off = (uint32_t)pb->arena.len;
+    const Pair *last = pb->n ? &pb->pairs[pb->n - 1] : NULL;
+    if (last && last->len == len && !memcmp(pb->arena.data + last->off, word, len)) off = last->off;
+    else if (rs_buf_append(&pb->arena, word, len) != RS_OK)
+        return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    pb->pairs[pb->n++] = (Pair){NULL, off, (uint32_t)len, pos};
+    return RS_OK;
+}
+
+uint32_t rs_posblob_hash(const char *word, size_t len, unsigned seed) {
+    uint32_t h = rs_fnv1a32(word, len) ^ (seed * 0x9E3779B1u);
+    /* murmur3's finaliser: FNV's low bits alone mix the last bytes poorly */
+    h ^= h >> 16;
+    h *= 0x85EBCA6Bu;
+    h ^= h >> 13;
+    h *= 0xC2B2AE35u;
+    h ^= h >> 16;
+    return h;
+}
+
+static int word_cmp(const char *a, size_t al, const char *b, size_t bl) {
+    int c = memcmp(a, b, al < bl ? al : bl);
+    return c ? c : (al > bl) - (al < bl);
+}
+
+static int pair_cmp(const void *x, const void *y) {
+    const Pair *a = x, *b = y;
+    int c = word_cmp(a->s, a->len, b->s, b->len);
+    return c ? c : (a->pos > b->pos) - (a->pos < b->pos);
+}
+
+static int key_cmp(const void *x, const void *y) {
+    const Word *a = x, *b = y;
+    return (a->key > b->key) - (a->key < b->key);
+}
+
+static RsStatus put_varint(RsBuf *out, uint64_t v) {
+    unsigned char b[10];
+    size_t n = 0;
+    while (v >= 0x80) {
+        b[n++] = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    b[n++] = (unsigned char)v;
+    return rs_buf_append(out, b, n);
+}
+
+static int get_varint(const unsigned char **p, const unsigned char *end, uint32_t *v) {
+    uint64_t r = 0;
+    for (unsigned shift = 0; *p < end && shift < 35; shift += 7) {
+        unsigned char c = *(*p)++;
+        r |= (uint64_t)(c & 0x7F) << shift;
+        if (!(c & 0x80)) {
+            if (r > UINT32_MAX) return 0;
+            *v = (uint32_t)r;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Keys under (width, seed) for every word; 1 if no two are equal (words sorted by key after). */
+static int keys_unique(Word *w, size_t n, const Pair *pairs, int width, unsigned seed) {
+    for (size_t i = 0; i < n; i++) {
+        const Pair *p = &pairs[w[i].first];
+        uint32_t h = rs_posblob_hash(p->s, p->len, seed);
+        w[i].key = width == RS_POSBLOB_HASH24 ? h & 0xFFFFFFu : h;
+    }
+    qsort(w, n, sizeof *w, key_cmp);
+    for (size_t i = 1; i < n; i++)
+        if (w[i].key == w[i - 1].key) return 0;
+    return 1;
+}
+
+RsStatus rs_posblob_encode(RsPosBlob *pb, RsBuf *out, RsError *err) {
+    return rs_posblob_encode_as(pb, out, RS_POSBLOB_HASH32, err);
+}
+
+RsStatus rs_posblob_encode_as(RsPosBlob *pb, RsBuf *out, int widest, RsError *err) {
+    for (size_t i = 0; i < pb->n; i++) pb->pairs[i].s = pb->arena.data + pb->pairs[i].off;
+    if (pb->n) qsort(pb->pairs, pb->n, sizeof *pb->pairs, pair_cmp);
+    /* the distinct words, in word order */
+    Word *w = malloc((pb->n ? pb->n : 1) * sizeof *w);
+    if (!w) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    size_t nw = 0;
+    for (size_t i = 0; i < pb->n; i++) {
+        const Pair *p = &pb->pairs[i], *q = i ? &pb->pairs[i - 1] : NULL;
+        if (q && !word_cmp(p->s, p->len, q->s, q->len)) {
+            w[nw - 1].n++;
+        } else {
+            w[nw++] = (Word){(uint32_t)i, 1, 0};
+        }
+    }
+    int mode = RS_POSBLOB_SPELLED;
+    unsigned seed = 0;
+    for (int width = RS_POSBLOB_HASH24; width <= widest && mode == RS_POSBLOB_SPELLED; width++)
+        for (seed = 0; seed < SEEDS; seed++)
+            if (keys_unique(w, nw, pb->pairs, width, seed)) {
+                mode = width;
+                break;
+            }
+    if (mode == RS_POSBLOB_SPELLED) { /* back to word order: the keys are the words */
+        seed = 0;
+        for (size_t i = 0; i < nw; i++) w[i].key = w[i].first;
+        qsort(w, nw, sizeof *w, key_cmp);
+    }
+    RsStatus rc = rs_buf_putc(out, (char)mode);
+    if (rc == RS_OK) rc = rs_buf_putc(out, (char)seed);
+    if (rc == RS_OK) rc = put_varint(out, nw);
+    for (size_t i = 0; rc == RS_OK && i < nw; i++) {
+        const Pair *p = &pb->pairs[w[i].first];
+        if (mode == RS_POSBLOB_SPELLED) {
+            rc = put_varint(out, p->len);
+            if (rc == RS_OK) rc = rs_buf_append(out, p->s, p->len);
+        } else {
+            unsigned char k[4] = {(unsigned char)(w[i].key >> 24), (unsigned char)(w[i].key >> 16),
+                                  (unsigned char)(w[i].key >> 8), (unsigned char)w[i].key};
+            rc = rs_buf_append(out, mode == RS_POSBLOB_HASH24 ? k + 1 : k, (size_t)mode);
+        }
+        /* positions, a repeated one once (as Xapian keeps it) */
+        size_t distinct = 0;
+        for (uint32_t j = 0; j < w[i].n; j++)
+            if (!j || p[j].pos != p[j - 1].pos) distinct++;
+        if (rc == RS_OK) rc = put_varint(out, distinct);
+        uint32_t prev = 0;
+        for (uint32_t j = 0; rc == RS_OK && j < w[i].n; j++) {
+            if (j && p[j].pos == p[j - 1].pos) continue;
+            rc = put_varint(out, p[j].pos - prev);
+            prev = p[j].pos;
+        }
+    }
+    free(w);
+    pb->n = 0;
+    rs_buf_reset(&pb->arena);
+    return rc == RS_OK ? RS_OK : rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+}
+
+int rs_posblob_find(const char *blob, size_t len, const char *word, size_t wlen, uint32_t **pos,
+                    size_t *n, size_t *cap) {
+    const unsigned char *p = (const unsigned char *)blob, *end = p + len;
+    *n = 0;
+    if (len < 2) return -1;
+    int mode = p[0];
+    unsigned seed = p[1];
+    p += 2;
+    if (mode != RS_POSBLOB_SPELLED && mode != RS_POSBLOB_HASH24 && mode != RS_POSBLOB_HASH32) return -1;
+    uint32_t want = 0;
+    if (mode != RS_POSBLOB_SPELLED) {
+        want = rs_posblob_hash(word, wlen, seed);
+        if (mode == RS_POSBLOB_HASH24) want &= 0xFFFFFFu;
+    }
+    uint32_t nw;
+    if (!get_varint(&p, end, &nw)) return -1;
+    for (uint32_t i = 0; i < nw; i++) {
+        int cmp;
+        if (mode == RS_POSBLOB_SPELLED) {
+            uint32_t kl;
+            if (!get_varint(&p, end, &kl) || kl > (size_t)(end - p)) return -1;
+            cmp = word_cmp((const char *)p, kl, word, wlen);
+            p += kl;
+        } else {
+            if ((size_t)(end - p) < (size_t)mode) return -1;
+            uint32_t k = 0;
+            for (int b = 0; b < mode; b++) k = (k << 8) | *p++;
+            cmp = (k > want) - (k < want);
+        }
+        if (cmp > 0) return 0; /* keys ascend: it is not here */
+        uint32_t np, v, at = 0;
+        if (!get_varint(&p, end, &np) || np == 0 || np > (size_t)(end - p)) return -1;
+        if (cmp < 0) { /* another word's positions: skip them */
+            for (uint32_t j = 0; j < np; j++)
+                if (!get_varint(&p, end, &v)) return -1;
+            continue;
+        }
+        if (np > *cap) {
+            uint32_t *g = realloc(*pos, np * sizeof *g);
+            if (!g) return -1;
+            *pos = g;
+            *cap = np;
+        }
+        for (uint32_t j = 0; j < np; j++) {
+            if (!get_varint(&p, end, &v) || (j && v == 0) || v > UINT32_MAX - at) {
+                *n = 0;
+                return -1;
+            }
+            at += v;
+            (*pos)[j] = at;
+        }
+        *n = np;
+        return 1;
+    }
+    return 0;
+}
+
+/* The first element of l[0..n) greater than x, or n. */
+static size_t after(const uint32_t *l, size_t n, uint32_t x) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (l[mid] <= x) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+int rs_phrase_in(const uint32_t *const *lists, const size_t *lens, size_t n, unsigned window) {
+    if (n == 0) return 0;
+    if (window < n) window = (unsigned)n;
+    for (size_t s = 0; s < lens[0]; s++) {
+        /* from this start, each next word at its earliest place after the one before: if that
+         * is too far, every other choice from this start is too */
+        uint32_t first = lists[0][s], cur = first;
+        size_t i = 1;
+        for (; i < n; i++) {
+            size_t k = after(lists[i], lens[i], cur);
+            if (k == lens[i]) return 0; /* no later start can do better */
+            cur = lists[i][k];
+            if ((uint64_t)cur - first >= window) break;
+        }
+        if (i == n) return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,222 @@
+/* test_index_posblob.c — unit tests for index/posblob.c: an item's word positions as one block
+ * (hashed keys without collisions, wider keys or spelled words when they would collide), and the
+ * phrase test over position lists. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "docdata.h"
+#include "posblob.h"
+
+/* The positions of `word` in the block as "1 4 9" ("" when absent, "damaged" when -1). */
+static const char *positions(const RsBuf *b, const char *word) {
+    static char out[4096];
+    static uint32_t *pos;
+    static size_t cap;
+    size_t n;
+    int r = rs_posblob_find(b->data, b->len, word, strlen(word), &pos, &n, &cap);
+    if (r < 0) return "damaged";
+    out[0] = '\0';
+    for (size_t i = 0; r == 1 && i < n; i++)
+        snprintf(out + strlen(out), sizeof out - strlen(out), "%s%u", i ? " " : "", pos[i]);
+    return out;
+}
+
+static void add_text(RsPosBlob *pb, const char *text, uint32_t first) {
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s", text);
+    uint32_t p = first;
+    for (char *t = strtok(buf, " "); t; t = strtok(NULL, " "), p++)
+        assert_int_equal(rs_posblob_add(pb, t, strlen(t), p, NULL), RS_OK);
+}
+
+static void test_roundtrip(void **state) {
+    (void)state;
+    RsPosBlob *pb = rs_posblob_new();
+    assert_true(rs_posblob_empty(pb));
+    add_text(pb, "budget for børn og unge og budget for ældre", 1);
+    assert_false(rs_posblob_empty(pb));
+    RsBuf b = {0};
+    assert_int_equal(rs_posblob_encode(pb, &b, NULL), RS_OK);
+    assert_int_equal((unsigned char)b.data[0], RS_POSBLOB_HASH24);
+    assert_string_equal(positions(&b, "budget"), "1 7");
+    assert_string_equal(positions(&b, "for"), "2 8");
+    assert_string_equal(positions(&b, "og"), "4 6");
+    assert_string_equal(positions(&b, "ældre"), "9");
+    assert_string_equal(positions(&b, "unge"), "5");
+    /* smaller than the words: 3 bytes a word, a byte or two a position */
+    assert_true(b.len < strlen("budget for børn og unge og budget for ældre"));
+
+    /* the collector is empty again and makes the next item's block alone; a position given twice
+     * (a word and a sub-token at the same place) is kept once */
+    assert_true(rs_posblob_empty(pb));
+    add_text(pb, "ssp samrådet", 300);
+    assert_int_equal(rs_posblob_add(pb, "ssp", 3, 300, NULL), RS_OK);
+    assert_int_equal(rs_posblob_add(pb, "ssp", 3, 100000, NULL), RS_OK);
+    RsBuf c = {0};
+    assert_int_equal(rs_posblob_encode(pb, &c, NULL), RS_OK);
+    assert_string_equal(positions(&c, "ssp"), "300 100000");
+    assert_string_equal(positions(&c, "samrådet"), "301");
+    assert_int_equal(rs_posblob_add(pb, "", 0, 1, NULL), RS_ERR_USAGE);
+    rs_buf_free(&b);
+    rs_buf_free(&c);
+    rs_posblob_free(pb);
+    rs_posblob_free(NULL);
+}
+
+/* n distinct words w0 … w(n-1), one position each (the word's number + 1). */
+static void encode_many(size_t n, int widest, RsBuf *b) {
+    RsPosBlob *pb = rs_posblob_new();
+    char w[32];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(w, sizeof w, "w%zu", i);
+        assert_int_equal(rs_posblob_add(pb, w, strlen(w), (uint32_t)i + 1, NULL), RS_OK);
+    }
+    assert_int_equal(rs_posblob_encode_as(pb, b, widest, NULL), RS_OK);
+    rs_posblob_free(pb);
+}
+
+/* With many words some 24-bit keys collide under every seed: 32-bit keys; where those would
+ * collide too (here: kept to 24 bits), the words spelled out. Each word still finds its own
+ * position, and only it. */
+static void test_wider_keys(void **state) {
+    (void)state;
+    static const struct {
+        size_t n;
+        int widest, mode;
+    } cases[] = {{200, RS_POSBLOB_HASH32, RS_POSBLOB_HASH24},
+                 {30000, RS_POSBLOB_HASH32, RS_POSBLOB_HASH32},
+                 {30000, RS_POSBLOB_HASH24, RS_POSBLOB_SPELLED},
+                 {50, RS_POSBLOB_SPELLED, RS_POSBLOB_SPELLED}};
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        RsBuf b = {0};
+        encode_many(cases[c].n, cases[c].widest, &b);
+        assert_int_equal((unsigned char)b.data[0], cases[c].mode);
+        char w[32], want[32];
+        for (size_t i = 0; i < cases[c].n; i += cases[c].n / 50 + 1) {
+            snprintf(w, sizeof w, "w%zu", i);
+            snprintf(want, sizeof want, "%zu", i + 1);
+            assert_string_equal(positions(&b, w), want);
+        }
+        snprintf(w, sizeof w, "w%zu", cases[c].n - 1);
+        snprintf(want, sizeof want, "%zu", cases[c].n);
+        assert_string_equal(positions(&b, w), want);
+        if (cases[c].mode == RS_POSBLOB_SPELLED) {
+            assert_string_equal(positions(&b, "x"), "");    /* after every word */
+            assert_string_equal(positions(&b, "a"), "");    /* before */
+            assert_string_equal(positions(&b, "w1a"), "");  /* between */
+        }
+        rs_buf_free(&b);
+    }
+}
+
+/* A cut or garbled block is said to be damaged, never read as other positions. */
+static void test_damaged(void **state) {
+    (void)state;
+    RsPosBlob *pb = rs_posblob_new();
+    add_text(pb, "til efterretning og til orientering", 1);
+    RsBuf b = {0};
+    assert_int_equal(rs_posblob_encode(pb, &b, NULL), RS_OK);
+    RsBuf cut = {0};
+    rs_buf_append(&cut, b.data, b.len - 1);
+    /* the last key's positions are cut: every key before it still reads */
+    int saw_damage = 0;
+    const char *words[] = {"til", "efterretning", "og", "orientering"};
+    for (size_t i = 0; i < 4; i++) saw_damage |= !strcmp(positions(&cut, words[i]), "damaged");
+    assert_true(saw_damage);
+    b.data[0] = 9; /* an unknown mode */
+    assert_string_equal(positions(&b, "til"), "damaged");
+    RsBuf one = {0};
+    rs_buf_putc(&one, RS_POSBLOB_HASH24);
+    assert_string_equal(positions(&one, "til"), "damaged");
+    rs_buf_free(&b);
+    rs_buf_free(&cut);
+    rs_buf_free(&one);
+    rs_posblob_free(pb);
+}
+
+static int phrase(const char *spec, unsigned window) {
+    /* "1 5 9|2 6|7" : the lists, in phrase order */
+    static uint32_t v[8][16];
+    const uint32_t *l[8];
+    size_t n[8] = {0}, k = 0;
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", spec);
+    char *save1;
+    for (char *list = strtok_r(buf, "|", &save1); list; list = strtok_r(NULL, "|", &save1), k++) {
+        char *save2;
+        for (char *t = strtok_r(list, " ", &save2); t; t = strtok_r(NULL, " ", &save2)) v[k][n[k]++] = (uint32_t)atoi(t);
+        l[k] = v[k];
+    }
+    return rs_phrase_in(l, n, k, window);
+}
+
+static void test_phrase_in(void **state) {
+    (void)state;
+    assert_true(phrase("3 8|9", 2));        /* 8 9 */
+    assert_false(phrase("3 8|5 10", 2));    /* never next to each other */
+    assert_false(phrase("5|4", 2));         /* out of order */
+    assert_true(phrase("1 4|5|6", 3));      /* 4 5 6, after a false start at 1 */
+    assert_false(phrase("1 4|2 5|7", 3));   /* 4 5 7 spans 4 */
+    assert_true(phrase("1 4|2 5|7", 4));    /* … within a window of 4 */
+    assert_false(phrase("1 4|2 5|7", 0));   /* a window below the words' number is theirs */
+    assert_true(phrase("2 3|2 3", 2));      /* "og og": one word twice, 2 then 3 */
+    assert_false(phrase("2 4|2 4", 2));
+    assert_false(phrase("2|2", 2));         /* a word is not next to itself */
+    assert_true(phrase("7", 1));
+    const uint32_t three[] = {3}, *l[] = {three, three};
+    const size_t none[] = {0, 1};
+    assert_false(rs_phrase_in(l, none, 2, 2)); /* a word with no positions */
+    assert_false(rs_phrase_in(l, none, 0, 2)); /* no words */
+}
+
+/* The position block in front of the stored data: read without inflating, and the data behind it
+ * opens as before; a damaged header is an error. */
+static void test_docdata_with_positions(void **state) {
+    (void)state;
+    RsError err;
+    RsDocData in = {"{\"id\":\"x\"}", "{}", "Budget for unge", 10, 2, 15}, out;
+    RsBuf packed = {0}, blob = {0}, both = {0}, scratch = {0};
+    assert_int_equal(rs_docdata_pack(&packed, &in, &err), RS_OK);
+    RsPosBlob *pb = rs_posblob_new();
+    add_text(pb, "budget for unge", 1);
+    assert_int_equal(rs_posblob_encode(pb, &blob, &err), RS_OK);
+    assert_int_equal(rs_docdata_with_positions(&both, blob.data, blob.len, packed.data, packed.len, &err), RS_OK);
+    assert_int_equal((unsigned char)both.data[0], RS_DOCDATA_POSITIONS);
+    const char *p;
+    size_t pl;
+    assert_int_equal(rs_docdata_positions(both.data, both.len, &p, &pl), 1);
+    assert_int_equal(pl, blob.len);
+    assert_memory_equal(p, blob.data, pl);
+    assert_int_equal(rs_docdata_positions(packed.data, packed.len, &p, &pl), 0);
+    assert_int_equal(rs_docdata_open(both.data, both.len, 3, &scratch, &out, &err), RS_OK);
+    assert_int_equal(out.text_len, 15);
+    assert_memory_equal(out.text, "Budget for unge", 15);
+    /* a block length past the end */
+    both.data[1] = (char)0x7F;
+    both.len = 20;
+    assert_int_equal(rs_docdata_positions(both.data, both.len, &p, &pl), -1);
+    assert_int_equal(rs_docdata_open(both.data, both.len, 3, &scratch, &out, &err), RS_ERR_DATABASE);
+    rs_buf_free(&packed);
+    rs_buf_free(&blob);
+    rs_buf_free(&both);
+    rs_buf_free(&scratch);
+    rs_posblob_free(pb);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_roundtrip),
+        cmocka_unit_test(test_wider_keys),
+        cmocka_unit_test(test_damaged),
+        cmocka_unit_test(test_phrase_in),
+        cmocka_unit_test(test_docdata_with_positions),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
