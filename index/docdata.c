@@ -238,54 +238,7 @@ static RsStatus open_zstd(const char *data, size_t len, int parts, RsBuf *scratc
     return RS_OK;
 }
 
-RsStatus rs_docdata_with_positions(RsBuf *out, const char *pos, size_t pos_len, const char *data,
-                                   size_t len, RsError *err) {
-    unsigned char h[11];
-    size_t n = 0;
-    h[n++] = RS_DOCDATA_POSITIONS;
-    for (size_t v = pos_len; ; v >>= 7) {
-        h[n++] = (unsigned char)((v & 0x7F) | (v >= 0x80 ? 0x80 : 0));
-        if (v < 0x80) break;
-    }
-    if (rs_buf_reserve(out, n + pos_len + len) != RS_OK) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
-    rs_buf_append(out, h, n); /* these can't fail now */
-    rs_buf_append(out, pos, pos_len);
-    rs_buf_append(out, data, len);
-    return RS_OK;
-}
-
-/* The bytes after a position block's header and block: 1, or 0 with no such header, -1 damaged. */
-static int skip_positions(const char *data, size_t len, const char **pos, size_t *pos_len) {
-    if (!len || (unsigned char)data[0] != RS_DOCDATA_POSITIONS) return 0;
-    size_t v = 0, i = 1;
-    for (unsigned shift = 0;; shift += 7) {
-        if (i >= len || shift > 56) return -1;
-        unsigned char c = (unsigned char)data[i++];
-        v |= (size_t)(c & 0x7F) << shift;
-        if (!(c & 0x80)) break;
-    }
-    if (v > len - i) return -1;
-    *pos = data + i;
-    *pos_len = v;
-    return 1;
-}
-
-int rs_docdata_positions(const char *data, size_t len, const char **pos, size_t *pos_len) {
-    *pos = NULL;
-    *pos_len = 0;
-    return skip_positions(data, len, pos, pos_len);
-}
-
 RsStatus rs_docdata_open(const char *data, size_t len, int parts, RsBuf *scratch, RsDocData *p, RsError *err) {
-    const char *pos;
-    size_t pos_len;
-    int has = skip_positions(data, len, &pos, &pos_len);
-    if (has < 0) return rs_error_set(err, RS_ERR_DATABASE, "an item's stored data is damaged (positions header)");
-    if (has) {
-        size_t skip = (size_t)(pos + pos_len - data);
-        data += skip;
-        len -= skip;
-    }
     unsigned char marker = len ? (unsigned char)data[0] : 0;
     if (marker == RS_DOCDATA_ZSTD_V2) return open_zstd(data, len, parts, scratch, p, err);
     if (marker == RS_DOCDATA_DEFLATE_V1) return open_deflated(data, len, parts, scratch, p, err);

@@ -12,11 +12,7 @@
  * alone); the plain layout itself when that is not smaller. Schema 7 wrote the byte
  * RS_DOCDATA_DEFLATE_V1, the plain layout's length (4 bytes, little-endian), then raw deflate
  * with the dictionary's content: still read. Plain data never starts with either byte (a JSON
- * object does not).
- *
- * With positions (schema 9): the byte RS_DOCDATA_POSITIONS, the length of the item's position
- * block (posblob.h) as a varint (7 bits a byte, low first), the block, then the stored data as
- * above. The block is read without inflating anything (rs_docdata_positions). */
+ * object does not). */
 #ifndef RS_DOCDATA_H
 #define RS_DOCDATA_H
 
@@ -38,21 +34,10 @@ typedef struct RsDocData {
  * schema 8's zstd. */
 #define RS_DOCDATA_DEFLATE_V1 0x01
 #define RS_DOCDATA_ZSTD_V2 0x02
-#define RS_DOCDATA_POSITIONS 0x03
 
 /* Append the three parts to *out as stored (above), zstd-compressed. Safe to call from several
  * threads (each has its own context, freed when it ends). Fails only with RS_ERR_NOMEM. */
 RsStatus rs_docdata_pack(RsBuf *out, const RsDocData *parts, RsError *err);
-
-/* Put the position block `pos` (pos_len bytes, not empty) in front of the stored data `data`
- * (as rs_docdata_pack made it), into *out (appended). RS_ERR_NOMEM. */
-RsStatus rs_docdata_with_positions(RsBuf *out, const char *pos, size_t pos_len, const char *data,
-                                   size_t len, RsError *err);
-
-/* The position block of stored data, pointing into `data`: 1 and *pos, *pos_len when it has one,
- * 0 when it has none (written before schema 9), -1 when its header is damaged. This function
- * can't fail otherwise. */
-int rs_docdata_positions(const char *data, size_t len, const char **pos, size_t *pos_len);
 
 /* The parts of stored data: of plain data pointing into `data`, of compressed data into
  * `scratch` (the caller's, reused and freed by it), inflated only as far as the first `parts`

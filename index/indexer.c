@@ -88,8 +88,17 @@ RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexe
      * any other keeps them with the items, and says so (a search with a remote shard refuses a
      * phrase over it rather than miss its items) */
     if (rc == RS_OK) ix->xapian_positions = rsx_writable_has_termlists(ix->db);
-    if (rc == RS_OK && !ix->xapian_positions)
-        rc = rsx_writable_set_metadata(ix->db, RS_META_POSITIONS, "items", 5, err);
+    if (rc == RS_OK && !ix->xapian_positions) {
+        /* "items": every item has its block (a new index); "some": items written before schema 9
+         * keep theirs in Xapian's table (an index upgraded in place) */
+        char *v = NULL;
+        size_t len = 0, docs = 0;
+        rc = rsx_writable_get_metadata(ix->db, RS_META_POSITIONS, &v, &len, err);
+        if (rc == RS_OK && len == 0) rc = rsx_writable_doccount(ix->db, &docs, err);
+        if (rc == RS_OK && len == 0)
+            rc = rsx_writable_set_metadata(ix->db, RS_META_POSITIONS, docs ? "some" : "items", docs ? 4 : 5, err);
+        free(v);
+    }
     if (rc != RS_OK) {
         RsError ignore;
         rsx_writable_close(ix->db, &ignore);

@@ -424,18 +424,17 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, const RsItemDocInput *in, RsxDoc **out
     rec.text = text.data;
     rec.text_len = stored;
     if (g.oom && rc == RS_OK) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
-    RsBuf packed = {0}, blob = {0}, withpos = {0};
+    RsBuf packed = {0}, blob = {0};
     if (rc == RS_OK) rc = rs_item_record_encode(&rec, &packed, err);
+    if (rc == RS_OK) rc = rsx_doc_set_data(d, packed.data, packed.len, err);
+    /* the positions in a value slot: Xapian keeps values uncompressed, in streams by docid that
+     * a phrase reads in order (its stored data it would inflate for every candidate) */
     if (rc == RS_OK && c.pos && !rs_posblob_empty(c.pos)) {
         rc = rs_posblob_encode(c.pos, &blob, err);
-        if (rc == RS_OK) rc = rs_docdata_with_positions(&withpos, blob.data, blob.len, packed.data, packed.len, err);
-        if (rc == RS_OK) rc = rsx_doc_set_data(d, withpos.data, withpos.len, err);
-    } else if (rc == RS_OK) {
-        rc = rsx_doc_set_data(d, packed.data, packed.len, err);
+        if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_POSITIONS, blob.data, blob.len, err);
     }
     rs_buf_free(&packed);
     rs_buf_free(&blob);
-    rs_buf_free(&withpos);
     rs_posblob_free(c.pos);
     rec.text = NULL; /* text's own buffer, freed below */
     rs_item_record_clear(&rec);

@@ -156,6 +156,8 @@ RsStatus rs_posblob_encode_as(RsPosBlob *pb, RsBuf *out, int widest, RsError *er
         for (size_t i = 0; i < nw; i++) w[i].key = w[i].first;
         qsort(w, nw, sizeof *w, key_cmp);
     }
+    /* the keys, then each word's positions' length, then the positions: a reader finds a hashed
+     * key by halving, and its positions by adding up the lengths before it */
     RsStatus rc = rs_buf_putc(out, (char)mode);
     if (rc == RS_OK) rc = rs_buf_putc(out, (char)seed);
     if (rc == RS_OK) rc = put_varint(out, nw);
@@ -169,18 +171,22 @@ RsStatus rs_posblob_encode_as(RsPosBlob *pb, RsBuf *out, int widest, RsError *er
                                   (unsigned char)(w[i].key >> 8), (unsigned char)w[i].key};
             rc = rs_buf_append(out, mode == RS_POSBLOB_HASH24 ? k + 1 : k, (size_t)mode);
         }
-        /* positions, a repeated one once (as Xapian keeps it) */
-        size_t distinct = 0;
-        for (uint32_t j = 0; j < w[i].n; j++)
-            if (!j || p[j].pos != p[j - 1].pos) distinct++;
-        if (rc == RS_OK) rc = put_varint(out, distinct);
+    }
+    RsBuf gaps = {0};
+    for (size_t i = 0; rc == RS_OK && i < nw; i++) {
+        /* positions as gaps, a repeated one once (as Xapian keeps it) */
+        const Pair *p = &pb->pairs[w[i].first];
+        size_t start = gaps.len;
         uint32_t prev = 0;
         for (uint32_t j = 0; rc == RS_OK && j < w[i].n; j++) {
             if (j && p[j].pos == p[j - 1].pos) continue;
-            rc = put_varint(out, p[j].pos - prev);
+            rc = put_varint(&gaps, p[j].pos - prev);
             prev = p[j].pos;
         }
+        if (rc == RS_OK) rc = put_varint(out, gaps.len - start);
     }
+    if (rc == RS_OK) rc = rs_buf_append(out, gaps.data ? gaps.data : "", gaps.len);
+    rs_buf_free(&gaps);
     free(w);
     pb->n = 0;
     rs_buf_reset(&pb->arena);
@@ -196,52 +202,81 @@ int rs_posblob_find(const char *blob, size_t len, const char *word, size_t wlen,
     unsigned seed = p[1];
     p += 2;
     if (mode != RS_POSBLOB_SPELLED && mode != RS_POSBLOB_HASH24 && mode != RS_POSBLOB_HASH32) return -1;
-    uint32_t want = 0;
-    if (mode != RS_POSBLOB_SPELLED) {
-        want = rs_posblob_hash(word, wlen, seed);
-        if (mode == RS_POSBLOB_HASH24) want &= 0xFFFFFFu;
-    }
     uint32_t nw;
     if (!get_varint(&p, end, &nw)) return -1;
-    for (uint32_t i = 0; i < nw; i++) {
-        int cmp;
-        if (mode == RS_POSBLOB_SPELLED) {
+    /* the word's place among the keys: halving the fixed-width keys, or reading the spelled ones */
+    size_t at = nw;
+    int found = 0;
+    if (mode == RS_POSBLOB_SPELLED) {
+        for (uint32_t i = 0; i < nw; i++) {
             uint32_t kl;
             if (!get_varint(&p, end, &kl) || kl > (size_t)(end - p)) return -1;
-            cmp = word_cmp((const char *)p, kl, word, wlen);
+            if (!found && kl == wlen && !memcmp(p, word, wlen)) {
+                at = i;
+                found = 1;
+            }
             p += kl;
-        } else {
-            if ((size_t)(end - p) < (size_t)mode) return -1;
-            uint32_t k = 0;
-            for (int b = 0; b < mode; b++) k = (k << 8) | *p++;
-            cmp = (k > want) - (k < want);
         }
-        if (cmp > 0) return 0; /* keys ascend: it is not here */
-        uint32_t np, v, at = 0;
-        if (!get_varint(&p, end, &np) || np == 0 || np > (size_t)(end - p)) return -1;
-        if (cmp < 0) { /* another word's positions: skip them */
-            for (uint32_t j = 0; j < np; j++)
-                if (!get_varint(&p, end, &v)) return -1;
-            continue;
+    } else {
+        if ((size_t)(end - p) / (size_t)mode < nw) return -1;
+        uint32_t want = rs_posblob_hash(word, wlen, seed);
+        if (mode == RS_POSBLOB_HASH24) want &= 0xFFFFFFu;
+        size_t lo = 0, hi = nw;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            const unsigned char *k = p + mid * (size_t)mode;
+            uint32_t key = 0;
+            for (int b = 0; b < mode; b++) key = (key << 8) | k[b];
+            if (key < want) lo = mid + 1;
+            else hi = mid;
         }
-        if (np > *cap) {
-            uint32_t *g = realloc(*pos, np * sizeof *g);
+        if (lo < nw) {
+            const unsigned char *k = p + lo * (size_t)mode;
+            uint32_t key = 0;
+            for (int b = 0; b < mode; b++) key = (key << 8) | k[b];
+            if (key == want) {
+                at = lo;
+                found = 1;
+            }
+        }
+        p += (size_t)nw * (size_t)mode;
+    }
+    if (!found) return 0;
+    /* the lengths up to its own add up to where its positions start; the rest only say where
+     * the positions begin, so they are skipped as bytes */
+    size_t off = 0, mine = 0;
+    for (uint32_t i = 0; i <= at; i++) {
+        uint32_t l;
+        if (!get_varint(&p, end, &l)) return -1;
+        if (i < at) off += l;
+        else mine = l;
+    }
+    for (uint32_t i = at + 1; i < nw; i++) {
+        while (p < end && (*p & 0x80)) p++;
+        if (p++ >= end) return -1;
+    }
+    if (off > (size_t)(end - p) || mine > (size_t)(end - p) - off) return -1;
+    if (mine == 0) return -1; /* a word has a position */
+    const unsigned char *q = p + off, *qend = q + mine;
+    size_t np = 0;
+    uint32_t v, last = 0;
+    while (q < qend) {
+        if (np == *cap) {
+            size_t c = *cap ? *cap * 2 : 16;
+            uint32_t *g = realloc(*pos, c * sizeof *g);
             if (!g) return -1;
             *pos = g;
-            *cap = np;
+            *cap = c;
         }
-        for (uint32_t j = 0; j < np; j++) {
-            if (!get_varint(&p, end, &v) || (j && v == 0) || v > UINT32_MAX - at) {
-                *n = 0;
-                return -1;
-            }
-            at += v;
-            (*pos)[j] = at;
+        if (!get_varint(&q, qend, &v) || (np && v == 0) || v > UINT32_MAX - last) {
+            *n = 0;
+            return -1;
         }
-        *n = np;
-        return 1;
+        last += v;
+        (*pos)[np++] = last;
     }
-    return 0;
+    *n = np;
+    return 1;
 }
 
 /* The first element of l[0..n) greater than x, or n. */

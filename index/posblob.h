@@ -11,10 +11,11 @@
  * phrase's AND comes first), so a word's hash finds that word's positions and nothing else.
  *
  * Layout: one byte mode (RS_POSBLOB_HASH24, RS_POSBLOB_HASH32, RS_POSBLOB_SPELLED), one byte
- * seed, varint number of words; then each word, in ascending order of its key: the key (3 or 4
- * bytes big-endian of rs_posblob_hash, or a varint length and the word's bytes), varint number of
- * positions, the first position, then the gaps between the next ones (varints: 7 bits a byte,
- * low bits first). Positions are strictly ascending within a word.
+ * seed, varint number of words n; the n keys in ascending order (3 or 4 bytes big-endian of
+ * rs_posblob_hash, or a varint length and the word's bytes); n varints, the byte length of each
+ * word's positions; then each word's positions in the keys' order: the first, then the gaps to the
+ * next ones (varints: 7 bits a byte, low bits first; positions strictly ascend within a word). A
+ * hashed key is found by halving, its positions by adding up the lengths before them.
  */
 #ifndef RS_POSBLOB_H
 #define RS_POSBLOB_H

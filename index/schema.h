@@ -91,7 +91,9 @@ enum {
     RS_SLOT_YEAR = 6,          /* "YYYY" */
     RS_SLOT_ITEMKEY = 7,       /* tie key: 99999999-YYYYMMDD, source, \x01, 8-digit place in the file:
                                   equal scores (and equal dates) in one order in every build */
-    RS_SLOT_DOKUMENT = 8           /* "dagsorden" or "referat" (the dokument facet) */
+    RS_SLOT_DOKUMENT = 8,          /* "dagsorden" or "referat" (the dokument facet) */
+    RS_SLOT_POSITIONS = 9          /* the exact forms' positions (index/posblob.h, schema 9): what a
+                                      phrase checks; none in an index with term lists */
 };
 
 /* Between the municipality and the committee of an RS_SLOT_UDVALG entry. */
@@ -100,9 +102,11 @@ enum {
 /* ---- metadata keys ---- */
 #define RS_META_SCHEMA       "refsog:schema"
 #define RS_META_FINGERPRINT  "refsog:analyzer"   /* rs_analyzer_fingerprint() at index time */
-/* "items": items written to this index keep their words' positions in their stored data (schema
- * 9, index/posblob.h), which xapian-tcpsrv's phrases cannot read; absent: every item's are in
- * Xapian's position table (an index with term lists, or written before schema 9) */
+/* Where the items' word positions are. "items": every item keeps them in its value slot
+ * RS_SLOT_POSITIONS (schema 9, index/posblob.h; an index made without term lists); "some": the
+ * items written since schema 9 do, the older ones are in Xapian's position table (an index
+ * upgraded in place); absent: every item's are in Xapian's table (an index with term lists, or
+ * one not written since schema 9). xapian-tcpsrv's phrases read only Xapian's table. */
 #define RS_META_POSITIONS    "refsog:positions"
 #define RS_META_SOURCE       "refsog:src:"       /* + source → "<hash hex>.p<parser version> <items> <source>" */
 /* Tombstones: the deleted documents of an index written without Xapian's term lists, which

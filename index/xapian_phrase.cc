@@ -1,40 +1,78 @@
-// xapian_phrase.cc — phrase matching from the positions items keep with their stored data
-// (schema 9, index/posblob.h), as a Xapian posting source (part of the shim).
+// xapian_phrase.cc — phrase matching from the positions items keep in a value slot (schema 9,
+// index/posblob.h), as a Xapian posting source and as a match decider (part of the shim).
 //
 // A phrase "a b c" is the AND of its exact forms (which gives it its weight: Xapian's OP_PHRASE
-// weighs a phrase as that AND) filtered by this source. The source walks the items having every
-// word of the phrase (a leapfrog over their posting lists, so it can lead the AND) and keeps
-// those in which the words stand in order within the window: from the item's position block when
-// it has one, else from Xapian's position table (items written before schema 9). Each sub-database
-// (shard) gets a clone, and its own docids.
+// weighs a phrase as that AND), kept where the words stand in order within the window: from the
+// item's position block (RS_SLOT_POSITIONS) when it has one, else from Xapian's position table
+// (items written before schema 9, and indexes with term lists). Two ways to keep them:
+// - PhraseSource, a posting source filtering the AND: right wherever the phrase is in the query
+//   (under OR, NOT, …), but it checks every item the AND finds;
+// - PhraseDecider, a match decider, when every match must have every phrase of the query: Xapian
+//   1.4 asks it only about items that could still make the page (when it is not counting every
+//   match), as it defers OP_PHRASE's own checks; that is what keeps a top 10 fast.
 #include "xapian_priv.hh"
 
-#include "docdata.h"
 #include "posblob.h"
 
 #include <cstdlib>
 #include <memory>
 
+namespace rsx_priv {
+
+PhraseCheck::~PhraseCheck() { free(buf); }
+
+PhraseCheck::PhraseCheck(const PhraseSpec &p_) : p(p_) {
+    for (const auto &t : p.terms) {
+        size_t k = 0;
+        while (k < words.size() && words[k] != t) k++;
+        if (k == words.size()) words.push_back(t);
+        slot.push_back(k);
+    }
+    lists.resize(words.size());
+}
+
+bool PhraseCheck::in_item(const std::string *block, const Xapian::Database &db, Xapian::docid d) {
+    for (size_t k = 0; k < words.size(); k++) {
+        lists[k].clear();
+        if (block) {
+            size_t n = 0;
+            int found = rs_posblob_find(block->data(), block->size(), words[k].data(), words[k].size(), &buf, &n, &cap);
+            if (found < 0) throw Xapian::DatabaseCorruptError("an item's stored word positions are damaged");
+            if (!found) return false;
+            lists[k].assign(buf, buf + n);
+        } else { /* written before schema 9, or to an index with term lists: Xapian's table */
+            for (auto q = db.positionlist_begin(d, words[k]); q != db.positionlist_end(d, words[k]); ++q)
+                lists[k].push_back(*q);
+            if (lists[k].empty()) return false;
+        }
+    }
+    std::vector<const uint32_t *> l(p.terms.size());
+    std::vector<size_t> n(p.terms.size());
+    for (size_t i = 0; i < p.terms.size(); i++) {
+        l[i] = lists[slot[i]].data();
+        n[i] = lists[slot[i]].size();
+    }
+    return rs_phrase_in(l.data(), n.data(), p.terms.size(), p.window) != 0;
+}
+
+}  // namespace rsx_priv
+
 namespace {
+
+using rsx_priv::PhraseCheck;
+using rsx_priv::PhraseSpec;
 
 class PhraseSource : public Xapian::PostingSource {
   public:
-    PhraseSource(std::vector<std::string> terms_, unsigned window_) : terms(std::move(terms_)), window(window_) {
-        for (const auto &t : terms) {
-            size_t k = 0;
-            while (k < words.size() && words[k] != t) k++;
-            if (k == words.size()) words.push_back(t);
-            slot.push_back(k);
-        }
-    }
-    ~PhraseSource() override { free(buf); }
-    PostingSource *clone() const override { return new PhraseSource(terms, window); }
+    explicit PhraseSource(const PhraseSpec &p_) : p(p_), check_(p_) {}
+    PostingSource *clone() const override { return new PhraseSource(p); }
 
     void init(const Xapian::Database &db_) override {
         db = db_;
+        blocks = db.valuestream_begin(RS_SLOT_POSITIONS);
         its.clear();
-        tf_min = words.empty() ? 0 : db.get_doccount();
-        for (const auto &w : words) {
+        tf_min = check_.words.empty() ? 0 : db.get_doccount();
+        for (const auto &w : check_.words) {
             its.push_back(db.postlist_begin(w));
             tf_min = std::min(tf_min, db.get_termfreq(w));
         }
@@ -95,55 +133,60 @@ class PhraseSource : public Xapian::PostingSource {
 
     /* Whether item d has the phrase (its words are known to be there when the AND asks). */
     bool matches(Xapian::docid d) {
-        const std::string data = db.get_document(d).get_data();
-        const char *blob;
-        size_t blob_len;
-        int has = rs_docdata_positions(data.data(), data.size(), &blob, &blob_len);
-        if (has < 0) throw Xapian::DatabaseCorruptError("an item's stored positions are damaged");
-        lists.resize(words.size());
-        for (size_t k = 0; k < words.size(); k++) {
-            lists[k].clear();
-            if (has) {
-                size_t n = 0;
-                int found = rs_posblob_find(blob, blob_len, words[k].data(), words[k].size(), &buf, &n, &cap);
-                if (found < 0) throw Xapian::DatabaseCorruptError("an item's stored positions are damaged");
-                if (!found) return false;
-                lists[k].assign(buf, buf + n);
-            } else { /* written before schema 9: Xapian's position table */
-                for (auto p = db.positionlist_begin(d, words[k]); p != db.positionlist_end(d, words[k]); ++p)
-                    lists[k].push_back(*p);
-                if (lists[k].empty()) return false;
-            }
+        /* its block: the stream moves forward only, as the candidates come */
+        const Xapian::ValueIterator end;
+        if (blocks != end && blocks.get_docid() < d) blocks.skip_to(d);
+        if (blocks != end && blocks.get_docid() == d) {
+            block = *blocks;
+            return check_.in_item(&block, db, d);
         }
-        std::vector<const uint32_t *> l(terms.size());
-        std::vector<size_t> n(terms.size());
-        for (size_t i = 0; i < terms.size(); i++) {
-            l[i] = lists[slot[i]].data();
-            n[i] = lists[slot[i]].size();
-        }
-        return rs_phrase_in(l.data(), n.data(), terms.size(), window) != 0;
+        return check_.in_item(nullptr, db, d);
     }
 
-    std::vector<std::string> terms; /* the phrase's words in order */
-    unsigned window;
-    std::vector<std::string> words; /* each distinct word once */
-    std::vector<size_t> slot;       /* terms[i] is words[slot[i]] */
+    PhraseSpec p;
+    PhraseCheck check_;
     Xapian::Database db;
+    Xapian::ValueIterator blocks; /* the position blocks, in docid order */
+    std::string block;
     std::vector<Xapian::PostingIterator> its; /* per word */
     Xapian::doccount tf_min = 0;
     Xapian::docid did = 0;
     bool started = false, ended = false, unsure = false;
-    std::vector<std::vector<uint32_t>> lists; /* per word, in the item being checked */
-    uint32_t *buf = nullptr;
-    size_t cap = 0;
+};
+
+/* Every phrase of `phrases` in the document the matcher asks about. Xapian 1.4 gives it the
+ * document's docid in its own shard, not which shard: an item without a block (whose positions
+ * are in its shard's Xapian table) can be checked only when there is one shard (RsxDb.phrases_lazy). */
+class PhraseDecider : public Xapian::MatchDecider {
+  public:
+    PhraseDecider(const std::vector<PhraseSpec> &phrases, const std::vector<Xapian::Database> &shards_)
+        : shards(shards_) {
+        for (const auto &p : phrases) checks.emplace_back(new PhraseCheck(p));
+    }
+    bool operator()(const Xapian::Document &doc) const override {
+        block = doc.get_value(RS_SLOT_POSITIONS);
+        if (block.empty() && shards.size() != 1) /* RsxDb.phrases_lazy says this cannot be */
+            throw Xapian::InvalidOperationError("an item without its word positions in a shard marked as having them");
+        for (auto &c : checks)
+            if (!c->in_item(block.empty() ? nullptr : &block, shards[0], doc.get_docid())) return false;
+        return true;
+    }
+
+  private:
+    const std::vector<Xapian::Database> &shards;
+    std::vector<std::unique_ptr<PhraseCheck>> checks;
+    mutable std::string block;
 };
 
 }  // namespace
 
 namespace rsx_priv {
 
-Xapian::Query phrase_filter(const std::vector<std::string> &terms, unsigned window) {
-    return Xapian::Query((new PhraseSource(terms, window))->release());
+Xapian::Query phrase_filter(const PhraseSpec &p) { return Xapian::Query((new PhraseSource(p))->release()); }
+
+std::unique_ptr<Xapian::MatchDecider> phrase_decider(const std::vector<PhraseSpec> &phrases,
+                                                     const std::vector<Xapian::Database> &shards) {
+    return std::unique_ptr<Xapian::MatchDecider>(new PhraseDecider(phrases, shards));
 }
 
 }  // namespace rsx_priv

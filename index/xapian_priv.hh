@@ -90,6 +90,9 @@ struct RsxDb {
     std::vector<std::string> paths;
     std::vector<Xapian::Database> shards;
     bool has_remote = false;
+    /* a match decider can check phrases (xapian_phrase.cc): it learns an item's docid in its own
+     * shard but not which shard, so there is one shard, or every item has its position block */
+    bool phrases_lazy = true;
     /* one local database, not shards: a match spy sees each shard's own docids, so facet
      * columns (which are by the combined docid) serve only this case */
     bool single = false;
@@ -118,12 +121,27 @@ struct RsxPlan {
     std::vector<std::shared_ptr<const RsxPlan>> subs;
 };
 
+namespace rsx_priv {
+/* A phrase: exact forms in order within `window` positions (at least terms.size()). */
+struct PhraseSpec {
+    std::vector<std::string> terms;
+    unsigned window;
+};
+}  // namespace rsx_priv
+
 struct RsxQuery {
-    Xapian::Query q;
+    Xapian::Query q; /* phrases as their words' AND filtered by a phrase source (xapian_phrase.cc) */
     /* The same query with its phrases as Xapian's OP_PHRASE (positions from Xapian's position
      * table), for a search with a remote shard, whose server knows no phrase source; NULL when
      * the query has no phrase (q is then the same). */
     std::shared_ptr<const Xapian::Query> qpos;
+    /* When every match must have every phrase of the query (phrases only under AND and FILTER,
+     * and as the first part of AND_NOT and AND_MAYBE): the query with each phrase as its words'
+     * AND alone, and the phrases, for a match decider to check (xapian_phrase.cc); qlazy NULL
+     * otherwise. */
+    std::shared_ptr<const Xapian::Query> qlazy;
+    std::vector<rsx_priv::PhraseSpec> lazy_phrases;
+    bool has_phrase = false;
     /* NULL: the query has a part sets cannot answer (a phrase, NEAR, ELITE_SET, a wildcard) */
     std::shared_ptr<const RsxPlan> plan;
 };
@@ -174,11 +192,34 @@ bool sets_worth(RsxDb *db, const RsxPlan &plan, int mode);
 void sets_count(RsxDb *db, const RsxPlan &plan, const RsxFacetRequest *facets, size_t n,
                 std::vector<std::vector<std::pair<std::string, size_t>>> &out, size_t *total);
 
-/* xapian_phrase.cc: the items in which `terms` (exact forms) stand in this order within `window`
- * positions (Xapian's OP_PHRASE; window at least terms.size()), as a filter (no weight): from the
- * positions items keep with their stored data (schema 9), or from Xapian's position table for items
- * written before. AND it with the terms. Local shards only (xapian-tcpsrv does not know it). */
-Xapian::Query phrase_filter(const std::vector<std::string> &terms, unsigned window);
+/* xapian_phrase.cc: whether one item has a phrase, with the scratch for asking many items. */
+class PhraseCheck {
+  public:
+    explicit PhraseCheck(const PhraseSpec &p);
+    ~PhraseCheck();
+    PhraseCheck(const PhraseCheck &) = delete;
+    PhraseCheck &operator=(const PhraseCheck &) = delete;
+    /* Item d of db: its position block (RS_SLOT_POSITIONS) or NULL for none (Xapian's positions
+     * are then read). Throws DatabaseCorruptError for a damaged block. */
+    bool in_item(const std::string *block, const Xapian::Database &db, Xapian::docid d);
+    std::vector<std::string> words; /* each distinct word of the phrase once */
+
+  private:
+    PhraseSpec p;
+    std::vector<size_t> slot; /* p.terms[i] is words[slot[i]] */
+    std::vector<std::vector<uint32_t>> lists;
+    uint32_t *buf = nullptr;
+    size_t cap = 0;
+};
+
+/* xapian_phrase.cc: the items having the phrase, as a filter (no weight): AND it with the words.
+ * Local shards only (xapian-tcpsrv does not know it). */
+Xapian::Query phrase_filter(const PhraseSpec &p);
+
+/* xapian_phrase.cc: a match decider keeping the documents of the combined database over `shards`
+ * (which must outlive it) that have every phrase. */
+std::unique_ptr<Xapian::MatchDecider> phrase_decider(const std::vector<PhraseSpec> &phrases,
+                                                     const std::vector<Xapian::Database> &shards);
 
 /* xapian_dead.cc: the tombstones of a local database (from its metadata) into *out. Throws
  * what Xapian throws. */
@@ -218,11 +259,19 @@ std::vector<std::string> dead_purge(const Xapian::Database &src, const std::stri
 Xapian::Query without_dead(const RsxDb *db, const Xapian::Query &q);
 
 /* The database moved to another revision: what was built for the old one goes. */
+/* Whether a decider can check the phrases of db (RsxDb.phrases_lazy), at its revision. */
+inline void phrases_reload(RsxDb *db) {
+    db->phrases_lazy = true;
+    for (size_t i = 0; db->shards.size() > 1 && i < db->shards.size(); i++)
+        if (db->shards[i].get_metadata(RS_META_POSITIONS) != "items") db->phrases_lazy = false;
+}
+
 inline void revision_moved(RsxDb *db) {
     db->columns.clear();
     db->sets.clear();
     db->generation++;
     dead_reload(db);
+    phrases_reload(db);
 }
 
 }  // namespace rsx_priv

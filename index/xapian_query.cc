@@ -11,7 +11,12 @@
 
 typedef std::shared_ptr<const RsxPlan> Plan;
 
-static RsxQuery *wrap(const Xapian::Query &q, Plan plan) { return new RsxQuery{q, nullptr, std::move(plan)}; }
+static RsxQuery *wrap(const Xapian::Query &q, Plan plan) {
+    RsxQuery *r = new RsxQuery;
+    r->q = q;
+    r->plan = std::move(plan);
+    return r;
+}
 
 static Plan plan_of(RsxPlan::Kind kind, std::string term = std::string()) {
     auto p = std::make_shared<RsxPlan>();
@@ -68,26 +73,52 @@ extern "C" RsxQuery *rsx_query_combine(RsxOp op, RsxQuery *const *subs, size_t n
     /* the same with OP_PHRASE for phrases (RsxQuery.qpos), where there is a phrase */
     std::shared_ptr<const Xapian::Query> qpos;
     bool any_pos = op == RSX_OP_PHRASE;
-    for (size_t i = 0; i < n; i++) any_pos = any_pos || subs[i]->qpos;
+    for (size_t i = 0; i < n; i++) any_pos = any_pos || subs[i]->has_phrase;
     if (any_pos) {
         std::vector<Xapian::Query> vp;
         for (size_t i = 0; i < n; i++) vp.push_back(subs[i]->qpos ? *subs[i]->qpos : subs[i]->q);
         qpos = std::make_shared<const Xapian::Query>(ops[op], vp.begin(), vp.end(), window);
     }
-    Xapian::Query q;
-    std::vector<std::string> words;
+    rsx_priv::PhraseSpec phrase;
     for (size_t i = 0; op == RSX_OP_PHRASE && i < n; i++)
-        if (subs[i]->plan && subs[i]->plan->kind == RsxPlan::TERM && !subs[i]->qpos) words.push_back(subs[i]->plan->term);
-    if (op == RSX_OP_PHRASE && words.size() == n) {
-        /* the words' AND (its weight is the phrase's), kept where they stand in order */
+        if (subs[i]->plan && subs[i]->plan->kind == RsxPlan::TERM && !subs[i]->has_phrase)
+            phrase.terms.push_back(subs[i]->plan->term);
+    phrase.window = window > n ? window : static_cast<unsigned>(n);
+    Xapian::Query q;
+    std::shared_ptr<const Xapian::Query> qlazy;
+    std::vector<rsx_priv::PhraseSpec> lazy;
+    bool lazy_ok = true;
+    if (op == RSX_OP_PHRASE && phrase.terms.size() == n) {
+        /* the words' AND (its weight is the phrase's), kept where they stand in order; lazily, the
+         * AND alone and the phrase for the decider */
         Xapian::Query all(Xapian::Query::OP_AND, v.begin(), v.end());
-        q = Xapian::Query(Xapian::Query::OP_FILTER, all,
-                          rsx_priv::phrase_filter(words, window > n ? window : static_cast<unsigned>(n)));
+        q = Xapian::Query(Xapian::Query::OP_FILTER, all, rsx_priv::phrase_filter(phrase));
+        qlazy = std::make_shared<const Xapian::Query>(all);
+        lazy.push_back(phrase);
     } else {
         q = Xapian::Query(ops[op], v.begin(), v.end(), window);
+        /* every match has every phrase of the parts that every match must match: an AND's and a
+         * FILTER's parts, the first of AND_NOT and AND_MAYBE */
+        bool every = op == RSX_OP_AND || op == RSX_OP_FILTER;
+        bool first = op == RSX_OP_AND_NOT || op == RSX_OP_AND_MAYBE;
+        for (size_t i = 0; i < n; i++) {
+            if (!subs[i]->has_phrase) continue;
+            if (!(every || (first && i == 0)) || !subs[i]->qlazy) lazy_ok = false;
+            else lazy.insert(lazy.end(), subs[i]->lazy_phrases.begin(), subs[i]->lazy_phrases.end());
+        }
+        if (any_pos && lazy_ok && op != RSX_OP_PHRASE) {
+            std::vector<Xapian::Query> vl;
+            for (size_t i = 0; i < n; i++) vl.push_back(subs[i]->qlazy ? *subs[i]->qlazy : subs[i]->q);
+            qlazy = std::make_shared<const Xapian::Query>(ops[op], vl.begin(), vl.end(), window);
+        } else {
+            lazy.clear();
+        }
     }
     RsxQuery *r = wrap(q, plan);
     r->qpos = qpos;
+    r->has_phrase = any_pos;
+    r->qlazy = qlazy;
+    r->lazy_phrases = std::move(lazy);
     return r;
     RSX_CATCH_NULL
 }
@@ -100,6 +131,9 @@ extern "C" RsxQuery *rsx_query_scale(const RsxQuery *q, double factor, RsError *
     }
     RsxQuery *r = wrap(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor), q->plan);
     if (q->qpos) r->qpos = std::make_shared<const Xapian::Query>(Xapian::Query::OP_SCALE_WEIGHT, *q->qpos, factor);
+    if (q->qlazy) r->qlazy = std::make_shared<const Xapian::Query>(Xapian::Query::OP_SCALE_WEIGHT, *q->qlazy, factor);
+    r->has_phrase = q->has_phrase;
+    r->lazy_phrases = q->lazy_phrases;
     return r;
     RSX_CATCH_NULL
 }

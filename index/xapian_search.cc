@@ -170,6 +170,7 @@ extern "C" RsStatus rsx_db_open(const char *const *paths, size_t n, unsigned tim
         db->single = db->shards.size() == 1 && !db->has_remote;
         i = n; /* an error now is the whole set's */
         rsx_priv::dead_reload(db.get());
+        rsx_priv::phrases_reload(db.get());
         *out = db.release();
         return RS_OK;
     } catch (...) {
@@ -401,6 +402,7 @@ struct RsxMSet {
     std::vector<std::string> value_cache;  // last value fetched per hit
     std::vector<std::vector<std::pair<std::string, size_t>>> facets;
     std::unique_ptr<Xapian::MultiValueKeyMaker> keymaker; /* outlives the enquire's use of it */
+    std::unique_ptr<Xapian::MatchDecider> decider;         /* the query's phrases, checked lazily */
     bool facets_exact = true; /* the counts (and the total) are over every match */
     bool total_known = false; /* counted from the match set (RsxSearchOptions.facet_sets) */
     size_t total = 0;
@@ -473,8 +475,13 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
                            RsxMSet **out) {
     std::unique_ptr<RsxMSet> m(new RsxMSet(db->db));
     Xapian::Enquire &enq = m->enquire;
-    const Xapian::Query query = rsx_priv::without_dead(db, db->has_remote && q->qpos ? remote_phrases(db, *q->qpos) : q->q);
+    /* phrases: OP_PHRASE for a remote server; checked lazily by a decider where every match must
+     * have them; else the phrase source, wherever they are (xapian_phrase.cc) */
+    const bool lazy = !db->has_remote && db->phrases_lazy && q->qlazy && !o->eager_phrases;
+    const Xapian::Query query = rsx_priv::without_dead(
+        db, db->has_remote && q->qpos ? remote_phrases(db, *q->qpos) : lazy ? *q->qlazy : q->q);
     enq.set_query(query);
+    if (lazy) m->decider = rsx_priv::phrase_decider(q->lazy_phrases, db->shards);
     if (o->bm25)
         enq.set_weighting_scheme(Xapian::BM25Weight(o->bm25->k1, o->bm25->k2, o->bm25->k3,
                                                     o->bm25->b, o->bm25->min_normlen));
@@ -501,7 +508,7 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
         m->total_known = true;
         for (auto &f : m->facets) sort_facet(f);
         m->mset = enq.get_mset(static_cast<Xapian::doccount>(o->offset), static_cast<Xapian::doccount>(o->limit),
-                               static_cast<Xapian::doccount>(o->check_at_least));
+                               static_cast<Xapian::doccount>(o->check_at_least), nullptr, m->decider.get());
         return hand_over(m, out);
     }
     for (size_t i = 0; i < o->n_facets; i++) {
@@ -529,7 +536,7 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
                                                          static_cast<Xapian::doccount>(o->offset + o->limit))
                              : db->db.get_doccount();
     m->mset = enq.get_mset(static_cast<Xapian::doccount>(o->offset),
-                           static_cast<Xapian::doccount>(o->limit), check);
+                           static_cast<Xapian::doccount>(o->limit), check, nullptr, m->decider.get());
     size_t seen = 0; /* the matches the first facet's spy counted */
     if (o->n_facets) {
         if (use_columns) seen = columns[0]->seen;

@@ -342,6 +342,21 @@ extern "C" RsStatus rsx_compact(const char *const *srcs, size_t n, const char *o
                 db.add_database(Xapian::Database(seg, Xapian::DB_OPEN));
         }
         db.compact(out, Xapian::DBCOMPACT_MULTIPASS | Xapian::DB_BACKEND_GLASS);
+        /* the compactor keeps the first source's metadata: where the positions are is all of
+         * theirs ("items" only if every source's items have blocks) */
+        std::string all, first;
+        for (size_t i = 0; i < n; i++) {
+            std::string v = Xapian::Database(srcs[i], Xapian::DB_OPEN).get_metadata(RS_META_POSITIONS);
+            if (i == 0) all = first = v;
+            else if (v != all) all = "some";
+        }
+        if (all != first) {
+            struct stat st;
+            bool termlist = stat((std::string(out) + "/termlist.glass").c_str(), &st) == 0;
+            Xapian::WritableDatabase w(out, Xapian::DB_OPEN | (termlist ? 0 : Xapian::DB_NO_TERMLIST));
+            w.set_metadata(RS_META_POSITIONS, all);
+            w.commit();
+        }
     } catch (...) {
         rc = fail(err);
     }

@@ -273,6 +273,10 @@ typedef enum RsxFacetSets {
 typedef struct RsxSearchOptions {
     size_t offset, limit;       /* limit 0 is allowed (counts/facets only) */
     size_t check_at_least;      /* 0 = just enough for the page */
+    int eager_phrases;          /* 1: a phrase is checked in every item having its words, by a
+                                   filter; 0 (default): where every match must have it, only in
+                                   the items that could make the page (and all when counting):
+                                   the same answers (tests compare the two) */
     int sort_slot;              /* -1: by relevance; else by this value slot */
     int sort_descending;        /* with sort_slot >= 0 */
     int stable_ties;            /* 0: ties in docid order; 1: ties (equal relevance, or equal sort

@@ -38,8 +38,8 @@ t_eq "closed item: case number finds it" "1" "$(js '24/2222' 'r["total"]')"
 t_eq "closed item: body words are not indexed" "0" "$(js 'hjemmehjælp' 'r["total"]')"
 t_eq "closed item: body words are not in the spelling data" "None" "$(js 'hjemmehjælpp' 'r["spelling"] or r["corrected"]')"
 item=$("$REFSOG" search --index "$T_TMP/ix" --json Personsag | python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["id"])')
-# the stored bytes themselves, read without refsog (the words' position block, then zstd with the
-# preset dictionary: index/docdata.h; the index has no term lists, so not with xapian-delve -r)
+# the stored bytes themselves, read without refsog (zstd with the preset dictionary:
+# index/docdata.h; the index has no term lists, so not with xapian-delve -r)
 py=python3; python3 -c 'import xapian' 2>/dev/null || py=/usr/bin/python3
 (cd "$T_ROOT" && python3 scripts/make-docdict.py --raw-zstd) > "$T_TMP/zdict.bin"
 data=$($py - "$T_TMP/ix" "Q$item" "$T_TMP/zdict.bin" <<'EOF'
@@ -47,12 +47,6 @@ import subprocess, sys, xapian
 db = xapian.Database(sys.argv[1])
 for p in db.postlist(sys.argv[2]):
     b = db.get_document(p.docid).get_data()
-    if b[:1] == b'\x03':  # the position block first (schema 9): its length as a varint, skipped
-        n, shift, i = 0, 0, 1
-        while True:
-            n |= (b[i] & 0x7F) << shift; shift += 7; i += 1
-            if b[i - 1] < 0x80: break
-        b = b[i + n:]
     assert b[:1] == b'\x02', b[:1]
     b = subprocess.run(['zstd', '-q', '-d', '-D', sys.argv[3]], input=b[1:], capture_output=True, check=True).stdout
     print(b.replace(b'\0', b'\n').decode())

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "docdata.h"
 #include "posblob.h"
 
 /* The positions of `word` in the block as "1 4 9" ("" when absent, "damaged" when -1). */
@@ -176,47 +175,12 @@ static void test_phrase_in(void **state) {
     assert_false(rs_phrase_in(l, none, 0, 2)); /* no words */
 }
 
-/* The position block in front of the stored data: read without inflating, and the data behind it
- * opens as before; a damaged header is an error. */
-static void test_docdata_with_positions(void **state) {
-    (void)state;
-    RsError err;
-    RsDocData in = {"{\"id\":\"x\"}", "{}", "Budget for unge", 10, 2, 15}, out;
-    RsBuf packed = {0}, blob = {0}, both = {0}, scratch = {0};
-    assert_int_equal(rs_docdata_pack(&packed, &in, &err), RS_OK);
-    RsPosBlob *pb = rs_posblob_new();
-    add_text(pb, "budget for unge", 1);
-    assert_int_equal(rs_posblob_encode(pb, &blob, &err), RS_OK);
-    assert_int_equal(rs_docdata_with_positions(&both, blob.data, blob.len, packed.data, packed.len, &err), RS_OK);
-    assert_int_equal((unsigned char)both.data[0], RS_DOCDATA_POSITIONS);
-    const char *p;
-    size_t pl;
-    assert_int_equal(rs_docdata_positions(both.data, both.len, &p, &pl), 1);
-    assert_int_equal(pl, blob.len);
-    assert_memory_equal(p, blob.data, pl);
-    assert_int_equal(rs_docdata_positions(packed.data, packed.len, &p, &pl), 0);
-    assert_int_equal(rs_docdata_open(both.data, both.len, 3, &scratch, &out, &err), RS_OK);
-    assert_int_equal(out.text_len, 15);
-    assert_memory_equal(out.text, "Budget for unge", 15);
-    /* a block length past the end */
-    both.data[1] = (char)0x7F;
-    both.len = 20;
-    assert_int_equal(rs_docdata_positions(both.data, both.len, &p, &pl), -1);
-    assert_int_equal(rs_docdata_open(both.data, both.len, 3, &scratch, &out, &err), RS_ERR_DATABASE);
-    rs_buf_free(&packed);
-    rs_buf_free(&blob);
-    rs_buf_free(&both);
-    rs_buf_free(&scratch);
-    rs_posblob_free(pb);
-}
-
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roundtrip),
         cmocka_unit_test(test_wider_keys),
         cmocka_unit_test(test_damaged),
         cmocka_unit_test(test_phrase_in),
-        cmocka_unit_test(test_docdata_with_positions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,7 +15,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "docdata.h"
 #include "posblob.h"
 #include "schema.h"
 #include "xapian_shim.h"
@@ -514,7 +513,7 @@ static void test_error_paths(void **state) {
 /* A loopback port nothing listens on now, chosen by the kernel (a fixed or pid-derived port can be
  * another program's). 0 when no socket could be had. */
 /* A document as schema 9 writes it: its words without Xapian positions, their positions in a
- * block in front of its data (the id). */
+ * block in its value slot RS_SLOT_POSITIONS. */
 static void add_doc_with_block(RsxWritable *w, const char *id, const char *words) {
     RsError err;
     RsxDoc *d = rsx_doc_new();
@@ -529,28 +528,43 @@ static void add_doc_with_block(RsxWritable *w, const char *id, const char *words
     char idt[64];
     snprintf(idt, sizeof idt, "Q%s", id);
     assert_int_equal(rsx_doc_add_boolean_term(d, idt, strlen(idt), &err), RS_OK);
-    RsBuf blob = {0}, data = {0};
+    RsBuf blob = {0};
     assert_int_equal(rs_posblob_encode(pb, &blob, &err), RS_OK);
-    assert_int_equal(rs_docdata_with_positions(&data, blob.data, blob.len, id, strlen(id), &err), RS_OK);
-    assert_int_equal(rsx_doc_set_data(d, data.data, data.len, &err), RS_OK);
+    assert_int_equal(rsx_doc_set_value(d, RS_SLOT_POSITIONS, blob.data, blob.len, &err), RS_OK);
+    assert_int_equal(rsx_doc_set_data(d, id, strlen(id), &err), RS_OK);
     assert_int_equal(rsx_writable_replace(w, idt, strlen(idt), d, NULL, &err), RS_OK);
     rs_buf_free(&blob);
-    rs_buf_free(&data);
     rs_posblob_free(pb);
     rsx_doc_free(d);
 }
 
-static size_t phrase_hits(RsxDb *db, const char *text) {
+/* The hits of the phrase `text` (words split at spaces), its phrase checked by the filter (eager)
+ * or by the decider where the database allows (lazy), up to 100 of them, or with every match
+ * counted (check_at_least): all three ways must agree, and the count is said to be exact. */
+static size_t phrase_hits_as(RsxDb *db, const char *text, int eager, size_t check) {
     RsxQuery *w[8];
     size_t n = 0;
     char buf[256];
     snprintf(buf, sizeof buf, "%s", text);
     for (char *t = strtok(buf, " "); t && n < 8; t = strtok(NULL, " ")) w[n++] = term(t);
     RsxQuery *q = rsx_query_combine(RSX_OP_PHRASE, w, n, 0, NULL);
-    size_t hits = count_hits(db, q);
+    RsxSearchOptions o = {.limit = 100, .sort_slot = -1, .eager_phrases = eager, .check_at_least = check};
+    RsxMSet *m;
+    RsError err;
+    assert_int_equal(rsx_search(db, q, &o, &m, &err), RS_OK);
+    size_t hits = rsx_mset_size(m);
+    assert_int_equal(rsx_mset_matches_estimated(m), hits);
+    rsx_mset_free(m);
     rsx_query_free(q);
     for (size_t i = 0; i < n; i++) rsx_query_free(w[i]);
     return hits;
+}
+
+static size_t phrase_hits(RsxDb *db, const char *text) {
+    size_t eager = phrase_hits_as(db, text, 1, 0);
+    assert_int_equal(phrase_hits_as(db, text, 0, 0), eager);
+    assert_int_equal(phrase_hits_as(db, text, 0, 1000), eager);
+    return eager;
 }
 
 /* Phrases in items that keep their positions with their data (schema 9), in items that keep them
@@ -584,6 +598,15 @@ static void test_phrase_from_stored_positions(void **state) {
     assert_int_equal(phrase_hits(db, "unge budget"), 0);       /* both in b and e, apart */
     assert_int_equal(phrase_hits(db, "opiater i esbjerg"), 1); /* c */
     assert_int_equal(phrase_hits(db, "budget ukendt"), 0);     /* a word no item has */
+    /* one shard: its items with and without blocks, the decider reading each as it is */
+    const char *first[] = {p0};
+    RsxDb *db0;
+    assert_int_equal(rsx_db_open(first, 1, 0, &db0, &err), RS_OK);
+    assert_int_equal(phrase_hits(db0, "misbrug af"), 1);      /* a (Xapian's positions) */
+    assert_int_equal(phrase_hits(db0, "unge og misbrug"), 2); /* b, f (blocks) */
+    assert_int_equal(phrase_hits(db0, "og misbrug"), 2);
+    assert_int_equal(phrase_hits(db0, "unge misbrug"), 0);
+    rsx_db_close(db0);
     /* the phrase's weight is its words' AND's */
     RsxQuery *w2[] = {term("unge"), term("misbrug")};
     RsxQuery *ph = rsx_query_combine(RSX_OP_PHRASE, w2, 2, 0, NULL), *and = rsx_query_combine(RSX_OP_AND, w2, 2, 0, NULL);
