@@ -88,6 +88,40 @@ import xapian; d = xapian.Database('s7'); print(d.has_positions(), d.get_metadat
 t_eq "the same phrase, the same items, either way" \
   "$("$REFSOG" search --json --index s7 '"misbrug af opiater"' | total)" "$("$REFSOG" search --json --index p9 '"misbrug af opiater"' | total)"
 
+# an index of schema 8 without term lists (its items' positions in Xapian's table: made here from
+# one with term lists, copied document by document) becomes schema 9 when refsog adds to it: marked
+# "some", its new items' positions in blocks, and a phrase finds the old and the new items
+rm -rf s8 s8src; "$REFSOG" index --quiet --termlists --index s8src "re/$F0"
+$py - s8src s8 <<'EOF'
+import sys, xapian
+src = xapian.Database(sys.argv[1])
+out = xapian.WritableDatabase(sys.argv[2], xapian.DB_CREATE | xapian.DB_NO_TERMLIST)
+for did in range(1, src.get_lastdocid() + 1):
+    d = src.get_document(did)
+    n = xapian.Document()
+    for t in d.termlist():
+        pos = list(src.positionlist(did, t.term))
+        for p in pos: n.add_posting(t.term, p, 0)
+        n.add_term(t.term, t.wdf)
+    for v in d.values(): n.add_value(v.num, v.value)
+    n.set_data(d.get_data())
+    out.add_document(n)
+for k in src.metadata_keys(): out.set_metadata(k, src.get_metadata(k))
+out.set_metadata('refsog:schema', '8')
+out.commit()
+EOF
+t_eq "schema 8 copy: its positions in Xapian's table, no blocks, no mark" "True 0 " \
+  "$($py -c "
+import xapian; d = xapian.Database('s8'); print(d.has_positions(), d.get_value_freq(9), d.get_metadata('refsog:positions').decode())")"
+t_status "index adds a file to it" 0 "$REFSOG" index --quiet --index s8 "re/$F1"
+t_eq "… schema 9, marked some, the new items with blocks" "9 some True" \
+  "$("$REFSOG" stats --json --index s8 | python3 -c 'import json,sys; print(json.load(sys.stdin)["schema"])') $($py -c "
+import xapian; d = xapian.Database('s8'); print(d.get_metadata('refsog:positions').decode(), 0 < d.get_value_freq(9) < d.get_doccount())")"
+for ix in p9 s8; do # a fresh index of both files, and the upgraded one
+  t_eq "$ix: a phrase of the first file's item and one of the second's: one hit each" "1 1" \
+    "$("$REFSOG" search --json --index $ix '"misbrug af opiater"' | total) $("$REFSOG" search --json --index $ix '"Bostedet Kalaparken"' | total)"
+done
+
 # ---- 2. re-indexing a folder removes the items of files gone from it
 before=$("$REFSOG" stats --json --index ix | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')
 n1=$("$REFSOG" search --json --limit 100 --index ix "dokument:referat" | python3 -c "
