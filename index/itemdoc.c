@@ -430,7 +430,10 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, const RsItemDocInput *in, RsxDoc **out
     /* the positions in a value slot: Xapian keeps values uncompressed, in streams by docid that
      * a phrase reads in order (its stored data it would inflate for every candidate) */
     if (rc == RS_OK && c.pos && !rs_posblob_empty(c.pos)) {
-        rc = rs_posblob_encode(c.pos, &blob, err);
+        rc = rs_posblob_pairs(c.pos, &blob, err);
+        if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_PAIRS, blob.data, blob.len, err);
+        rs_buf_reset(&blob);
+        if (rc == RS_OK) rc = rs_posblob_encode(c.pos, &blob, err);
         if (rc == RS_OK) rc = rsx_doc_set_value(d, RS_SLOT_POSITIONS, blob.data, blob.len, err);
     }
     rs_buf_free(&packed);

@@ -279,6 +279,66 @@ int rs_posblob_find(const char *blob, size_t len, const char *word, size_t wlen,
     return 1;
 }
 
+/* The two bits of the pair (ha, hb) in a filter of `bits` bits. */
+static void pair_bits(uint32_t ha, uint32_t hb, size_t bits, size_t out[2]) {
+    uint32_t h = rs_posblob_hash((const char *)&ha, sizeof ha, hb & 0xFFu) ^ (hb * 0x9E3779B1u);
+    h ^= h >> 15;
+    h *= 0x2C1B3C6Du;
+    h ^= h >> 12;
+    out[0] = h % bits;
+    h *= 0x297A2D39u;
+    h ^= h >> 15;
+    out[1] = h % bits;
+}
+
+typedef struct {
+    uint32_t pos, hash;
+} PosHash;
+
+static int poshash_cmp(const void *x, const void *y) {
+    const PosHash *a = x, *b = y;
+    return (a->pos > b->pos) - (a->pos < b->pos);
+}
+
+RsStatus rs_posblob_pairs(const RsPosBlob *pb, RsBuf *out, RsError *err) {
+    PosHash *v = malloc((pb->n ? pb->n : 1) * sizeof *v);
+    if (!v) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < pb->n; i++)
+        v[i] = (PosHash){pb->pairs[i].pos, rs_posblob_hash(pb->arena.data + pb->pairs[i].off, pb->pairs[i].len, 0)};
+    qsort(v, pb->n, sizeof *v, poshash_cmp);
+    size_t bytes = pb->n / 2;
+    if (bytes < 8) bytes = 8;
+    if (bytes > 1024) bytes = 1024;
+    unsigned char *f = calloc(bytes, 1);
+    if (!f) {
+        free(v);
+        return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    }
+    /* every word at p with every word at p + 1 (a sub-token shares its whole's position) */
+    size_t next = 0;
+    for (size_t i = 0; i < pb->n; i++) {
+        while (next < pb->n && v[next].pos <= v[i].pos) next++;
+        for (size_t j = next; j < pb->n && v[j].pos == v[i].pos + 1; j++) {
+            size_t b[2];
+            pair_bits(v[i].hash, v[j].hash, bytes * 8, b);
+            f[b[0] / 8] |= (unsigned char)(1u << (b[0] % 8));
+            f[b[1] / 8] |= (unsigned char)(1u << (b[1] % 8));
+        }
+    }
+    RsStatus rc = rs_buf_append(out, f, bytes);
+    free(f);
+    free(v);
+    return rc == RS_OK ? RS_OK : rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+}
+
+int rs_posblob_pair_maybe(const char *filter, size_t len, uint32_t ha, uint32_t hb) {
+    if (len == 0) return 1;
+    const unsigned char *f = (const unsigned char *)filter;
+    size_t b[2];
+    pair_bits(ha, hb, len * 8, b);
+    return (f[b[0] / 8] >> (b[0] % 8) & 1) && (f[b[1] / 8] >> (b[1] % 8) & 1);
+}
+
 /* The first element of l[0..n) greater than x, or n. */
 static size_t after(const uint32_t *l, size_t n, uint32_t x) {
     size_t lo = 0, hi = n;

@@ -56,6 +56,18 @@ RsStatus rs_posblob_encode(RsPosBlob *pb, RsBuf *out, RsError *err);
  * are for tests. */
 RsStatus rs_posblob_encode_as(RsPosBlob *pb, RsBuf *out, int widest, RsError *err);
 
+/* The item's word pairs, as a Bloom filter appended to *out: for each word at a position and each
+ * word at the next one, two bits (rs_posblob_pair_maybe). About four bits a pair, at least 8 and
+ * at most 1,024 bytes. What a phrase checks before reading the block: most items having a
+ * phrase's words do not have them next to each other, and the filter is a tenth of the block.
+ * Call before rs_posblob_encode (which empties the collector). RS_ERR_NOMEM. */
+RsStatus rs_posblob_pairs(const RsPosBlob *pb, RsBuf *out, RsError *err);
+
+/* Whether the filter (as rs_posblob_pairs made it) may have word a right before word b, given
+ * their rs_posblob_hash under seed 0: 0 means certainly not. An empty filter (none written)
+ * says 1. This function can't fail. */
+int rs_posblob_pair_maybe(const char *filter, size_t len, uint32_t ha, uint32_t hb);
+
 /* The hash of a word under a seed, as keys are made of it (the low 24 bits for
  * RS_POSBLOB_HASH24). This function can't fail. */
 uint32_t rs_posblob_hash(const char *word, size_t len, unsigned seed);

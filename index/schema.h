@@ -92,8 +92,10 @@ enum {
     RS_SLOT_ITEMKEY = 7,       /* tie key: 99999999-YYYYMMDD, source, \x01, 8-digit place in the file:
                                   equal scores (and equal dates) in one order in every build */
     RS_SLOT_DOKUMENT = 8,          /* "dagsorden" or "referat" (the dokument facet) */
-    RS_SLOT_POSITIONS = 9          /* the exact forms' positions (index/posblob.h, schema 9): what a
+    RS_SLOT_POSITIONS = 9,         /* the exact forms' positions (index/posblob.h, schema 9): what a
                                       phrase checks; none in an index with term lists */
+    RS_SLOT_PAIRS = 10             /* the words next to each other, as a Bloom filter
+                                      (rs_posblob_pairs): what a phrase checks first */
 };
 
 /* Between the municipality and the committee of an RS_SLOT_UDVALG entry. */

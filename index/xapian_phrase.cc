@@ -23,12 +23,20 @@ PhraseCheck::~PhraseCheck() { free(buf); }
 
 PhraseCheck::PhraseCheck(const PhraseSpec &p_) : p(p_) {
     for (const auto &t : p.terms) {
+        hashes.push_back(rs_posblob_hash(t.data(), t.size(), 0));
         size_t k = 0;
         while (k < words.size() && words[k] != t) k++;
         if (k == words.size()) words.push_back(t);
         slot.push_back(k);
     }
     lists.resize(words.size());
+}
+
+bool PhraseCheck::maybe(const std::string &pairs) const {
+    if (p.window != p.terms.size()) return true; /* the filter knows neighbours only */
+    for (size_t i = 0; i + 1 < hashes.size(); i++)
+        if (!rs_posblob_pair_maybe(pairs.data(), pairs.size(), hashes[i], hashes[i + 1])) return false;
+    return true;
 }
 
 bool PhraseCheck::in_item(const std::string *block, const Xapian::Database &db, Xapian::docid d) {
@@ -70,6 +78,7 @@ class PhraseSource : public Xapian::PostingSource {
     void init(const Xapian::Database &db_) override {
         db = db_;
         blocks = db.valuestream_begin(RS_SLOT_POSITIONS);
+        filters = db.valuestream_begin(RS_SLOT_PAIRS);
         its.clear();
         tf_min = check_.words.empty() ? 0 : db.get_doccount();
         for (const auto &w : check_.words) {
@@ -133,8 +142,10 @@ class PhraseSource : public Xapian::PostingSource {
 
     /* Whether item d has the phrase (its words are known to be there when the AND asks). */
     bool matches(Xapian::docid d) {
-        /* its block: the stream moves forward only, as the candidates come */
+        /* its pair filter, then its block: the streams move forward only, as the candidates come */
         const Xapian::ValueIterator end;
+        if (filters != end && filters.get_docid() < d) filters.skip_to(d);
+        if (filters != end && filters.get_docid() == d && !check_.maybe(*filters)) return false;
         if (blocks != end && blocks.get_docid() < d) blocks.skip_to(d);
         if (blocks != end && blocks.get_docid() == d) {
             block = *blocks;
@@ -146,7 +157,8 @@ class PhraseSource : public Xapian::PostingSource {
     PhraseSpec p;
     PhraseCheck check_;
     Xapian::Database db;
-    Xapian::ValueIterator blocks; /* the position blocks, in docid order */
+    Xapian::ValueIterator blocks;  /* the position blocks, in docid order */
+    Xapian::ValueIterator filters; /* the pair filters, in docid order */
     std::string block;
     std::vector<Xapian::PostingIterator> its; /* per word */
     Xapian::doccount tf_min = 0;
@@ -164,6 +176,9 @@ class PhraseDecider : public Xapian::MatchDecider {
         for (const auto &p : phrases) checks.emplace_back(new PhraseCheck(p));
     }
     bool operator()(const Xapian::Document &doc) const override {
+        pairs = doc.get_value(RS_SLOT_PAIRS);
+        for (auto &c : checks)
+            if (!c->maybe(pairs)) return false;
         block = doc.get_value(RS_SLOT_POSITIONS);
         if (block.empty() && shards.size() != 1) /* RsxDb.phrases_lazy says this cannot be */
             throw Xapian::InvalidOperationError("an item without its word positions in a shard marked as having them");
@@ -175,7 +190,7 @@ class PhraseDecider : public Xapian::MatchDecider {
   private:
     const std::vector<Xapian::Database> &shards;
     std::vector<std::unique_ptr<PhraseCheck>> checks;
-    mutable std::string block;
+    mutable std::string block, pairs;
 };
 
 }  // namespace

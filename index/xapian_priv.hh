@@ -202,11 +202,15 @@ class PhraseCheck {
     /* Item d of db: its position block (RS_SLOT_POSITIONS) or NULL for none (Xapian's positions
      * are then read). Throws DatabaseCorruptError for a damaged block. */
     bool in_item(const std::string *block, const Xapian::Database &db, Xapian::docid d);
+    /* Whether the item's pair filter (RS_SLOT_PAIRS; empty: none) may have the phrase's words
+     * next to each other: false is certain, true is to be checked with in_item. */
+    bool maybe(const std::string &pairs) const;
     std::vector<std::string> words; /* each distinct word of the phrase once */
 
   private:
     PhraseSpec p;
-    std::vector<size_t> slot; /* p.terms[i] is words[slot[i]] */
+    std::vector<size_t> slot;     /* p.terms[i] is words[slot[i]] */
+    std::vector<uint32_t> hashes; /* rs_posblob_hash of each term, seed 0 (the pair filter's) */
     std::vector<std::vector<uint32_t>> lists;
     uint32_t *buf = nullptr;
     size_t cap = 0;

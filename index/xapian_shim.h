@@ -217,8 +217,12 @@ typedef enum RsxOp {
     RSX_OP_FILTER,    /* first, filtered by the rest (no weight from them) */
     RSX_OP_SYNONYM,   /* like OR, weighted as one term */
     RSX_OP_ELITE_SET, /* OR of the `window` best-weighted terms */
-    RSX_OP_PHRASE,    /* in order within `window` positions (0 = number of subqueries) */
-    RSX_OP_NEAR       /* any order within `window` positions */
+    RSX_OP_PHRASE,    /* in order within `window` positions (0 = number of subqueries): of
+                         plain terms, from the items' position blocks or Xapian's positions
+                         (docs/shim.md "Phrases"); of anything else, Xapian's positions only */
+    RSX_OP_NEAR       /* any order within `window` positions: Xapian's positions only (items
+                         written before schema 9, or to an index with term lists); refsog's
+                         query language has no NEAR */
 } RsxOp;
 
 RsxQuery *rsx_query_term(const char *term, size_t len, unsigned wqf, unsigned pos, RsError *err);

@@ -175,12 +175,53 @@ static void test_phrase_in(void **state) {
     assert_false(rs_phrase_in(l, none, 0, 2)); /* no words */
 }
 
+/* The pair filter: every pair of neighbours (a sub-token beside its whole's neighbours too) is
+ * in it; most pairs that are not neighbours are not; no filter says maybe. */
+static void test_pairs(void **state) {
+    (void)state;
+    RsPosBlob *pb = rs_posblob_new();
+    /* 200 words w0 … w199 at 1 … 200, and "ssp" sharing w50's position */
+    char w[32];
+    for (unsigned i = 0; i < 200; i++) {
+        snprintf(w, sizeof w, "w%u", i);
+        assert_int_equal(rs_posblob_add(pb, w, strlen(w), i + 1, NULL), RS_OK);
+    }
+    assert_int_equal(rs_posblob_add(pb, "ssp", 3, 51, NULL), RS_OK);
+    RsBuf f = {0};
+    assert_int_equal(rs_posblob_pairs(pb, &f, NULL), RS_OK);
+    assert_int_equal(f.len, 100); /* four bits a pair */
+    char a[32], b[32];
+    unsigned miss = 0;
+    for (unsigned i = 0; i < 199; i++) {
+        snprintf(a, sizeof a, "w%u", i);
+        snprintf(b, sizeof b, "w%u", i + 1);
+        uint32_t ha = rs_posblob_hash(a, strlen(a), 0), hb = rs_posblob_hash(b, strlen(b), 0);
+        assert_true(rs_posblob_pair_maybe(f.data, f.len, ha, hb));
+        miss += !rs_posblob_pair_maybe(f.data, f.len, hb, ha); /* the wrong way round */
+    }
+    uint32_t hs = rs_posblob_hash("ssp", 3, 0);
+    snprintf(a, sizeof a, "w49");
+    snprintf(b, sizeof b, "w51");
+    assert_true(rs_posblob_pair_maybe(f.data, f.len, rs_posblob_hash(a, 3, 0), hs));
+    assert_true(rs_posblob_pair_maybe(f.data, f.len, hs, rs_posblob_hash(b, 3, 0)));
+    assert_true(miss > 199 * 3 / 4); /* two bits of 800 per pair: few false maybes */
+    assert_true(rs_posblob_pair_maybe("", 0, 1, 2));
+    rs_buf_free(&f);
+    /* the collector is untouched: the block is made after */
+    RsBuf blob = {0};
+    assert_int_equal(rs_posblob_encode(pb, &blob, NULL), RS_OK);
+    assert_string_equal(positions(&blob, "ssp"), "51");
+    rs_buf_free(&blob);
+    rs_posblob_free(pb);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roundtrip),
         cmocka_unit_test(test_wider_keys),
         cmocka_unit_test(test_damaged),
         cmocka_unit_test(test_phrase_in),
+        cmocka_unit_test(test_pairs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

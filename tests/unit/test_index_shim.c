@@ -513,7 +513,7 @@ static void test_error_paths(void **state) {
 /* A loopback port nothing listens on now, chosen by the kernel (a fixed or pid-derived port can be
  * another program's). 0 when no socket could be had. */
 /* A document as schema 9 writes it: its words without Xapian positions, their positions in a
- * block in its value slot RS_SLOT_POSITIONS. */
+ * block in its value slot RS_SLOT_POSITIONS, their pairs' filter in RS_SLOT_PAIRS. */
 static void add_doc_with_block(RsxWritable *w, const char *id, const char *words) {
     RsError err;
     RsxDoc *d = rsx_doc_new();
@@ -529,6 +529,9 @@ static void add_doc_with_block(RsxWritable *w, const char *id, const char *words
     snprintf(idt, sizeof idt, "Q%s", id);
     assert_int_equal(rsx_doc_add_boolean_term(d, idt, strlen(idt), &err), RS_OK);
     RsBuf blob = {0};
+    assert_int_equal(rs_posblob_pairs(pb, &blob, &err), RS_OK);
+    assert_int_equal(rsx_doc_set_value(d, RS_SLOT_PAIRS, blob.data, blob.len, &err), RS_OK);
+    rs_buf_reset(&blob);
     assert_int_equal(rs_posblob_encode(pb, &blob, &err), RS_OK);
     assert_int_equal(rsx_doc_set_value(d, RS_SLOT_POSITIONS, blob.data, blob.len, &err), RS_OK);
     assert_int_equal(rsx_doc_set_data(d, id, strlen(id), &err), RS_OK);
