@@ -1,6 +1,7 @@
 /* fuzz_index_posblob.c — libFuzzer target: an item's position block (posblob.h) read as stored
  * (damaged blocks are -1, never a crash or a wrong length), and the words of the input written
- * into a block and read back (every word finds exactly its positions). */
+ * into a block and read back (every word finds exactly its positions, every pair of neighbours is in
+ * the pair filter). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             nw++;
         }
     }
+    /* every pair of neighbours is in the pair filter (a filter of the raw input bytes is read
+     * without a crash too) */
+    RsBuf f = {0};
+    if (rs_posblob_pairs(pb, &f, NULL) != RS_OK) abort();
+    for (size_t k = 0; k + 1 < nw; k++)
+        if (!rs_posblob_pair_maybe(f.data, f.len, rs_posblob_hash(w[k], wl[k], 0), rs_posblob_hash(w[k + 1], wl[k + 1], 0)))
+            abort();
+    (void)rs_posblob_pair_maybe(d, size, 1, 2);
+    rs_buf_free(&f);
     RsBuf b = {0};
     /* the narrowest keys too, so collisions (spelled words) are reached */
     if (rs_posblob_encode_as(pb, &b, size & 1 ? RS_POSBLOB_HASH32 : RS_POSBLOB_HASH24, NULL) != RS_OK) abort();
