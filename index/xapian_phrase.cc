@@ -30,6 +30,8 @@ PhraseCheck::PhraseCheck(const PhraseSpec &p_) : p(p_) {
         slot.push_back(k);
     }
     lists.resize(words.size());
+    term_lists.resize(p.terms.size());
+    term_lens.resize(p.terms.size());
 }
 
 bool PhraseCheck::maybe(const std::string &pairs) const {
@@ -54,13 +56,11 @@ bool PhraseCheck::in_item(const std::string *block, const Xapian::Database &db, 
             if (lists[k].empty()) return false;
         }
     }
-    std::vector<const uint32_t *> l(p.terms.size());
-    std::vector<size_t> n(p.terms.size());
     for (size_t i = 0; i < p.terms.size(); i++) {
-        l[i] = lists[slot[i]].data();
-        n[i] = lists[slot[i]].size();
+        term_lists[i] = lists[slot[i]].data();
+        term_lens[i] = lists[slot[i]].size();
     }
-    return rs_phrase_in(l.data(), n.data(), p.terms.size(), p.window) != 0;
+    return rs_phrase_in(term_lists.data(), term_lens.data(), p.terms.size(), p.window) != 0;
 }
 
 }  // namespace rsx_priv

@@ -133,7 +133,7 @@ struct RsxQuery {
     Xapian::Query q; /* phrases as their words' AND filtered by a phrase source (xapian_phrase.cc) */
     /* The same query with its phrases as Xapian's OP_PHRASE (positions from Xapian's position
      * table), for a search with a remote shard, whose server knows no phrase source; NULL when
-     * the query has no phrase (q is then the same). */
+     * the query has no phrase (q is then the same): what says whether it has one. */
     std::shared_ptr<const Xapian::Query> qpos;
     /* When every match must have every phrase of the query (phrases only under AND and FILTER,
      * and as the first part of AND_NOT and AND_MAYBE): the query with each phrase as its words'
@@ -141,7 +141,6 @@ struct RsxQuery {
      * otherwise. */
     std::shared_ptr<const Xapian::Query> qlazy;
     std::vector<rsx_priv::PhraseSpec> lazy_phrases;
-    bool has_phrase = false;
     /* NULL: the query has a part sets cannot answer (a phrase, NEAR, ELITE_SET, a wildcard) */
     std::shared_ptr<const RsxPlan> plan;
 };
@@ -212,6 +211,8 @@ class PhraseCheck {
     std::vector<size_t> slot;     /* p.terms[i] is words[slot[i]] */
     std::vector<uint32_t> hashes; /* rs_posblob_hash of each term, seed 0 (the pair filter's) */
     std::vector<std::vector<uint32_t>> lists;
+    std::vector<const uint32_t *> term_lists; /* per term of p, into lists (rs_phrase_in's) */
+    std::vector<size_t> term_lens;
     uint32_t *buf = nullptr;
     size_t cap = 0;
 };

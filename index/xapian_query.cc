@@ -73,7 +73,7 @@ extern "C" RsxQuery *rsx_query_combine(RsxOp op, RsxQuery *const *subs, size_t n
     /* the same with OP_PHRASE for phrases (RsxQuery.qpos), where there is a phrase */
     std::shared_ptr<const Xapian::Query> qpos;
     bool any_pos = op == RSX_OP_PHRASE;
-    for (size_t i = 0; i < n; i++) any_pos = any_pos || subs[i]->has_phrase;
+    for (size_t i = 0; i < n; i++) any_pos = any_pos || subs[i]->qpos;
     if (any_pos) {
         std::vector<Xapian::Query> vp;
         for (size_t i = 0; i < n; i++) vp.push_back(subs[i]->qpos ? *subs[i]->qpos : subs[i]->q);
@@ -81,7 +81,7 @@ extern "C" RsxQuery *rsx_query_combine(RsxOp op, RsxQuery *const *subs, size_t n
     }
     rsx_priv::PhraseSpec phrase;
     for (size_t i = 0; op == RSX_OP_PHRASE && i < n; i++)
-        if (subs[i]->plan && subs[i]->plan->kind == RsxPlan::TERM && !subs[i]->has_phrase)
+        if (subs[i]->plan && subs[i]->plan->kind == RsxPlan::TERM && !subs[i]->qpos)
             phrase.terms.push_back(subs[i]->plan->term);
     phrase.window = window > n ? window : static_cast<unsigned>(n);
     Xapian::Query q;
@@ -102,7 +102,7 @@ extern "C" RsxQuery *rsx_query_combine(RsxOp op, RsxQuery *const *subs, size_t n
         bool every = op == RSX_OP_AND || op == RSX_OP_FILTER;
         bool first = op == RSX_OP_AND_NOT || op == RSX_OP_AND_MAYBE;
         for (size_t i = 0; i < n; i++) {
-            if (!subs[i]->has_phrase) continue;
+            if (!subs[i]->qpos) continue;
             if (!(every || (first && i == 0)) || !subs[i]->qlazy) lazy_ok = false;
             else lazy.insert(lazy.end(), subs[i]->lazy_phrases.begin(), subs[i]->lazy_phrases.end());
         }
@@ -116,7 +116,6 @@ extern "C" RsxQuery *rsx_query_combine(RsxOp op, RsxQuery *const *subs, size_t n
     }
     RsxQuery *r = wrap(q, plan);
     r->qpos = qpos;
-    r->has_phrase = any_pos;
     r->qlazy = qlazy;
     r->lazy_phrases = std::move(lazy);
     return r;
@@ -132,7 +131,6 @@ extern "C" RsxQuery *rsx_query_scale(const RsxQuery *q, double factor, RsError *
     RsxQuery *r = wrap(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor), q->plan);
     if (q->qpos) r->qpos = std::make_shared<const Xapian::Query>(Xapian::Query::OP_SCALE_WEIGHT, *q->qpos, factor);
     if (q->qlazy) r->qlazy = std::make_shared<const Xapian::Query>(Xapian::Query::OP_SCALE_WEIGHT, *q->qlazy, factor);
-    r->has_phrase = q->has_phrase;
     r->lazy_phrases = q->lazy_phrases;
     return r;
     RSX_CATCH_NULL

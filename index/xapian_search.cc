@@ -460,7 +460,7 @@ static RsStatus hand_over(std::unique_ptr<RsxMSet> &m, RsxMSet **out) {
  * OP_PHRASE, which reads Xapian's position table, and items written to an index without term
  * lists keep their positions with them instead (RS_META_POSITIONS): such a shard would silently
  * match fewer phrases, so it is an error (naming the shard) rather than a short answer. */
-static const Xapian::Query &remote_phrases(RsxDb *db, const Xapian::Query &qpos) {
+static void check_remote_phrases(const RsxDb *db) {
     for (size_t i = 0; i < db->shards.size(); i++) {
         if (!db->shards[i].get_metadata(RS_META_POSITIONS).empty())
             throw Xapian::FeatureUnavailableError(
@@ -468,7 +468,6 @@ static const Xapian::Query &remote_phrases(RsxDb *db, const Xapian::Query &qpos)
                 "with a remote shard cannot read: search the phrase without the remote shards, or "
                 "build that shard with `refsog index --termlists` as a served shard is");
     }
-    return qpos;
 }
 
 static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions *o,
@@ -478,8 +477,9 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
     /* phrases: OP_PHRASE for a remote server; checked lazily by a decider where every match must
      * have them; else the phrase source, wherever they are (xapian_phrase.cc) */
     const bool lazy = !db->has_remote && db->phrases_lazy && q->qlazy && !o->eager_phrases;
-    const Xapian::Query query = rsx_priv::without_dead(
-        db, db->has_remote && q->qpos ? remote_phrases(db, *q->qpos) : lazy ? *q->qlazy : q->q);
+    if (db->has_remote && q->qpos) check_remote_phrases(db);
+    const Xapian::Query query =
+        rsx_priv::without_dead(db, db->has_remote && q->qpos ? *q->qpos : lazy ? *q->qlazy : q->q);
     enq.set_query(query);
     if (lazy) m->decider = rsx_priv::phrase_decider(q->lazy_phrases, db->shards);
     if (o->bm25)
