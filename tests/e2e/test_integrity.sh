@@ -122,6 +122,17 @@ for ix in p9 s8; do # a fresh index of both files, and the upgraded one
     "$("$REFSOG" search --json --index $ix '"misbrug af opiater"' | total) $("$REFSOG" search --json --index $ix '"Bostedet Kalaparken"' | total)"
 done
 
+# compacting shards whose positions differ ("items" and "some") says "some": the compactor alone
+# would keep the first shard's mark, and a phrase decider would then trust blocks that are missing
+rm -rf sh2 sh2c; "$REFSOG" index --quiet --shards 2 --index sh2 re
+$py -c "
+import xapian
+w = xapian.WritableDatabase('sh2/shard-1', xapian.DB_OPEN | xapian.DB_NO_TERMLIST)
+w.set_metadata('refsog:positions', 'some'); w.commit()"
+"$REFSOG" compact --index sh2 --output sh2c >/dev/null
+t_eq "shards marked items and some compact into some" "some" \
+  "$($py -c "import xapian; print(xapian.Database('sh2c').get_metadata('refsog:positions').decode())")"
+
 # ---- 2. re-indexing a folder removes the items of files gone from it
 before=$("$REFSOG" stats --json --index ix | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')
 n1=$("$REFSOG" search --json --limit 100 --index ix "dokument:referat" | python3 -c "
