@@ -227,7 +227,15 @@ typedef struct {
     int have_pending;
     int pending_has_subs;
     int n_tokens, n_stop;
+    GArray *pw;        /* PhraseWord of each entry of `phrase`, when the pair terms are wanted */
+    RsBuf pw_text;     /* their exact forms */
 } TokCtx;
+
+/* A word of a phrase: its exact form (pw_text[off, off + len)) and whether it is a stopword. */
+typedef struct {
+    size_t off, len;
+    int stop;
+} PhraseWord;
 
 static int on_query_token(void *ctx, const RsToken *t) {
     TokCtx *c = ctx;
@@ -237,6 +245,7 @@ static int on_query_token(void *ctx, const RsToken *t) {
         if (t->flags & RS_TOKF_SUBTOKEN) {
             if (c->have_pending && c->phrase.n && !c->pending_has_subs) {
                 rsx_query_free(c->phrase.q[--c->phrase.n]);
+                if (c->pw && c->pw->len) g_array_set_size(c->pw, c->pw->len - 1);
                 c->pending_has_subs = 1;
             }
         } else {
@@ -246,7 +255,11 @@ static int on_query_token(void *ctx, const RsToken *t) {
                 rs_snippet_keys_add(&b->keys->cases, t->case_key.s, t->case_key.len);
         }
         rs_snippet_keys_add(&b->keys->exact, t->norm.s, t->norm.len);
-        ql_add(&c->phrase, term_q(b, RS_PREFIX_EXACT, t->norm, 1.0));
+        if (ql_add(&c->phrase, term_q(b, RS_PREFIX_EXACT, t->norm, 1.0)) && c->pw) {
+            PhraseWord w = {c->pw_text.len, t->norm.len, (t->flags & RS_TOKF_STOPWORD) != 0};
+            if (rs_buf_append(&c->pw_text, t->norm.s, t->norm.len) != RS_OK) c->phrase.oom = 1;
+            g_array_append_val(c->pw, w);
+        }
         return 0;
     }
     if (t->flags & RS_TOKF_SUBTOKEN) return 0;
@@ -340,22 +353,51 @@ static RsxQuery *word_q_plain(Build *b, const RsQNode *n) {
     return q;
 }
 
+/* The phrase of c's words, with the pair term of each two neighbouring stopwords (index/schema.h
+ * RS_PREFIX_PAIR: a shard whose items all have them checks only the items having these). NULL
+ * with *rc set on failure. */
+static RsxQuery *phrase_of(Build *b, TokCtx *c, RsStatus *rc) {
+    const PhraseWord *w = (const PhraseWord *)(void *)c->pw->data;
+    size_t n = c->pw->len == c->phrase.n ? c->phrase.n : 0; /* else (out of memory) none */
+    RsBuf terms = {0};
+    size_t offs[64], lens[64], k = 0; /* past 64 pairs, the rest are not looked for: a looser filter */
+    for (size_t i = 0; i + 1 < n && k < sizeof offs / sizeof *offs; i++) {
+        if (!w[i].stop || !w[i + 1].stop) continue;
+        if (rs_term_pair(&b->term, c->pw_text.data + w[i].off, w[i].len, c->pw_text.data + w[i + 1].off,
+                         w[i + 1].len, b->err) != RS_OK ||
+            rs_buf_append(&terms, b->term.data, b->term.len) != RS_OK) {
+            *rc = rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
+            rs_buf_free(&terms);
+            return NULL;
+        }
+        offs[k] = terms.len - b->term.len;
+        lens[k++] = b->term.len;
+    }
+    const char *ptrs[64];
+    for (size_t i = 0; i < k; i++) ptrs[i] = terms.data + offs[i];
+    RsxQuery *q = rsx_query_phrase(c->phrase.q, c->phrase.n, ptrs, lens, k, b->err);
+    rs_buf_free(&terms);
+    if (!q) *rc = b->err->code ? b->err->code : RS_ERR_NOMEM;
+    return q;
+}
+
 static RsxQuery *phrase_q(Build *b, const RsQNode *n) {
     /* "EMN 24 1629" in quotes: a case number typed with spaces */
     int is_case = 0;
     RsxQuery *cq = n->field ? NULL : case_q(b, n->text, &is_case);
     if (is_case) return cq;
-    TokCtx c = {.b = b, .field = n->field, .is_phrase = 1};
+    TokCtx c = {.b = b, .field = n->field, .is_phrase = 1, .pw = g_array_new(FALSE, FALSE, sizeof(PhraseWord))};
     RsStatus rc = rs_analyze(b->s->an, RS_MODE_QUERY, n->text, strlen(n->text), 0,
                              on_query_token, &c, NULL, b->err);
     if (rc == RS_OK && c.phrase.oom) rc = rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
-    if (rc != RS_OK) { ql_free(&c.phrase); b->rc = rc; return NULL; }
-    if (c.phrase.n == 0) return rsx_query_match_nothing(b->err);
-    RsxQuery *q = c.phrase.n == 1 ? c.phrase.q[0]
-                                  : rsx_query_combine(RSX_OP_PHRASE, c.phrase.q, c.phrase.n,
-                                                      (unsigned)c.phrase.n, b->err);
-    if (c.phrase.n == 1) c.phrase.n = 0;
+    RsxQuery *q = NULL;
+    if (rc == RS_OK && c.phrase.n == 0) q = rsx_query_match_nothing(b->err);
+    else if (rc == RS_OK && c.phrase.n == 1) q = c.phrase.q[0], c.phrase.n = 0;
+    else if (rc == RS_OK) q = phrase_of(b, &c, &rc);
     ql_free(&c.phrase);
+    g_array_free(c.pw, TRUE);
+    rs_buf_free(&c.pw_text);
+    if (rc != RS_OK) { b->rc = rc; return NULL; }
     if (q && n->field) {
         /* positions are not kept per section: the phrase, in an item whose
          * section has every word of it */

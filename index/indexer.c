@@ -64,6 +64,16 @@ static RsStatus check_is_index(const char *dir, RsError *err) {
     return rs_error_set(err, RS_ERR_NOTFOUND, "%s: not an index (no %s)", dir, probe);
 }
 
+/* A new index says that every item will have its pair terms (RS_META_PAIRS); an older one
+ * written to now does not get the mark, since its old items have none. */
+static RsStatus mark_pairs(RsIndexer *ix, RsError *err) {
+    size_t docs = 0;
+    RsStatus rc = rsx_writable_doccount(ix->db, &docs, err);
+    if (rc == RS_OK && docs == 0)
+        rc = rsx_writable_set_metadata(ix->db, RS_META_PAIRS, RS_PAIRS_RULE, strlen(RS_PAIRS_RULE), err);
+    return rc;
+}
+
 RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexer **out,
                          RsError *err) {
     *out = NULL;
@@ -99,6 +109,7 @@ RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexe
             rc = rsx_writable_set_metadata(ix->db, RS_META_POSITIONS, docs ? "some" : "items", docs ? 4 : 5, err);
         free(v);
     }
+    if (rc == RS_OK) rc = mark_pairs(ix, err);
     if (rc != RS_OK) {
         RsError ignore;
         rsx_writable_close(ix->db, &ignore);

@@ -33,7 +33,14 @@ typedef struct {
     GArray *body_n;
     long pad;              /* wdf the terms left out would have had: see RS_TERM_LENGTH */
     RsPosBlob *pos;        /* the exact forms' positions, stored with the item (posblob.h) */
+    GArray *stops;         /* the stopwords' places (StopAt), for the pair terms (emit_pairs) */
+    RsBuf stop_text;       /* their exact forms, one after another */
 } DocCtx;
+
+/* A stopword at a position: its exact form is stop_text[off, off + len). */
+typedef struct {
+    uint32_t pos, off, len;
+} StopAt;
 
 static RsStatus add_prefixed(DocCtx *c, const char *prefix, RsSpan s, unsigned wdf) {
     RsStatus rc = rs_term_make(&c->term, prefix, s.s, s.len, c->err);
@@ -94,6 +101,13 @@ static int on_token(void *ctx, const RsToken *t) {
     if (exact && !c->pos) rc = rsx_doc_add_posting(c->doc, t->norm.s, t->norm.len, t->position + 1, c->wdf, c->err);
     else if (exact) rc = rsx_doc_add_term(c->doc, t->norm.s, t->norm.len, c->wdf, c->err);
     if (exact && rc == RS_OK && c->pos) rc = rs_posblob_add(c->pos, t->norm.s, t->norm.len, t->position + 1, c->err);
+    if (exact && rc == RS_OK && (t->flags & RS_TOKF_STOPWORD)) {
+        StopAt a = {t->position + 1, (uint32_t)c->stop_text.len, (uint32_t)t->norm.len};
+        if (rs_buf_append(&c->stop_text, t->norm.s, t->norm.len) != RS_OK)
+            rc = rs_error_set(c->err, RS_ERR_NOMEM, "out of memory");
+        else
+            g_array_append_val(c->stops, a);
+    }
     if (rc == RS_OK && t->kind == RS_TOK_CASENO) {
         rc = add_prefixed(c, RS_PREFIX_CASE, t->case_key, c->wdf);
     } else if (rc == RS_OK && !(t->flags & RS_TOKF_STOPWORD) && t->stem.len < 200) {
@@ -122,6 +136,30 @@ static int on_token(void *ctx, const RsToken *t) {
     }
     c->rc = rc;
     return rc != RS_OK;
+}
+
+static int stop_cmp(const void *a, const void *b) {
+    const StopAt *x = a, *y = b;
+    return x->pos != y->pos ? (x->pos < y->pos ? -1 : 1) : (x->off < y->off ? -1 : x->off > y->off);
+}
+
+/* The pair terms (RS_PREFIX_PAIR): one boolean term for each two stopwords at neighbouring
+ * positions, from every stopword the item has wherever the analyser put it, so a phrase whose
+ * neighbouring words are both stopwords is sure to find the term (docs/index-schema.md). */
+static RsStatus emit_pairs(DocCtx *c) {
+    StopAt *v = (StopAt *)(void *)c->stops->data;
+    size_t n = c->stops->len;
+    RsStatus rc = RS_OK;
+    qsort(v, n, sizeof *v, stop_cmp);
+    for (size_t i = 0; rc == RS_OK && i < n; i++) {
+        for (size_t j = i + 1; rc == RS_OK && j < n && v[j].pos <= v[i].pos + 1; j++) {
+            if (v[j].pos != v[i].pos + 1) continue;
+            rc = rs_term_pair(&c->term, c->stop_text.data + v[i].off, v[i].len, c->stop_text.data + v[j].off,
+                              v[j].len, c->err);
+            if (rc == RS_OK) rc = rsx_doc_add_boolean_term(c->doc, c->term.data, c->term.len, c->err);
+        }
+    }
+    return rc;
 }
 
 static RsStatus index_text(DocCtx *c, const char *s, size_t len, uint32_t *pos) {
@@ -263,7 +301,7 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, const RsItemDocInput *in, RsxDoc **out
                 g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
                 g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
                 g_array_new(FALSE, FALSE, sizeof(unsigned)), 0,
-                in->xapian_positions ? NULL : rs_posblob_new()};
+                in->xapian_positions ? NULL : rs_posblob_new(), g_array_new(FALSE, FALSE, sizeof(StopAt)), {0}};
     if (!c.pos && !in->xapian_positions) g.oom = 1;
     uint32_t pos = 0;
     rs_buf_puts(&text, it->title);
@@ -304,6 +342,7 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, const RsItemDocInput *in, RsxDoc **out
         if (!inside) rc = index_text(&c, m->text + r.start, r.end - r.start, &pos);
     }
     if (rc == RS_OK) rc = emit_body_copies(&c);
+    if (rc == RS_OK) rc = emit_pairs(&c);
     if (rc == RS_OK && c.pad > 0) /* the document's length as before the terms were left out */
         rc = rsx_doc_add_term(d, RS_TERM_LENGTH, strlen(RS_TERM_LENGTH), (unsigned)c.pad, err);
     /* ---- case numbers */
@@ -446,6 +485,8 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, const RsItemDocInput *in, RsxDoc **out
     g_hash_table_destroy(c.body);
     g_hash_table_destroy(c.elsewhere);
     g_array_free(c.body_n, TRUE);
+    g_array_free(c.stops, TRUE);
+    rs_buf_free(&c.stop_text);
     rs_buf_free(&t);
     rs_buf_free(&text);
     committees_free(&cm);

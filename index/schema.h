@@ -15,11 +15,12 @@
 #ifndef RS_SCHEMA_H
 #define RS_SCHEMA_H
 
-#define RS_SCHEMA_VERSION "9" /* 9: the exact forms' positions kept with each item (index/posblob.h), not in Xapian's position table; 8: stored items zstd-compressed (index/docdata.h); 7: written without Xapian's term lists, deleted items as tombstones (RS_META_DEAD); 6: no stem term equal to the exact form, body copies only of keys other sections have, the length term; 5: committees by municipality (KV, slot 2 pairs), committees in the hit; 4: sources by canonical path, tie key, bare case keys; 3: kind, meeting keys, url */
+#define RS_SCHEMA_VERSION "10" /* 10: pair terms of neighbouring stopwords (RS_PREFIX_PAIR, RS_META_PAIRS); 9: the exact forms' positions kept with each item (index/posblob.h), not in Xapian's position table; 8: stored items zstd-compressed (index/docdata.h); 7: written without Xapian's term lists, deleted items as tombstones (RS_META_DEAD); 6: no stem term equal to the exact form, body copies only of keys other sections have, the length term; 5: committees by municipality (KV, slot 2 pairs), committees in the hit; 4: sources by canonical path, tie key, bare case keys; 3: kind, meeting keys, url */
 /* Whether an index of schema v (a string) is read as it is and becomes RS_SCHEMA_VERSION when
- * refsog next writes to it: schemas 8 and 9 differ from 7 only in how new items are stored
- * (compressed; their positions with them), and every way is read, item by item. */
-#define RS_SCHEMA_UPGRADED(v) (!strcmp((v), "7") || !strcmp((v), "8"))
+ * refsog next writes to it: schemas 8 to 10 differ from 7 only in how new items are stored
+ * (compressed; their positions with them; pair terms, which a phrase uses only where every item
+ * has them: RS_META_PAIRS), and every way is read, item by item. */
+#define RS_SCHEMA_UPGRADED(v) (!strcmp((v), "7") || !strcmp((v), "8") || !strcmp((v), "9"))
 
 /* ---- free-text terms (ranked) ---- */
 /* no prefix: the exact normalised form (NFC + case folded): phrase search and exact-form
@@ -52,6 +53,13 @@
  * form, the body's copies of keys no other section has) would have added: Xapian's document
  * length, and so BM25's length normalisation, stays what it was with them. No query uses it. */
 #define RS_TERM_LENGTH "XLEN"
+
+/* Two stopwords at neighbouring positions, "N" + a + " " + b (rs_term_pair), boolean: one for
+ * each such pair in the item (schema 10). A phrase of common words ("ikke har") would otherwise
+ * check the positions of nearly every item; where its neighbouring words are both stopwords, the
+ * pair terms narrow its candidates first, in the shards whose every item has them
+ * (RS_META_PAIRS). Only stopwords: any word's pairs would be ~0.5x the text. */
+#define RS_PREFIX_PAIR    "N"
 
 /* ---- boolean terms (filters, wdf 0) ---- */
 #define RS_PREFIX_ID          "Q"   /* unique id: Q<source>#<item number> */
@@ -110,6 +118,11 @@ enum {
  * upgraded in place); absent: every item's are in Xapian's table (an index with term lists, or
  * one not written since schema 9). xapian-tcpsrv's phrases read only Xapian's table. */
 #define RS_META_POSITIONS    "refsog:positions"
+/* RS_PAIRS_RULE when every item of the shard has its pair terms (RS_PREFIX_PAIR): set when the
+ * index is made, never on an older index written to since (its old items have none); absent:
+ * a phrase does not use them there. The value names the rule, so a change of rule is seen. */
+#define RS_META_PAIRS        "refsog:pairs"
+#define RS_PAIRS_RULE        "stopwords"
 #define RS_META_SOURCE       "refsog:src:"       /* + source → "<hash hex>.p<parser version> <items> <source>" */
 /* Tombstones: the deleted documents of an index written without Xapian's term lists, which
  * cannot delete (docs/shim.md "Tombstones"; only the shim reads and writes these keys).

@@ -42,6 +42,16 @@ RsStatus rs_term_makes(RsBuf *out, const char *prefix, const char *v, RsError *e
     return rs_term_make(out, prefix, v, strlen(v), err);
 }
 
+RsStatus rs_term_pair(RsBuf *out, const char *a, size_t alen, const char *b, size_t blen, RsError *err) {
+    char v[2 * RS_TERM_MAX + 2];
+    if (alen > RS_TERM_MAX) alen = utf8_cut(a, RS_TERM_MAX); /* rs_term_make bounds the whole */
+    if (blen > RS_TERM_MAX) blen = utf8_cut(b, RS_TERM_MAX);
+    memcpy(v, a, alen);
+    v[alen] = ' ';
+    memcpy(v + alen + 1, b, blen);
+    return rs_term_make(out, RS_PREFIX_PAIR, v, alen + 1 + blen, err);
+}
+
 int rs_term_storable(size_t len) { return len > 0 && len <= XAPIAN_TERM_MAX; }
 
 RsStatus rs_term_udvalg_kommune(RsBuf *out, const char *municipality, const char *committee, RsError *err) {

@@ -35,6 +35,12 @@ RsStatus rs_term_makes(RsBuf *out, const char *prefix, const char *v, RsError *e
  * RS_ERR_NOMEM when out of memory. */
 RsStatus rs_term_udvalg_kommune(RsBuf *out, const char *municipality, const char *committee, RsError *err);
 
+/* The pair term (RS_PREFIX_PAIR, index/schema.h) of two exact forms at neighbouring positions:
+ * "N" + a + " " + b, bounded like every term; into `out`. The indexer writes one for each two
+ * neighbouring stopwords, and a phrase's query looks for it, so the two always agree.
+ * RS_ERR_NOMEM when out of memory. */
+RsStatus rs_term_pair(RsBuf *out, const char *a, size_t alen, const char *b, size_t blen, RsError *err);
+
 /* Whether a term of `len` bytes is one Xapian can store (a check before writing). Can't fail. */
 int rs_term_storable(size_t len);
 

@@ -85,6 +85,18 @@ class PhraseSource : public Xapian::PostingSource {
             its.push_back(db.postlist_begin(w));
             tf_min = std::min(tf_min, db.get_termfreq(w));
         }
+        /* the pair terms, where this shard gives every item its own: in the leapfrog, and
+         * looked at first when the AND asks about an item */
+        n_words = its.size();
+        pair_is_phrase = false;
+        if (!p.pairs.empty() && db.get_metadata(RS_META_PAIRS) == RS_PAIRS_RULE) {
+            for (const auto &t : p.pairs) {
+                its.push_back(db.postlist_begin(t));
+                tf_min = std::min(tf_min, db.get_termfreq(t));
+            }
+            /* two stopwords next to each other: their pair term is the phrase itself */
+            pair_is_phrase = p.terms.size() == 2 && p.pairs.size() == 1;
+        }
         did = 0;
         started = false;
         ended = tf_min == 0;
@@ -142,7 +154,13 @@ class PhraseSource : public Xapian::PostingSource {
 
     /* Whether item d has the phrase (its words are known to be there when the AND asks). */
     bool matches(Xapian::docid d) {
-        /* its pair filter, then its block: the streams move forward only, as the candidates come */
+        /* its pair terms, its pair filter, then its block: the lists and streams move forward
+         * only, as the candidates come */
+        for (size_t i = n_words; i < its.size(); i++) {
+            if (its[i] != Xapian::PostingIterator() && *its[i] < d) its[i].skip_to(d);
+            if (its[i] == Xapian::PostingIterator() || *its[i] != d) return false;
+        }
+        if (pair_is_phrase) return true;
         const Xapian::ValueIterator end;
         if (filters != end && filters.get_docid() < d) filters.skip_to(d);
         if (filters != end && filters.get_docid() == d && !check_.maybe(*filters)) return false;
@@ -160,10 +178,93 @@ class PhraseSource : public Xapian::PostingSource {
     Xapian::ValueIterator blocks;  /* the position blocks, in docid order */
     Xapian::ValueIterator filters; /* the pair filters, in docid order */
     std::string block;
-    std::vector<Xapian::PostingIterator> its; /* per word */
+    std::vector<Xapian::PostingIterator> its; /* per word, then per pair term */
+    size_t n_words = 0;
+    bool pair_is_phrase = false; /* the pair term alone decides (init) */
     Xapian::doccount tf_min = 0;
     Xapian::docid did = 0;
     bool started = false, ended = false, unsure = false;
+};
+
+/* The items having every pair term of a phrase, in a shard marked as giving every item its own
+ * (RS_META_PAIRS); every item in any other shard (there, the one list is of all items). */
+class PairFilter : public Xapian::PostingSource {
+  public:
+    explicit PairFilter(const PhraseSpec &p_) : p(p_) {}
+    PostingSource *clone() const override { return new PairFilter(p); }
+
+    void init(const Xapian::Database &db) override {
+        its.clear();
+        marked = db.get_metadata(RS_META_PAIRS) == RS_PAIRS_RULE;
+        const Xapian::doccount n = db.get_doccount();
+        tf = est = n;
+        if (marked) {
+            for (const auto &t : p.pairs) {
+                its.push_back(db.postlist_begin(t));
+                tf = std::min(tf, db.get_termfreq(t));
+            }
+            /* Xapian estimates an AND as if its parts were independent, but an item having the
+             * pair has its words: this one's estimate is the share of the words' items having
+             * the pair, so the AND comes out at about the pair's frequency (never below it, and
+             * still small enough to lead the AND where it helps) */
+            double words = n;
+            for (const auto &w : p.terms) words *= n ? static_cast<double>(db.get_termfreq(w)) / n : 0;
+            double e = words > 0 ? static_cast<double>(tf) * n / words : n;
+            est = static_cast<Xapian::doccount>(std::max<double>(tf, std::min<double>(n, e)));
+        } else {
+            its.push_back(db.postlist_begin(std::string()));
+        }
+        did = 0;
+        ended = its.empty() || tf == 0;
+    }
+    Xapian::doccount get_termfreq_min() const override { return marked ? 0 : tf; }
+    Xapian::doccount get_termfreq_est() const override { return est; }
+    Xapian::doccount get_termfreq_max() const override { return est; }
+    void next(double) override { find_from(did + 1); }
+    void skip_to(Xapian::docid d, double) override {
+        if (d > did) find_from(d);
+    }
+    bool check(Xapian::docid d, double) override {
+        if (!marked) { /* every item is a candidate: d, which the caller knows is there */
+            did = d;
+            return true;
+        }
+        skip_to(d, 0);
+        return true; /* positioned at the first candidate from d on, which the AND reads */
+    }
+    bool at_end() const override { return ended; }
+    Xapian::docid get_docid() const override { return did; }
+    std::string get_description() const override { return "RsxPairFilter"; }
+
+  private:
+    /* the first item from d on in every list (the leapfrog) */
+    void find_from(Xapian::docid d) {
+        if (ended) return;
+        Xapian::docid cand = d;
+        for (;;) {
+            bool all = true;
+            for (auto &it : its) {
+                it.skip_to(cand);
+                if (it == Xapian::PostingIterator()) {
+                    ended = true;
+                    return;
+                }
+                if (*it > cand) {
+                    cand = *it;
+                    all = false;
+                    break;
+                }
+            }
+            if (all) break;
+        }
+        did = cand;
+    }
+
+    PhraseSpec p;
+    std::vector<Xapian::PostingIterator> its;
+    bool marked = false, ended = false;
+    Xapian::doccount tf = 0, est = 0; /* the rarest pair's frequency (every item unmarked); the estimate */
+    Xapian::docid did = 0;
 };
 
 /* Every phrase of `phrases` in the document the matcher asks about. Xapian 1.4 gives it the
@@ -176,10 +277,25 @@ class PhraseDecider : public Xapian::MatchDecider {
         for (const auto &p : phrases) checks.emplace_back(new PhraseCheck(p));
     }
     bool operator()(const Xapian::Document &doc) const override {
-        pairs = doc.get_value(RS_SLOT_PAIRS);
+        const Xapian::docid d = doc.get_docid();
+        /* one shard: its values as streams, which the matcher's candidates (in docid order) move
+         * forward (as the source reads them); else the item's own values */
+        if (shards.size() == 1 && (!started || d > last)) {
+            if (!started) {
+                filters = shards[0].valuestream_begin(RS_SLOT_PAIRS);
+                blocks = shards[0].valuestream_begin(RS_SLOT_POSITIONS);
+                started = true;
+            }
+            last = d;
+            value_at(filters, d, pairs);
+        } else {
+            pairs = doc.get_value(RS_SLOT_PAIRS);
+            started = false; /* asked about an earlier item: the streams start again */
+        }
         for (auto &c : checks)
             if (!c->maybe(pairs)) return false;
-        block = doc.get_value(RS_SLOT_POSITIONS);
+        if (started) value_at(blocks, d, block);
+        else block = doc.get_value(RS_SLOT_POSITIONS);
         if (block.empty() && shards.size() != 1) /* RsxDb.phrases_lazy says this cannot be */
             throw Xapian::InvalidOperationError("an item without its word positions in a shard marked as having them");
         for (auto &c : checks)
@@ -188,9 +304,20 @@ class PhraseDecider : public Xapian::MatchDecider {
     }
 
   private:
+    /* the value of item d in the stream `it` (positioned at d or after it), or "" */
+    static void value_at(Xapian::ValueIterator &it, Xapian::docid d, std::string &out) {
+        const Xapian::ValueIterator end;
+        if (it != end && it.get_docid() < d) it.skip_to(d);
+        if (it != end && it.get_docid() == d) out = *it;
+        else out.clear();
+    }
+
     const std::vector<Xapian::Database> &shards;
     std::vector<std::unique_ptr<PhraseCheck>> checks;
     mutable std::string block, pairs;
+    mutable Xapian::ValueIterator filters, blocks; /* one shard's pair filters and blocks */
+    mutable bool started = false;
+    mutable Xapian::docid last = 0;
 };
 
 }  // namespace
@@ -198,6 +325,8 @@ class PhraseDecider : public Xapian::MatchDecider {
 namespace rsx_priv {
 
 Xapian::Query phrase_filter(const PhraseSpec &p) { return Xapian::Query((new PhraseSource(p))->release()); }
+
+Xapian::Query pair_filter(const PhraseSpec &p) { return Xapian::Query((new PairFilter(p))->release()); }
 
 std::unique_ptr<Xapian::MatchDecider> phrase_decider(const std::vector<PhraseSpec> &phrases,
                                                      const std::vector<Xapian::Database> &shards) {

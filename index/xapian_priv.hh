@@ -126,6 +126,9 @@ namespace rsx_priv {
 struct PhraseSpec {
     std::vector<std::string> terms;
     unsigned window;
+    /* terms every item having the phrase has, in a shard whose RS_META_PAIRS is RS_PAIRS_RULE
+     * (the pair terms of its neighbouring stopwords): its candidates there; unused elsewhere */
+    std::vector<std::string> pairs;
 };
 }  // namespace rsx_priv
 
@@ -225,6 +228,11 @@ Xapian::Query phrase_filter(const PhraseSpec &p);
  * (which must outlive it) that have every phrase. */
 std::unique_ptr<Xapian::MatchDecider> phrase_decider(const std::vector<PhraseSpec> &phrases,
                                                      const std::vector<Xapian::Database> &shards);
+
+/* xapian_phrase.cc: the items having every one of p.pairs in a shard marked as giving every
+ * item its pair terms (RS_META_PAIRS), every item elsewhere: a filter (no weight) narrowing the
+ * candidates of p's words' AND. Local shards only. */
+Xapian::Query pair_filter(const PhraseSpec &p);
 
 /* xapian_dead.cc: the tombstones of a local database (from its metadata) into *out. Throws
  * what Xapian throws. */

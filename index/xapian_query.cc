@@ -39,8 +39,25 @@ extern "C" RsxQuery *rsx_query_term(const char *term, size_t len, unsigned wqf, 
     RSX_CATCH_NULL
 }
 
+static RsxQuery *combine(RsxOp op, RsxQuery *const *subs, size_t n, unsigned window,
+                         const std::vector<std::string> &pairs, RsError *err);
+
 extern "C" RsxQuery *rsx_query_combine(RsxOp op, RsxQuery *const *subs, size_t n,
                                        unsigned window, RsError *err) {
+    return combine(op, subs, n, window, {}, err);
+}
+
+extern "C" RsxQuery *rsx_query_phrase(RsxQuery *const *words, size_t n, const char *const *pairs,
+                                      const size_t *pair_lens, size_t n_pairs, RsError *err) {
+    RSX_TRY
+    std::vector<std::string> p;
+    for (size_t i = 0; i < n_pairs; i++) p.emplace_back(pairs[i], pair_lens[i]);
+    return combine(RSX_OP_PHRASE, words, n, static_cast<unsigned>(n), p, err);
+    RSX_CATCH_NULL
+}
+
+static RsxQuery *combine(RsxOp op, RsxQuery *const *subs, size_t n, unsigned window,
+                         const std::vector<std::string> &pairs, RsError *err) {
     RSX_TRY
     static const Xapian::Query::op ops[] = {
         Xapian::Query::OP_AND,       Xapian::Query::OP_OR,     Xapian::Query::OP_AND_NOT,
@@ -84,6 +101,7 @@ extern "C" RsxQuery *rsx_query_combine(RsxOp op, RsxQuery *const *subs, size_t n
         if (subs[i]->plan && subs[i]->plan->kind == RsxPlan::TERM && !subs[i]->qpos)
             phrase.terms.push_back(subs[i]->plan->term);
     phrase.window = window > n ? window : static_cast<unsigned>(n);
+    if (phrase.window == n) phrase.pairs = pairs; /* neighbours only when the words are */
     Xapian::Query q;
     std::shared_ptr<const Xapian::Query> qlazy;
     std::vector<rsx_priv::PhraseSpec> lazy;
@@ -92,6 +110,7 @@ extern "C" RsxQuery *rsx_query_combine(RsxOp op, RsxQuery *const *subs, size_t n
         /* the words' AND (its weight is the phrase's), kept where they stand in order; lazily, the
          * AND alone and the phrase for the decider */
         Xapian::Query all(Xapian::Query::OP_AND, v.begin(), v.end());
+        if (!phrase.pairs.empty()) all = Xapian::Query(Xapian::Query::OP_FILTER, all, rsx_priv::pair_filter(phrase));
         q = Xapian::Query(Xapian::Query::OP_FILTER, all, rsx_priv::phrase_filter(phrase));
         qlazy = std::make_shared<const Xapian::Query>(all);
         lazy.push_back(phrase);

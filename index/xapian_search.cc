@@ -475,8 +475,11 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
     std::unique_ptr<RsxMSet> m(new RsxMSet(db->db));
     Xapian::Enquire &enq = m->enquire;
     /* phrases: OP_PHRASE for a remote server; checked lazily by a decider where every match must
-     * have them; else the phrase source, wherever they are (xapian_phrase.cc) */
-    const bool lazy = !db->has_remote && db->phrases_lazy && q->qlazy && !o->eager_phrases;
+     * have them and the matcher need not look at every match; else the phrase source, wherever
+     * they are (xapian_phrase.cc). When every match is counted (exact facets), the source is
+     * faster: it reads the position blocks as a stream, the decider looks each one up. */
+    const bool every_match = o->n_facets && !o->facet_cap;
+    const bool lazy = !db->has_remote && db->phrases_lazy && q->qlazy && !o->eager_phrases && !every_match;
     if (db->has_remote && q->qpos) check_remote_phrases(db);
     const Xapian::Query query =
         rsx_priv::without_dead(db, db->has_remote && q->qpos ? *q->qpos : lazy ? *q->qlazy : q->q);

@@ -343,18 +343,22 @@ extern "C" RsStatus rsx_compact(const char *const *srcs, size_t n, const char *o
         }
         db.compact(out, Xapian::DBCOMPACT_MULTIPASS | Xapian::DB_BACKEND_GLASS);
         /* the compactor keeps the first source's metadata: where the positions are is all of
-         * theirs ("items" only if every source's items have blocks) */
-        std::string all, first;
+         * theirs ("items" only if every source's items have blocks), and the pair terms' mark
+         * stays only if every source has it */
+        std::string pos_all, pos_first, pairs_all, pairs_first;
         for (size_t i = 0; i < n; i++) {
-            std::string v = Xapian::Database(srcs[i], Xapian::DB_OPEN).get_metadata(RS_META_POSITIONS);
-            if (i == 0) all = first = v;
-            else if (v != all) all = "some";
+            Xapian::Database one(srcs[i], Xapian::DB_OPEN);
+            std::string v = one.get_metadata(RS_META_POSITIONS), p = one.get_metadata(RS_META_PAIRS);
+            if (i == 0) pos_all = pos_first = v, pairs_all = pairs_first = p;
+            if (v != pos_all) pos_all = "some";
+            if (p != pairs_all) pairs_all.clear();
         }
-        if (all != first) {
+        if (pos_all != pos_first || pairs_all != pairs_first) {
             struct stat st;
             bool termlist = stat((std::string(out) + "/termlist.glass").c_str(), &st) == 0;
             Xapian::WritableDatabase w(out, Xapian::DB_OPEN | (termlist ? 0 : Xapian::DB_NO_TERMLIST));
-            w.set_metadata(RS_META_POSITIONS, all);
+            w.set_metadata(RS_META_POSITIONS, pos_all);
+            w.set_metadata(RS_META_PAIRS, pairs_all);
             w.commit();
         }
     } catch (...) {

@@ -228,6 +228,14 @@ typedef enum RsxOp {
 RsxQuery *rsx_query_term(const char *term, size_t len, unsigned wqf, unsigned pos, RsError *err);
 RsxQuery *rsx_query_combine(RsxOp op, RsxQuery *const *subs, size_t n, unsigned window,
                             RsError *err);
+/* The phrase of `words` (n plain term queries, in order, each next to the one before): as
+ * rsx_query_combine(RSX_OP_PHRASE, words, n, n). `pairs` (n_pairs terms, may be 0) are terms
+ * every item having the phrase has in a shard whose metadata RS_META_PAIRS is RS_PAIRS_RULE (the
+ * pair terms of its neighbouring stopwords, index/schema.h): in such a shard only the items
+ * having them all are checked for the phrase; elsewhere they are not used, so the answers are the
+ * same either way. The caller keeps what it passes. NULL on failure (err set). */
+RsxQuery *rsx_query_phrase(RsxQuery *const *words, size_t n, const char *const *pairs,
+                           const size_t *pair_lens, size_t n_pairs, RsError *err);
 RsxQuery *rsx_query_scale(const RsxQuery *q, double factor, RsError *err);
 /* Documents whose value in `slot` is within [lo, hi] (byte order); lo or
  * hi NULL for an open end. */
@@ -279,7 +287,9 @@ typedef struct RsxSearchOptions {
     size_t check_at_least;      /* 0 = just enough for the page */
     int eager_phrases;          /* 1: a phrase is checked in every item having its words, by a
                                    filter; 0 (default): where every match must have it, only in
-                                   the items that could make the page (and all when counting):
+                                   the items that could make the page (and all when counting),
+                                   except with exact facets (every match is looked at: the
+                                   filter, which reads the positions as a stream, is faster):
                                    the same answers (tests compare the two) */
     int sort_slot;              /* -1: by relevance; else by this value slot */
     int sort_descending;        /* with sort_slot >= 0 */

@@ -37,12 +37,12 @@ t_match "one item deleted" "^1 item deleted" "$T_OUT"
 rm -rf old; "$REFSOG" index --quiet --termlists --index old "re/$F0" # (xapian-metadata needs term lists; old schemas had them)
 xapian-metadata set old refsog:schema 3
 t_status "an index of schema 3: search refuses it" 1 "$REFSOG" search --index old misbrug
-t_match "… and says to rebuild it" "index schema 3, this refsog reads 9: rebuild it" "$T_OUT"
+t_match "… and says to rebuild it" "index schema 3, this refsog reads 10: rebuild it" "$T_OUT"
 t_status "an index of schema 3: index refuses to add to it" 1 "$REFSOG" index --index old re
 t_match "… and says to rebuild it too" "rebuild it" "$T_OUT"
 
 # an index of schema 7 (stored items deflated with the dictionary's content) is read as it is, and
-# becomes schema 9 when refsog next writes to it; its old items read as before. Made here as
+# becomes the current schema when refsog next writes to it; its old items read as before. Made here as
 # schema 7 wrote it: every item's data deflated again, the schema key set back.
 rm -rf s7; "$REFSOG" index --quiet --termlists --index s7 "re/$F0"
 (cd "$T_ROOT" && python3 scripts/make-docdict.py --raw) > dict7.bin
@@ -68,7 +68,7 @@ t_status "an index of schema 7: search reads it" 0 "$REFSOG" search --json --ind
 t_match "… its stored items too" '"title": *"Orientering om den aktuelle situation vedrørende opiater' "$T_OUT"
 t_match "stats says schema 7" '"schema": *"7"' "$("$REFSOG" stats --json --index s7)"
 t_status "index adds a file to it" 0 "$REFSOG" index --quiet --index s7 "re/$F1"
-t_match "… and it is schema 9 now" '"schema": *"9"' "$("$REFSOG" stats --json --index s7)"
+t_match "… and it is schema 10 now" '"schema": *"10"' "$("$REFSOG" stats --json --index s7)"
 t_eq "the old items read as before, the new ones too" "1 1" \
   "$("$REFSOG" search --json --index s7 '"misbrug af opiater"' | total) $("$REFSOG" search --json --index s7 --limit 100 'dokument:referat' | python3 -c "
 import json,sys; print(int(any(h['source'].endswith('$F1') and h['title'] for h in json.load(sys.stdin)['hits'])))")"
@@ -89,7 +89,7 @@ t_eq "the same phrase, the same items, either way" \
   "$("$REFSOG" search --json --index s7 '"misbrug af opiater"' | total)" "$("$REFSOG" search --json --index p9 '"misbrug af opiater"' | total)"
 
 # an index of schema 8 without term lists (its items' positions in Xapian's table: made here from
-# one with term lists, copied document by document) becomes schema 9 when refsog adds to it: marked
+# one with term lists, copied document by document) becomes the current schema when refsog adds to it: marked
 # "some", its new items' positions in blocks, and a phrase finds the old and the new items
 rm -rf s8 s8src; "$REFSOG" index --quiet --termlists --index s8src "re/$F0"
 $py - s8src s8 <<'EOF'
@@ -114,7 +114,7 @@ t_eq "schema 8 copy: its positions in Xapian's table, no blocks, no mark" "True 
   "$($py -c "
 import xapian; d = xapian.Database('s8'); print(d.has_positions(), d.get_value_freq(9), d.get_metadata('refsog:positions').decode())")"
 t_status "index adds a file to it" 0 "$REFSOG" index --quiet --index s8 "re/$F1"
-t_eq "… schema 9, marked some, the new items with blocks" "9 some True" \
+t_eq "… schema 10, marked some, the new items with blocks" "10 some True" \
   "$("$REFSOG" stats --json --index s8 | python3 -c 'import json,sys; print(json.load(sys.stdin)["schema"])') $($py -c "
 import xapian; d = xapian.Database('s8'); print(d.get_metadata('refsog:positions').decode(), 0 < d.get_value_freq(9) < d.get_doccount())")"
 for ix in p9 s8; do # a fresh index of both files, and the upgraded one
@@ -132,6 +132,68 @@ w.set_metadata('refsog:positions', 'some'); w.commit()"
 "$REFSOG" compact --index sh2 --output sh2c >/dev/null
 t_eq "shards marked items and some compact into some" "some" \
   "$($py -c "import xapian; print(xapian.Database('sh2c').get_metadata('refsog:positions').decode())")"
+
+# schema 10: a boolean pair term ("N" a " " b) for each two stopwords at neighbouring positions, and
+# the mark that every item has them (refsog:pairs). Checked against Xapian's positions (an index with
+# term lists keeps them) and the analyser's own stopword flag: every such pair, and nothing else.
+rm -rf pr; "$REFSOG" index --quiet --termlists --index pr "re/$F0" "re/$F1"
+t_eq "a new index is marked: every item has its pair terms" "stopwords" \
+  "$($py -c "import xapian; print(xapian.Database('pr').get_metadata('refsog:pairs').decode())")"
+$py -c "
+import xapian; d = xapian.Database('pr')
+for t in d.allterms():
+    w = t.term.decode()
+    if w and not ('A' <= w[0] <= 'Z'): print(w)" > exact.txt
+"$REFSOG" analyze --json - < exact.txt > exact.json
+t_eq "pair terms: each two neighbouring stopwords of every item, and nothing else" "ok" "$($py - <<'EOF'
+import json, xapian
+stop = {t['norm'] for t in json.load(open('exact.json'))['tokens'] if t['stopword']}
+d = xapian.Database('pr')
+bad = n = 0
+for did in range(1, d.get_lastdocid() + 1):
+    at, got = {}, set()
+    for t in d.get_document(did).termlist():
+        w = t.term.decode()
+        if w.startswith('N'): got.add(w[1:])
+        elif w in stop:
+            for p in d.positionlist(did, t.term): at.setdefault(p, set()).add(w)
+    want = {a + ' ' + b for p in at for a in at[p] for b in at.get(p + 1, ())}
+    n += len(want)
+    if want != got: bad += 1; print(did, sorted(want ^ got)[:5])
+print('ok' if not bad and n > 100 else 'bad %d of %d' % (bad, n))
+EOF
+)"
+# a phrase looks for its pair terms where the mark says every item has them (and only there): an
+# item made to lack one is then not found (the pair term alone decides two stopwords)
+k=$("$REFSOG" search --json --index pr '"der er"' | total)
+$py - <<'EOF'
+import xapian
+w = xapian.WritableDatabase('pr', xapian.DB_OPEN)
+did = next(iter(w.postlist('Nder er'))).docid
+doc = w.get_document(did); doc.remove_term('Nder er'); w.replace_document(did, doc); w.commit()
+EOF
+t_eq "\"der er\" in $k items; one item's pair term taken away: one less" "$((k - 1))" \
+  "$("$REFSOG" search --json --index pr '"der er"' | total)"
+t_eq "… at least two before, for this to say anything" "yes" "$([ "$k" -ge 2 ] && echo yes)"
+xapian-metadata set pr refsog:pairs ""
+t_eq "… the mark taken away: the positions decide again" "$k" "$("$REFSOG" search --json --index pr '"der er"' | total)"
+# an index made before schema 10 has no mark, and gets none when refsog adds to it (its old items
+# have no pair terms); shards compact into the mark only if every one has it
+rm -rf pr9; "$REFSOG" index --quiet --termlists --index pr9 "re/$F0"
+xapian-metadata set pr9 refsog:schema 9; xapian-metadata set pr9 refsog:pairs ""
+"$REFSOG" index --quiet --index pr9 "re/$F1"
+t_eq "schema 9 written to: schema 10, no mark" "10 " \
+  "$("$REFSOG" stats --json --index pr9 | python3 -c 'import json,sys; print(json.load(sys.stdin)["schema"])') $($py -c "
+import xapian; print(xapian.Database('pr9').get_metadata('refsog:pairs').decode())")"
+t_eq "shards of a new index are marked, and compact into the mark" "stopwords" \
+  "$($py -c "import xapian; print(xapian.Database('sh2c').get_metadata('refsog:pairs').decode())")"
+$py -c "
+import xapian
+w = xapian.WritableDatabase('sh2/shard-1', xapian.DB_OPEN | xapian.DB_NO_TERMLIST)
+w.set_metadata('refsog:pairs', ''); w.commit()"
+rm -rf sh2c; "$REFSOG" compact --index sh2 --output sh2c >/dev/null
+t_eq "a shard without the mark: the compacted index has none" "" \
+  "$($py -c "import xapian; print(xapian.Database('sh2c').get_metadata('refsog:pairs').decode())")"
 
 # ---- 2. re-indexing a folder removes the items of files gone from it
 before=$("$REFSOG" stats --json --index ix | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"])')

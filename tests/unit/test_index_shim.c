@@ -514,9 +514,15 @@ static void test_error_paths(void **state) {
  * another program's). 0 when no socket could be had. */
 /* A document as schema 9 writes it: its words without Xapian positions, their positions in a
  * block in its value slot RS_SLOT_POSITIONS, their pairs' filter in RS_SLOT_PAIRS. */
-static void add_doc_with_block(RsxWritable *w, const char *id, const char *words) {
+/* An item of `words` keeping its positions in a block, with the boolean terms of `extra` (terms
+ * separated by '|', or NULL): pair terms given by hand. */
+static void add_doc_with_block_terms(RsxWritable *w, const char *id, const char *words, const char *extra) {
     RsError err;
     RsxDoc *d = rsx_doc_new();
+    char more[256];
+    snprintf(more, sizeof more, "%s", extra ? extra : "");
+    for (char *t = strtok(more, "|"); t; t = strtok(NULL, "|"))
+        assert_int_equal(rsx_doc_add_boolean_term(d, t, strlen(t), &err), RS_OK);
     RsPosBlob *pb = rs_posblob_new();
     char buf[512];
     snprintf(buf, sizeof buf, "%s", words);
@@ -541,16 +547,24 @@ static void add_doc_with_block(RsxWritable *w, const char *id, const char *words
     rsx_doc_free(d);
 }
 
+static void add_doc_with_block(RsxWritable *w, const char *id, const char *words) {
+    add_doc_with_block_terms(w, id, words, NULL);
+}
+
 /* The hits of the phrase `text` (words split at spaces), its phrase checked by the filter (eager)
  * or by the decider where the database allows (lazy), up to 100 of them, or with every match
  * counted (check_at_least): all three ways must agree, and the count is said to be exact. */
-static size_t phrase_hits_as(RsxDb *db, const char *text, int eager, size_t check) {
+static size_t phrase_pairs_hits_as(RsxDb *db, const char *text, const char *const *pairs, size_t n_pairs,
+                                   int eager, size_t check) {
     RsxQuery *w[8];
     size_t n = 0;
     char buf[256];
     snprintf(buf, sizeof buf, "%s", text);
     for (char *t = strtok(buf, " "); t && n < 8; t = strtok(NULL, " ")) w[n++] = term(t);
-    RsxQuery *q = rsx_query_combine(RSX_OP_PHRASE, w, n, 0, NULL);
+    size_t lens[8];
+    for (size_t i = 0; i < n_pairs; i++) lens[i] = strlen(pairs[i]);
+    RsxQuery *q = n_pairs ? rsx_query_phrase(w, n, pairs, lens, n_pairs, NULL)
+                          : rsx_query_combine(RSX_OP_PHRASE, w, n, 0, NULL);
     RsxSearchOptions o = {.limit = 100, .sort_slot = -1, .eager_phrases = eager, .check_at_least = check};
     RsxMSet *m;
     RsError err;
@@ -561,6 +575,10 @@ static size_t phrase_hits_as(RsxDb *db, const char *text, int eager, size_t chec
     rsx_query_free(q);
     for (size_t i = 0; i < n; i++) rsx_query_free(w[i]);
     return hits;
+}
+
+static size_t phrase_hits_as(RsxDb *db, const char *text, int eager, size_t check) {
+    return phrase_pairs_hits_as(db, text, NULL, 0, eager, check);
 }
 
 static size_t phrase_hits(RsxDb *db, const char *text) {
@@ -628,6 +646,66 @@ static void test_phrase_from_stored_positions(void **state) {
     rsx_query_free(and);
     rsx_query_free(w2[0]);
     rsx_query_free(w2[1]);
+    rsx_db_close(db);
+}
+
+/* A phrase's pair terms (rsx_query_phrase): in a shard marked as giving every item its own
+ * (RS_META_PAIRS) only the items having them are candidates, and for two words the pair term alone
+ * decides where every match is checked by the source; elsewhere they are not used. Shown with items
+ * made to disagree with their positions, which only the pair terms can tell apart. */
+static void test_phrase_pair_terms(void **state) {
+    (void)state;
+    char p0[128], p1[128];
+    path_of(p0, sizeof p0, "pairs0");
+    path_of(p1, sizeof p1, "pairs1");
+    RsxWritable *w;
+    RsError err;
+    assert_int_equal(rsx_writable_open(p0, RSX_CREATE_OR_OPEN, &w, &err), RS_OK);
+    assert_int_equal(rsx_writable_set_metadata(w, RS_META_PAIRS, RS_PAIRS_RULE, strlen(RS_PAIRS_RULE), &err), RS_OK);
+    add_doc_with_block_terms(w, "x", "det er ikke godt", "Ndet er|Ner ikke");
+    add_doc_with_block_terms(w, "y", "ikke det er", "Nikke det|Ndet er");
+    add_doc_with_block_terms(w, "z", "det er nu", NULL);          /* made to lack its pair term */
+    add_doc_with_block_terms(w, "l", "er nu det", "Ndet er");     /* made to have one it has not */
+    assert_int_equal(rsx_writable_close(w, &err), RS_OK);
+    assert_int_equal(rsx_writable_open(p1, RSX_CREATE_OR_OPEN, &w, &err), RS_OK);
+    add_doc_with_block_terms(w, "u", "det er", NULL);             /* no mark: positions decide */
+    assert_int_equal(rsx_writable_close(w, &err), RS_OK);
+    const char *de[] = {"Ndet er"}, *dei[] = {"Ndet er", "Ner ikke"}, *ei[] = {"Ner ikke"};
+    const char *one[] = {p0}, *both[] = {p0, p1};
+    RsxDb *db0, *db;
+    assert_int_equal(rsx_db_open(one, 1, 0, &db0, &err), RS_OK);
+    assert_int_equal(rsx_db_open(both, 2, 0, &db, &err), RS_OK);
+    /* without pair terms: the positions (x, y, z) */
+    assert_int_equal(phrase_hits(db0, "det er"), 3);
+    /* with them: z is no candidate; the source lets the pair term decide (l), the decider still
+     * reads the positions (it is not told the shard) */
+    assert_int_equal(phrase_pairs_hits_as(db0, "det er", de, 1, 1, 0), 3);    /* x, y, l */
+    assert_int_equal(phrase_pairs_hits_as(db0, "det er", de, 1, 0, 0), 2);    /* x, y */
+    assert_int_equal(phrase_pairs_hits_as(db0, "det er", de, 1, 0, 1000), 2);
+    { /* exact facets look at every match: the source then, not the decider */
+        RsxQuery *w2[] = {term("det"), term("er")};
+        size_t len = strlen(de[0]);
+        RsxQuery *q = rsx_query_phrase(w2, 2, de, &len, 1, &err);
+        RsxFacetRequest f = {RS_SLOT_KOMMUNE, 0};
+        RsxSearchOptions o = {.limit = 10, .sort_slot = -1, .facets = &f, .n_facets = 1};
+        RsxMSet *m;
+        assert_non_null(q);
+        assert_int_equal(rsx_search(db0, q, &o, &m, &err), RS_OK);
+        assert_int_equal(rsx_mset_size(m), 3); /* x, y, l */
+        rsx_mset_free(m);
+        rsx_query_free(q);
+        rsx_query_free(w2[0]);
+        rsx_query_free(w2[1]);
+    }
+    /* three words: candidates by both pairs, then the positions */
+    assert_int_equal(phrase_pairs_hits_as(db0, "det er ikke", dei, 2, 1, 0), 1);
+    assert_int_equal(phrase_pairs_hits_as(db0, "det er ikke", dei, 2, 0, 0), 1);
+    assert_int_equal(phrase_pairs_hits_as(db0, "er ikke", ei, 1, 1, 0), 1);
+    /* the unmarked shard's item is found by its positions beside the marked one's */
+    assert_int_equal(phrase_pairs_hits_as(db, "det er", de, 1, 1, 0), 4);     /* x, y, l, u */
+    assert_int_equal(phrase_pairs_hits_as(db, "det er", de, 1, 0, 0), 4);
+    assert_int_equal(phrase_hits(db, "det er"), 4);                           /* x, y, z, u */
+    rsx_db_close(db0);
     rsx_db_close(db);
 }
 
@@ -1040,6 +1118,7 @@ int main(void) {
         cmocka_unit_test(test_tombstones_answer_as_deletes),
         cmocka_unit_test(test_tombstones_shards_and_compaction),
         cmocka_unit_test(test_phrase_from_stored_positions),
+        cmocka_unit_test(test_phrase_pair_terms),
         cmocka_unit_test(test_remote_tcpsrv),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

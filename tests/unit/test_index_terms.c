@@ -69,11 +69,33 @@ static void test_cut_on_character(void **state) {
     rs_buf_free(&b);
 }
 
+/* A pair term: the prefix, the two forms with one space between; long forms bounded like every
+ * term, two pairs that differ only late still two terms. */
+static void test_pair_term(void **state) {
+    (void)state;
+    RsBuf b = {0}, c = {0};
+    RsError err;
+    assert_int_equal(rs_term_pair(&b, "ikke", 4, "har", 3, &err), RS_OK);
+    assert_int_equal(b.len, 9);
+    assert_memory_equal(b.data, "Nikke har", 9);
+    assert_int_equal(rs_term_pair(&b, "p\xc3\xa5", 3, "og", 2, &err), RS_OK);
+    assert_memory_equal(b.data, "Np\xc3\xa5 og", 7);
+    char w[400];
+    memset(w, 'a', sizeof w);
+    assert_int_equal(rs_term_pair(&b, w, sizeof w, "x", 1, &err), RS_OK);
+    assert_int_equal(rs_term_pair(&c, w, sizeof w, "y", 1, &err), RS_OK);
+    assert_true(b.len <= RS_TERM_MAX && rs_term_storable(b.len));
+    assert_false(b.len == c.len && !memcmp(b.data, c.data, b.len));
+    rs_buf_free(&b);
+    rs_buf_free(&c);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_short_kept),
         cmocka_unit_test(test_long_cut_and_hashed),
         cmocka_unit_test(test_cut_on_character),
+        cmocka_unit_test(test_pair_term),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
