@@ -150,7 +150,9 @@ static RsStatus emit_pairs(DocCtx *c) {
     StopAt *v = (StopAt *)(void *)c->stops->data;
     size_t n = c->stops->len;
     RsStatus rc = RS_OK;
-    qsort(v, n, sizeof *v, stop_cmp);
+    size_t k = 1;
+    while (k < n && stop_cmp(&v[k - 1], &v[k]) <= 0) k++;
+    if (k < n) qsort(v, n, sizeof *v, stop_cmp); /* the analyser's order is nearly always theirs */
     for (size_t i = 0; rc == RS_OK && i < n; i++) {
         for (size_t j = i + 1; rc == RS_OK && j < n && v[j].pos <= v[i].pos + 1; j++) {
             if (v[j].pos != v[i].pos + 1) continue;
