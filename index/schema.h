@@ -58,7 +58,8 @@
  * each such pair in the item (schema 10). A phrase of common words ("ikke har") would otherwise
  * check the positions of nearly every item; where its neighbouring words are both stopwords, the
  * pair terms narrow its candidates first, in the shards whose every item has them
- * (RS_META_PAIRS). Only stopwords: any word's pairs would be ~0.5x the text. */
+ * (RS_META_PAIRS). Only stopwords: pairs of a stopword and any word would be ~4x as many terms
+ * per item (docs/index-schema.md "Pair terms"). */
 #define RS_PREFIX_PAIR    "N"
 
 /* ---- boolean terms (filters, wdf 0) ---- */
