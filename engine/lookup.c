@@ -254,6 +254,15 @@ static RsStatus stats_once(RsSearcher *s, RsStats **out, RsError *err) {
     if (rsx_db_get_metadata(s->db, RS_META_SCHEMA, &schema, &sl, &e2) != RS_OK) schema = NULL;
     if (rc == RS_OK && !(st->schema = strdup(sl ? schema : RS_SCHEMA_VERSION))) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     free(schema);
+    st->pair_terms = 1;
+    for (size_t i = 0; i < rsx_db_shard_count(s->db); i++) {
+        char *v = NULL;
+        size_t vl = 0;
+        if (rsx_db_get_shard_metadata(s->db, i, RS_META_PAIRS, &v, &vl, &e2) != RS_OK || vl != strlen(RS_PAIRS_RULE) ||
+            memcmp(v, RS_PAIRS_RULE, vl))
+            st->pair_terms = 0;
+        free(v);
+    }
     if (rc == RS_OK && s->n_indexes && !(st->indexes = calloc(s->n_indexes, sizeof *st->indexes)))
         rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     for (size_t i = 0; rc == RS_OK && i < s->n_indexes; i++) {

@@ -204,5 +204,6 @@ json_t *rs_stats_json(const RsStats *s) {
     json_object_set_new(j, "indexes", idx);
     json_object_set_new(j, "schema", str_or_null(s->schema));
     json_object_set_new(j, "analyzer", str_or_null(s->analyzer));
+    json_object_set_new(j, "pair_terms", json_boolean(s->pair_terms));
     return j;
 }

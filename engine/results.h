@@ -126,6 +126,10 @@ typedef struct RsStats {
     RsIndexInfo *indexes;
     size_t n_indexes;
     char *schema, *analyzer;
+    /* 1: every shard gives each item the pair terms of its neighbouring stopwords (schema 10,
+     * docs/index-schema.md "Pair terms"); 0: some shard was made before, and phrases of common
+     * words are slower there until it is rebuilt */
+    int pair_terms;
 } RsStats;
 
 void rs_stats_free(RsStats *s);

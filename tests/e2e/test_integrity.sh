@@ -185,6 +185,10 @@ xapian-metadata set pr9 refsog:schema 9; xapian-metadata set pr9 refsog:pairs ""
 t_eq "schema 9 written to: schema 10, no mark" "10 " \
   "$("$REFSOG" stats --json --index pr9 | python3 -c 'import json,sys; print(json.load(sys.stdin)["schema"])') $($py -c "
 import xapian; print(xapian.Database('pr9').get_metadata('refsog:pairs').decode())")"
+t_eq "stats: the new index has its pair terms, the upgraded one not" "True False" \
+  "$("$REFSOG" stats --json --index p9 | python3 -c 'import json,sys; print(json.load(sys.stdin)["pair_terms"])') $("$REFSOG" stats --json --index pr9 | python3 -c 'import json,sys; print(json.load(sys.stdin)["pair_terms"])')"
+t_match "… and says what rebuilding it would give" "bygget før skema 10.*byg det igen" "$("$REFSOG" stats --index pr9)"
+t_eq "… which it does not say of a new index" "0" "$("$REFSOG" stats --index p9 | grep -c 'før skema 10')"
 t_eq "shards of a new index are marked, and compact into the mark" "stopwords" \
   "$($py -c "import xapian; print(xapian.Database('sh2c').get_metadata('refsog:pairs').decode())")"
 $py -c "
