@@ -94,8 +94,9 @@ class PhraseSource : public Xapian::PostingSource {
                 its.push_back(db.postlist_begin(t));
                 tf_min = std::min(tf_min, db.get_termfreq(t));
             }
-            /* two stopwords next to each other: their pair term is the phrase itself */
-            pair_is_phrase = p.terms.size() == 2 && p.pairs.size() == 1;
+            /* two words whose pair term (rs_term_pair's form) is given: it is the phrase itself */
+            pair_is_phrase = p.terms.size() == 2 && p.pairs.size() == 1 &&
+                             p.pairs[0] == RS_PREFIX_PAIR + p.terms[0] + " " + p.terms[1];
         }
         did = 0;
         started = false;

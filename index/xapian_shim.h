@@ -232,8 +232,9 @@ RsxQuery *rsx_query_combine(RsxOp op, RsxQuery *const *subs, size_t n, unsigned 
  * rsx_query_combine(RSX_OP_PHRASE, words, n, n). `pairs` (n_pairs terms, may be 0) are terms
  * every item having the phrase has in a shard whose metadata RS_META_PAIRS is RS_PAIRS_RULE (the
  * pair terms of its neighbouring stopwords, index/schema.h): in such a shard only the items
- * having them all are checked for the phrase; elsewhere they are not used, so the answers are the
- * same either way. The caller keeps what it passes. NULL on failure (err set). */
+ * having them all are checked for the phrase, and a phrase of two words whose one pair is their
+ * pair term (RS_PREFIX_PAIR a " " b) is that term; elsewhere they are not used, so the answers
+ * are the same either way. The caller keeps what it passes. NULL on failure (err set). */
 RsxQuery *rsx_query_phrase(RsxQuery *const *words, size_t n, const char *const *pairs,
                            const size_t *pair_lens, size_t n_pairs, RsError *err);
 RsxQuery *rsx_query_scale(const RsxQuery *q, double factor, RsError *err);

@@ -697,6 +697,9 @@ static void test_phrase_pair_terms(void **state) {
         rsx_query_free(w2[0]);
         rsx_query_free(w2[1]);
     }
+    /* a pair term given that is not the two words' own narrows the candidates, and the
+     * positions decide (x, y, l have "Ndet er"; only l has "er nu") */
+    assert_int_equal(phrase_pairs_hits_as(db0, "er nu", de, 1, 1, 0), 1);
     /* three words: candidates by both pairs, then the positions */
     assert_int_equal(phrase_pairs_hits_as(db0, "det er ikke", dei, 2, 1, 0), 1);
     assert_int_equal(phrase_pairs_hits_as(db0, "det er ikke", dei, 2, 0, 0), 1);
