@@ -476,9 +476,10 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
     Xapian::Enquire &enq = m->enquire;
     /* phrases: OP_PHRASE for a remote server; checked lazily by a decider where every match must
      * have them and the matcher need not look at every match; else the phrase source, wherever
-     * they are (xapian_phrase.cc). When every match is counted (exact facets), the source is
-     * faster: it reads the position blocks as a stream, the decider looks each one up. */
-    const bool every_match = o->n_facets && !o->facet_cap;
+     * they are (xapian_phrase.cc). When facets are counted, every match (up to the cap) is
+     * looked at, and the source is faster: it reads the position blocks as a stream, the decider
+     * looks each one up. */
+    const bool every_match = o->n_facets != 0;
     const bool lazy = !db->has_remote && db->phrases_lazy && q->qlazy && !o->eager_phrases && !every_match;
     if (db->has_remote && q->qpos) check_remote_phrases(db);
     const Xapian::Query query =

@@ -289,8 +289,8 @@ typedef struct RsxSearchOptions {
     int eager_phrases;          /* 1: a phrase is checked in every item having its words, by a
                                    filter; 0 (default): where every match must have it, only in
                                    the items that could make the page (and all when counting),
-                                   except with exact facets (every match is looked at: the
-                                   filter, which reads the positions as a stream, is faster):
+                                   except with facets (every match up to the cap is looked at:
+                                   the filter, which reads the positions as a stream, is faster):
                                    the same answers (tests compare the two) */
     int sort_slot;              /* -1: by relevance; else by this value slot */
     int sort_descending;        /* with sort_slot >= 0 */

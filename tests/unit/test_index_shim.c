@@ -693,6 +693,10 @@ static void test_phrase_pair_terms(void **state) {
         assert_int_equal(rsx_search(db0, q, &o, &m, &err), RS_OK);
         assert_int_equal(rsx_mset_size(m), 3); /* x, y, l */
         rsx_mset_free(m);
+        o.facet_cap = 1000; /* facets counted up to a cap: the same */
+        assert_int_equal(rsx_search(db0, q, &o, &m, &err), RS_OK);
+        assert_int_equal(rsx_mset_size(m), 3);
+        rsx_mset_free(m);
         rsx_query_free(q);
         rsx_query_free(w2[0]);
         rsx_query_free(w2[1]);
