@@ -70,6 +70,12 @@ namespace {
 using rsx_priv::PhraseCheck;
 using rsx_priv::PhraseSpec;
 
+/* Whether p is two words whose pair term (rs_term_pair's form) is given: in a shard marked as
+ * giving every item its pair terms (RS_META_PAIRS), an item having that term has the phrase. */
+bool pair_is_phrase(const PhraseSpec &p) {
+    return p.terms.size() == 2 && p.pairs.size() == 1 && p.pairs[0] == RS_PREFIX_PAIR + p.terms[0] + " " + p.terms[1];
+}
+
 class PhraseSource : public Xapian::PostingSource {
   public:
     explicit PhraseSource(const PhraseSpec &p_) : p(p_), check_(p_) {}
@@ -88,15 +94,13 @@ class PhraseSource : public Xapian::PostingSource {
         /* the pair terms, where this shard gives every item its own: in the leapfrog, and
          * looked at first when the AND asks about an item */
         n_words = its.size();
-        pair_is_phrase = false;
+        pair_decides = false;
         if (!p.pairs.empty() && db.get_metadata(RS_META_PAIRS) == RS_PAIRS_RULE) {
             for (const auto &t : p.pairs) {
                 its.push_back(db.postlist_begin(t));
                 tf_min = std::min(tf_min, db.get_termfreq(t));
             }
-            /* two words whose pair term (rs_term_pair's form) is given: it is the phrase itself */
-            pair_is_phrase = p.terms.size() == 2 && p.pairs.size() == 1 &&
-                             p.pairs[0] == RS_PREFIX_PAIR + p.terms[0] + " " + p.terms[1];
+            pair_decides = pair_is_phrase(p); /* the pair term is the phrase itself */
         }
         did = 0;
         started = false;
@@ -161,7 +165,7 @@ class PhraseSource : public Xapian::PostingSource {
             if (its[i] != Xapian::PostingIterator() && *its[i] < d) its[i].skip_to(d);
             if (its[i] == Xapian::PostingIterator() || *its[i] != d) return false;
         }
-        if (pair_is_phrase) return true;
+        if (pair_decides) return true;
         const Xapian::ValueIterator end;
         if (filters != end && filters.get_docid() < d) filters.skip_to(d);
         if (filters != end && filters.get_docid() == d && !check_.maybe(*filters)) return false;
@@ -181,7 +185,7 @@ class PhraseSource : public Xapian::PostingSource {
     std::string block;
     std::vector<Xapian::PostingIterator> its; /* per word, then per pair term */
     size_t n_words = 0;
-    bool pair_is_phrase = false; /* the pair term alone decides (init) */
+    bool pair_decides = false; /* the pair term alone decides (init) */
     Xapian::doccount tf_min = 0;
     Xapian::docid did = 0;
     bool started = false, ended = false, unsure = false;
@@ -275,9 +279,15 @@ class PhraseDecider : public Xapian::MatchDecider {
   public:
     PhraseDecider(const std::vector<PhraseSpec> &phrases, const std::vector<Xapian::Database> &shards_)
         : shards(shards_) {
-        for (const auto &p : phrases) checks.emplace_back(new PhraseCheck(p));
+        /* a phrase whose pair term is the phrase needs no check where every shard is marked: the
+         * query's pair filter (pair_filter) let through only the items having the term */
+        bool marked = true;
+        for (const auto &db : shards) marked = marked && db.get_metadata(RS_META_PAIRS) == RS_PAIRS_RULE;
+        for (const auto &p : phrases)
+            if (!marked || !pair_is_phrase(p)) checks.emplace_back(new PhraseCheck(p));
     }
     bool operator()(const Xapian::Document &doc) const override {
+        if (checks.empty()) return true;
         const Xapian::docid d = doc.get_docid();
         /* one shard: its values as streams, which the matcher's candidates (in docid order) move
          * forward (as the source reads them); else the item's own values */

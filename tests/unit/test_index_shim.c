@@ -677,11 +677,11 @@ static void test_phrase_pair_terms(void **state) {
     assert_int_equal(rsx_db_open(both, 2, 0, &db, &err), RS_OK);
     /* without pair terms: the positions (x, y, z) */
     assert_int_equal(phrase_hits(db0, "det er"), 3);
-    /* with them: z is no candidate; the source lets the pair term decide (l), the decider still
-     * reads the positions (it is not told the shard) */
+    /* with them: z is no candidate, and the pair term decides (l), by the source and by the
+     * decider (every shard of db0 is marked) */
     assert_int_equal(phrase_pairs_hits_as(db0, "det er", de, 1, 1, 0), 3);    /* x, y, l */
-    assert_int_equal(phrase_pairs_hits_as(db0, "det er", de, 1, 0, 0), 2);    /* x, y */
-    assert_int_equal(phrase_pairs_hits_as(db0, "det er", de, 1, 0, 1000), 2);
+    assert_int_equal(phrase_pairs_hits_as(db0, "det er", de, 1, 0, 0), 3);
+    assert_int_equal(phrase_pairs_hits_as(db0, "det er", de, 1, 0, 1000), 3);
     { /* exact facets look at every match: the source then, not the decider */
         RsxQuery *w2[] = {term("det"), term("er")};
         size_t len = strlen(de[0]);
