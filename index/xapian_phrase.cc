@@ -70,6 +70,24 @@ namespace {
 using rsx_priv::PhraseCheck;
 using rsx_priv::PhraseSpec;
 
+/* The first docid from `cand` on in every list of `its` (the leapfrog), into cand; false when a
+ * list has ended (none is left). */
+bool leapfrog(std::vector<Xapian::PostingIterator> &its, Xapian::docid &cand) {
+    for (;;) {
+        bool all = true;
+        for (auto &it : its) {
+            it.skip_to(cand);
+            if (it == Xapian::PostingIterator()) return false;
+            if (*it > cand) {
+                cand = *it;
+                all = false;
+                break;
+            }
+        }
+        if (all) return true;
+    }
+}
+
 /* Whether p is two words whose pair term (rs_term_pair's form) is given: in a shard marked as
  * giving every item its pair terms (RS_META_PAIRS), an item having that term has the phrase. */
 bool pair_is_phrase(const PhraseSpec &p) {
@@ -133,27 +151,15 @@ class PhraseSource : public Xapian::PostingSource {
         started = true;
         unsure = false;
         if (ended) return;
-        Xapian::docid cand = d;
-        for (;;) {
-            bool all = true;
-            for (auto &it : its) {
-                it.skip_to(cand);
-                if (it == Xapian::PostingIterator()) {
-                    ended = true;
-                    return;
-                }
-                if (*it > cand) {
-                    cand = *it;
-                    all = false;
-                    break;
-                }
+        for (Xapian::docid cand = d;; cand++) {
+            if (!leapfrog(its, cand)) {
+                ended = true;
+                return;
             }
-            if (!all) continue;
             if (matches(cand)) {
                 did = cand;
                 return;
             }
-            cand++;
         }
     }
 
@@ -246,23 +252,8 @@ class PairFilter : public Xapian::PostingSource {
     void find_from(Xapian::docid d) {
         if (ended) return;
         Xapian::docid cand = d;
-        for (;;) {
-            bool all = true;
-            for (auto &it : its) {
-                it.skip_to(cand);
-                if (it == Xapian::PostingIterator()) {
-                    ended = true;
-                    return;
-                }
-                if (*it > cand) {
-                    cand = *it;
-                    all = false;
-                    break;
-                }
-            }
-            if (all) break;
-        }
-        did = cand;
+        if (leapfrog(its, cand)) did = cand;
+        else ended = true;
     }
 
     PhraseSpec p;

@@ -110,9 +110,10 @@ static RsxQuery *combine(RsxOp op, RsxQuery *const *subs, size_t n, unsigned win
         /* the words' AND (its weight is the phrase's), kept where they stand in order; lazily, the
          * AND alone and the phrase for the decider */
         Xapian::Query all(Xapian::Query::OP_AND, v.begin(), v.end());
-        if (!phrase.pairs.empty()) all = Xapian::Query(Xapian::Query::OP_FILTER, all, rsx_priv::pair_filter(phrase));
+        /* the phrase source reads the pair terms itself; the decider's query has them as a filter */
         q = Xapian::Query(Xapian::Query::OP_FILTER, all, rsx_priv::phrase_filter(phrase));
-        qlazy = std::make_shared<const Xapian::Query>(all);
+        qlazy = std::make_shared<const Xapian::Query>(
+            phrase.pairs.empty() ? all : Xapian::Query(Xapian::Query::OP_FILTER, all, rsx_priv::pair_filter(phrase)));
         lazy.push_back(phrase);
     } else {
         q = Xapian::Query(ops[op], v.begin(), v.end(), window);
