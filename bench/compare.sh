@@ -73,7 +73,11 @@ else
 fi
 
 run() { /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/err" || { echo "failed: $* ($(head -3 "$tmp/err"))" >&2; }; cat "$tmp/time" | tail -1; }
-batch=$((2 << 20))
+# The Xapian peer commits every 128 KiB of text: what a new refsog index's parts do
+# (index/indexer.c), and the peer's fastest (5,000 items, one core, user s: 2 MiB 3.05-3.24,
+# 256 KiB 2.47-2.61, 128 KiB 2.10-2.68, 64 KiB 2.13-2.93; Xapian's in-memory postings cost more
+# per posting the more there are). Until the sixteenth session both used 2 MiB.
+batch=$((128 << 10))
 : > "$tmp/index.tsv"
 for r in $(seq 1 "$rounds"); do
   rm -rf "$tmp/ix" "$tmp/ix1" "$tmp/ixa" "$tmp/xp" "$tmp/fts.db"* "$tmp/lx"

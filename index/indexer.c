@@ -20,7 +20,13 @@
 #include "walk.h"
 #include "xapian_shim.h"
 
-#define DEFAULT_BATCH (2u << 20) /* measured: 32 MiB batches were ~15 % slower and used 2.3x the memory */
+/* Text per commit. Xapian keeps a batch's postings in in-memory maps until the commit, and each
+ * posting costs more the bigger they are (they stop fitting in the caches): one core, 100,000
+ * generated items, a new index, user s: 2 MiB 116-128, 512 KiB 107, 256 KiB 104, 128 KiB 91-97
+ * (docs/benchmarks.md "Sixteenth session"). A scratch part is not synced, so its commits are
+ * cheap; a real index's commit syncs its files, so it takes larger batches. */
+#define DEFAULT_BATCH ((size_t)512 << 10)
+#define DEFAULT_SCRATCH_BATCH ((size_t)128 << 10)
 
 
 /* ------------------------------------------------------------ open/close */
@@ -80,7 +86,7 @@ RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexe
     RsIndexer *ix = calloc(1, sizeof *ix);
     if (!ix) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     if (opts) ix->opts = *opts;
-    if (!ix->opts.batch_bytes) ix->opts.batch_bytes = DEFAULT_BATCH;
+    if (!ix->opts.batch_bytes) ix->opts.batch_bytes = ix->opts.scratch ? DEFAULT_SCRATCH_BATCH : DEFAULT_BATCH;
     RsStatus rc = ix->opts.must_exist ? check_is_index(dir, err) : RS_OK;
     if (rc == RS_OK) rc = rs_analyzer_open(NULL, &ix->an, err);
     if (rc == RS_OK) {

@@ -25,7 +25,8 @@ typedef void (*RsIndexerWarnFn)(void *ctx, const char *msg);
 
 typedef struct RsIndexerOptions {
     const char *municipality;   /* for files whose text and path name none (NULL: unknown) */
-    size_t batch_bytes;         /* commit after this much source text (0 = 2 MiB) */
+    size_t batch_bytes;         /* commit after this much source text (0 = 512 KiB; 128 KiB for
+                                   a scratch index) */
     int scratch;                /* a scratch index, merged into the real one afterwards: no fsync */
     RsIndexerWarnFn warn;       /* sidecar and attachment problems, and files read in a legacy
                                    encoding (NULL: not reported) */

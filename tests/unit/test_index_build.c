@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "build.h"
+#include "indexer.h"
 #include "schema.h"
 #include "writelock.h"
 #include "xapian_shim.h"
@@ -385,6 +386,60 @@ static void test_lock(void **state) {
     rs_file_list_free(&files);
 }
 
+/* The Xapian revision of the index at dir: one more for each commit (xapian-delve, which
+ * scripts/deps.sh installs with Xapian). */
+static int revision_of(const char *dir) {
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "xapian-delve %s | sed -n 's/^revision = //p'", dir);
+    FILE *f = popen(cmd, "r");
+    assert_non_null(f);
+    int rev = -1;
+    assert_int_equal(fscanf(f, "%d", &rev), 1);
+    pclose(f);
+    return rev;
+}
+
+/* The batches are small by default (index/indexer.c DEFAULT_BATCH: Xapian's in-memory postings
+ * cost more per posting the more there are): 128 KiB of text per commit in a new index's
+ * scratch parts, 512 KiB where the commits are synced. Eight copies of the sample minutes, about
+ * 870 KB of text, move a real index 3 revisions on (a commit after 512 KiB, the rest's, one more
+ * at close) and a scratch one 6 or 7; with the 2 MiB of earlier sessions both moved 2. */
+static void test_default_batches(void **state) {
+    (void)state;
+    char src[128], cmd[700];
+    path_of(src, sizeof src, "copies");
+    assert_int_equal(system((snprintf(cmd, sizeof cmd, "mkdir -p %s", src), cmd)), 0);
+    snprintf(cmd, sizeof cmd, "for c in 0 1 2 3 4 5 6 7; do for f in data/sample/*.txt; do cp $f %s/${c}_${f##*/}; done; done",
+             src);
+    assert_int_equal(system(cmd), 0);
+    char paths[8 * N_SAMPLE][200];
+    for (size_t c = 0; c < 8; c++)
+        for (size_t i = 0; i < N_SAMPLE; i++)
+            snprintf(paths[c * N_SAMPLE + i], sizeof paths[0], "%s/%zu_%s", src, c, strrchr(sample[i], '/') + 1);
+    for (int scratch = 0; scratch <= 1; scratch++) {
+        char ix[128];
+        path_of(ix, sizeof ix, scratch ? "scratch" : "real");
+        RsIndexerOptions o = {.scratch = scratch}; /* batch_bytes 0: the default */
+        RsIndexer *w = NULL;
+        RsError err;
+        assert_int_equal(rs_indexer_open(ix, &o, &w, &err), RS_OK);
+        int before = revision_of(ix);
+        for (size_t k = 0; k < 8 * N_SAMPLE; k++) {
+            RsFileOutcome out;
+            size_t n = 0;
+            assert_int_equal(rs_indexer_add_file(w, paths[k], &out, &n, &err), RS_OK);
+            assert_int_equal(out, RS_FILE_INDEXED);
+        }
+        assert_int_equal(rs_indexer_close(w, &err), RS_OK);
+        int commits = revision_of(ix) - before;
+        if (scratch) {
+            assert_in_range(commits, 6, 7);
+        } else {
+            assert_int_equal(commits, 3);
+        }
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_parallel_equals_one_writer, setup, teardown),
@@ -393,6 +448,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_merge_fails_leaves_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_killed_build_then_stale_removed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lock, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_default_batches, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
