@@ -15,12 +15,13 @@
 #ifndef RS_SCHEMA_H
 #define RS_SCHEMA_H
 
-#define RS_SCHEMA_VERSION "10" /* 10: pair terms of neighbouring stopwords (RS_PREFIX_PAIR, RS_META_PAIRS); 9: the exact forms' positions kept with each item (index/posblob.h), not in Xapian's position table; 8: stored items zstd-compressed (index/docdata.h); 7: written without Xapian's term lists, deleted items as tombstones (RS_META_DEAD); 6: no stem term equal to the exact form, body copies only of keys other sections have, the length term; 5: committees by municipality (KV, slot 2 pairs), committees in the hit; 4: sources by canonical path, tie key, bare case keys; 3: kind, meeting keys, url */
+#define RS_SCHEMA_VERSION "11" /* 11: the stored item in a value slot (RS_SLOT_DATA), not the document data; 10: pair terms of neighbouring stopwords (RS_PREFIX_PAIR, RS_META_PAIRS); 9: the exact forms' positions kept with each item (index/posblob.h), not in Xapian's position table; 8: stored items zstd-compressed (index/docdata.h); 7: written without Xapian's term lists, deleted items as tombstones (RS_META_DEAD); 6: no stem term equal to the exact form, body copies only of keys other sections have, the length term; 5: committees by municipality (KV, slot 2 pairs), committees in the hit; 4: sources by canonical path, tie key, bare case keys; 3: kind, meeting keys, url */
 /* Whether an index of schema v (a string) is read as it is and becomes RS_SCHEMA_VERSION when
- * refsog next writes to it: schemas 8 to 10 differ from 7 only in how new items are stored
+ * refsog next writes to it: schemas 8 to 11 differ from 7 only in how new items are stored
  * (compressed; their positions with them; pair terms, which a phrase uses only where every item
- * has them: RS_META_PAIRS), and every way is read, item by item. */
-#define RS_SCHEMA_UPGRADED(v) (!strcmp((v), "7") || !strcmp((v), "8") || !strcmp((v), "9"))
+ * has them: RS_META_PAIRS; the stored item in a value slot), and every way is read, item by item. */
+#define RS_SCHEMA_UPGRADED(v) \
+    (!strcmp((v), "7") || !strcmp((v), "8") || !strcmp((v), "9") || !strcmp((v), "10"))
 
 /* ---- free-text terms (ranked) ---- */
 /* no prefix: the exact normalised form (NFC + case folded): phrase search and exact-form
@@ -103,8 +104,13 @@ enum {
     RS_SLOT_DOKUMENT = 8,          /* "dagsorden" or "referat" (the dokument facet) */
     RS_SLOT_POSITIONS = 9,         /* the exact forms' positions (index/posblob.h, schema 9): what a
                                       phrase checks; none in an index with term lists */
-    RS_SLOT_PAIRS = 10             /* the words next to each other, as a Bloom filter
+    RS_SLOT_PAIRS = 10,            /* the words next to each other, as a Bloom filter
                                       (rs_posblob_pairs): what a phrase checks first */
+    RS_SLOT_DATA = 11              /* the stored item (index/docdata.h), schema 11: a value is
+                                      stored as it is, where Xapian tries to deflate a document's
+                                      data (and gives up on the zstd frame: ~7 % of a build). An
+                                      item written before schema 11 has it as its document data
+                                      (rsx_db_get_data reads either) */
 };
 
 /* Between the municipality and the committee of an RS_SLOT_UDVALG entry. */

@@ -252,12 +252,19 @@ extern "C" RsStatus rsx_db_postings(RsxDb *db, const char *term, size_t len, Rsx
     RSX_CATCH
 }
 
-/* Data (slot < 0) or a value of document `docid`, malloc'd. */
+/* A document's stored item: its value RS_SLOT_DATA, or (an item written before schema 11) its
+ * document data. */
+static std::string stored_item(const Xapian::Document &doc) {
+    std::string v = doc.get_value(RS_SLOT_DATA);
+    return v.empty() ? doc.get_data() : v;
+}
+
+/* The stored item (slot < 0: stored_item) or a value of document `docid`, malloc'd. */
 static RsStatus doc_field(RsxDb *db, RsxDocid docid, int slot, char **out, size_t *len, RsError *err) {
     try {
         if (db->dead.has(docid)) return rs_error_set(err, RS_ERR_NOTFOUND, "no document %u (deleted)", docid);
         Xapian::Document doc = db->db.get_document(docid);
-        return dup_out(slot < 0 ? doc.get_data() : doc.get_value(static_cast<Xapian::valueno>(slot)),
+        return dup_out(slot < 0 ? stored_item(doc) : doc.get_value(static_cast<Xapian::valueno>(slot)),
                        out, len, err);
     } catch (const Xapian::DocNotFoundError &) {
         return rs_error_set(err, RS_ERR_NOTFOUND, "no document %u", docid);
@@ -630,7 +637,7 @@ extern "C" RsStatus rsx_mset_data(RsxMSet *m, size_t i, const char **data, size_
     if (i >= m->mset.size()) return rs_error_set(err, RS_ERR_USAGE, "no hit %zu", i);
     RSX_TRY
     if (!m->data_loaded[i]) {
-        m->data_cache[i] = m->mset[static_cast<Xapian::doccount>(i)].get_document().get_data();
+        m->data_cache[i] = stored_item(m->mset[static_cast<Xapian::doccount>(i)].get_document());
         m->data_loaded[i] = true;
     }
     *data = m->data_cache[i].data();

@@ -312,7 +312,7 @@ extern "C" RsStatus rsx_doc_set_value(RsxDoc *d, unsigned slot, const char *valu
 
 extern "C" RsStatus rsx_doc_set_data(RsxDoc *d, const char *data, size_t len, RsError *err) {
     RSX_TRY
-    d->doc.set_data(std::string(data, len));
+    d->doc.add_value(RS_SLOT_DATA, std::string(data, len));
     return RS_OK;
     RSX_CATCH
 }

@@ -124,6 +124,8 @@ RsStatus rsx_doc_add_term(RsxDoc *d, const char *term, size_t len, unsigned wdfi
 RsStatus rsx_doc_add_boolean_term(RsxDoc *d, const char *term, size_t len, RsError *err);
 RsStatus rsx_doc_set_value(RsxDoc *d, unsigned slot, const char *value, size_t len,
                            RsError *err);
+/* The document's stored item: kept in value slot RS_SLOT_DATA (schema 11), which Xapian stores as
+ * it is, not as Xapian's document data, which it tries to deflate. */
 RsStatus rsx_doc_set_data(RsxDoc *d, const char *data, size_t len, RsError *err);
 
 /* Merge the databases at `srcs` (local directories) into a new compacted
@@ -181,7 +183,8 @@ typedef int (*RsxDocidFn)(void *ctx, RsxDocid docid);
 RsStatus rsx_db_postings(RsxDb *db, const char *term, size_t len, RsxDocidFn fn, void *ctx,
                          RsError *err);
 
-/* A document's data (*data malloc'd, NUL-terminated; caller frees).
+/* A document's stored item (*data malloc'd, NUL-terminated; caller frees): its value
+ * RS_SLOT_DATA, or its document data when it has none (an item written before schema 11).
  * RS_ERR_NOTFOUND if there is no such document. */
 RsStatus rsx_db_get_data(RsxDb *db, RsxDocid docid, char **data, size_t *len, RsError *err);
 /* A document's value in `slot` (malloc'd; empty if unset). */
@@ -341,7 +344,7 @@ size_t rsx_mset_matches_upper(const RsxMSet *m);
 RsxDocid rsx_mset_docid(const RsxMSet *m, size_t i);
 size_t rsx_mset_rank(const RsxMSet *m, size_t i);  /* 0-based over the whole result */
 double rsx_mset_weight(const RsxMSet *m, size_t i);
-/* Data / value of hit i; pointers owned by the mset (valid until freed). */
+/* Stored item (as rsx_db_get_data) / value of hit i; pointers owned by the mset (valid until freed). */
 RsStatus rsx_mset_data(RsxMSet *m, size_t i, const char **data, size_t *len, RsError *err);
 RsStatus rsx_mset_value(RsxMSet *m, size_t i, unsigned slot, const char **value, size_t *len,
                         RsError *err);

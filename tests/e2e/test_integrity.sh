@@ -37,13 +37,14 @@ t_match "one item deleted" "^1 item deleted" "$T_OUT"
 rm -rf old; "$REFSOG" index --quiet --termlists --index old "re/$F0" # (xapian-metadata needs term lists; old schemas had them)
 xapian-metadata set old refsog:schema 3
 t_status "an index of schema 3: search refuses it" 1 "$REFSOG" search --index old misbrug
-t_match "… and says to rebuild it" "index schema 3, this refsog reads 10: rebuild it" "$T_OUT"
+t_match "… and says to rebuild it" "index schema 3, this refsog reads 11: rebuild it" "$T_OUT"
 t_status "an index of schema 3: index refuses to add to it" 1 "$REFSOG" index --index old re
 t_match "… and says to rebuild it too" "rebuild it" "$T_OUT"
 
 # an index of schema 7 (stored items deflated with the dictionary's content) is read as it is, and
 # becomes the current schema when refsog next writes to it; its old items read as before. Made here as
-# schema 7 wrote it: every item's data deflated again, the schema key set back.
+# schema 7 wrote it: every item's stored data deflated again, as its document data (schema 11 keeps
+# it in value slot 11), the schema key set back.
 rm -rf s7; "$REFSOG" index --quiet --termlists --index s7 "re/$F0"
 (cd "$T_ROOT" && python3 scripts/make-docdict.py --raw) > dict7.bin
 (cd "$T_ROOT" && python3 scripts/make-docdict.py --raw-zstd) > dict8.bin
@@ -53,11 +54,12 @@ import subprocess, sys, xapian, zlib
 db = xapian.WritableDatabase(sys.argv[1], xapian.DB_OPEN)
 for did in range(1, db.get_lastdocid() + 1):
     doc = db.get_document(did)
-    b = doc.get_data()
+    b = doc.get_value(11)
     if b[:1] == b'\x02':
         raw = subprocess.run(['zstd', '-q', '-d', '-D', 'dict8.bin'], input=b[1:], capture_output=True, check=True).stdout
         z = zlib.compressobj(6, zlib.DEFLATED, -15, zdict=open('dict7.bin', 'rb').read())
         doc.set_data(b'\x01' + len(raw).to_bytes(4, 'little') + z.compress(raw) + z.flush())
+        doc.remove_value(11)
         db.replace_document(did, doc)
 db.set_metadata('refsog:schema', '7')
 db.commit()
@@ -68,11 +70,26 @@ t_status "an index of schema 7: search reads it" 0 "$REFSOG" search --json --ind
 t_match "… its stored items too" '"title": *"Orientering om den aktuelle situation vedrørende opiater' "$T_OUT"
 t_match "stats says schema 7" '"schema": *"7"' "$("$REFSOG" stats --json --index s7)"
 t_status "index adds a file to it" 0 "$REFSOG" index --quiet --index s7 "re/$F1"
-t_match "… and it is schema 10 now" '"schema": *"10"' "$("$REFSOG" stats --json --index s7)"
+t_match "… and it is schema 11 now" '"schema": *"11"' "$("$REFSOG" stats --json --index s7)"
 t_eq "the old items read as before, the new ones too" "1 1" \
   "$("$REFSOG" search --json --index s7 '"misbrug af opiater"' | total) $("$REFSOG" search --json --index s7 --limit 100 'dokument:referat' | python3 -c "
 import json,sys; print(int(any(h['source'].endswith('$F1') and h['title'] for h in json.load(sys.stdin)['hits'])))")"
 t_match "… with their text (snippets)" "opiater" "$("$REFSOG" search --index s7 '"misbrug af opiater"')"
+t_eq "… the old items' stored data still the document data, the new one's in value slot 11" "1 1" \
+  "$($py -c "
+import xapian; d = xapian.Database('s7')
+old = [i for i in range(1, d.get_lastdocid() + 1) if d.get_document(i).get_data()]
+new = [i for i in range(1, d.get_lastdocid() + 1) if d.get_document(i).get_value(11)]
+print(int(bool(old) and not set(old) & set(new)), int(bool(new) and len(old) + len(new) == d.get_doccount()))")"
+
+# schema 11: the stored item is value slot 11 (Xapian stores a value as it is; the document data
+# it tries to deflate), and the document data is empty
+rm -rf d11; "$REFSOG" index --quiet --index d11 "re/$F0"
+t_eq "a new index: every item's stored data in value slot 11, none as document data" "True 0 02" \
+  "$($py -c "
+import xapian; d = xapian.Database('d11')
+docs = [d.get_document(i) for i in range(1, d.get_lastdocid() + 1)]
+print(d.get_value_freq(11) == d.get_doccount() > 0, sum(len(x.get_data()) for x in docs), docs[0].get_value(11)[:1].hex())")"
 
 # schema 9: an index without term lists keeps its items' word positions in a value slot (a block
 # each, index/posblob.h), not in Xapian's position table, and says so; one with term lists (for
@@ -103,8 +120,9 @@ for did in range(1, src.get_lastdocid() + 1):
         pos = list(src.positionlist(did, t.term))
         for p in pos: n.add_posting(t.term, p, 0)
         n.add_term(t.term, t.wdf)
-    for v in d.values(): n.add_value(v.num, v.value)
-    n.set_data(d.get_data())
+    for v in d.values():
+        if v.num != 11: n.add_value(v.num, v.value)
+    n.set_data(d.get_value(11))  # schema 8 kept the stored item as the document data
     out.add_document(n)
 for k in src.metadata_keys(): out.set_metadata(k, src.get_metadata(k))
 out.set_metadata('refsog:schema', '8')
@@ -114,7 +132,7 @@ t_eq "schema 8 copy: its positions in Xapian's table, no blocks, no mark" "True 
   "$($py -c "
 import xapian; d = xapian.Database('s8'); print(d.has_positions(), d.get_value_freq(9), d.get_metadata('refsog:positions').decode())")"
 t_status "index adds a file to it" 0 "$REFSOG" index --quiet --index s8 "re/$F1"
-t_eq "… schema 10, marked some, the new items with blocks" "10 some True" \
+t_eq "… schema 11, marked some, the new items with blocks" "11 some True" \
   "$("$REFSOG" stats --json --index s8 | python3 -c 'import json,sys; print(json.load(sys.stdin)["schema"])') $($py -c "
 import xapian; d = xapian.Database('s8'); print(d.get_metadata('refsog:positions').decode(), 0 < d.get_value_freq(9) < d.get_doccount())")"
 for ix in p9 s8; do # a fresh index of both files, and the upgraded one
@@ -182,7 +200,7 @@ t_eq "… the mark taken away: the positions decide again" "$k" "$("$REFSOG" sea
 rm -rf pr9; "$REFSOG" index --quiet --termlists --index pr9 "re/$F0"
 xapian-metadata set pr9 refsog:schema 9; xapian-metadata set pr9 refsog:pairs ""
 "$REFSOG" index --quiet --index pr9 "re/$F1"
-t_eq "schema 9 written to: schema 10, no mark" "10 " \
+t_eq "schema 9 written to: schema 11, no mark" "11 " \
   "$("$REFSOG" stats --json --index pr9 | python3 -c 'import json,sys; print(json.load(sys.stdin)["schema"])') $($py -c "
 import xapian; print(xapian.Database('pr9').get_metadata('refsog:pairs').decode())")"
 t_eq "stats: the new index has its pair terms, the upgraded one not" "True False" \

@@ -39,14 +39,15 @@ t_eq "closed item: body words are not indexed" "0" "$(js 'hjemmehjælp' 'r["tota
 t_eq "closed item: body words are not in the spelling data" "None" "$(js 'hjemmehjælpp' 'r["spelling"] or r["corrected"]')"
 item=$("$REFSOG" search --index "$T_TMP/ix" --json Personsag | python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["id"])')
 # the stored bytes themselves, read without refsog (zstd with the preset dictionary:
-# index/docdata.h; the index has no term lists, so not with xapian-delve -r)
+# index/docdata.h, in value slot 11 since schema 11; the index has no term lists, so not with
+# xapian-delve -r)
 py=python3; python3 -c 'import xapian' 2>/dev/null || py=/usr/bin/python3
 (cd "$T_ROOT" && python3 scripts/make-docdict.py --raw-zstd) > "$T_TMP/zdict.bin"
 data=$($py - "$T_TMP/ix" "Q$item" "$T_TMP/zdict.bin" <<'EOF'
 import subprocess, sys, xapian
 db = xapian.Database(sys.argv[1])
 for p in db.postlist(sys.argv[2]):
-    b = db.get_document(p.docid).get_data()
+    b = db.get_document(p.docid).get_value(11)
     assert b[:1] == b'\x02', b[:1]
     b = subprocess.run(['zstd', '-q', '-d', '-D', sys.argv[3]], input=b[1:], capture_output=True, check=True).stdout
     print(b.replace(b'\0', b'\n').decode())
