@@ -299,9 +299,50 @@ static size_t default_jobs(void) {
     return (size_t)jobs;
 }
 
+/* One level of a merge with more segments than `fanin`: each `fanin` of them in turn are merged
+ * (compacted) into one, in the build directory, and removed; segs then names the merged ones, in
+ * the same order (so the items keep their order, and their docids are those of one merge of all).
+ * On failure *fatal is set (err says which merge) and segs names what it did before, with the
+ * paths of the segments removed NULL (the build directory is removed whole after a failure). */
+static void merge_level(Segments *segs, size_t level, size_t fanin, const RsBuildOptions *o, RsError *err,
+                        int *fatal) {
+    size_t groups = (segs->n + fanin - 1) / fanin;
+    char **next = calloc(groups, sizeof *next), what[96];
+    snprintf(what, sizeof what, "merging %zu parts into %zu", segs->n, groups);
+    phase(o, what);
+    if (!next) fail(o, err, fatal, RS_ERR_NOMEM, "out of memory");
+    for (size_t g = 0; next && g < groups && !*fatal; g++) {
+        size_t from = g * fanin, k = segs->n - from < fanin ? segs->n - from : fanin;
+        RsError e = {0};
+        if (!(next[g] = malloc(strlen(segs->dir) + 48))) {
+            fail(o, err, fatal, RS_ERR_NOMEM, "out of memory");
+            break;
+        }
+        sprintf(next[g], "%s/level%zu-%04zu", segs->dir, level, g);
+        if (rsx_compact((const char *const *)segs->paths + from, k, next[g], 1, NULL, &e) != RS_OK) {
+            fail(o, err, fatal, e.code, "merging %zu parts of the new index: %s", k, e.msg);
+            break;
+        }
+        for (size_t i = from; i < from + k; i++) { /* merged: no longer needed */
+            rm_tree(segs->paths[i]);
+            free(segs->paths[i]);
+            segs->paths[i] = NULL;
+        }
+    }
+    if (*fatal) {
+        for (size_t g = 0; next && g < groups; g++) free(next[g]);
+        free(next);
+        return;
+    }
+    free(segs->paths);
+    segs->paths = next;
+    segs->n = segs->cap = groups;
+}
+
 /* Build the new index dir from `files`: each thread indexes the files it takes from a shared
  * queue into its own temporary segments; the segments are then merged (compacted) into
- * "<dir>.merge-PID", which is renamed to dir. */
+ * "<dir>.merge-PID", which is renamed to dir: at most RS_BUILD_MERGE_FANIN at once, so more are
+ * merged in levels (merge_level). */
 static RsStatus build_new(const char *dir, const RsFileList *files, const RsBuildOptions *o, RsBuildTotals *bt,
                           RsError *err) {
     size_t jobs = o->jobs ? o->jobs : default_jobs(), seg_bytes = o->segment_bytes;
@@ -312,8 +353,8 @@ static RsStatus build_new(const char *dir, const RsFileList *files, const RsBuil
         struct stat st;
         for (size_t i = 0; i < files->n; i++)
             if (stat(files->paths[i], &st) == 0) total += (uint64_t)st.st_size;
-        seg_bytes = total / RS_BUILD_MAX_SEGMENTS + 1 > RS_BUILD_MIN_SEGMENT ? (size_t)(total / RS_BUILD_MAX_SEGMENTS + 1)
-                                                                             : RS_BUILD_MIN_SEGMENT;
+        seg_bytes = total / RS_BUILD_MERGE_FANIN + 1 > RS_BUILD_MIN_SEGMENT ? (size_t)(total / RS_BUILD_MERGE_FANIN + 1)
+                                                                            : RS_BUILD_MIN_SEGMENT;
     }
     char tmp[4300], merged[4300];
     snprintf(tmp, sizeof tmp, "%s.build-%ld", dir, (long)getpid());
@@ -335,10 +376,13 @@ static RsStatus build_new(const char *dir, const RsFileList *files, const RsBuil
         js[k] = (ShardJob){NULL, k, jobs, files, &sopts, o, {0}, 0, {0}, &queue, NULL, &segs, seg_bytes};
     RsIndexerTotals *t = &bt->counts;
     fatal = run_jobs(js, jobs, t, err);
+    bt->parts = segs.n;
+    RsError e = {0};
+    size_t fanin = o->merge_fanin > 1 ? o->merge_fanin : RS_BUILD_MERGE_FANIN;
+    for (size_t level = 1; !fatal && segs.n > fanin; level++) merge_level(&segs, level, fanin, o, err, &fatal);
     char what[64];
     snprintf(what, sizeof what, "merging %zu part%s", segs.n, segs.n == 1 ? "" : "s");
     phase(o, what);
-    RsError e = {0};
     if (!fatal && rsx_compact((const char *const *)segs.paths, segs.n, merged, 1, NULL, &e) != RS_OK)
         fail(o, err, &fatal, e.code, "merging the %zu parts of the new index: %s", segs.n, e.msg);
     if (!fatal) { /* minutes replace their meeting's agenda across the parts */
@@ -356,7 +400,6 @@ static RsStatus build_new(const char *dir, const RsFileList *files, const RsBuil
         }
         t->agenda_replaced += dropped;
     }
-    bt->parts = segs.n;
     for (size_t k = 0; k < segs.n; k++) free(segs.paths[k]);
     free(segs.paths);
     if (!fatal && rename(merged, dir) != 0) {

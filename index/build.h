@@ -52,13 +52,18 @@ typedef void (*RsBuildPhaseFn)(void *ctx, const char *what);
 typedef void (*RsBuildNoteFn)(void *ctx, RsBuildNote kind, const char *path, const char *msg);
 
 /* A new index is written as segments, merged at the end: a small index takes new documents
- * faster than a big one (Xapian's B-tree updates grow with it; measured on 100,000 generated
- * items with 2 jobs: one segment per job 102-117 s, 24 MiB segments 92 s, 8 MiB 79 s, 2 MiB
- * 74 s). By default (RS_BUILD_AUTO_SEGMENT) the text is cut into at most RS_BUILD_MAX_SEGMENTS
- * segments of at least RS_BUILD_MIN_SEGMENT bytes: the merge opens every segment at once. */
+ * faster than a big one (Xapian's B-tree updates grow with it, and each commit of a segment
+ * rewrites more of it; measured on 100,000 generated items with 2 jobs and 2 MiB commits: one
+ * segment per job 102-117 s, 24 MiB segments 92 s, 8 MiB 79 s, 2 MiB 74 s; with 128 KiB commits
+ * one segment per job spends 19-20 s in the kernel, 3 MB segments 5 s). But each segment
+ * boundary costs the merged index a partial posting-list chunk per term (100,000 items: 48
+ * segments 331 MB, 63 segments 336 MB). By default (RS_BUILD_AUTO_SEGMENT) the text is cut into
+ * at most RS_BUILD_MERGE_FANIN segments of at least RS_BUILD_MIN_SEGMENT bytes. One merge opens
+ * at most RS_BUILD_MERGE_FANIN segments (a few files each): more (a small --segment-bytes) are
+ * merged in levels, that many at a time into one, until one merge takes the rest. */
 #define RS_BUILD_AUTO_SEGMENT ((size_t)-1)
 #define RS_BUILD_MIN_SEGMENT ((size_t)2 << 20)
-#define RS_BUILD_MAX_SEGMENTS 48
+#define RS_BUILD_MERGE_FANIN 48
 
 typedef struct RsBuildOptions {
     RsIndexerOptions indexer; /* for every indexer of the run (its warn callback included) */
@@ -69,6 +74,7 @@ typedef struct RsBuildOptions {
                                  number other than an existing layout's fails, RS_ERR_USAGE) */
     size_t segment_bytes;     /* a new index: start a new segment after this much text (0: one
                                  per thread; RS_BUILD_AUTO_SEGMENT: see above) */
+    size_t merge_fanin;       /* a new index: segments merged at once (0: RS_BUILD_MERGE_FANIN) */
     RsBuildProgressFn progress; /* each may be NULL */
     RsBuildPhaseFn phase;
     RsBuildNoteFn note;

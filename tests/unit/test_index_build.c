@@ -179,6 +179,68 @@ static void test_parallel_equals_one_writer(void **state) {
     rs_file_list_free(&files);
 }
 
+/* Each id's docid, "id docid\n" in id order: where the items are, not only which. */
+typedef struct {
+    RsxDb *db;
+    char *out;
+} Where;
+
+static int add_docid(void *ctx, RsxDocid docid) {
+    Where *w = ctx;
+    snprintf(w->out + strlen(w->out), 16, " %u\n", docid);
+    return 1;
+}
+
+static int add_where(void *ctx, const char *term, size_t len, unsigned count) {
+    (void)count;
+    Where *w = ctx;
+    RsError err;
+    assert_true(strlen(w->out) + len + 20 < 16384);
+    strncat(w->out, term, len);
+    assert_int_equal(rsx_db_postings(w->db, term, len, add_docid, w, &err), RS_OK);
+    return 0;
+}
+
+static void docids_of(const char *dir, char out[16384]) {
+    const char *p = dir;
+    RsError err;
+    Where w = {NULL, out};
+    out[0] = '\0';
+    assert_int_equal(rsx_db_open(&p, 1, 0, &w.db, &err), RS_OK);
+    assert_int_equal(rsx_db_allterms(w.db, RS_PREFIX_ID, add_where, &w, &err), RS_OK);
+    rsx_db_close(w.db);
+}
+
+/* More segments than one merge opens (RS_BUILD_MERGE_FANIN; 2 here) are merged in levels: five
+ * segments into three, those into two, then the index; the items end up where one merge of all
+ * five puts them (the same docids), and nothing of the levels is left. */
+static void test_merge_in_levels(void **state) {
+    (void)state;
+    char lv[128], one[128];
+    static char at_lv[16384], at_one[16384];
+    path_of(lv, sizeof lv, "lv");
+    path_of(one, sizeof one, "one");
+    RsFileList files = list_of(NULL, N_SAMPLE);
+    RsBuildTotals t;
+    RsError err;
+    Seen s = {0}, s1 = {0};
+    RsBuildOptions o = opts_with(&s), o1 = opts_with(&s1);
+    o.jobs = o1.jobs = 1;               /* one thread: the files in list order, both times */
+    o.segment_bytes = o1.segment_bytes = 1; /* a segment per file */
+    o.merge_fanin = 2;
+    assert_int_equal(rs_index_build(lv, &files, &o, &t, &err), RS_OK);
+    assert_int_equal(t.parts, N_SAMPLE);
+    assert_string_equal(s.phases, "merging 5 parts into 3;merging 3 parts into 2;merging 2 parts;");
+    assert_int_equal(rs_index_build(one, &files, &o1, &t, &err), RS_OK);
+    assert_string_equal(s1.phases, "merging 5 parts;");
+    docids_of(lv, at_lv);
+    docids_of(one, at_one);
+    assert_true(strlen(at_one) > 100);
+    assert_string_equal(at_lv, at_one);
+    assert_string_equal(names_like("lv."), "");
+    rs_file_list_free(&files);
+}
+
 /* --shards: a new layout of 2 shards holds every document once (stub and both shards); the
  * next run finds the layout itself and the files unchanged; another count is refused. */
 static void test_shards(void **state) {
@@ -449,6 +511,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_killed_build_then_stale_removed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lock, setup, teardown),
         cmocka_unit_test_setup_teardown(test_default_batches, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_merge_in_levels, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
