@@ -38,6 +38,15 @@ static void path_of(char *out, size_t cap, const char *name) {
     snprintf(out, cap, "%s/%s", tmp, name);
 }
 
+/* A writable index at tmp/name (created if missing); its path into out. */
+static RsxWritable *open_writable(char *out, size_t cap, const char *name) {
+    RsxWritable *w = NULL;
+    RsError err;
+    path_of(out, cap, name);
+    assert_int_equal(rsx_writable_open(out, RSX_CREATE_OR_OPEN, &w, &err), RS_OK);
+    return w;
+}
+
 /* Add a document: words are positional, `filters` boolean, value slots 0
  * (date) and 2 (multi-valued committees) set. */
 static void add_doc(RsxWritable *w, const char *id, const char *words, const char *date,
@@ -594,16 +603,13 @@ static size_t phrase_hits(RsxDb *db, const char *text) {
 static void test_phrase_from_stored_positions(void **state) {
     (void)state;
     char p0[128], p1[128];
-    path_of(p0, sizeof p0, "blocks0");
-    path_of(p1, sizeof p1, "blocks1");
-    RsxWritable *w;
     RsError err;
-    assert_int_equal(rsx_writable_open(p0, RSX_CREATE_OR_OPEN, &w, &err), RS_OK);
+    RsxWritable *w = open_writable(p0, sizeof p0, "blocks0");
     add_doc(w, "a", "misbrug af opiater blandt unge", "20231121", "Social");
     add_doc_with_block(w, "b", "budget for unge og misbrug");
     add_doc_with_block(w, "f", "unge og unge og misbrug");
     assert_int_equal(rsx_writable_close(w, &err), RS_OK);
-    assert_int_equal(rsx_writable_open(p1, RSX_CREATE_OR_OPEN, &w, &err), RS_OK);
+    w = open_writable(p1, sizeof p1, "blocks1");
     add_doc(w, "c", "opiater i esbjerg kommune", "20200922", "Social");
     add_doc_with_block(w, "e", "unge misbrug budget");
     assert_int_equal(rsx_writable_close(w, &err), RS_OK);
@@ -656,18 +662,15 @@ static void test_phrase_from_stored_positions(void **state) {
 static void test_phrase_pair_terms(void **state) {
     (void)state;
     char p0[128], p1[128];
-    path_of(p0, sizeof p0, "pairs0");
-    path_of(p1, sizeof p1, "pairs1");
-    RsxWritable *w;
     RsError err;
-    assert_int_equal(rsx_writable_open(p0, RSX_CREATE_OR_OPEN, &w, &err), RS_OK);
+    RsxWritable *w = open_writable(p0, sizeof p0, "pairs0");
     assert_int_equal(rsx_writable_set_metadata(w, RS_META_PAIRS, RS_PAIRS_RULE, strlen(RS_PAIRS_RULE), &err), RS_OK);
     add_doc_with_block_terms(w, "x", "det er ikke godt", "Ndet er|Ner ikke");
     add_doc_with_block_terms(w, "y", "ikke det er", "Nikke det|Ndet er");
     add_doc_with_block_terms(w, "z", "det er nu", NULL);          /* made to lack its pair term */
     add_doc_with_block_terms(w, "l", "er nu det", "Ndet er");     /* made to have one it has not */
     assert_int_equal(rsx_writable_close(w, &err), RS_OK);
-    assert_int_equal(rsx_writable_open(p1, RSX_CREATE_OR_OPEN, &w, &err), RS_OK);
+    w = open_writable(p1, sizeof p1, "pairs1");
     add_doc_with_block_terms(w, "u", "det er", NULL);             /* no mark: positions decide */
     assert_int_equal(rsx_writable_close(w, &err), RS_OK);
     const char *de[] = {"Ndet er"}, *dei[] = {"Ndet er", "Ner ikke"}, *ei[] = {"Ner ikke"};
