@@ -53,6 +53,19 @@ RsxQuery *rs_qbuild_any_word(RsQBuild *b, const RsQNode *n);
  * spaces: "EMN 24/1629"): a lookup, not a topic. Can't fail. */
 int rs_qbuild_has_case(const RsQNode *n);
 
+/* budget*: the exact forms starting with the node's prefix (lower-cased as the analyser does),
+ * the 200 most frequent (and fewer when the query's RS_MAX_EXPANSION is nearly spent; a note in
+ * b->notes says when some were left out); with a field, that section's keys. Owned by the caller;
+ * NULL on failure as rs_qbuild_node. (qprefix.c) */
+RsxQuery *rs_qbuild_prefix(RsQBuild *b, const RsQNode *n);
+
+/* sagsfremstilling:key — the body's key (its copy, or the item's key that no other section has),
+ * owned by the caller; NULL on failure (b->err says why). */
+RsxQuery *rs_qbuild_body_key(RsQBuild *b, RsSpan key);
+
+/* The term prefix of a section field (RS_PREFIX_SEC_*), NULL for RS_QF_ANY. Can't fail. */
+const char *rs_qbuild_field_prefix(RsQField f);
+
 /* `q` wrapped in the filters of pq (rs_apply_filters); takes q, also on failure. */
 RsxQuery *rs_qbuild_filters(RsQBuild *b, RsxQuery *q, const RsQuery *pq);
 
