@@ -293,6 +293,8 @@ struct RsxMSet {
     std::vector<std::vector<std::pair<std::string, size_t>>> facets;
     std::unique_ptr<Xapian::MultiValueKeyMaker> keymaker; /* outlives the enquire's use of it */
     std::unique_ptr<Xapian::MatchDecider> decider;         /* the query's phrases, checked lazily */
+    std::vector<Xapian::doccount> page; /* the hits, as places in mset (relevance_page reorders ties) */
+    Xapian::doccount rank0 = 0;         /* the first hit's rank: the request's offset */
     bool facets_exact = true; /* the counts (and the total) are over every match */
     bool total_known = false; /* counted from the match set (RsxSearchOptions.facet_sets) */
     size_t total = 0;
@@ -337,11 +339,16 @@ static void sort_facet(std::vector<std::pair<std::string, size_t>> &f) {
     });
 }
 
-/* The searched mset to the caller, with room for its hits' data. */
-static RsStatus hand_over(std::unique_ptr<RsxMSet> &m, RsxMSet **out) {
-    m->data_cache.resize(m->mset.size());
-    m->data_loaded.assign(m->mset.size(), false);
-    m->value_cache.resize(m->mset.size());
+/* The searched mset to the caller, with room for its hits' data; its hits are the mset's in its
+ * order unless relevance_page chose them. */
+static RsStatus hand_over(std::unique_ptr<RsxMSet> &m, RsxMSet **out, bool paged = false) {
+    if (!paged) {
+        m->page.clear();
+        for (Xapian::doccount i = 0; i < m->mset.size(); i++) m->page.push_back(i);
+    }
+    m->data_cache.resize(m->page.size());
+    m->data_loaded.assign(m->page.size(), false);
+    m->value_cache.resize(m->page.size());
     *out = m.release();
     return RS_OK;
 }
@@ -350,6 +357,46 @@ static RsStatus hand_over(std::unique_ptr<RsxMSet> &m, RsxMSet **out) {
  * OP_PHRASE, which reads Xapian's position table, and items written to an index without term
  * lists keep their positions with them instead (RS_META_POSITIONS): such a shard would silently
  * match fewer phrases, so it is an error (naming the shard) rather than a short answer. */
+/* The page [offset, offset + limit) in relevance order, equal weights in tie-key order
+ * (RsxSearchOptions.stable_ties), into m.mset and m.page; true when it did that, false when the
+ * caller must search with Xapian ordering ties by the key itself (then nothing is searched here).
+ * Xapian ordering by relevance then the key reads the key of every candidate that could still make
+ * the page: a value read, mostly a block read, per candidate (a fifth to two fifths of a phrase's
+ * or a prefix's top 10 at 1M items, a phrase's rejected candidates included). Instead the page is
+ * searched with one item on each side in relevance order alone (ties by docid). When neither of
+ * them weighs the same as the page item beside it, no item outside has a weight equal to one on
+ * the page, so the page holds the same items as with the key; only the page's own ties are then
+ * put in key order (a stable sort: equal keys in docid order, as Xapian orders them). When one
+ * does, the page is searched again ordered by the key: a tie across the page's edge needs every
+ * tied candidate's key. Not with match spies (a second search would count twice). */
+static bool relevance_page(RsxMSet &m, const RsxSearchOptions *o, Xapian::doccount check) {
+    const Xapian::doccount off = static_cast<Xapian::doccount>(o->offset),
+                           lim = static_cast<Xapian::doccount>(o->limit), before = off ? 1 : 0;
+    if (!lim) return false;
+    m.mset = m.enquire.get_mset(off - before, lim + before + 1, check, nullptr, m.decider.get());
+    const Xapian::doccount n = m.mset.size();
+    auto weight = [&m](Xapian::doccount i) { return m.mset[i].get_weight(); };
+    if ((before && n > 1 && weight(0) == weight(1)) ||
+        (n > before + lim && weight(before + lim - 1) == weight(before + lim)))
+        return false;
+    m.page.clear();
+    for (Xapian::doccount i = before; i < n && i < before + lim; i++) m.page.push_back(i);
+    for (size_t a = 0; a < m.page.size();) { /* each run of equal weights, by the key */
+        size_t b = a + 1;
+        while (b < m.page.size() && weight(m.page[b]) == weight(m.page[a])) b++;
+        if (b - a > 1) {
+            std::vector<std::pair<std::string, Xapian::doccount>> run;
+            for (size_t k = a; k < b; k++)
+                run.emplace_back(m.mset[m.page[k]].get_document().get_value(o->tie_slot), m.page[k]);
+            std::stable_sort(run.begin(), run.end(),
+                             [](const auto &x, const auto &y) { return x.first < y.first; });
+            for (size_t k = a; k < b; k++) m.page[k] = run[k - a].second;
+        }
+        a = b;
+    }
+    return true;
+}
+
 static void check_remote_phrases(const RsxDb *db) {
     for (size_t i = 0; i < db->shards.size(); i++) {
         if (!db->shards[i].get_metadata(RS_META_POSITIONS).empty())
@@ -387,9 +434,11 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
     } else if (o->sort_slot >= 0) {
         enq.set_sort_by_value_then_relevance(static_cast<Xapian::valueno>(o->sort_slot),
                                              o->sort_descending != 0);
-    } else if (o->stable_ties) {
-        enq.set_sort_by_relevance_then_value(o->tie_slot, false);
     }
+    /* relevance with ties by the key: the page alone where it can (relevance_page), else Xapian
+     * ordering by the key */
+    const bool key_ties = o->sort_slot < 0 && o->stable_ties;
+    m->rank0 = static_cast<Xapian::doccount>(o->offset);
     if (o->time_limit > 0) enq.set_time_limit(o->time_limit);
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> singles;
     std::vector<std::unique_ptr<MultiValueCountSpy>> multis;
@@ -401,8 +450,11 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
         rsx_priv::sets_count(db, *q->plan, o->facets, o->n_facets, m->facets, &m->total);
         m->total_known = true;
         for (auto &f : m->facets) sort_facet(f);
+        const Xapian::doccount check = static_cast<Xapian::doccount>(o->check_at_least);
+        if (key_ties && relevance_page(*m, o, check)) return hand_over(m, out, true); /* no spies here */
+        if (key_ties) enq.set_sort_by_relevance_then_value(o->tie_slot, false);
         m->mset = enq.get_mset(static_cast<Xapian::doccount>(o->offset), static_cast<Xapian::doccount>(o->limit),
-                               static_cast<Xapian::doccount>(o->check_at_least), nullptr, m->decider.get());
+                               check, nullptr, m->decider.get());
         return hand_over(m, out);
     }
     for (size_t i = 0; i < o->n_facets; i++) {
@@ -429,6 +481,8 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
         check = o->facet_cap ? std::max<Xapian::doccount>(static_cast<Xapian::doccount>(o->facet_cap),
                                                          static_cast<Xapian::doccount>(o->offset + o->limit))
                              : db->db.get_doccount();
+    if (key_ties && !o->n_facets && relevance_page(*m, o, check)) return hand_over(m, out, true);
+    if (key_ties) enq.set_sort_by_relevance_then_value(o->tie_slot, false);
     m->mset = enq.get_mset(static_cast<Xapian::doccount>(o->offset),
                            static_cast<Xapian::doccount>(o->limit), check, nullptr, m->decider.get());
     size_t seen = 0; /* the matches the first facet's spy counted */
@@ -492,7 +546,7 @@ extern "C" RsStatus rsx_search(RsxDb *db, const RsxQuery *q, const RsxSearchOpti
 
 extern "C" void rsx_mset_free(RsxMSet *m) { delete m; }
 
-extern "C" size_t rsx_mset_size(const RsxMSet *m) { return m->mset.size(); }
+extern "C" size_t rsx_mset_size(const RsxMSet *m) { return m->page.size(); }
 extern "C" int rsx_mset_facets_exact(const RsxMSet *m) { return m->facets_exact ? 1 : 0; }
 extern "C" int rsx_mset_from_sets(const RsxMSet *m) { return m->total_known ? 1 : 0; }
 
@@ -505,22 +559,16 @@ extern "C" size_t rsx_mset_matches_estimated(const RsxMSet *m) {
 extern "C" size_t rsx_mset_matches_upper(const RsxMSet *m) {
     return m->total_known ? m->total : m->mset.get_matches_upper_bound();
 }
-extern "C" RsxDocid rsx_mset_docid(const RsxMSet *m, size_t i) {
-    return *(m->mset[static_cast<Xapian::doccount>(i)]);
-}
-extern "C" size_t rsx_mset_rank(const RsxMSet *m, size_t i) {
-    return m->mset[static_cast<Xapian::doccount>(i)].get_rank();
-}
-extern "C" double rsx_mset_weight(const RsxMSet *m, size_t i) {
-    return m->mset[static_cast<Xapian::doccount>(i)].get_weight();
-}
+extern "C" RsxDocid rsx_mset_docid(const RsxMSet *m, size_t i) { return *(m->mset[m->page[i]]); }
+extern "C" size_t rsx_mset_rank(const RsxMSet *m, size_t i) { return m->rank0 + i; }
+extern "C" double rsx_mset_weight(const RsxMSet *m, size_t i) { return m->mset[m->page[i]].get_weight(); }
 
 extern "C" RsStatus rsx_mset_data(RsxMSet *m, size_t i, const char **data, size_t *len,
                                   RsError *err) {
-    if (i >= m->mset.size()) return rs_error_set(err, RS_ERR_USAGE, "no hit %zu", i);
+    if (i >= m->page.size()) return rs_error_set(err, RS_ERR_USAGE, "no hit %zu", i);
     RSX_TRY
     if (!m->data_loaded[i]) {
-        m->data_cache[i] = stored_item(m->mset[static_cast<Xapian::doccount>(i)].get_document());
+        m->data_cache[i] = stored_item(m->mset[m->page[i]].get_document());
         m->data_loaded[i] = true;
     }
     *data = m->data_cache[i].data();
@@ -531,9 +579,9 @@ extern "C" RsStatus rsx_mset_data(RsxMSet *m, size_t i, const char **data, size_
 
 extern "C" RsStatus rsx_mset_value(RsxMSet *m, size_t i, unsigned slot, const char **value,
                                    size_t *len, RsError *err) {
-    if (i >= m->mset.size()) return rs_error_set(err, RS_ERR_USAGE, "no hit %zu", i);
+    if (i >= m->page.size()) return rs_error_set(err, RS_ERR_USAGE, "no hit %zu", i);
     RSX_TRY
-    m->value_cache[i] = m->mset[static_cast<Xapian::doccount>(i)].get_document().get_value(slot);
+    m->value_cache[i] = m->mset[m->page[i]].get_document().get_value(slot);
     *value = m->value_cache[i].data();
     *len = m->value_cache[i].size();
     return RS_OK;
