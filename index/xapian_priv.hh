@@ -181,6 +181,10 @@ template <typename F> void each_value(const std::string &v, F one) {
  * slot's value stream on first use; kept in db->columns). Throws what Xapian throws. */
 const RsxFacetColumn &facet_column(RsxDb *db, unsigned slot, bool multi);
 
+/* A document's stored item: its value RS_SLOT_DATA, or (an item written before schema 11) its
+ * document data. (xapian_db.cc) */
+std::string stored_item(const Xapian::Document &doc);
+
 /* xapian_facets.cc: the least recently used of ts out until they take at most `budget` bytes. */
 void trim_sets(RsxTermSets &ts, size_t budget);
 
