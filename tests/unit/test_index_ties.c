@@ -16,6 +16,7 @@
 
 #define N_DOCS 12
 #define TIE_SLOT 7
+#define FACET_SLOT 3 /* "b" on every third document, "a" on the others */
 
 static char tmp[64];
 
@@ -34,7 +35,8 @@ static int teardown(void **state) {
 
 /* Twelve documents in three groups of four that weigh the same for the term "x": docids 1-4 have
  * it once, 5-8 twice, 9-12 three times, every document 10 words long (a filler term "y" makes up
- * the rest). The tie key runs against the docids: docid d has key "k<99 - d>". */
+ * the rest). The tie key runs against the docids: docid d has key "k<99 - d>". A facet value in
+ * FACET_SLOT: "b" where d is a multiple of 3, else "a". */
 static void build(const char *path) {
     RsxWritable *w;
     RsError err;
@@ -49,6 +51,7 @@ static void build(const char *path) {
         snprintf(key, sizeof key, "k%02u", 99 - d);
         snprintf(id, sizeof id, "Q%02u", d);
         assert_int_equal(rsx_doc_set_value(doc, TIE_SLOT, key, strlen(key), &err), RS_OK);
+        assert_int_equal(rsx_doc_set_value(doc, FACET_SLOT, d % 3 ? "a" : "b", 1, &err), RS_OK);
         assert_int_equal(rsx_doc_add_boolean_term(doc, id, strlen(id), &err), RS_OK);
         assert_int_equal(rsx_writable_replace(w, id, strlen(id), doc, NULL, &err), RS_OK);
         rsx_doc_free(doc);
@@ -57,13 +60,30 @@ static void build(const char *path) {
 }
 
 /* The docids of the page [offset, offset + limit) of "x" (ties by the key), appended to got;
- * checks each hit's rank. Returns how many hits the page had. */
-static size_t page(RsxDb *db, const RsxQuery *q, size_t offset, size_t limit, RsxDocid *got) {
+ * checks each hit's rank. With `facets`, FACET_SLOT is counted match by match (the matcher's
+ * spies, under a cap of `cap` matches, 0 for none) and must give a 8, b 4 and the total 12, each
+ * match counted once whether the page was searched apart or not. Returns how many hits the page
+ * had. */
+static size_t page_of(RsxDb *db, const RsxQuery *q, size_t offset, size_t limit, int facets, size_t cap,
+                      RsxDocid *got) {
+    RsxFacetRequest f = {.slot = FACET_SLOT};
     RsxSearchOptions o = {.offset = offset, .limit = limit, .sort_slot = -1, .stable_ties = 1,
-                          .tie_slot = TIE_SLOT};
+                          .tie_slot = TIE_SLOT, .facets = facets ? &f : NULL, .n_facets = facets ? 1 : 0,
+                          .facet_cap = cap};
     RsxMSet *m;
     RsError err;
     assert_int_equal(rsx_search(db, q, &o, &m, &err), RS_OK);
+    if (facets) {
+        assert_int_equal(rsx_mset_facet_size(m, 0), 2);
+        const char *v;
+        size_t len, count;
+        rsx_mset_facet(m, 0, 0, &v, &len, &count);
+        assert_true(len == 1 && v[0] == 'a' && count == 8);
+        rsx_mset_facet(m, 0, 1, &v, &len, &count);
+        assert_true(len == 1 && v[0] == 'b' && count == 4);
+        assert_int_equal(rsx_mset_matches_estimated(m), N_DOCS);
+        assert_true(rsx_mset_facets_exact(m));
+    }
     size_t n = rsx_mset_size(m);
     for (size_t i = 0; i < n; i++) {
         got[i] = rsx_mset_docid(m, i);
@@ -72,6 +92,10 @@ static size_t page(RsxDb *db, const RsxQuery *q, size_t offset, size_t limit, Rs
     }
     rsx_mset_free(m);
     return n;
+}
+
+static size_t page(RsxDb *db, const RsxQuery *q, size_t offset, size_t limit, RsxDocid *got) {
+    return page_of(db, q, offset, limit, 0, 0, got);
 }
 
 /* Every page size and every offset: the pages, put together, are the whole list in one order:
@@ -91,13 +115,18 @@ static void test_ties_on_every_page(void **state) {
     RsxQuery *q = rsx_query_term("x", 1, 1, 0, &err);
     assert_non_null(q);
     const RsxDocid want[N_DOCS] = {12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1};
-    for (size_t limit = 1; limit <= N_DOCS + 1; limit++) {
-        RsxDocid got[N_DOCS + 16];
-        size_t n = 0;
-        for (size_t off = 0; off < N_DOCS + limit; off += limit) n += page(db, q, off, limit, got + n);
-        assert_int_equal(n, N_DOCS);
-        for (size_t i = 0; i < N_DOCS; i++) assert_int_equal(got[i], want[i]);
-    }
+    /* without facets; with them counted match by match, all of them and under a cap */
+    const int facets[] = {0, 1, 1};
+    const size_t caps[] = {0, 0, 100};
+    for (size_t v = 0; v < 3; v++)
+        for (size_t limit = 1; limit <= N_DOCS + 1; limit++) {
+            RsxDocid got[N_DOCS + 16];
+            size_t n = 0;
+            for (size_t off = 0; off < N_DOCS + limit; off += limit)
+                n += page_of(db, q, off, limit, facets[v], caps[v], got + n);
+            assert_int_equal(n, N_DOCS);
+            for (size_t i = 0; i < N_DOCS; i++) assert_int_equal(got[i], want[i]);
+        }
     /* a page starting inside a group and ending on its edge: the item before it ties */
     RsxDocid got[N_DOCS];
     assert_int_equal(page(db, q, 2, 2, got), 2);
