@@ -61,8 +61,8 @@ static void build(const char *path) {
 
 /* The docids of the page [offset, offset + limit) of "x" (ties by the key), appended to got;
  * checks each hit's rank. With `facets`, FACET_SLOT is counted match by match (the matcher's
- * spies, under a cap of `cap` matches, 0 for none) and must give a 8, b 4 and the total 12, each
- * match counted once whether the page was searched apart or not. Returns how many hits the page
+ * spies, under a cap of `cap` matches, 0 for none) and must give a 8, b 4 and the total 12: each
+ * match counted once (a page searched apart must not count again). Returns how many hits the page
  * had. */
 static size_t page_of(RsxDb *db, const RsxQuery *q, size_t offset, size_t limit, int facets, size_t cap,
                       RsxDocid *got) {
