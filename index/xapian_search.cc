@@ -184,6 +184,18 @@ static bool relevance_page(RsxMSet &m, const RsxSearchOptions *o, Xapian::doccou
     return true;
 }
 
+/* The page of m's query into m.mset: by relevance_page where ties go by the key and no match spy
+ * counts (its second search would count again), else in the order the enquire has, by the key for
+ * ties when key_ties. True when relevance_page made it (m.page set). */
+static bool search_page(RsxMSet &m, const RsxSearchOptions *o, Xapian::doccount check, bool key_ties,
+                        bool spies) {
+    if (key_ties && !spies && relevance_page(m, o, check)) return true;
+    if (key_ties) m.enquire.set_sort_by_relevance_then_value(o->tie_slot, false);
+    m.mset = m.enquire.get_mset(static_cast<Xapian::doccount>(o->offset), static_cast<Xapian::doccount>(o->limit),
+                                check, nullptr, m.decider.get());
+    return false;
+}
+
 static void check_remote_phrases(const RsxDb *db) {
     for (size_t i = 0; i < db->shards.size(); i++) {
         if (!db->shards[i].get_metadata(RS_META_POSITIONS).empty())
@@ -237,12 +249,8 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
         rsx_priv::sets_count(db, *q->plan, o->facets, o->n_facets, m->facets, &m->total);
         m->total_known = true;
         for (auto &f : m->facets) sort_facet(f);
-        const Xapian::doccount check = static_cast<Xapian::doccount>(o->check_at_least);
-        if (key_ties && relevance_page(*m, o, check)) return hand_over(m, out, true); /* no spies here */
-        if (key_ties) enq.set_sort_by_relevance_then_value(o->tie_slot, false);
-        m->mset = enq.get_mset(static_cast<Xapian::doccount>(o->offset), static_cast<Xapian::doccount>(o->limit),
-                               check, nullptr, m->decider.get());
-        return hand_over(m, out);
+        const bool paged = search_page(*m, o, static_cast<Xapian::doccount>(o->check_at_least), key_ties, false);
+        return hand_over(m, out, paged);
     }
     for (size_t i = 0; i < o->n_facets; i++) {
         if (use_columns) {
@@ -268,10 +276,7 @@ static RsStatus run_search(RsxDb *db, const RsxQuery *q, const RsxSearchOptions 
         check = o->facet_cap ? std::max<Xapian::doccount>(static_cast<Xapian::doccount>(o->facet_cap),
                                                          static_cast<Xapian::doccount>(o->offset + o->limit))
                              : db->db.get_doccount();
-    if (key_ties && !o->n_facets && relevance_page(*m, o, check)) return hand_over(m, out, true);
-    if (key_ties) enq.set_sort_by_relevance_then_value(o->tie_slot, false);
-    m->mset = enq.get_mset(static_cast<Xapian::doccount>(o->offset),
-                           static_cast<Xapian::doccount>(o->limit), check, nullptr, m->decider.get());
+    if (search_page(*m, o, check, key_ties, o->n_facets != 0)) return hand_over(m, out, true);
     size_t seen = 0; /* the matches the first facet's spy counted */
     if (o->n_facets) {
         if (use_columns) seen = columns[0]->seen;
