@@ -299,20 +299,40 @@ static size_t default_jobs(void) {
     return (size_t)jobs;
 }
 
-/* One level of a merge with more segments than `fanin`: each `fanin` of them in turn are merged
- * (compacted) into one, in the build directory, and removed; segs then names the merged ones, in
- * the same order (so the items keep their order, and their docids are those of one merge of all).
- * On failure *fatal is set (err says which merge) and segs names what it did before, with the
- * paths of the segments removed NULL (the build directory is removed whole after a failure). */
+/* The size of group g of a merge level over n > fanin segments, 0 past the last group. When
+ * one level can bring n down to fanin, only as many segments as that needs are merged: groups of
+ * `fanin` from the first, one smaller group for the rest of the reduction, the others left as
+ * they are (49 parts and a fan-in of 48 merge two, not 48 and then the whole index again; a group
+ * of one is never copied). Else every segment is in a group of `fanin` (the last smaller; a last
+ * one alone stays as it is).
+ * This function can't fail. */
+static size_t group_size(size_t n, size_t fanin, size_t g) {
+    size_t full = (n + fanin - 1) / fanin;
+    if (full > fanin) {
+        size_t k = g * fanin < n ? n - g * fanin : 0;
+        return k < 2 ? 0 : k < fanin ? k : fanin;
+    }
+    size_t cut = n - fanin, whole = cut / (fanin - 1), rest = cut % (fanin - 1);
+    return g < whole ? fanin : g == whole && rest ? rest + 1 : 0;
+}
+
+/* One level of a merge with more segments than `fanin`: groups of adjacent segments
+ * (group_size) are merged (compacted) into one each, in the build directory, and removed; segs
+ * then names the merged ones and those left, in the same order (so the items keep their order,
+ * and their docids are those of one merge of all). On failure *fatal is set (err says which
+ * merge) and segs names what it did before, with the paths of the segments removed NULL (the
+ * build directory is removed whole after a failure). */
 static void merge_level(Segments *segs, size_t level, size_t fanin, const RsBuildOptions *o, RsError *err,
                         int *fatal) {
-    size_t groups = (segs->n + fanin - 1) / fanin;
-    char **next = calloc(groups, sizeof *next), what[96];
-    snprintf(what, sizeof what, "merging %zu parts into %zu", segs->n, groups);
+    size_t groups = 0, merged = 0;
+    while (group_size(segs->n, fanin, groups)) merged += group_size(segs->n, fanin, groups++);
+    size_t left = segs->n - merged;
+    char **next = calloc(groups + left, sizeof *next), what[96];
+    snprintf(what, sizeof what, "merging %zu parts into %zu", segs->n, groups + left);
     phase(o, what);
     if (!next) fail(o, err, fatal, RS_ERR_NOMEM, "out of memory");
-    for (size_t g = 0; next && g < groups && !*fatal; g++) {
-        size_t from = g * fanin, k = segs->n - from < fanin ? segs->n - from : fanin;
+    for (size_t g = 0, from = 0; next && g < groups && !*fatal; g++) {
+        size_t k = group_size(segs->n, fanin, g);
         RsError e = {0};
         if (!(next[g] = malloc(strlen(segs->dir) + 48))) {
             fail(o, err, fatal, RS_ERR_NOMEM, "out of memory");
@@ -328,15 +348,17 @@ static void merge_level(Segments *segs, size_t level, size_t fanin, const RsBuil
             free(segs->paths[i]);
             segs->paths[i] = NULL;
         }
+        from += k;
     }
     if (*fatal) {
         for (size_t g = 0; next && g < groups; g++) free(next[g]);
         free(next);
         return;
     }
+    for (size_t i = 0; i < left; i++) next[groups + i] = segs->paths[merged + i]; /* as they are */
     free(segs->paths);
     segs->paths = next;
-    segs->n = segs->cap = groups;
+    segs->n = segs->cap = groups + left;
 }
 
 /* Build the new index dir from `files`: each thread indexes the files it takes from a shared

@@ -341,7 +341,10 @@ extern "C" RsStatus rsx_compact(const char *const *srcs, size_t n, const char *o
             for (const auto &seg : rsx_priv::dead_purge(one, srcs[i], dead, jobs, tmp + "/" + std::to_string(i)))
                 db.add_database(Xapian::Database(seg, Xapian::DB_OPEN));
         }
-        db.compact(out, Xapian::DBCOMPACT_MULTIPASS | Xapian::DB_BACKEND_GLASS);
+        /* in one pass: Xapian's multi-pass merge (pairs of sources into temporary tables, then
+         * again) wrote the data ~log2(n) times; merging the 49 parts of a 100,000-item build took
+         * 5.9-7.2 s with it, 1.8-1.9 s without (docs/benchmarks.md, eighteenth session) */
+        db.compact(out, Xapian::DB_BACKEND_GLASS);
         /* the compactor keeps the first source's metadata: where the positions are is all of
          * theirs ("items" only if every source's items have blocks), and the pair terms' mark
          * stays only if every source has it */

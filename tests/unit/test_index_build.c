@@ -241,6 +241,49 @@ static void test_merge_in_levels(void **state) {
     rs_file_list_free(&files);
 }
 
+/* A level merges only what brings the segments down to the fan-in: five segments and a fan-in of
+ * 4 merge the first two (not four, and then the one left alone, copied by itself); a fan-in of 3
+ * merges the first three. The items end up where one merge of all five puts them. */
+static void test_merge_only_what_is_needed(void **state) {
+    (void)state;
+    static const struct {
+        size_t fanin;
+        const char *phases;
+    } cases[] = {{4, "merging 5 parts into 4;merging 4 parts;"}, {3, "merging 5 parts into 3;merging 3 parts;"}};
+    char one[128];
+    static char at_lv[16384], at_one[16384];
+    path_of(one, sizeof one, "one");
+    RsFileList files = list_of(NULL, N_SAMPLE);
+    RsBuildTotals t;
+    RsError err;
+    Seen s1 = {0};
+    RsBuildOptions o1 = opts_with(&s1);
+    o1.jobs = 1;
+    o1.segment_bytes = 1;
+    assert_int_equal(rs_index_build(one, &files, &o1, &t, &err), RS_OK);
+    assert_string_equal(s1.phases, "merging 5 parts;");
+    docids_of(one, at_one);
+    assert_true(strlen(at_one) > 100);
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        char name[16], lv[128], left[16];
+        snprintf(name, sizeof name, "lv%zu", cases[c].fanin);
+        snprintf(left, sizeof left, "lv%zu.", cases[c].fanin);
+        path_of(lv, sizeof lv, name);
+        Seen s = {0};
+        RsBuildOptions o = opts_with(&s);
+        o.jobs = 1;          /* one thread: the files in list order */
+        o.segment_bytes = 1; /* a segment per file */
+        o.merge_fanin = cases[c].fanin;
+        assert_int_equal(rs_index_build(lv, &files, &o, &t, &err), RS_OK);
+        assert_int_equal(t.parts, N_SAMPLE);
+        assert_string_equal(s.phases, cases[c].phases);
+        docids_of(lv, at_lv);
+        assert_string_equal(at_lv, at_one);
+        assert_string_equal(names_like(left), ""); /* no build or merge tree left */
+    }
+    rs_file_list_free(&files);
+}
+
 /* --shards: a new layout of 2 shards holds every document once (stub and both shards); the
  * next run finds the layout itself and the files unchanged; another count is refused. */
 static void test_shards(void **state) {
@@ -512,6 +555,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_lock, setup, teardown),
         cmocka_unit_test_setup_teardown(test_default_batches, setup, teardown),
         cmocka_unit_test_setup_teardown(test_merge_in_levels, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_merge_only_what_is_needed, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
