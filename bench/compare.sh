@@ -73,11 +73,14 @@ else
 fi
 
 run() { /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/err" || { echo "failed: $* ($(head -3 "$tmp/err"))" >&2; }; cat "$tmp/time" | tail -1; }
-# The Xapian peer commits every 128 KiB of text: what a new refsog index's parts do
-# (index/indexer.c), and the peer's fastest (5,000 items, one core, user s: 2 MiB 3.05-3.24,
-# 256 KiB 2.47-2.61, 128 KiB 2.10-2.68, 64 KiB 2.13-2.93; Xapian's in-memory postings cost more
-# per posting the more there are). Until the sixteenth session both used 2 MiB.
-batch=$((128 << 10))
+# The Xapian peer commits at its fastest batch of text for the size. 5,000 items, one core, user
+# s: 2 MiB 3.05-3.24, 256 KiB 2.47-2.61, 128 KiB 2.10-2.68, 64 KiB 2.13-2.93 (Xapian's in-memory
+# postings cost more per posting the more there are). 100,000 items, one core, wall s (eighteenth
+# session, docs/benchmarks.md): 128 KiB 113.6-116.0 (36 s of it in the kernel: each commit
+# rewrites more of a growing index), 256 KiB 80.1, 512 KiB 64.5, 1 MiB 59.4-65.2, 2 MiB 58.3,
+# 4 MiB 80.2-84.0, 16 MiB 93.0-98.8, Xapian's default (10,000 documents) 86.4-112.8.
+batch=$((128 << 10)); [ "$size" -gt 20000 ] && batch=$((1 << 20))
+echo "Xapian peer: a commit every $((batch >> 10)) KiB of text"
 : > "$tmp/index.tsv"
 for r in $(seq 1 "$rounds"); do
   rm -rf "$tmp/ix" "$tmp/ix1" "$tmp/ixa" "$tmp/xp" "$tmp/fts.db"* "$tmp/lx"
