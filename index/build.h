@@ -60,7 +60,8 @@ typedef void (*RsBuildNoteFn)(void *ctx, RsBuildNote kind, const char *path, con
  * segments 331 MB, 63 segments 336 MB). By default (RS_BUILD_AUTO_SEGMENT) the text is cut into
  * at most RS_BUILD_MERGE_FANIN segments of at least RS_BUILD_MIN_SEGMENT bytes. One merge opens
  * at most RS_BUILD_MERGE_FANIN segments (a few files each): more (a small --segment-bytes) are
- * merged in levels, that many at a time into one, until one merge takes the rest. */
+ * merged in levels, up to that many neighbours at a time into one, only as many as bring them
+ * down to one merge's worth (49 segments merge two first: build.c group_size). */
 #define RS_BUILD_AUTO_SEGMENT ((size_t)-1)
 #define RS_BUILD_MIN_SEGMENT ((size_t)2 << 20)
 #define RS_BUILD_MERGE_FANIN 48
