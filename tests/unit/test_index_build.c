@@ -27,20 +27,8 @@ static const char *const sample[N_SAMPLE] = {
     "data/sample/002_b5ca74bce736c226.txt", "data/sample/003_2da60960a1decf7e.txt",
     "data/sample/004_4215b85305d5dec8.txt"};
 
-static char tmp[64];
-
-static int setup(void **state) {
-    (void)state;
-    strcpy(tmp, "/tmp/rs_buildXXXXXX");
-    return mkdtemp(tmp) ? 0 : -1;
-}
-
-static int teardown(void **state) {
-    (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", tmp);
-    return system(cmd);
-}
+#define RS_TMPDIR_NAME "rs_build"
+#include "tmpdir.h"
 
 static void path_of(char *out, size_t cap, const char *name) { snprintf(out, cap, "%s/%s", tmp, name); }
 

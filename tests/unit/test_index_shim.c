@@ -19,20 +19,8 @@
 #include "schema.h"
 #include "xapian_shim.h"
 
-static char tmp[64];
-
-static int setup(void **state) {
-    (void)state;
-    strcpy(tmp, "/tmp/rs_shimXXXXXX");
-    return mkdtemp(tmp) ? 0 : -1;
-}
-
-static int teardown(void **state) {
-    (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", tmp);
-    return system(cmd);
-}
+#define RS_TMPDIR_NAME "rs_shim"
+#include "tmpdir.h"
 
 static void path_of(char *out, size_t cap, const char *name) {
     snprintf(out, cap, "%s/%s", tmp, name);

@@ -18,20 +18,8 @@
 #define TIE_SLOT 7
 #define FACET_SLOT 3 /* "b" on every third document, "a" on the others */
 
-static char tmp[64];
-
-static int setup(void **state) {
-    (void)state;
-    strcpy(tmp, "/tmp/rs_tiesXXXXXX");
-    return mkdtemp(tmp) ? 0 : -1;
-}
-
-static int teardown(void **state) {
-    (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", tmp);
-    return system(cmd);
-}
+#define RS_TMPDIR_NAME "rs_ties"
+#include "tmpdir.h"
 
 /* Twelve documents in three groups of four that weigh the same for the term "x": docids 1-4 have
  * it once, 5-8 twice, 9-12 three times, every document 10 words long (a filler term "y" makes up
