@@ -165,6 +165,7 @@ static RsxQuery *parts_q(Build *b, const RsToken *t) {
 /* The query for one analysed token (not a sub-token). */
 static RsxQuery *token_q(Build *b, const RsToken *t, RsQField field) {
     QList l = {0};
+    RsxQuery *exact = NULL; /* a word's exact form: weighs on top of the rest, matches nothing more */
     const char *fp = rs_qbuild_field_prefix(field);
     if (t->kind == RS_TOK_CASENO) {
         rs_snippet_keys_add(&b->keys->cases, t->case_key.s, t->case_key.len);
@@ -179,7 +180,8 @@ static RsxQuery *token_q(Build *b, const RsToken *t, RsQField field) {
         rs_snippet_keys_add(&b->keys->stems, t->stem.s, t->stem.len);
     } else {
         rs_snippet_keys_add(&b->keys->exact, t->norm.s, t->norm.len);
-        ql_add(&l, term_q(b, RS_PREFIX_EXACT, t->norm, t->kind == RS_TOK_WORD ? W_EXACT : W_NUMBER));
+        if (t->kind != RS_TOK_WORD) ql_add(&l, term_q(b, RS_PREFIX_EXACT, t->norm, W_NUMBER));
+        else if (!(exact = term_q(b, RS_PREFIX_EXACT, t->norm, W_EXACT))) l.oom = 1;
         if (t->kind == RS_TOK_WORD) {
             /* A word typed with æ/ø/å names its letters: its folding key (Ærø → "aro") would
              * also meet other words (Aarøe); instead its spellings without them (å → aa, æ →
@@ -207,12 +209,23 @@ static RsxQuery *token_q(Build *b, const RsToken *t, RsQField field) {
     }
     if (l.oom) {
         ql_free(&l);
+        rsx_query_free(exact);
         b->rc = rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
         return NULL;
     }
     RsxQuery *q = l.n == 1 ? l.q[0] : rsx_query_combine(RSX_OP_OR, l.q, l.n, 0, b->err);
     if (l.n == 1) l.n = 0;
     ql_free(&l);
+    /* Every item with the exact form has its stem too (index/itemdoc.c adds both for each word
+     * that is not a stopword, and stopwords never get here), so the exact form only adds weight:
+     * AND_MAYBE answers as OR would, without merging the exact form's list into the rest (a
+     * frequent word's top 10 at 1M items: −10 %, docs/benchmarks.md "Nineteenth session"). */
+    if (exact && q) {
+        RsxQuery *two[2] = {q, exact};
+        q = rsx_query_combine(RSX_OP_AND_MAYBE, two, 2, 0, b->err);
+        rsx_query_free(two[0]);
+    }
+    rsx_query_free(exact);
     return q;
 }
 

@@ -63,6 +63,10 @@ s() { "$REFSOG" search --json --limit 100 --index "$IX" -- "$1" | ids; }
 # "park"; a query for the stem (typed "parken") must still meet it, and item 2's "parken"
 t_eq "an inflected form finds the items that have only the form that is its own stem" "2 3" "$(s parken)"
 t_eq "… and the base form finds both too" "2 3" "$(s park)"
+# every item with the exact form has the stem, so the exact form is weighed on top (AND_MAYBE),
+# not merged in with OR (engine/qbuild.c; tests/unit/test_engine_search.c checks the premise)
+t_match "the exact form weighs on top of the stem's matches" "\\) AND_MAYBE 0\\.05[0-9]* \\* parken\\)\\)$" \
+  "$(RS_DEBUG_QUERY=1 "$REFSOG" search --index "$IX" parken 2>&1 >/dev/null | grep '^query')"
 
 # the body: "kvarteret" only in item 1's sagsfremstilling (no copy kept), "rundkørsel" in item 1's
 # body and item 2's title and body (copies kept where another section has it), "vejplan" in item

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "analyzer.h"
 #include "indexer.h"
 #include "schema.h"
 #include "search.h"
@@ -343,6 +344,110 @@ static void test_second_writer_is_refused(void **state) {
     assert_int_equal(rs_indexer_close(a, &err), RS_OK);
 }
 
+/* What engine/qbuild.c's AND_MAYBE of a word's exact form rests on: every item having the exact
+ * form of a word that is not a stopword has the word's stem term too (Z<stem>, or the stem as an
+ * exact form where the index leaves Z<stem> out: rs_analyzer_stem_is_norm). Checked for every
+ * exact-form term of the five sample minutes. */
+typedef struct {
+    RsxDb *db;
+    RsAnalyzer *an;
+    size_t checked, docs, via_norm;
+    char stem[256];
+    int have_stem, stem_is_norm;
+    const char *norm;
+    size_t norm_len;
+} ExactCheck;
+
+static int first_word(void *ctx, const RsToken *t) {
+    ExactCheck *c = ctx;
+    if (t->flags & RS_TOKF_SUBTOKEN) return 0;
+    c->have_stem = t->kind == RS_TOK_WORD && !(t->flags & RS_TOKF_STOPWORD) && t->norm.len == c->norm_len &&
+                   !memcmp(t->norm.s, c->norm, c->norm_len) && t->stem.len < sizeof c->stem - 2;
+    if (c->have_stem) {
+        c->stem[0] = 'Z';
+        memcpy(c->stem + 1, t->stem.s, t->stem.len);
+        c->stem[t->stem.len + 1] = '\0';
+        c->stem_is_norm = rs_analyzer_stem_is_norm(c->an, t->stem.s, t->stem.len);
+    }
+    return 1;
+}
+
+typedef struct {
+    RsxDocid v[4096];
+    size_t n;
+} Docids;
+
+static int collect(void *ctx, RsxDocid d) {
+    Docids *s = ctx;
+    if (s->n < sizeof s->v / sizeof *s->v) s->v[s->n++] = d;
+    return 0;
+}
+
+static int has_docid(const Docids *s, RsxDocid d) {
+    for (size_t i = 0; i < s->n; i++)
+        if (s->v[i] == d) return 1;
+    return 0;
+}
+
+static int check_exact(void *ctx, const char *term, size_t len, unsigned count) {
+    ExactCheck *c = ctx;
+    (void)count;
+    if (!len || (term[0] >= 'A' && term[0] <= 'Z')) return 0; /* a prefixed term */
+    RsError err;
+    c->norm = term;
+    c->norm_len = len;
+    c->have_stem = 0;
+    assert_int_equal(rs_analyze(c->an, RS_MODE_QUERY, term, len, 0, first_word, c, NULL, &err), RS_OK);
+    if (!c->have_stem) return 0;
+    static Docids exact, stems;
+    exact.n = stems.n = 0;
+    assert_int_equal(rsx_db_postings(c->db, term, len, collect, &exact, &err), RS_OK);
+    assert_int_equal(rsx_db_postings(c->db, c->stem, strlen(c->stem), collect, &stems, &err), RS_OK);
+    if (c->stem_is_norm)
+        assert_int_equal(rsx_db_postings(c->db, c->stem + 1, strlen(c->stem + 1), collect, &stems, &err), RS_OK);
+    for (size_t i = 0; i < exact.n; i++) {
+        if (!has_docid(&stems, exact.v[i])) fail_msg("item %u has \"%.*s\" but not %s", exact.v[i], (int)len, term, c->stem);
+    }
+    c->checked++;
+    c->docs += exact.n;
+    c->via_norm += c->stem_is_norm;
+    return 0;
+}
+
+static void test_exact_form_implies_stem(void **state) {
+    (void)state;
+    char all[64];
+    strcpy(all, "/tmp/rs_exactXXXXXX");
+    assert_non_null(mkdtemp(all));
+    RsIndexer *ix;
+    RsError err;
+    assert_int_equal(rs_indexer_open(all, NULL, &ix, &err), RS_OK);
+    static const char *const files[] = {"data/sample/000_082cc86b9df59ed8.txt", "data/sample/001_f2525942d8ac13d5.txt",
+                                        "data/sample/002_b5ca74bce736c226.txt", "data/sample/003_2da60960a1decf7e.txt",
+                                        "data/sample/004_4215b85305d5dec8.txt"};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        RsFileOutcome oc;
+        size_t n;
+        assert_int_equal(rs_indexer_add_file(ix, files[i], &oc, &n, &err), RS_OK);
+        assert_int_equal(oc, RS_FILE_INDEXED);
+    }
+    assert_int_equal(rs_indexer_close(ix, &err), RS_OK);
+    const char *paths[] = {all};
+    ExactCheck c = {0};
+    assert_int_equal(rsx_db_open(paths, 1, 0, &c.db, &err), RS_OK);
+    assert_int_equal(rs_analyzer_open(NULL, &c.an, &err), RS_OK);
+    assert_int_equal(rsx_db_allterms(c.db, "", check_exact, &c, &err), RS_OK);
+    /* not vacuous: thousands of words, among them ones whose stem is their exact form */
+    assert_true(c.checked > 2000);
+    assert_true(c.via_norm > 1000 && c.checked - c.via_norm > 20); /* both kinds of stem term */
+    assert_true(c.docs > c.checked);
+    rs_analyzer_close(c.an);
+    rsx_db_close(c.db);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", all);
+    assert_int_equal(system(cmd), 0);
+}
+
 /* Last: it changes the stored fingerprint. */
 static void test_fingerprint_mismatch(void **state) {
     (void)state;
@@ -371,6 +476,7 @@ int main(void) {
         cmocka_unit_test(test_second_writer_is_refused),
         cmocka_unit_test(test_fingerprint_mismatch),
         cmocka_unit_test(test_facet_cache),
+        cmocka_unit_test(test_exact_form_implies_stem),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
