@@ -8,10 +8,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "analyzer.h"
 #include "args.h"
 #include "build.h"
 #include "commands.h"
 #include "indexer.h"
+#include "leximage.h"
 #include "progress.h"
 #include "shards.h"
 #include "source.h"
@@ -190,6 +192,20 @@ typedef struct {
     int keep_missing;          /* --keep-missing: keep the items of files gone from the folders */
 } Run;
 
+/* An index built without the lemma table (a refsog binary copied away from its data files)
+ * answers less well, not wrongly (its analyser fingerprint says so; a searcher with the table
+ * refuses it): said on stderr, --quiet or not. The indexer opens its own analysers the same way. */
+static void warn_missing_lemmas(void) {
+    RsAnalyzer *a;
+    RsError err;
+    if (rs_analyzer_open(NULL, &a, &err) != RS_OK) return; /* the build says why */
+    if (!rs_analyzer_data(a).lemma_forms)
+        fprintf(stderr, "refsog: warning: no lemma table found (" RS_LEXIMAGE_FILE " beside refsog, in ../share/refsog, "
+                        "/usr/local/share/refsog or /usr/share/refsog, or named by RS_LEXICON or RS_LEMMAS): "
+                        "irregular forms such as børn/barn and centret/center will not meet in this index\n");
+    rs_analyzer_close(a);
+}
+
 /* Walk `paths` and index what they hold with the build b (index/build.h: a new index in
  * parallel, N shards, or one writer; it holds r->dir's writer lock). Returns the exit status. */
 static int run(const Run *r, RsIndexBuild *b, char *const *paths, size_t n_paths) {
@@ -205,6 +221,7 @@ static int run(const Run *r, RsIndexBuild *b, char *const *paths, size_t n_paths
         rs_file_list_free(&files);
         return 1;
     }
+    warn_missing_lemmas();
     uint64_t total = 0;
     struct stat st;
     for (size_t i = 0; i < files.n; i++)

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analyzer.h"
 #include "commands.h"
 #include "source.h"
 
@@ -17,6 +18,17 @@ static int cmd_version(int argc, char **argv) {
     (void)argc;
     (void)argv;
     printf("refsog %s (minutes parser %d)\n", RS_VERSION, RS_PARSER_VERSION);
+    /* the Danish data this binary finds: a binary copied away from them analyses with less */
+    RsAnalyzer *a;
+    RsError err;
+    if (rs_analyzer_open(NULL, &a, &err) != RS_OK) {
+        printf("Danish data: %s\n", err.msg);
+        return 1;
+    }
+    RsAnalyzerData d = rs_analyzer_data(a);
+    printf("Danish data: %s (%zu words for compounds, %zu lemma forms)\n",
+           d.image ? d.image : "text files, no lexicon image", d.lexicon_words, d.lemma_forms);
+    rs_analyzer_close(a);
     return 0;
 }
 

@@ -43,6 +43,7 @@ struct RsAnalyzer {
     RsLexicon *lex;
     RsLemmas *lemmas;  /* NULL: none */
     RsLexImage *image; /* NULL: none; lex and lemmas may be views into it */
+    char *image_path;  /* the image's path (malloc'd), NULL when none is mapped */
     RsWordCache *words; /* word_forms' memo */
     char fingerprint[256];
     /* Scratch, reused for every token (no per-token allocation). */
@@ -85,6 +86,7 @@ RsStatus rs_analyzer_open(const RsAnalyzerOptions *opts, RsAnalyzer **out, RsErr
     if (rc == RS_OK && (lex_img || lem_img)) {
         rc = rs_leximage_open(imgpath, &a->image, err);
         if (rc != RS_OK) rs_error_prefix(err, "cannot use the lexicon image");
+        if (rc == RS_OK && !(a->image_path = strdup(imgpath))) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     }
     if (rc == RS_OK && want_lex)
         rc = lex_img ? rs_lexicon_view(rs_leximage_lexicon(a->image), &a->lex, err)
@@ -129,6 +131,7 @@ void rs_analyzer_close(RsAnalyzer *a) {
     rs_lexicon_free(a->lex);
     rs_lemmas_free(a->lemmas);
     rs_leximage_close(a->image); /* after the views into it */
+    free(a->image_path);
     free(a->split_slots);
     free(a->split_arena);
     rs_word_cache_free(a->words);
@@ -141,6 +144,11 @@ void rs_analyzer_close(RsAnalyzer *a) {
 }
 
 const char *rs_analyzer_fingerprint(const RsAnalyzer *a) { return a->fingerprint; }
+
+RsAnalyzerData rs_analyzer_data(const RsAnalyzer *a) {
+    RsAnalyzerData d = {a->image_path, rs_lexicon_size(a->lex), rs_lemmas_size(a->lemmas)};
+    return d;
+}
 
 const char *rs_token_kind_name(RsTokenKind kind) {
     switch (kind) {

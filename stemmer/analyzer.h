@@ -114,6 +114,16 @@ RsStatus rs_analyze(RsAnalyzer *a, RsAnalyzeMode mode, const char *text, size_t 
  * time. Owned by the analyser, valid until rs_analyzer_close. Can't fail. */
 const char *rs_analyzer_fingerprint(const RsAnalyzer *a);
 
+/* The Danish data an analyser found: the lexicon image it maps (its path, owned by the analyser;
+ * NULL when it read text files or found none) and its tables' sizes (0: none found, so no
+ * decompounding / no lemmas: `refsog version` says which, `refsog index` warns). Can't fail. */
+typedef struct RsAnalyzerData {
+    const char *image;
+    size_t lexicon_words;
+    size_t lemma_forms;
+} RsAnalyzerData;
+RsAnalyzerData rs_analyzer_data(const RsAnalyzer *a);
+
 /* Canonical case key of a case-number string (as typed by a user, e.g.
  * "EMN 24-1629"), written into `out` (NUL-terminated, at most `cap` bytes).
  * Returns the key length, or 0 if `s` is not a case number. Can't fail. */

@@ -109,6 +109,23 @@ if [ -f "$IMG" ]; then
   t_status "a truncated image is refused" 1 env RS_LEXICON="$T_TMP/short.img" "$REFSOG" analyze x
   t_match "… naming it" "short.img: truncated lexicon image" "$T_OUT"
   t_status "… by a search too" 1 env RS_LEXICON="$T_TMP/short.img" "$REFSOG" search --index ix barn
+  # a binary away from its data files analyses without the lemma table: said, not silent
+  one="$T_SAMPLE/000_082cc86b9df59ed8.txt"
+  t_match "version names the lexicon image and its tables" \
+    "^Danish data: .*/da-lexicon\.img \([1-9][0-9]* words for compounds, [1-9][0-9]* lemma forms\)$" \
+    "$(env -u RS_LEXICON -u RS_LEMMAS "$REFSOG" version)"
+  t_eq "… and indexing with them says nothing on stderr" "" \
+    "$(env -u RS_LEXICON -u RS_LEMMAS "$REFSOG" index --quiet --index ix-with "$one" 2>&1 >/dev/null)"
+  mkdir -p alone && cp "$REFSOG" alone/refsog
+  # (unless an installed copy's data, which it would find, is on this machine)
+  if ls /usr/local/share/refsog/da-* /usr/share/refsog/da-* >/dev/null 2>&1; then
+    echo "skip the copied binary: refsog's data is installed on this machine"
+  else
+  t_match "a binary copied away from them says it has no lemma table" "^Danish data: text files, .* 0 lemma forms\)$" \
+    "$(env -u RS_LEXICON -u RS_LEMMAS alone/refsog version)"
+  t_match "… and indexing with it warns, --quiet or not" "^refsog: warning: no lemma table found .*centret/center" \
+    "$(env -u RS_LEXICON -u RS_LEMMAS alone/refsog index --quiet --index ix-alone "$one" 2>&1 >/dev/null)"
+  fi
 else
   t_bad "the lexicon image was built ($IMG)"
 fi
