@@ -295,7 +295,7 @@ $(LEXIMAGE): $(BUILD)/leximagegen $(BUILD)/da-lemmas.txt $(BUILD)/da-words.txt
 
 # The man page: the narrative of docs/refsog.1.md and each command's own --help.
 $(BUILD)/refsog.1: docs/refsog.1.md scripts/mkman.py $(REFSOG)
-	python3 scripts/mkman.py $(REFSOG) docs/refsog.1.md "$$($(REFSOG) version | cut -d' ' -f2)" > $@.tmp && mv $@.tmp $@
+	python3 scripts/mkman.py $(REFSOG) docs/refsog.1.md "$$($(REFSOG) version | head -1 | cut -d' ' -f2)" > $@.tmp && mv $@.tmp $@
 
 install: $(REFSOG) $(BUILD)/refsog.1 $(BUILD)/da-lemmas.txt $(BUILD)/da-words.txt $(LEXIMAGE)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/refsog/web
