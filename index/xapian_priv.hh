@@ -146,6 +146,12 @@ struct RsxQuery {
     std::vector<rsx_priv::PhraseSpec> lazy_phrases;
     /* NULL: the query has a part sets cannot answer (a phrase, NEAR, ELITE_SET, a wildcard) */
     std::shared_ptr<const RsxPlan> plan;
+    /* The query where only its matches count (what AND_NOT excludes, what FILTER filters by):
+     * each AND_MAYBE as its first part, which matches the same. Xapian 1.4.22 reads an
+     * uninitialised weight bound in an AND_MAYBE there and may then require its second part too
+     * (valgrind: "conditional jump depends on uninitialised value" in the matcher), so such a
+     * part of AND_NOT or FILTER is always given this form. NULL when q has no AND_MAYBE. */
+    std::shared_ptr<const Xapian::Query> qbool;
 };
 
 namespace rsx_priv {

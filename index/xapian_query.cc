@@ -67,10 +67,22 @@ static RsxQuery *combine(RsxOp op, RsxQuery *const *subs, size_t n, unsigned win
         rs_error_set(err, RS_ERR_USAGE, "unknown query operator %d", static_cast<int>(op));
         return nullptr;
     }
+    /* the parts after the first of AND_NOT and FILTER count by their matches only: those in the
+     * form without AND_MAYBE (RsxQuery.qbool) */
+    auto matches_of = [subs](size_t i) -> const Xapian::Query & { return subs[i]->qbool ? *subs[i]->qbool : subs[i]->q; };
+    const bool only_matches = op == RSX_OP_AND_NOT || op == RSX_OP_FILTER;
     std::vector<Xapian::Query> v;
     v.reserve(n);
-    for (size_t i = 0; i < n; i++) v.push_back(subs[i]->q);
+    for (size_t i = 0; i < n; i++) v.push_back(only_matches && i ? matches_of(i) : subs[i]->q);
     if (n == 0) return wrap(Xapian::Query(), plan_of(RsxPlan::NOTHING));
+    std::shared_ptr<const Xapian::Query> qbool;
+    if (op == RSX_OP_AND_MAYBE) {
+        qbool = std::make_shared<const Xapian::Query>(matches_of(0));
+    } else if (std::any_of(subs, subs + n, [](const RsxQuery *s) { return s->qbool != nullptr; })) {
+        std::vector<Xapian::Query> vb;
+        for (size_t i = 0; i < n; i++) vb.push_back(matches_of(i));
+        qbool = std::make_shared<const Xapian::Query>(ops[op], vb.begin(), vb.end(), window);
+    }
     /* the plan: what the query matches, as Xapian matches it (a MatchNothing part empties an AND
      * and is left out of an OR, as in sets) */
     Plan plan;
@@ -93,7 +105,7 @@ static RsxQuery *combine(RsxOp op, RsxQuery *const *subs, size_t n, unsigned win
     for (size_t i = 0; i < n; i++) any_pos = any_pos || subs[i]->qpos;
     if (any_pos) {
         std::vector<Xapian::Query> vp;
-        for (size_t i = 0; i < n; i++) vp.push_back(subs[i]->qpos ? *subs[i]->qpos : subs[i]->q);
+        for (size_t i = 0; i < n; i++) vp.push_back(subs[i]->qpos ? *subs[i]->qpos : v[i]);
         qpos = std::make_shared<const Xapian::Query>(ops[op], vp.begin(), vp.end(), window);
     }
     rsx_priv::PhraseSpec phrase;
@@ -128,7 +140,7 @@ static RsxQuery *combine(RsxOp op, RsxQuery *const *subs, size_t n, unsigned win
         }
         if (any_pos && lazy_ok && op != RSX_OP_PHRASE) {
             std::vector<Xapian::Query> vl;
-            for (size_t i = 0; i < n; i++) vl.push_back(subs[i]->qlazy ? *subs[i]->qlazy : subs[i]->q);
+            for (size_t i = 0; i < n; i++) vl.push_back(subs[i]->qlazy ? *subs[i]->qlazy : v[i]);
             qlazy = std::make_shared<const Xapian::Query>(ops[op], vl.begin(), vl.end(), window);
         } else {
             lazy.clear();
@@ -137,6 +149,7 @@ static RsxQuery *combine(RsxOp op, RsxQuery *const *subs, size_t n, unsigned win
     RsxQuery *r = wrap(q, plan);
     r->qpos = qpos;
     r->qlazy = qlazy;
+    r->qbool = qbool;
     r->lazy_phrases = std::move(lazy);
     return r;
     RSX_CATCH_NULL
@@ -151,6 +164,7 @@ extern "C" RsxQuery *rsx_query_scale(const RsxQuery *q, double factor, RsError *
     RsxQuery *r = wrap(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q, factor), q->plan);
     if (q->qpos) r->qpos = std::make_shared<const Xapian::Query>(Xapian::Query::OP_SCALE_WEIGHT, *q->qpos, factor);
     if (q->qlazy) r->qlazy = std::make_shared<const Xapian::Query>(Xapian::Query::OP_SCALE_WEIGHT, *q->qlazy, factor);
+    if (q->qbool) r->qbool = std::make_shared<const Xapian::Query>(Xapian::Query::OP_SCALE_WEIGHT, *q->qbool, factor);
     r->lazy_phrases = q->lazy_phrases;
     return r;
     RSX_CATCH_NULL
