@@ -19,7 +19,7 @@
 #include "stem.h"
 #include "wordcache.h"
 
-#define RS_ANALYZER_RULES "rules-4" /* 3: case numbers 330-2018-3619, 24-011578, 018520-2013, 2007/34364, 00.01.00P35-0098; 4: a linking s/e the last part begins with as a word goes to it (cykel + stier) */
+#define RS_ANALYZER_RULES "rules-5" /* 3: case numbers 330-2018-3619, 24-011578, 018520-2013, 2007/34364, 00.01.00P35-0098; 4: a linking s/e the last part begins with as a word goes to it (cykel + stier); 5: stems keep -ig/-lig/-elig (stem.c keep_ig) */
 #define MAX_TOKEN_BYTES 256 /* longer runs are cut into pieces of this size */
 
 /* Cache of decompounding results (words repeat: a Zipfian vocabulary), in

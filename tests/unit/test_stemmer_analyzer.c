@@ -99,6 +99,51 @@ static void test_nfc_and_case_folding(void **state) {
     free(a);
 }
 
+/* The stem of one word (the first token's). */
+static void stem_of(const char *w, char *out, size_t cap) {
+    char *t = tokens(w, RS_MODE_QUERY);
+    char fmt[32];
+    snprintf(fmt, sizeof fmt, "%%*u %%*s %%*s %%%zus", cap - 1);
+    assert_int_equal(sscanf(t, fmt, out), 1);
+    free(t);
+}
+
+static void test_ig_suffixes_kept(void **state) {
+    (void)state;
+    /* Snowball removes -ig, -lig and -elig: tidlig(ere) met tid, ledig(hed) led/leder/ledelse,
+     * billig bil, rådighed råd, samtlige samt, endelig ende. The stem keeps them (stem.c keep_ig). */
+    const char *apart[][2] = {{"tidligere", "tid"},   {"tidlig", "tiden"},    {"ledighed", "leder"},
+                              {"ledige", "ledelse"},   {"billig", "bil"},      {"billigere", "biler"},
+                              {"rådighed", "råd"},     {"samtlige", "samt"},   {"endelig", "ende"},
+                              {"virkelig", "virke"},   {"daglige", "dagen"},   {"oversigten", "oversendes"}};
+    for (size_t i = 0; i < sizeof apart / sizeof *apart; i++) {
+        char a[64], b[64];
+        stem_of(apart[i][0], a, sizeof a);
+        stem_of(apart[i][1], b, sizeof b);
+        if (!strcmp(a, b)) fail_msg("%s and %s still meet (%s)", apart[i][0], apart[i][1], a);
+    }
+    /* the forms of one word still meet, -ig kept or not */
+    const char *together[][3] = {{"ledig", "ledige", "ledighed"},       {"ledighed", "ledigheden", "ledigt"},
+                                 {"tidlig", "tidligere", "tidligst"},   {"mulig", "muligt", "muligheder"},
+                                 {"nødvendig", "nødvendigt", "nødvendige"}, {"billig", "billigt", "billigste"},
+                                 {"tid", "tiden", "tider"},             {"leder", "lederen", "ledere"}};
+    for (size_t i = 0; i < sizeof together / sizeof *together; i++) {
+        char a[64], b[64], c[64];
+        stem_of(together[i][0], a, sizeof a);
+        stem_of(together[i][1], b, sizeof b);
+        stem_of(together[i][2], c, sizeof c);
+        if (strcmp(a, b) || strcmp(a, c))
+            fail_msg("%s %s %s → %s %s %s", together[i][0], together[i][1], together[i][2], a, b, c);
+    }
+    char st[64];
+    stem_of("ledighed", st, sizeof st);
+    assert_string_equal(st, "ledig");
+    stem_of("endelige", st, sizeof st);
+    assert_string_equal(st, "endelig");
+    stem_of("huset", st, sizeof st); /* no -ig: Snowball's stem as it was */
+    assert_string_equal(st, "hus");
+}
+
 static void test_danish_folding_pairs_meet(void **state) {
     (void)state;
     /* a word typed without æ/ø/å (or with aa/oe) gets the same folding key
@@ -335,6 +380,7 @@ int main(void) {
         cmocka_unit_test(test_words_stems_stopwords_offsets),
         cmocka_unit_test(test_nfc_and_case_folding),
         cmocka_unit_test(test_danish_folding_pairs_meet),
+        cmocka_unit_test(test_ig_suffixes_kept),
         cmocka_unit_test(test_numbers_dates_abbreviations_sections),
         cmocka_unit_test(test_hyphenated_whole_and_parts),
         cmocka_unit_test(test_case_numbers),
