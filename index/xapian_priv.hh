@@ -152,6 +152,8 @@ struct RsxQuery {
      * (valgrind: "conditional jump depends on uninitialised value" in the matcher), so such a
      * part of AND_NOT or FILTER is always given this form. NULL when q has no AND_MAYBE. */
     std::shared_ptr<const Xapian::Query> qbool;
+    /* qpos as qbool is q (for a remote shard); set whenever qpos and qbool both are. */
+    std::shared_ptr<const Xapian::Query> qposbool;
 };
 
 namespace rsx_priv {

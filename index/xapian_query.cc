@@ -70,6 +70,9 @@ static RsxQuery *combine(RsxOp op, RsxQuery *const *subs, size_t n, unsigned win
     /* the parts after the first of AND_NOT and FILTER count by their matches only: those in the
      * form without AND_MAYBE (RsxQuery.qbool) */
     auto matches_of = [subs](size_t i) -> const Xapian::Query & { return subs[i]->qbool ? *subs[i]->qbool : subs[i]->q; };
+    auto pos_matches_of = [subs, &matches_of](size_t i) -> const Xapian::Query & {
+        return subs[i]->qposbool ? *subs[i]->qposbool : subs[i]->qpos ? *subs[i]->qpos : matches_of(i);
+    };
     const bool only_matches = op == RSX_OP_AND_NOT || op == RSX_OP_FILTER;
     std::vector<Xapian::Query> v;
     v.reserve(n);
@@ -105,8 +108,17 @@ static RsxQuery *combine(RsxOp op, RsxQuery *const *subs, size_t n, unsigned win
     for (size_t i = 0; i < n; i++) any_pos = any_pos || subs[i]->qpos;
     if (any_pos) {
         std::vector<Xapian::Query> vp;
-        for (size_t i = 0; i < n; i++) vp.push_back(subs[i]->qpos ? *subs[i]->qpos : v[i]);
+        for (size_t i = 0; i < n; i++)
+            vp.push_back(only_matches && i ? pos_matches_of(i) : subs[i]->qpos ? *subs[i]->qpos : v[i]);
         qpos = std::make_shared<const Xapian::Query>(ops[op], vp.begin(), vp.end(), window);
+    }
+    std::shared_ptr<const Xapian::Query> qposbool;
+    if (qpos && qbool && op == RSX_OP_AND_MAYBE) {
+        qposbool = std::make_shared<const Xapian::Query>(pos_matches_of(0));
+    } else if (qpos && qbool) {
+        std::vector<Xapian::Query> vpb;
+        for (size_t i = 0; i < n; i++) vpb.push_back(pos_matches_of(i));
+        qposbool = std::make_shared<const Xapian::Query>(ops[op], vpb.begin(), vpb.end(), window);
     }
     rsx_priv::PhraseSpec phrase;
     for (size_t i = 0; op == RSX_OP_PHRASE && i < n; i++)
@@ -150,6 +162,7 @@ static RsxQuery *combine(RsxOp op, RsxQuery *const *subs, size_t n, unsigned win
     r->qpos = qpos;
     r->qlazy = qlazy;
     r->qbool = qbool;
+    r->qposbool = qposbool;
     r->lazy_phrases = std::move(lazy);
     return r;
     RSX_CATCH_NULL
@@ -165,6 +178,8 @@ extern "C" RsxQuery *rsx_query_scale(const RsxQuery *q, double factor, RsError *
     if (q->qpos) r->qpos = std::make_shared<const Xapian::Query>(Xapian::Query::OP_SCALE_WEIGHT, *q->qpos, factor);
     if (q->qlazy) r->qlazy = std::make_shared<const Xapian::Query>(Xapian::Query::OP_SCALE_WEIGHT, *q->qlazy, factor);
     if (q->qbool) r->qbool = std::make_shared<const Xapian::Query>(Xapian::Query::OP_SCALE_WEIGHT, *q->qbool, factor);
+    if (q->qposbool)
+        r->qposbool = std::make_shared<const Xapian::Query>(Xapian::Query::OP_SCALE_WEIGHT, *q->qposbool, factor);
     r->lazy_phrases = q->lazy_phrases;
     return r;
     RSX_CATCH_NULL
@@ -251,6 +266,15 @@ extern "C" int rsx_query_is_empty(const RsxQuery *q) { return q->q.empty() ? 1 :
 extern "C" char *rsx_query_describe(const RsxQuery *q) {
     try {
         std::string s = q->q.get_description();
+        return strdup(s.c_str());
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+extern "C" char *rsx_query_describe_remote(const RsxQuery *q) {
+    try {
+        std::string s = (q->qpos ? *q->qpos : q->q).get_description();
         return strdup(s.c_str());
     } catch (...) {
         return nullptr;

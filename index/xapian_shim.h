@@ -264,6 +264,8 @@ RsxQuery *rsx_query_match_nothing(RsError *err);
 int rsx_query_is_empty(const RsxQuery *q); /* matches nothing; can't fail */
 /* Xapian's description, malloc'd (caller frees); NULL if out of memory. */
 char *rsx_query_describe(const RsxQuery *q);
+/* The same of the query a remote shard's server is given (its phrases as OP_PHRASE). */
+char *rsx_query_describe_remote(const RsxQuery *q);
 void rsx_query_free(RsxQuery *q);
 
 /* ---------------------------------------------------------------- search */

@@ -156,6 +156,27 @@ static void test_create_phrase_near_filter(void **state) {
             rsx_query_free(q);
         }
     }
+    /* the same in the query a remote shard is given (phrases as OP_PHRASE): near matches of a
+     * query with a phrase exclude "every word and the phrase" */
+    RsxQuery *with_phrase[] = {maybe, phrase};
+    RsxQuery *full = rsx_query_combine(RSX_OP_AND, with_phrase, 2, 0, NULL);
+    RsxQuery *full_half = rsx_query_scale(full, 0.5, NULL);
+    RsxQuery *nears[] = {full, full_half};
+    for (size_t i = 0; i < 2; i++) {
+        RsxQuery *two[] = {every, nears[i]};
+        RsxQuery *q = rsx_query_combine(RSX_OP_AND_NOT, two, 2, 0, NULL);
+        char *d = rsx_query_describe_remote(q);
+        assert_non_null(d);
+        if (strstr(d, "AND_MAYBE") || !strstr(d, "PHRASE")) fail_msg("remote form: %s", d);
+        free(d);
+        rsx_query_free(q);
+    }
+    char *fd = rsx_query_describe_remote(full);
+    assert_non_null(strstr(fd, "AND_MAYBE")); /* where its weight counts */
+    assert_non_null(strstr(fd, "PHRASE"));
+    free(fd);
+    rsx_query_free(full_half);
+    rsx_query_free(full);
     RsxQuery *first[] = {maybe, w2};
     RsxQuery *kept = rsx_query_combine(RSX_OP_AND_NOT, first, 2, 0, NULL);
     char *kd = rsx_query_describe(kept);
