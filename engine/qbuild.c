@@ -219,7 +219,7 @@ static RsxQuery *token_q(Build *b, const RsToken *t, RsQField field) {
     /* Every item with the exact form has its stem too (index/itemdoc.c adds both for each word
      * that is not a stopword, and stopwords never get here), so the exact form only adds weight:
      * AND_MAYBE answers as OR would, without merging the exact form's list into the rest (a
-     * frequent word's top 10 at 1M items: −10 %, docs/benchmarks.md "Nineteenth session"). */
+     * frequent word's top 10 at 1M items −4 %, two words −6 %: docs/benchmarks.md "Nineteenth session"). */
     if (exact && q) {
         RsxQuery *two[2] = {q, exact};
         q = rsx_query_combine(RSX_OP_AND_MAYBE, two, 2, 0, b->err);

@@ -98,7 +98,7 @@ static uint32_t hash_bytes(const char *p, size_t n) { return rs_fnv1a32(p, n); }
  * suffixes starts so), the stem keeps it: tidlig, ledig, billig. The forms of one word still meet
  * (ledig, ledige, ledighed, ledigheden → ledig; mulig, muligt, mulighed → mulig); a derived word
  * whose base is close in meaning no longer meets the base (ansvarlig, ansvar). Measured on
- * tests/relevance: all 145 queries 0.973 → 0.977 nDCG@10, no query worse (docs/analysis.md).
+ * tests/relevance: all 145 queries 0.973 → 0.974 nDCG@10, no query worse (docs/analysis.md).
  * Returns the length of the stem to use, its bytes in `in` when longer than sl. Can't fail. */
 static size_t keep_ig(const char *in, size_t il, const char *st, size_t sl) {
     static const char *const suffix[] = {"elig", "lig", "ig"};
