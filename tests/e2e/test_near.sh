@@ -60,4 +60,7 @@ dup = {h["id"] for h in r["hits"]} & {h["id"] for h in r["near"]}
 if dup: print(sys.argv[1], sorted(dup))' "$q"
 done)
 t_eq "no item both a hit and a near match (the judged two-word queries)" "" "$both"
+t_match "RS_DEBUG_QUERY prints the near matches' query too: any word, not every word" \
+  "^near query: Query\(\(.* OR .*\) AND_NOT \(.* AND .*\)\)\)$" \
+  "$(RS_DEBUG_QUERY=1 "$REFSOG" search --index ix -- integration flygtninge 2>&1 >/dev/null | grep '^near query')"
 t_done
