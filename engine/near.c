@@ -2,7 +2,6 @@
  * items that have some of the words below them, each saying which words it lacks. */
 #include "near.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,11 +79,7 @@ RsStatus rs_near_matches(RsQBuild *b, const RsQuery *pq, size_t limit, int snipp
     rsx_query_free(pair[1]);
     if (q) q = rs_qbuild_filters(b, q, pq); /* the filters apply as to the full matches */
     if (!q) return b->rc != RS_OK ? b->rc : (err->code ? err->code : RS_ERR_NOMEM);
-    if (getenv("RS_DEBUG_QUERY")) { /* as the main query (search.c), on stderr */
-        char *d = rsx_query_describe(q);
-        fprintf(stderr, "near query: %s\n", d ? d : "(out of memory)");
-        free(d);
-    }
+    rs_search_debug_query("near query", q);
     RsxSearchOptions o = {.limit = room, .sort_slot = -1, .stable_ties = 1, .tie_slot = RS_SLOT_ITEMKEY};
     RsxMSet *m = NULL;
     RsStatus rc = rsx_search(b->s->db, q, &o, &m, err);

@@ -134,6 +134,13 @@ int rs_udvalg_pair(const char *value, char **committee, char **municipality) {
     return 1;
 }
 
+void rs_search_debug_query(const char *label, const RsxQuery *q) {
+    if (!getenv("RS_DEBUG_QUERY")) return;
+    char *d = rsx_query_describe(q);
+    fprintf(stderr, "%s: %s\n", label, d ? d : "(out of memory)");
+    free(d);
+}
+
 RsStatus rs_search_fill_hit(RsQBuild *b, RsxMSet *m, size_t i, int snippets, RsHit *h) {
     const char *data;
     size_t len;
@@ -332,11 +339,7 @@ static RsStatus search_once(RsSearcher *s, const RsSearchRequest *req, double de
     else rsx_query_free(core);
     if (b.rc == RS_OK) rs_qbuild_out_of_time(&b);
     int debug = getenv("RS_DEBUG_QUERY") != NULL; /* the query and how it was counted, on stderr */
-    if (q && debug) {
-        char *d = rsx_query_describe(q);
-        fprintf(stderr, "query: %s\n", d ? d : "(out of memory)");
-        free(d);
-    }
+    if (q) rs_search_debug_query("query", q);
     RsxSearchOptions o = {.offset = req->offset, .limit = req->limit ? req->limit : DEFAULT_LIMIT, .sort_slot = -1,
                           .stable_ties = 1, .tie_slot = RS_SLOT_ITEMKEY};
     if (req->sort != RS_SORT_RELEVANCE) {

@@ -99,6 +99,10 @@ RsStatus rs_filter_warnings(RsxDb *db, const RsQuery *pq, char ***warnings, size
  * runs (tests/relevance/eval.py). Can't fail. */
 void rs_search_read_weights(void);
 
+/* With RS_DEBUG_QUERY set, q's description on stderr after `label` ("query", "near query"). Can't
+ * fail (out of memory is printed as such). */
+void rs_search_debug_query(const char *label, const RsxQuery *q);
+
 /* Hit i of m into *h: its record (the result-list fields) and, when asked, its snippet (the
  * build's snippet keys). What is filled belongs to *h, also on failure (RS_ERR_NOMEM, the
  * index's errors). */
