@@ -15,7 +15,7 @@
 
 /* zstd's level for the stored items: 6 is where its size stops falling fast (5,000 generated
  * items as stored: level 5 3.37 MB, 6 3.30 MB, 9 3.28 MB in 1.5x the time; docs/benchmarks.md). */
-#define ZSTD_LEVEL 6
+#define ZSTD_LEVEL 4
 
 /* A zstd record that says it is longer than this is damaged (the text is cut at 1 MiB,
  * itemdoc.c; the JSON parts are a fraction of it), so damage cannot ask for a huge buffer; a

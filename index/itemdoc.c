@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "caseno.h"
+#include "keycount.h"
 #include "schema.h"
 #include "terms.h"
 
@@ -26,11 +27,10 @@ typedef struct {
     const char *secprefix; /* section-restricted prefix */
     RsError *err;
     RsStatus rc;
-    /* The body sections' keys (RS_PREFIX_SEC_CASE) are not copied as they come: a key → its
-     * index in body_n (occurrences), and the set of keys the other sections have; at the end
-     * only the keys in both get a copy (emit_body_copies; docs/index-schema.md says why). */
-    GHashTable *body, *elsewhere;
-    GArray *body_n;
+    /* The body sections' keys (RS_PREFIX_SEC_CASE) are not copied as they come: each key's
+     * occurrences in the body, and whether another section has it; at the end only the keys in
+     * both get a copy (emit_body_copies; docs/index-schema.md says why). */
+    RsKeyCount *keys;
     long pad;              /* wdf the terms left out would have had: see RS_TERM_LENGTH */
     RsPosBlob *pos;        /* the exact forms' positions, stored with the item (posblob.h) */
     GArray *stops;         /* the stopwords' places (StopAt), for the pair terms (emit_pairs) */
@@ -56,40 +56,26 @@ static RsStatus section_key(DocCtx *c, RsSpan k, int folded_part) {
     int body = !strcmp(c->secprefix, RS_PREFIX_SEC_CASE);
     if (folded_part) c->pad--; /* a part's folding key had no section copy before schema 5 */
     if (k.len >= BODY_KEY_MAX) return add_prefixed(c, c->secprefix, k, 1);
-    char key[BODY_KEY_MAX];
-    memcpy(key, k.s, k.len);
-    key[k.len] = 0;
-    if (!body) {
-        if (!g_hash_table_contains(c->elsewhere, key)) g_hash_table_add(c->elsewhere, g_strdup(key));
-        return add_prefixed(c, c->secprefix, k, 1);
+    RsStatus rc = rs_keycount_add(c->keys, k.s, k.len, body, c->err);
+    return rc == RS_OK && !body ? add_prefixed(c, c->secprefix, k, 1) : rc;
+}
+
+static int body_copy(void *ctx, const char *key, size_t len, unsigned n, int elsewhere) {
+    DocCtx *c = ctx;
+    if (!elsewhere) {
+        c->pad += n;
+        return 0;
     }
-    gpointer v = g_hash_table_lookup(c->body, key);
-    if (v) {
-        g_array_index(c->body_n, unsigned, GPOINTER_TO_UINT(v) - 1)++;
-    } else {
-        unsigned one = 1;
-        g_array_append_val(c->body_n, one);
-        g_hash_table_insert(c->body, g_strdup(key), GUINT_TO_POINTER(c->body_n->len));
-    }
-    return RS_OK;
+    c->rc = add_prefixed(c, RS_PREFIX_SEC_CASE, (RsSpan){key, len}, n);
+    return c->rc != RS_OK;
 }
 
 /* The body's copies: only the keys another section also has. A key only in the body is found by
  * a query for sagsfremstilling:key as "the item has the key, and no other section has it"
- * (engine/qbuild.c), so it needs no copy; the body was 60 % of all section copies. */
+ * (engine/qbuild.c), so it needs no copy; the body was 60 % of all section copies. Fails as
+ * add_prefixed does. */
 static RsStatus emit_body_copies(DocCtx *c) {
-    GHashTableIter it;
-    gpointer k, v;
-    RsStatus rc = RS_OK;
-    g_hash_table_iter_init(&it, c->body);
-    while (rc == RS_OK && g_hash_table_iter_next(&it, &k, &v)) {
-        unsigned n = g_array_index(c->body_n, unsigned, GPOINTER_TO_UINT(v) - 1);
-        if (g_hash_table_contains(c->elsewhere, k))
-            rc = add_prefixed(c, RS_PREFIX_SEC_CASE, (RsSpan){k, strlen(k)}, n);
-        else
-            c->pad += n;
-    }
-    return rc;
+    return rs_keycount_each_body(c->keys, body_copy, c) ? c->rc : RS_OK;
 }
 
 static int on_token(void *ctx, const RsToken *t) {
@@ -300,11 +286,9 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, const RsItemDocInput *in, RsxDoc **out
 
     /* ---- text: title, then sections; the display text and the terms */
     DocCtx c = {an, {0}, d, RS_WDF_TITLE, RS_PREFIX_SEC_TITLE, err, RS_OK,
-                g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-                g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-                g_array_new(FALSE, FALSE, sizeof(unsigned)), 0,
+                rs_keycount_new(), 0,
                 in->xapian_positions ? NULL : rs_posblob_new(), g_array_new(FALSE, FALSE, sizeof(StopAt)), {0}};
-    if (!c.pos && !in->xapian_positions) g.oom = 1;
+    if ((!c.pos && !in->xapian_positions) || !c.keys) g.oom = 1;
     uint32_t pos = 0;
     rs_buf_puts(&text, it->title);
     if (rc == RS_OK) rc = index_text(&c, it->title, strlen(it->title), &pos);
@@ -484,9 +468,7 @@ RsStatus rs_itemdoc_build(RsAnalyzer *an, const RsItemDocInput *in, RsxDoc **out
     rs_item_record_clear(&rec);
     rs_buf_free(&idb);
     rs_buf_free(&c.term);
-    g_hash_table_destroy(c.body);
-    g_hash_table_destroy(c.elsewhere);
-    g_array_free(c.body_n, TRUE);
+    rs_keycount_free(c.keys);
     g_array_free(c.stops, TRUE);
     rs_buf_free(&c.stop_text);
     rs_buf_free(&t);

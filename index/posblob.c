@@ -7,16 +7,9 @@
 #include "hash.h"
 
 typedef struct {
-    const char *s;     /* the word: set from off when the arena stops moving (encode) */
     uint32_t off, len; /* the word in the collector's arena */
     uint32_t pos;
 } Pair;
-
-typedef struct {
-    uint32_t first; /* its first pair in the sorted pairs */
-    uint32_t n;     /* pairs (positions, repeats still in) */
-    uint32_t key;
-} Word;
 
 struct RsPosBlob {
     RsBuf arena; /* the words' bytes */
@@ -55,7 +48,7 @@ RsStatus rs_posblob_add(RsPosBlob *pb, const char *word, size_t len, uint32_t po
     if (last && last->len == len && !memcmp(pb->arena.data + last->off, word, len)) off = last->off;
     else if (rs_buf_append(&pb->arena, word, len) != RS_OK)
         return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
-    pb->pairs[pb->n++] = (Pair){NULL, off, (uint32_t)len, pos};
+    pb->pairs[pb->n++] = (Pair){off, (uint32_t)len, pos};
     return RS_OK;
 }
 
@@ -70,20 +63,97 @@ uint32_t rs_posblob_hash(const char *word, size_t len, unsigned seed) {
     return h;
 }
 
+/* The distinct words of the collected pairs, and each one's positions (ascending, repeats kept)
+ * in one array: a word's are pos[first .. first + n). */
+typedef struct {
+    const char *s;
+    uint32_t len;
+    uint32_t first, n;
+    uint32_t h0;  /* rs_posblob_hash under seed 0: the key when seed 0 has no collision */
+    uint32_t key;
+} Word;
+
 static int word_cmp(const char *a, size_t al, const char *b, size_t bl) {
     int c = memcmp(a, b, al < bl ? al : bl);
     return c ? c : (al > bl) - (al < bl);
 }
 
-static int pair_cmp(const void *x, const void *y) {
-    const Pair *a = x, *b = y;
-    int c = word_cmp(a->s, a->len, b->s, b->len);
-    return c ? c : (a->pos > b->pos) - (a->pos < b->pos);
-}
-
 static int key_cmp(const void *x, const void *y) {
     const Word *a = x, *b = y;
     return (a->key > b->key) - (a->key < b->key);
+}
+
+static int spelled_cmp(const void *x, const void *y) {
+    const Word *a = x, *b = y;
+    return word_cmp(a->s, a->len, b->s, b->len);
+}
+
+static int u32_cmp(const void *x, const void *y) {
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* Groups the pairs by word through a hash table (the pairs come in text order, so a word's
+ * positions mostly ascend already; a word whose do not is sorted alone). Fills *words (nw of
+ * them) and *pos (pb->n); the caller frees both. RS_ERR_NOMEM (nothing to free then). */
+static RsStatus group(const RsPosBlob *pb, Word **words, size_t *nw, uint32_t **pos) {
+    size_t slots = 16;
+    while (slots < pb->n * 2) slots *= 2;
+    uint32_t *table = calloc(slots, sizeof *table);     /* 1 + a word's index, 0 = free */
+    uint32_t *of = malloc((pb->n + 1) * sizeof *of);    /* each pair's word */
+    Word *w = malloc((pb->n + 1) * sizeof *w);
+    uint32_t *p = malloc((pb->n + 1) * sizeof *p);
+    if (!table || !of || !w || !p) {
+        free(table), free(of), free(w), free(p);
+        return RS_ERR_NOMEM;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < pb->n; i++) {
+        const Pair *q = &pb->pairs[i];
+        if (i && q->off == pb->pairs[i - 1].off) { /* the same bytes as the last pair's */
+            of[i] = of[i - 1];
+            w[of[i]].n++;
+            continue;
+        }
+        const char *s = pb->arena.data + q->off;
+        uint32_t h = rs_posblob_hash(s, q->len, 0);
+        size_t at = h & (slots - 1);
+        while (table[at]) {
+            const Word *x = &w[table[at] - 1];
+            if (x->h0 == h && x->len == q->len && !memcmp(x->s, s, q->len)) break;
+            at = (at + 1) & (slots - 1);
+        }
+        if (!table[at]) {
+            w[n] = (Word){s, q->len, 0, 0, h, 0};
+            table[at] = (uint32_t)++n;
+        }
+        of[i] = table[at] - 1;
+        w[of[i]].n++;
+    }
+    uint32_t start = 0;
+    for (size_t k = 0; k < n; k++) {
+        w[k].first = start;
+        start += w[k].n;
+        w[k].n = 0;
+    }
+    for (size_t i = 0; i < pb->n; i++) {
+        Word *x = &w[of[i]];
+        p[x->first + x->n++] = pb->pairs[i].pos;
+    }
+    for (size_t k = 0; k < n; k++) {
+        const uint32_t *v = p + w[k].first;
+        for (uint32_t j = 1; j < w[k].n; j++)
+            if (v[j] < v[j - 1]) {
+                qsort(p + w[k].first, w[k].n, sizeof *p, u32_cmp);
+                break;
+            }
+    }
+    free(table);
+    free(of);
+    *words = w;
+    *nw = n;
+    *pos = p;
+    return RS_OK;
 }
 
 static RsStatus put_varint(RsBuf *out, uint64_t v) {
@@ -112,10 +182,9 @@ static int get_varint(const unsigned char **p, const unsigned char *end, uint32_
 }
 
 /* Keys under (width, seed) for every word; 1 if no two are equal (words sorted by key after). */
-static int keys_unique(Word *w, size_t n, const Pair *pairs, int width, unsigned seed) {
+static int keys_unique(Word *w, size_t n, int width, unsigned seed) {
     for (size_t i = 0; i < n; i++) {
-        const Pair *p = &pairs[w[i].first];
-        uint32_t h = rs_posblob_hash(p->s, p->len, seed);
+        uint32_t h = seed ? rs_posblob_hash(w[i].s, w[i].len, seed) : w[i].h0;
         w[i].key = width == RS_POSBLOB_HASH24 ? h & 0xFFFFFFu : h;
     }
     qsort(w, n, sizeof *w, key_cmp);
@@ -129,32 +198,21 @@ RsStatus rs_posblob_encode(RsPosBlob *pb, RsBuf *out, RsError *err) {
 }
 
 RsStatus rs_posblob_encode_as(RsPosBlob *pb, RsBuf *out, int widest, RsError *err) {
-    for (size_t i = 0; i < pb->n; i++) pb->pairs[i].s = pb->arena.data + pb->pairs[i].off;
-    if (pb->n) qsort(pb->pairs, pb->n, sizeof *pb->pairs, pair_cmp);
-    /* the distinct words, in word order */
-    Word *w = malloc((pb->n ? pb->n : 1) * sizeof *w);
-    if (!w) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
-    size_t nw = 0;
-    for (size_t i = 0; i < pb->n; i++) {
-        const Pair *p = &pb->pairs[i], *q = i ? &pb->pairs[i - 1] : NULL;
-        if (q && !word_cmp(p->s, p->len, q->s, q->len)) {
-            w[nw - 1].n++;
-        } else {
-            w[nw++] = (Word){(uint32_t)i, 1, 0};
-        }
-    }
+    Word *w;
+    size_t nw;
+    uint32_t *pos;
+    if (group(pb, &w, &nw, &pos) != RS_OK) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     int mode = RS_POSBLOB_SPELLED;
     unsigned seed = 0;
     for (int width = RS_POSBLOB_HASH24; width <= widest && mode == RS_POSBLOB_SPELLED; width++)
         for (seed = 0; seed < SEEDS; seed++)
-            if (keys_unique(w, nw, pb->pairs, width, seed)) {
+            if (keys_unique(w, nw, width, seed)) {
                 mode = width;
                 break;
             }
-    if (mode == RS_POSBLOB_SPELLED) { /* back to word order: the keys are the words */
+    if (mode == RS_POSBLOB_SPELLED) { /* the keys are the words, in byte order */
         seed = 0;
-        for (size_t i = 0; i < nw; i++) w[i].key = w[i].first;
-        qsort(w, nw, sizeof *w, key_cmp);
+        qsort(w, nw, sizeof *w, spelled_cmp);
     }
     /* the keys, then each word's positions' length, then the positions: a reader finds a hashed
      * key by halving, and its positions by adding up the lengths before it */
@@ -162,10 +220,9 @@ RsStatus rs_posblob_encode_as(RsPosBlob *pb, RsBuf *out, int widest, RsError *er
     if (rc == RS_OK) rc = rs_buf_putc(out, (char)seed);
     if (rc == RS_OK) rc = put_varint(out, nw);
     for (size_t i = 0; rc == RS_OK && i < nw; i++) {
-        const Pair *p = &pb->pairs[w[i].first];
         if (mode == RS_POSBLOB_SPELLED) {
-            rc = put_varint(out, p->len);
-            if (rc == RS_OK) rc = rs_buf_append(out, p->s, p->len);
+            rc = put_varint(out, w[i].len);
+            if (rc == RS_OK) rc = rs_buf_append(out, w[i].s, w[i].len);
         } else {
             unsigned char k[4] = {(unsigned char)(w[i].key >> 24), (unsigned char)(w[i].key >> 16),
                                   (unsigned char)(w[i].key >> 8), (unsigned char)w[i].key};
@@ -175,19 +232,20 @@ RsStatus rs_posblob_encode_as(RsPosBlob *pb, RsBuf *out, int widest, RsError *er
     RsBuf gaps = {0};
     for (size_t i = 0; rc == RS_OK && i < nw; i++) {
         /* positions as gaps, a repeated one once (as Xapian keeps it) */
-        const Pair *p = &pb->pairs[w[i].first];
+        const uint32_t *p = pos + w[i].first;
         size_t start = gaps.len;
         uint32_t prev = 0;
         for (uint32_t j = 0; rc == RS_OK && j < w[i].n; j++) {
-            if (j && p[j].pos == p[j - 1].pos) continue;
-            rc = put_varint(&gaps, p[j].pos - prev);
-            prev = p[j].pos;
+            if (j && p[j] == p[j - 1]) continue;
+            rc = put_varint(&gaps, p[j] - prev);
+            prev = p[j];
         }
         if (rc == RS_OK) rc = put_varint(out, gaps.len - start);
     }
     if (rc == RS_OK) rc = rs_buf_append(out, gaps.data ? gaps.data : "", gaps.len);
     rs_buf_free(&gaps);
     free(w);
+    free(pos);
     pb->n = 0;
     rs_buf_reset(&pb->arena);
     return rc == RS_OK ? RS_OK : rs_error_set(err, RS_ERR_NOMEM, "out of memory");
@@ -305,7 +363,11 @@ RsStatus rs_posblob_pairs(const RsPosBlob *pb, RsBuf *out, RsError *err) {
     if (!v) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < pb->n; i++)
         v[i] = (PosHash){pb->pairs[i].pos, rs_posblob_hash(pb->arena.data + pb->pairs[i].off, pb->pairs[i].len, 0)};
-    qsort(v, pb->n, sizeof *v, poshash_cmp);
+    for (size_t i = 1; i < pb->n; i++) /* in text order already, unless added otherwise */
+        if (v[i].pos < v[i - 1].pos) {
+            qsort(v, pb->n, sizeof *v, poshash_cmp);
+            break;
+        }
     size_t bytes = pb->n / 2;
     if (bytes < 8) bytes = 8;
     if (bytes > 1024) bytes = 1024;

@@ -2,82 +2,204 @@
 #include "record.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "docdata.h"
+#include "utf8.h"
 
 /* ------------------------------------------------------------ encoding */
 
-static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+/* The record's two JSON objects are written straight into buffers, byte for byte as jansson's
+ * json_dumps(…, JSON_COMPACT) wrote them from a tree of json_t (what the readers parse, and what
+ * indexes made before hold): members in this order, no spaces, `"`, `\` and control characters
+ * escaped (\b \f \n \r \t, else \u00XX), everything else as it is. A string that is not UTF-8
+ * leaves its member (or array element) out, as jansson did. Building the tree was a third of the
+ * record's cost in a one-core build (docs/benchmarks.md "Twentieth session"). */
+typedef struct {
+    RsBuf *b;
+    int n;   /* members or elements written so far: a comma before the next */
+    int oom;
+} JsonOut;
 
-static json_t *str_array(char *const *v, size_t n) {
-    json_t *a = json_array();
-    for (size_t i = 0; i < n; i++) json_array_append_new(a, json_string(v[i] ? v[i] : ""));
-    return a;
+static void put(JsonOut *o, const char *s, size_t n) {
+    if (rs_buf_append(o->b, s, n) != RS_OK) o->oom = 1;
+}
+
+static int valid(const char *s) { return rs_utf8_valid(s, strlen(s)); }
+
+static void put_str(JsonOut *o, const char *s) {
+    put(o, "\"", 1);
+    const char *run = s;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p != '"' && *p != '\\' && *p >= 0x20) continue;
+        put(o, run, (size_t)((const char *)p - run));
+        char esc[8];
+        switch (*p) {
+        case '"': put(o, "\\\"", 2); break;
+        case '\\': put(o, "\\\\", 2); break;
+        case '\b': put(o, "\\b", 2); break;
+        case '\f': put(o, "\\f", 2); break;
+        case '\n': put(o, "\\n", 2); break;
+        case '\r': put(o, "\\r", 2); break;
+        case '\t': put(o, "\\t", 2); break;
+        default: snprintf(esc, sizeof esc, "\\u%04X", *p), put(o, esc, 6);
+        }
+        run = (const char *)p + 1;
+    }
+    put(o, run, strlen(run));
+    put(o, "\"", 1);
+}
+
+static void sep(JsonOut *o) {
+    if (o->n++) put(o, ",", 1);
+}
+
+static void key(JsonOut *o, const char *k) {
+    sep(o);
+    put_str(o, k);
+    put(o, ":", 1);
+}
+
+/* A string member; left out when s is not UTF-8. */
+static void m_str(JsonOut *o, const char *k, const char *s) {
+    if (!valid(s)) return;
+    key(o, k);
+    put_str(o, s);
+}
+
+static void m_str_or_null(JsonOut *o, const char *k, const char *s) {
+    if (s) m_str(o, k, s);
+    else key(o, k), put(o, "null", 4);
+}
+
+static void m_int(JsonOut *o, const char *k, long long v) {
+    char n[24];
+    key(o, k);
+    put(o, n, (size_t)snprintf(n, sizeof n, "%lld", v));
+}
+
+static void m_bool(JsonOut *o, const char *k, int v) {
+    key(o, k);
+    put(o, v ? "true" : "false", v ? 4 : 5);
+}
+
+/* An array of strings (NULL as ""), each one that is not UTF-8 left out. */
+static void m_strs(JsonOut *o, const char *k, char *const *v, size_t n) {
+    key(o, k);
+    JsonOut a = {o->b, 0, 0};
+    put(&a, "[", 1);
+    for (size_t i = 0; i < n; i++)
+        if (valid(v[i] ? v[i] : "")) sep(&a), put_str(&a, v[i] ? v[i] : "");
+    put(&a, "]", 1);
+    o->oom |= a.oom;
+}
+
+static void encode_hit(const RsItemRecord *r, JsonOut *o) {
+    put(o, "{", 1);
+    m_str(o, "id", r->id ? r->id : "");
+    m_str(o, "source", r->source ? r->source : "");
+    if (r->item) m_int(o, "item", r->item);
+    else key(o, "item"), put(o, "null", 4);
+    m_str_or_null(o, "number", r->number);
+    m_str(o, "title", r->title ? r->title : "");
+    m_str_or_null(o, "case", r->case_no);
+    m_str(o, "municipality", r->municipality ? r->municipality : "");
+    m_str_or_null(o, "committee", r->committee);
+    m_str_or_null(o, "date", r->date);
+    m_str(o, "type", r->type ? r->type : "");
+    m_strs(o, "outcome", r->outcomes, r->n_outcomes);
+    m_bool(o, "closed", r->closed);
+    m_str(o, "kind", r->kind ? r->kind : "referat");
+    m_str_or_null(o, "url", r->url);
+    m_str(o, "meeting", r->meeting ? r->meeting : (r->source ? r->source : ""));
+    m_int(o, "ordinal", (long long)r->ordinal);
+    m_strs(o, "committees", r->committees, r->n_committees);
+    if (r->n_attachment_text) {
+        key(o, "attachment_text");
+        JsonOut a = {o->b, 0, 0};
+        put(&a, "[", 1);
+        for (size_t i = 0; i < r->n_attachment_text; i++) {
+            const char *t = r->attachment_text[i].title ? r->attachment_text[i].title : "";
+            if (!valid(t)) continue;
+            char n[56];
+            sep(&a);
+            put(&a, n, (size_t)snprintf(n, sizeof n, "[%lld,%lld,", (long long)r->attachment_text[i].start,
+                                        (long long)r->attachment_text[i].end));
+            put_str(&a, t);
+            put(&a, "]", 1);
+        }
+        put(&a, "]", 1);
+        o->oom |= a.oom;
+    }
+    put(o, "}", 1);
+}
+
+static void encode_detail(const RsItemRecord *r, JsonOut *o) {
+    put(o, "{", 1);
+    m_strs(o, "cases", r->cases, r->n_cases);
+    m_str_or_null(o, "time", r->time);
+    m_str_or_null(o, "kle", r->kle);
+    key(o, "decisions");
+    JsonOut a = {o->b, 0, 0};
+    put(&a, "[", 1);
+    for (size_t i = 0; i < r->n_decisions; i++) {
+        const RsDecisionRecord *d = &r->decisions[i];
+        const char *oc = d->outcome ? d->outcome : "", *tx = d->text ? d->text : "";
+        if ((d->committee && !valid(d->committee)) || (d->date && !valid(d->date)) || !valid(oc) || !valid(tx))
+            continue; /* jansson's json_pack failed on it */
+        sep(&a);
+        JsonOut e = {o->b, 0, 0};
+        put(&e, "{", 1);
+        m_str_or_null(&e, "committee", d->committee);
+        m_str_or_null(&e, "date", d->date);
+        m_str(&e, "outcome", oc);
+        m_str(&e, "text", tx);
+        put(&e, "}", 1);
+        a.oom |= e.oom;
+    }
+    put(&a, "]", 1);
+    o->oom |= a.oom;
+    m_strs(o, "attachments", r->attachments, r->n_attachments);
+    key(o, "sections");
+    a = (JsonOut){o->b, 0, 0};
+    put(&a, "[", 1);
+    for (size_t i = 0; i < r->n_sections; i++) {
+        const RsSectionRecord *s = &r->sections[i];
+        const char *nm = s->name ? s->name : "", *hd = s->heading ? s->heading : "";
+        if (!valid(nm) || !valid(hd)) continue;
+        sep(&a);
+        JsonOut e = {o->b, 0, 0};
+        put(&e, "{", 1);
+        m_str(&e, "name", nm);
+        m_str(&e, "heading", hd);
+        m_int(&e, "heading_start", (long long)s->heading_start);
+        m_int(&e, "start", (long long)s->start);
+        m_int(&e, "end", (long long)s->end);
+        put(&e, "}", 1);
+        a.oom |= e.oom;
+    }
+    put(&a, "]", 1);
+    o->oom |= a.oom;
+    m_int(o, "text_bytes", (long long)r->text_bytes);
+    m_bool(o, "text_cut", r->text_cut);
+    put(o, "}", 1);
 }
 
 RsStatus rs_item_record_encode(const RsItemRecord *r, RsBuf *out, RsError *err) {
-    json_t *hit = json_object(), *detail = json_object();
-    json_object_set_new(hit, "id", json_string(r->id ? r->id : ""));
-    json_object_set_new(hit, "source", json_string(r->source ? r->source : ""));
-    json_object_set_new(hit, "item", r->item ? json_integer(r->item) : json_null());
-    json_object_set_new(hit, "number", str_or_null(r->number));
-    json_object_set_new(hit, "title", json_string(r->title ? r->title : ""));
-    json_object_set_new(hit, "case", str_or_null(r->case_no));
-    json_object_set_new(hit, "municipality", json_string(r->municipality ? r->municipality : ""));
-    json_object_set_new(hit, "committee", str_or_null(r->committee));
-    json_object_set_new(hit, "date", str_or_null(r->date));
-    json_object_set_new(hit, "type", json_string(r->type ? r->type : ""));
-    json_object_set_new(hit, "outcome", str_array(r->outcomes, r->n_outcomes));
-    json_object_set_new(hit, "closed", json_boolean(r->closed));
-    json_object_set_new(hit, "kind", json_string(r->kind ? r->kind : "referat"));
-    json_object_set_new(hit, "url", str_or_null(r->url));
-    json_object_set_new(hit, "meeting", json_string(r->meeting ? r->meeting : (r->source ? r->source : "")));
-    json_object_set_new(hit, "ordinal", json_integer((json_int_t)r->ordinal));
-    json_object_set_new(hit, "committees", str_array(r->committees, r->n_committees));
-    if (r->n_attachment_text) {
-        json_t *a = json_array();
-        for (size_t i = 0; i < r->n_attachment_text; i++)
-            json_array_append_new(a, json_pack("[I, I, s]", (json_int_t)r->attachment_text[i].start,
-                                               (json_int_t)r->attachment_text[i].end,
-                                               r->attachment_text[i].title ? r->attachment_text[i].title : ""));
-        json_object_set_new(hit, "attachment_text", a);
-    }
-    json_object_set_new(detail, "cases", str_array(r->cases, r->n_cases));
-    json_object_set_new(detail, "time", str_or_null(r->time));
-    json_object_set_new(detail, "kle", str_or_null(r->kle));
-    json_t *decs = json_array();
-    for (size_t i = 0; i < r->n_decisions; i++) {
-        const RsDecisionRecord *d = &r->decisions[i];
-        json_array_append_new(decs, json_pack("{s:o, s:o, s:s, s:s}", "committee", str_or_null(d->committee), "date",
-                                              str_or_null(d->date), "outcome", d->outcome ? d->outcome : "",
-                                              "text", d->text ? d->text : ""));
-    }
-    json_object_set_new(detail, "decisions", decs);
-    json_object_set_new(detail, "attachments", str_array(r->attachments, r->n_attachments));
-    json_t *secs = json_array();
-    for (size_t i = 0; i < r->n_sections; i++) {
-        const RsSectionRecord *s = &r->sections[i];
-        json_array_append_new(secs, json_pack("{s:s, s:s, s:I, s:I, s:I}", "name", s->name ? s->name : "",
-                                              "heading", s->heading ? s->heading : "", "heading_start",
-                                              (json_int_t)s->heading_start, "start", (json_int_t)s->start, "end",
-                                              (json_int_t)s->end));
-    }
-    json_object_set_new(detail, "sections", secs);
-    json_object_set_new(detail, "text_bytes", json_integer((json_int_t)r->text_bytes));
-    json_object_set_new(detail, "text_cut", json_boolean(r->text_cut));
-    char *js = json_dumps(hit, JSON_COMPACT), *jd = json_dumps(detail, JSON_COMPACT);
-    json_decref(hit);
-    json_decref(detail);
+    RsBuf js = {0}, jd = {0};
+    JsonOut h = {&js, 0, 0}, d = {&jd, 0, 0};
+    encode_hit(r, &h);
+    encode_detail(r, &d);
     RsStatus rc = RS_OK;
-    if (!js || !jd) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    if (h.oom || d.oom) rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     else {
-        RsDocData parts = {js, jd, r->text ? r->text : "", strlen(js), strlen(jd), r->text ? r->text_len : 0};
+        RsDocData parts = {js.data, jd.data, r->text ? r->text : "", js.len, jd.len, r->text ? r->text_len : 0};
         rc = rs_docdata_pack(out, &parts, err);
     }
-    free(js);
-    free(jd);
+    rs_buf_free(&js);
+    rs_buf_free(&jd);
     return rc;
 }
 

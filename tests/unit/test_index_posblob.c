@@ -215,6 +215,42 @@ static void test_pairs(void **state) {
     rs_posblob_free(pb);
 }
 
+/* The block and the pair filter depend on the (word, position) pairs, not on the order they were
+ * added in: pairs given backwards and shuffled, with a position repeated (a sub-token at its
+ * whole's place), make the same bytes as the pairs in text order, and each word's positions
+ * still read ascending. */
+static void test_order_independent(void **state) {
+    (void)state;
+    static const char *const words[] = {"budget", "for", "børn", "og", "unge", "og", "budget", "for",
+                                        "ældre", "og", "børn", "budget"};
+    enum { N = sizeof words / sizeof *words };
+    RsBuf blob[3] = {{0}}, filter[3] = {{0}};
+    for (int way = 0; way < 3; way++) {
+        RsPosBlob *pb = rs_posblob_new();
+        for (size_t k = 0; k < N; k++) {
+            size_t i = way == 0 ? k : way == 1 ? N - 1 - k : (k * 5) % N; /* 5 is prime to 12 */
+            assert_int_equal(rs_posblob_add(pb, words[i], strlen(words[i]), (uint32_t)i + 1, NULL), RS_OK);
+            if (i == 3) assert_int_equal(rs_posblob_add(pb, "og", 2, 4, NULL), RS_OK); /* again */
+        }
+        assert_int_equal(rs_posblob_pairs(pb, &filter[way], NULL), RS_OK);
+        assert_int_equal(rs_posblob_encode(pb, &blob[way], NULL), RS_OK);
+        rs_posblob_free(pb);
+    }
+    for (int way = 1; way < 3; way++) {
+        assert_int_equal(blob[way].len, blob[0].len);
+        assert_memory_equal(blob[way].data, blob[0].data, blob[0].len);
+        assert_int_equal(filter[way].len, filter[0].len);
+        assert_memory_equal(filter[way].data, filter[0].data, filter[0].len);
+    }
+    assert_string_equal(positions(&blob[2], "budget"), "1 7 12");
+    assert_string_equal(positions(&blob[2], "og"), "4 6 10");
+    assert_string_equal(positions(&blob[1], "børn"), "3 11");
+    for (int way = 0; way < 3; way++) {
+        rs_buf_free(&blob[way]);
+        rs_buf_free(&filter[way]);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roundtrip),
@@ -222,6 +258,7 @@ int main(void) {
         cmocka_unit_test(test_damaged),
         cmocka_unit_test(test_phrase_in),
         cmocka_unit_test(test_pairs),
+        cmocka_unit_test(test_order_independent),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
