@@ -13,8 +13,10 @@
 /* Schema 7's raw deflate (no zlib header: the marker says what it is), read only. */
 #define WINDOW_BITS (-15)
 
-/* zstd's level for the stored items: 6 is where its size stops falling fast (5,000 generated
- * items as stored: level 5 3.37 MB, 6 3.30 MB, 9 3.28 MB in 1.5x the time; docs/benchmarks.md). */
+/* zstd's level for the stored items. 6 is where their size stops falling fast (5,000 generated
+ * items as stored: level 5 3.37 MB, 6 3.30 MB, 9 3.28 MB in 1.5x the time); 4 costs the index
+ * 2.5 % for 6.6 % fewer instructions in a one-core build, and indexing is the slower target
+ * (docs/benchmarks.md "Twentieth session"). */
 #define ZSTD_LEVEL 4
 
 /* A zstd record that says it is longer than this is damaged (the text is cut at 1 MiB,
