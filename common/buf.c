@@ -20,7 +20,7 @@ RsStatus rs_buf_reserve(RsBuf *b, size_t extra) {
     return RS_OK;
 }
 
-RsStatus rs_buf_append(RsBuf *b, const void *p, size_t len) {
+RsStatus rs_buf_append_grow(RsBuf *b, const void *p, size_t len) {
     if (rs_buf_reserve(b, len) != RS_OK) return RS_ERR_NOMEM;
     if (len) memcpy(b->data + b->len, p, len);
     b->len += len;
