@@ -84,6 +84,7 @@ int rs_caseno_parse(const char *s, size_t len, int strict, RsCaseGroups *g) {
     RsCaseGroups local;
     if (!g) g = &local;
     if (len == 0 || len > 64 || !split_groups(s, len, g)) return 0;
+    if (g->n < 2) return 0; /* every pattern below has two groups or more: a plain word has one */
     if (matches(g, "2S")) /* 23/15645; 24-011578 (two-digit year, six-digit serial) */
         return !strict || g->sep[1] == '/' || (g->sep[1] == '-' && g->len[1] == 6);
     if (matches(g, "34N")) /* 330-2018-3619: organisation, year, serial */
