@@ -38,12 +38,6 @@ void rs_keycount_free(RsKeyCount *kc) {
     free(kc);
 }
 
-void rs_keycount_reset(RsKeyCount *kc) {
-    if (kc->used) memset(kc->slots, 0, kc->cap * sizeof *kc->slots);
-    kc->used = 0;
-    rs_buf_reset(&kc->arena);
-}
-
 /* The table twice as large, every key placed again. RS_ERR_NOMEM. */
 static RsStatus grow(RsKeyCount *kc) {
     size_t cap = kc->cap * 2;

@@ -1,8 +1,7 @@
 /* keycount.h — an item's section keys counted while it is analysed: how often each occurs in the
  * body, and whether another section has it too (what index/itemdoc.c's body copies need).
  *
- * A key is bytes (no NUL needed). One table per item: rs_keycount_reset empties it for the next
- * without giving its memory back.
+ * A key is bytes (no NUL needed). One table per item.
  */
 #ifndef RS_KEYCOUNT_H
 #define RS_KEYCOUNT_H
@@ -16,9 +15,6 @@ typedef struct RsKeyCount RsKeyCount;
 /* A new, empty table (NULL on out of memory). The caller frees it with rs_keycount_free. */
 RsKeyCount *rs_keycount_new(void);
 void rs_keycount_free(RsKeyCount *kc); /* NULL is a no-op */
-
-/* Empty the table. This function can't fail. */
-void rs_keycount_reset(RsKeyCount *kc);
 
 /* One occurrence of key[0..len) in the body (body != 0), or the key seen in another section
  * (body == 0). RS_ERR_NOMEM (the table is then as it was). */

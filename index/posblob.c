@@ -9,6 +9,8 @@
 typedef struct {
     uint32_t off, len; /* the word in the collector's arena */
     uint32_t pos;
+    uint32_t h0;       /* rs_posblob_hash of the word under seed 0 (the pair filter's, and the
+                        * block's key when seed 0 has no collision): once per pair */
 } Pair;
 
 struct RsPosBlob {
@@ -43,12 +45,15 @@ RsStatus rs_posblob_add(RsPosBlob *pb, const char *word, size_t len, uint32_t po
         pb->cap = cap;
     }
     /* the same word as the last pair's (a word repeated within a few tokens) shares its bytes */
-    uint32_t off = (uint32_t)pb->arena.len;
     const Pair *last = pb->n ? &pb->pairs[pb->n - 1] : NULL;
-    if (last && last->len == len && !memcmp(pb->arena.data + last->off, word, len)) off = last->off;
-    else if (rs_buf_append(&pb->arena, word, len) != RS_OK)
-        return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
-    pb->pairs[pb->n++] = (Pair){off, (uint32_t)len, pos};
+    if (last && last->len == len && !memcmp(pb->arena.data + last->off, word, len)) {
+        pb->pairs[pb->n] = (Pair){last->off, last->len, pos, last->h0};
+    } else {
+        uint32_t off = (uint32_t)pb->arena.len;
+        if (rs_buf_append(&pb->arena, word, len) != RS_OK) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+        pb->pairs[pb->n] = (Pair){off, (uint32_t)len, pos, rs_posblob_hash(word, len, 0)};
+    }
+    pb->n++;
     return RS_OK;
 }
 
@@ -111,7 +116,7 @@ static RsStatus group(const RsPosBlob *pb, Word **words, size_t *nw, uint32_t **
             continue;
         }
         const char *s = pb->arena.data + q->off;
-        uint32_t h = rs_posblob_hash(s, q->len, 0);
+        uint32_t h = q->h0;
         size_t at = h & (slots - 1);
         while (table[at]) {
             const Word *x = &w[table[at] - 1];
@@ -377,7 +382,7 @@ RsStatus rs_posblob_pairs(const RsPosBlob *pb, RsBuf *out, RsError *err) {
     PosHash *v = malloc((pb->n ? pb->n : 1) * sizeof *v);
     if (!v) return rs_error_set(err, RS_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < pb->n; i++)
-        v[i] = (PosHash){pb->pairs[i].pos, rs_posblob_hash(pb->arena.data + pb->pairs[i].off, pb->pairs[i].len, 0)};
+        v[i] = (PosHash){pb->pairs[i].pos, pb->pairs[i].h0};
     for (size_t i = 1; i < pb->n; i++) /* in text order already, unless added otherwise */
         if (v[i].pos < v[i - 1].pos) {
             qsort(v, pb->n, sizeof *v, poshash_cmp);

@@ -53,7 +53,7 @@ struct RsStemmer {
     size_t n_slots, n_used, max_used;
     char *arena;
     size_t arena_len, arena_cap;
-    char kept[256]; /* a stem with its -ig suffix kept, when too long to cache */
+    char kept[256]; /* a stem with its -ig suffix kept back (Snowball's buffer holds it without) */
 };
 
 RsStatus rs_stemmer_open(size_t cache_entries, RsStemmer **out, RsError *err) {
