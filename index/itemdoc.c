@@ -100,7 +100,7 @@ static int on_token(void *ctx, const RsToken *t) {
         /* the stem, unless it is the exact form just added: a query for the stem then also
          * looks for the exact form (rs_analyzer_stem_is_norm says when, for both sides) */
         int same = exact && t->stem.len == t->norm.len && !memcmp(t->stem.s, t->norm.s, t->norm.len) &&
-                   rs_analyzer_stem_is_norm(c->an, t->norm.s, t->norm.len);
+                   rs_analyzer_token_stem_is_norm(c->an, t);
         if (!same) rc = add_prefixed(c, RS_PREFIX_STEM, t->stem, c->wdf);
         else c->pad += c->wdf;
         if (rc == RS_OK) rc = section_key(c, t->stem, 0);

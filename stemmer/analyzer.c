@@ -265,6 +265,16 @@ int rs_analyzer_stem_is_norm(RsAnalyzer *a, const char *norm, size_t len) {
 }
 
 /* A cached word's forms into the analyser's scratch buffers and the token. */
+int rs_analyzer_token_stem_is_norm(RsAnalyzer *a, const RsToken *t) {
+    if (!(t->flags & RS_TOKF_STEMMED)) return rs_analyzer_stem_is_norm(a, t->norm.s, t->norm.len);
+    /* what rs_analyzer_stem_is_norm checks, with the stem and the stopword test word_forms made */
+    if (!t->norm.len || (t->flags & RS_TOKF_STOPWORD) || t->stem.len != t->norm.len ||
+        memcmp(t->stem.s, t->norm.s, t->norm.len))
+        return 0;
+    RsCaseGroups g;
+    return !rs_caseno_parse(t->norm.s, t->norm.len, 1, &g);
+}
+
 static RsStatus forms_from_cache(RsAnalyzer *a, const RsWordForms *f, RsToken *t) {
     rs_buf_reset(&a->norm);
     rs_buf_reset(&a->stem);
@@ -295,7 +305,7 @@ static RsStatus word_forms(RsAnalyzer *a, const char *s, size_t len, RsToken *t,
     decompose = decompose && a->lex;
     RsWordForms f;
     if (a->words && rs_word_cache_get(a->words, s, len, decompose, &f)) return forms_from_cache(a, &f, t);
-    unsigned wf = 0; /* the flags word_forms sets */
+    unsigned wf = RS_TOKF_STEMMED; /* the flags word_forms sets */
     RsStatus rc = rs_normalize(s, len, &a->norm);
     if (rc != RS_OK) return rc;
     size_t sl;

@@ -36,6 +36,8 @@ typedef enum RsTokenKind {
 #define RS_TOKF_SUBTOKEN  0x02u /* a part of a hyphenated word or case number,
                                    emitted after the whole */
 #define RS_TOKF_FOLDED    0x04u /* fold differs from norm's stem (fold is set) */
+#define RS_TOKF_STEMMED   0x08u /* a word's forms: stem is norm's stem and STOPWORD says whether
+                                   norm is a stopword (a literal token's stem is its text) */
 
 typedef struct RsSpan {
     const char *s;
@@ -144,5 +146,10 @@ const char *rs_token_kind_name(RsTokenKind kind);
  * both sides, so they cannot disagree. Safe to call from inside an rs_analyze callback (it does
  * not touch the token's buffers). Can't fail: out of memory answers 0. */
 int rs_analyzer_stem_is_norm(RsAnalyzer *a, const char *norm, size_t len);
+
+/* rs_analyzer_stem_is_norm(a, t->norm) for a token of a (in its callback), from the forms the
+ * token carries where they say it (RS_TOKF_STEMMED): no second stem lookup, which was a cache
+ * miss per word on the indexing path. Can't fail. */
+int rs_analyzer_token_stem_is_norm(RsAnalyzer *a, const RsToken *t);
 
 #endif

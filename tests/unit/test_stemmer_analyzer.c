@@ -366,6 +366,63 @@ static void test_word_memo_changes_nothing(void **state) {
     rs_analyzer_close(fresh);
 }
 
+/* rs_analyzer_token_stem_is_norm answers as rs_analyzer_stem_is_norm of the token's norm, for
+ * every token: words (their own stem or not, stopwords, -ig words, compounds, words typed
+ * without æ/ø/å), numbers, dates, abbreviations, case numbers, hyphenated words' parts. */
+typedef struct {
+    RsAnalyzer *a;
+    size_t stemmed_yes, stemmed_no, literal, differ;
+} StemIsNorm;
+
+static int check_stem_is_norm(void *ctx, const RsToken *t) {
+    StemIsNorm *c = ctx;
+    int want = rs_analyzer_stem_is_norm(c->a, t->norm.s, t->norm.len);
+    int got = rs_analyzer_token_stem_is_norm(c->a, t);
+    if (got != want) {
+        c->differ++;
+        fprintf(stderr, "differ: %.*s (stem %.*s): %d, want %d\n", (int)t->norm.len, t->norm.s, (int)t->stem.len,
+                t->stem.s, got, want);
+    }
+    if (!(t->flags & RS_TOKF_STEMMED)) c->literal++;
+    else if (got) c->stemmed_yes++;
+    else c->stemmed_no++;
+    return 0;
+}
+
+static void test_token_stem_is_norm_agrees(void **state) {
+    (void)state;
+    RsBuf text = {0};
+    const char *files[] = {"data/sample/000_082cc86b9df59ed8.txt", "data/sample/003_2da60960a1decf7e.txt"};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        FILE *f = fopen(files[i], "rb");
+        assert_non_null(f);
+        char buf[65536];
+        size_t n;
+        while ((n = fread(buf, 1, sizeof buf, f)) > 0) rs_buf_append(&text, buf, n);
+        fclose(f);
+    }
+    rs_buf_puts(&text, " budget og til at det billig tidlig ledig ledighed vej vejen S2020-26746 s2020 23/15645 "
+                       "EMN-24/0001629 27.00.00-P22-1-20 330-2018-3619 12.03.2024 § 17 jf. bl.a. 2024 "
+                       "opioidmisbruget familiecentret okonomi økonomi aeldre ældre fritids- og kulturudvalget "
+                       "covid19 A1 a-kasse 3F kl. 16.30 Æ Ø Å ø i");
+    RsAnalyzerOptions plain = {.no_stopwords = 1};
+    RsAnalyzer *all_words;
+    assert_int_equal(rs_analyzer_open(&plain, &all_words, NULL), RS_OK);
+    RsAnalyzer *as[] = {an, all_words};
+    for (size_t k = 0; k < 2; k++)
+        for (int mode = 0; mode < 2; mode++) {
+            StemIsNorm c = {as[k], 0, 0, 0, 0};
+            RsError err;
+            assert_int_equal(rs_analyze(as[k], mode ? RS_MODE_QUERY : RS_MODE_DOCUMENT, text.data, text.len, 0,
+                                        check_stem_is_norm, &c, NULL, &err),
+                             RS_OK);
+            assert_int_equal(c.differ, 0);
+            assert_true(c.stemmed_yes > 100 && c.stemmed_no > 100 && c.literal > 5);
+        }
+    rs_analyzer_close(all_words);
+    rs_buf_free(&text);
+}
+
 static void test_fingerprint_stable(void **state) {
     (void)state;
     RsAnalyzer *a2;
@@ -388,6 +445,7 @@ int main(void) {
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_fingerprint_stable),
         cmocka_unit_test(test_word_memo_changes_nothing),
+        cmocka_unit_test(test_token_stem_is_norm_agrees),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
