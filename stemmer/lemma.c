@@ -100,8 +100,9 @@ static int in_blob(const RsLemmas *l, const RsLemmaSlot *e) {
            e->lemma_off <= l->blob_len && e->lemma_len <= l->blob_len - e->lemma_off;
 }
 
-static const RsLemmaSlot *find(const RsLemmas *l, const char *w, size_t len) {
-    size_t mask = l->n_slots - 1, i = rs_fnv1a32(w, len) & mask;
+/* The entry for w[0..len), h being its rs_fnv1a32; NULL when there is none. */
+static const RsLemmaSlot *find(const RsLemmas *l, const char *w, size_t len, uint32_t h) {
+    size_t mask = l->n_slots - 1, i = h & mask;
     for (size_t k = 0; k < l->n_slots && l->slots[i].form_len; k++, i = (i + 1) & mask) {
         const RsLemmaSlot *e = &l->slots[i];
         if (e->form_len == len && in_blob(l, e) && !memcmp(l->blob + e->form_off, w, len)) return e;
@@ -109,14 +110,33 @@ static const RsLemmaSlot *find(const RsLemmas *l, const char *w, size_t len) {
     return NULL;
 }
 
+/* A word up to this long has the slots of all its lookups fetched at once. */
+#define PREFETCH_MAX 96
+
+/* Whether w[s..len) is looked up as a compound's last part (a character boundary, s ≥ 3, at
+ * least four bytes left). */
+static int part_start(const char *w, size_t len, size_t s) {
+    return s >= 3 && s + 4 <= len && ((unsigned char)w[s] & 0xC0) != 0x80;
+}
+
 size_t rs_lemma_of(const RsLemmas *l, const char *w, size_t len, char *out, size_t cap) {
     if (!l || !l->n || len < 2) return 0;
-    const RsLemmaSlot *e = find(l, w, len);
+    /* A word the table lacks (most) is looked up by each of its last parts: their first slots
+     * are fetched together, so the probes wait for memory once, not once each (the table is
+     * larger than the cache). */
+    uint32_t hs[PREFETCH_MAX];
+    int pre = len <= PREFETCH_MAX;
+    for (size_t s = 0; pre && s < len; s++)
+        if (!s || part_start(w, len, s)) {
+            hs[s] = rs_fnv1a32(w + s, len - s);
+            __builtin_prefetch(&l->slots[hs[s] & (l->n_slots - 1)]);
+        }
+    const RsLemmaSlot *e = find(l, w, len, pre ? hs[0] : rs_fnv1a32(w, len));
     size_t p = 0;
     /* a compound: its longest last part that is in the table */
     for (size_t s = 3; !e && s + 4 <= len; s++) {
-        if (((unsigned char)w[s] & 0xC0) == 0x80) continue; /* a character boundary */
-        const RsLemmaSlot *x = find(l, w + s, len - s);
+        if (!part_start(w, len, s)) continue;
+        const RsLemmaSlot *x = find(l, w + s, len - s, pre ? hs[s] : rs_fnv1a32(w + s, len - s));
         if (x && (x->irregular || len - s >= LAST_PART_MIN)) e = x, p = s;
     }
     if (!e || p + e->lemma_len + 1 > cap) return 0;

@@ -108,6 +108,27 @@ static void stem_of(const char *w, char *out, size_t cap) {
     free(t);
 }
 
+/* The lemma table's irregular forms, whole and as a compound's last part (stemmer/lemma.c), in a
+ * word short enough for the lookups fetched at once and in one longer than that. */
+static void test_lemma_last_part(void **state) {
+    (void)state;
+    const char *cases[][2] = {{"børn", "barn"}, {"skolebørn", "skolebarn"}, {"dagtilbudsreglen", "dagtilbudsregel"},
+                              {"reglen", "regel"}, {"centret", "cent"}};
+    char st[160];
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        stem_of(cases[i][0], st, sizeof st);
+        assert_string_equal(st, cases[i][1]);
+    }
+    for (size_t n = 17; n <= 19; n++) { /* 90, 95 and 100 bytes */
+        char w[160] = "", want[160] = "";
+        for (size_t k = 0; k < n; k++) strcat(w, "skole"), strcat(want, "skole");
+        strcat(w, "børn");
+        strcat(want, "barn");
+        stem_of(w, st, sizeof st);
+        assert_string_equal(st, want);
+    }
+}
+
 static void test_ig_suffixes_kept(void **state) {
     (void)state;
     /* Snowball removes -ig, -lig and -elig: tidlig(ere) met tid, ledig(hed) led/leder/ledelse,
@@ -438,6 +459,7 @@ int main(void) {
         cmocka_unit_test(test_nfc_and_case_folding),
         cmocka_unit_test(test_danish_folding_pairs_meet),
         cmocka_unit_test(test_ig_suffixes_kept),
+        cmocka_unit_test(test_lemma_last_part),
         cmocka_unit_test(test_numbers_dates_abbreviations_sections),
         cmocka_unit_test(test_hyphenated_whole_and_parts),
         cmocka_unit_test(test_case_numbers),
