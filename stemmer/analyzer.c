@@ -566,6 +566,20 @@ static void handle_chunk(Run *r, size_t start, size_t end) {
     handle_piece(r, start, end, p, 0);
 }
 
+static int ascii_alnum(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+/* The word memo's slot for the word after text[from], fetched while the words before it are
+ * analysed (a memo hit then waits for one cache miss, not two). The word is guessed: ASCII
+ * blanks and punctuation skipped, then ASCII letters and digits and any non-ASCII bytes; a
+ * wrong guess (a hyphenated word, an abbreviation) fetches a slot for nothing. Can't fail. */
+static void prefetch_next_word(const RsWordCache *c, const char *text, size_t len, size_t from) {
+    size_t b = from;
+    while (b < len && (unsigned char)text[b] < 0x80 && !ascii_alnum((unsigned char)text[b])) b++;
+    size_t e = b;
+    while (e < len && ((unsigned char)text[e] >= 0x80 || ascii_alnum((unsigned char)text[e]))) e++;
+    rs_word_cache_prefetch(c, text + b, e - b, 1);
+}
+
 RsStatus rs_analyze(RsAnalyzer *a, RsAnalyzeMode mode, const char *text, size_t len,
                     uint32_t first_position, RsTokenFn fn, void *ctx, uint32_t *next_position,
                     RsError *err) {
@@ -618,6 +632,7 @@ RsStatus rs_analyze(RsAnalyzer *a, RsAnalyzeMode mode, const char *text, size_t 
         /* Over-long runs are cut at a character boundary. */
         while (end > cs && end < len && ((unsigned char)text[end] & 0xC0) == 0x80) end--;
         if (end == cs) { i = cs + 1; continue; }
+        if (a->words) prefetch_next_word(a->words, text, len, end);
         handle_chunk(&r, cs, end);
         i = end;
     }

@@ -76,6 +76,10 @@ int rs_word_cache_get(RsWordCache *c, const char *s, size_t len, int decompose, 
     return 0;
 }
 
+void rs_word_cache_prefetch(const RsWordCache *c, const char *s, size_t len, int decompose) {
+    if (len && len <= MAX_WORD) __builtin_prefetch(&c->slots[key_hash(s, len, decompose) & (SLOTS - 1)]);
+}
+
 void rs_word_cache_put(RsWordCache *c, const char *s, size_t len, int decompose, const RsWordForms *f) {
     if (!len || len > MAX_WORD || f->norm.len > MAX_FORM || f->stem.len > MAX_FORM || f->fold.len > MAX_FORM ||
         f->n_parts > RS_MAX_PARTS)
