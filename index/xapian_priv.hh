@@ -59,6 +59,16 @@ struct RsxWritable {
 };
 struct RsxDoc {
     Xapian::Document doc;
+    /* Terms given by rsx_doc_add_term and not yet in doc (doc_flush in xapian_shim.cc hands them
+     * over sorted, each once): key is a term's first 8 bytes big-endian (0-padded), its text is
+     * pend_text[off, off + len). */
+    struct Pending {
+        uint64_t key;
+        uint32_t off, len;
+        unsigned wdf;
+    };
+    std::string pend_text;
+    std::vector<Pending> pend;
 };
 /* One value slot of the whole index as arrays by docid, for counting a facet without reading
  * values per match (rsx_search with facet_columns): each distinct value gets an ordinal. */

@@ -2,6 +2,7 @@
 // Xapian): writable databases, documents, compaction, and the exception mapping both sides use.
 #include "xapian_priv.hh"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -156,9 +157,36 @@ extern "C" RsStatus rsx_writable_cancel_transaction(RsxWritable *w, RsError *err
     RSX_CATCH
 }
 
+/* Hand doc's pending terms (rsx_doc_add_term) to its Xapian::Document: sorted, each once with
+ * its wdfs summed. The document is the same in any order, but Xapian keeps its terms in a
+ * std::map: built in order, the nodes lie in memory in the order add_document walks them, and a
+ * one-core build took ~4 % less time (more instructions: the sort; fewer cache misses). Throws
+ * as Xapian does (std::bad_alloc). */
+static void doc_flush(const RsxDoc *cd) {
+    RsxDoc *d = const_cast<RsxDoc *>(cd); /* the pending terms are moved, the document the same */
+    const char *t = d->pend_text.data();
+    std::sort(d->pend.begin(), d->pend.end(), [t](const RsxDoc::Pending &a, const RsxDoc::Pending &b) {
+        if (a.key != b.key) return a.key < b.key;
+        int c = memcmp(t + a.off, t + b.off, a.len < b.len ? a.len : b.len);
+        return c ? c < 0 : a.len < b.len;
+    });
+    std::string term;
+    for (size_t i = 0, j; i < d->pend.size(); i = j) {
+        const RsxDoc::Pending &p = d->pend[i];
+        unsigned wdf = 0;
+        for (j = i; j < d->pend.size() && d->pend[j].len == p.len && !memcmp(t + d->pend[j].off, t + p.off, p.len); j++)
+            wdf += d->pend[j].wdf;
+        term.assign(t + p.off, p.len);
+        d->doc.add_term(term, wdf);
+    }
+    d->pend.clear();
+    d->pend_text.clear();
+}
+
 extern "C" RsStatus rsx_writable_add(RsxWritable *w, const RsxDoc *doc, RsxDocid *docid,
                                      RsError *err) {
     RSX_TRY
+    doc_flush(doc);
     Xapian::docid id = w->db.add_document(doc->doc);
     if (docid) *docid = id;
     return RS_OK;
@@ -172,8 +200,10 @@ extern "C" RsStatus rsx_writable_replace(RsxWritable *w, const char *idterm, siz
     Xapian::docid id;
     if (w->no_termlist) { /* the old ones are marked dead, the new one added */
         rsx_priv::dead_mark(w, live_docs(w, t));
+        doc_flush(doc);
         id = w->db.add_document(doc->doc);
     } else {
+        doc_flush(doc);
         id = w->db.replace_document(t, doc->doc);
     }
     if (docid) *docid = id;
@@ -288,7 +318,10 @@ extern "C" RsStatus rsx_doc_add_term(RsxDoc *d, const char *term, size_t len, un
                                      RsError *err) {
     if (RsStatus rc = check_term(term, len, err)) return rc;
     RSX_TRY
-    d->doc.add_term(std::string(term, len), wdfinc);
+    uint64_t key = 0;
+    for (size_t i = 0; i < 8; i++) key = key << 8 | (i < len ? (unsigned char)term[i] : 0u);
+    d->pend.push_back({key, (uint32_t)d->pend_text.size(), (uint32_t)len, wdfinc});
+    d->pend_text.append(term, len);
     return RS_OK;
     RSX_CATCH
 }

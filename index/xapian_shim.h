@@ -117,7 +117,8 @@ void rsx_doc_free(RsxDoc *d); /* NULL is a no-op */
 /* Positional occurrence of `term` at `pos` (wdf += wdfinc). */
 RsStatus rsx_doc_add_posting(RsxDoc *d, const char *term, size_t len, unsigned pos,
                              unsigned wdfinc, RsError *err);
-/* Non-positional occurrence (wdf += wdfinc). */
+/* Non-positional occurrence (wdf += wdfinc). Kept in d until rsx_writable_add or _replace, which
+ * hand each term to Xapian once, in order (faster to index; the document is the same). */
 RsStatus rsx_doc_add_term(RsxDoc *d, const char *term, size_t len, unsigned wdfinc,
                           RsError *err);
 /* Boolean term (wdf 0): for filters and ids. */

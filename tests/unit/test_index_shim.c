@@ -1158,9 +1158,64 @@ static void test_term_too_long_refused_early(void **state) {
     rsx_doc_free(d);
 }
 
+/* Terms given by rsx_doc_add_term in any order, repeated or not, make the same document: each
+ * distinct term once (even those alike in their first 8 bytes, or a prefix of another), its wdf
+ * the sum of its calls (a wdf-0 term still there), mixed with positional and boolean terms. */
+static void add_terms(RsxWritable *w, const char *id, const char *const *terms, const unsigned *wdf, size_t n) {
+    RsError err;
+    RsxDoc *d = rsx_doc_new();
+    assert_non_null(d);
+    assert_int_equal(rsx_doc_add_posting(d, "abcdefgh1", 9, 1, 1, &err), RS_OK);
+    for (size_t i = 0; i < n; i++) assert_int_equal(rsx_doc_add_term(d, terms[i], strlen(terms[i]), wdf[i], &err), RS_OK);
+    assert_int_equal(rsx_doc_add_boolean_term(d, id, strlen(id), &err), RS_OK);
+    assert_int_equal(rsx_writable_add(w, d, NULL, &err), RS_OK);
+    rsx_doc_free(d);
+}
+
+static void test_terms_in_any_order(void **state) {
+    (void)state;
+    static const char *const t1[] = {"abcdefgh2", "ab", "abcdefgh1", "zz", "abcdefgh", "ac", "abcdefgi", "zz", "nul"};
+    static const unsigned w1[] = {1, 2, 1, 1, 1, 1, 1, 2, 0};
+    static const char *const t2[] = {"nul", "zz", "ac", "abcdefgi", "abcdefgh", "abcdefgh1", "ab", "abcdefgh2"};
+    static const unsigned w2[] = {0, 3, 1, 1, 1, 1, 2, 1};
+    static const char *const t3[] = {"zz", "ab", "ac"}; /* zz once: a lower weight */
+    static const unsigned w3[] = {1, 5, 3};
+    char path[128];
+    RsError err;
+    RsxWritable *w = open_writable(path, sizeof path, "anyorder");
+    add_terms(w, "Qone", t1, w1, sizeof t1 / sizeof *t1);
+    add_terms(w, "Qtwo", t2, w2, sizeof t2 / sizeof *t2);
+    add_terms(w, "Qthree", t3, w3, sizeof t3 / sizeof *t3);
+    assert_int_equal(rsx_writable_close(w, &err), RS_OK);
+    const char *paths[] = {path};
+    RsxDb *db;
+    assert_int_equal(rsx_db_open(paths, 1, 0, &db, &err), RS_OK);
+    static const struct { const char *t; size_t freq; } want[] = {
+        {"abcdefgh", 2}, {"abcdefgh1", 3}, {"abcdefgh2", 2}, {"abcdefgi", 2}, {"ab", 3}, {"ac", 3}, {"zz", 3},
+        {"nul", 2},      {"abcdefg", 0},   {"a", 0}};
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        size_t f = 99;
+        assert_int_equal(rsx_db_termfreq(db, want[i].t, strlen(want[i].t), &f, &err), RS_OK);
+        if (f != want[i].freq) fail_msg("%s: termfreq %zu, want %zu", want[i].t, f, want[i].freq);
+    }
+    /* zz has wdf 3 in one and two, 1 in three; the documents one and two are alike (length 11) */
+    RsxQuery *q = term("zz");
+    RsxSearchOptions o = {.limit = 10, .sort_slot = -1};
+    RsxMSet *m;
+    assert_int_equal(rsx_search(db, q, &o, &m, &err), RS_OK);
+    assert_int_equal(rsx_mset_size(m), 3);
+    assert_true(rsx_mset_docid(m, 2) == 3); /* three last */
+    assert_true(rsx_mset_weight(m, 0) == rsx_mset_weight(m, 1));
+    assert_true(rsx_mset_weight(m, 1) > rsx_mset_weight(m, 2));
+    rsx_mset_free(m);
+    rsx_query_free(q);
+    rsx_db_close(db);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_term_too_long_refused_early),
+        cmocka_unit_test(test_terms_in_any_order),
         cmocka_unit_test(test_create_phrase_near_filter),
         cmocka_unit_test(test_facets_over_two_shards),
         cmocka_unit_test(test_match_sets),
