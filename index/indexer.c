@@ -88,7 +88,8 @@ RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexe
     if (opts) ix->opts = *opts;
     if (!ix->opts.batch_bytes) ix->opts.batch_bytes = ix->opts.scratch ? DEFAULT_SCRATCH_BATCH : DEFAULT_BATCH;
     RsStatus rc = ix->opts.must_exist ? check_is_index(dir, err) : RS_OK;
-    if (rc == RS_OK) rc = rs_analyzer_open(NULL, &ix->an, err);
+    RsAnalyzerOptions ao = {.prefetch_words = 1}; /* items are long texts, analysed once */
+    if (rc == RS_OK) rc = rs_analyzer_open(&ao, &ix->an, err);
     if (rc == RS_OK) {
         RsxOpenMode mode = ix->opts.scratch      ? RSX_CREATE_SCRATCH
                            : ix->opts.must_exist ? RSX_OPEN

@@ -632,7 +632,7 @@ RsStatus rs_analyze(RsAnalyzer *a, RsAnalyzeMode mode, const char *text, size_t 
         /* Over-long runs are cut at a character boundary. */
         while (end > cs && end < len && ((unsigned char)text[end] & 0xC0) == 0x80) end--;
         if (end == cs) { i = cs + 1; continue; }
-        if (a->words) prefetch_next_word(a->words, text, len, end);
+        if (a->words && a->opts.prefetch_words) prefetch_next_word(a->words, text, len, end);
         handle_chunk(&r, cs, end);
         i = end;
     }

@@ -380,6 +380,16 @@ static void test_word_memo_changes_nothing(void **state) {
     assert_true(!memcmp(got1.data, want.data, want.len));
     assert_int_equal(got2.len, want.len);
     assert_true(!memcmp(got2.data, want.data, want.len));
+    /* nor does fetching the next word's memo slot ahead (the indexer's analyser) */
+    RsAnalyzerOptions po = {.prefetch_words = 1};
+    RsAnalyzer *ahead;
+    assert_int_equal(rs_analyzer_open(&po, &ahead, NULL), RS_OK);
+    RsBuf got3 = {0};
+    assert_int_equal(rs_analyze(ahead, RS_MODE_DOCUMENT, text.data, text.len, 0, collect, &got3, NULL, &err), RS_OK);
+    assert_int_equal(got3.len, want.len);
+    assert_true(!memcmp(got3.data, want.data, want.len));
+    rs_buf_free(&got3);
+    rs_analyzer_close(ahead);
     rs_buf_free(&want);
     rs_buf_free(&got1);
     rs_buf_free(&got2);
