@@ -264,17 +264,17 @@ int rs_analyzer_stem_is_norm(RsAnalyzer *a, const char *norm, size_t len) {
     return st && sl == len && !memcmp(st, norm, len);
 }
 
-/* A cached word's forms into the analyser's scratch buffers and the token. */
 int rs_analyzer_token_stem_is_norm(RsAnalyzer *a, const RsToken *t) {
     if (!(t->flags & RS_TOKF_STEMMED)) return rs_analyzer_stem_is_norm(a, t->norm.s, t->norm.len);
     /* what rs_analyzer_stem_is_norm checks, with the stem and the stopword test word_forms made */
     if (!t->norm.len || (t->flags & RS_TOKF_STOPWORD) || t->stem.len != t->norm.len ||
         memcmp(t->stem.s, t->norm.s, t->norm.len))
         return 0;
-    RsCaseGroups g;
+    RsCaseGroups g; /* (a word token is never one as the analyser finds them; asked all the same) */
     return !rs_caseno_parse(t->norm.s, t->norm.len, 1, &g);
 }
 
+/* A cached word's forms into the analyser's scratch buffers and the token. */
 static RsStatus forms_from_cache(RsAnalyzer *a, const RsWordForms *f, RsToken *t) {
     rs_buf_reset(&a->norm);
     rs_buf_reset(&a->stem);
