@@ -227,12 +227,11 @@ extern "C" RsStatus rsx_writable_replace(RsxWritable *w, const char *idterm, siz
     RSX_TRY
     std::string t(idterm, idlen);
     Xapian::docid id;
+    doc_flush(doc); /* before anything is marked dead (it can throw) */
     if (w->no_termlist) { /* the old ones are marked dead, the new one added */
         rsx_priv::dead_mark(w, live_docs(w, t));
-        doc_flush(doc);
         id = w->db.add_document(doc->doc);
     } else {
-        doc_flush(doc);
         id = w->db.replace_document(t, doc->doc);
     }
     if (docid) *docid = id;
@@ -354,6 +353,8 @@ extern "C" RsStatus rsx_doc_add_term(RsxDoc *d, const char *term, size_t len, un
                                      RsError *err) {
     if (RsStatus rc = check_term(term, len, err)) return rc;
     RSX_TRY
+    if (d->pend_text.size() + len > UINT32_MAX) /* the offsets are 32-bit */
+        return rs_error_set(err, RS_ERR_INPUT, "a document of more than 4 GiB of terms");
     uint64_t key = 0;
     for (size_t i = 0; i < 8; i++) key = key << 8 | (i < len ? (unsigned char)term[i] : 0u);
     d->pend.push_back({key, (uint32_t)d->pend_text.size(), (uint32_t)len, wdfinc});

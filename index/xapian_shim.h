@@ -76,10 +76,13 @@ RsStatus rsx_writable_begin(RsxWritable *w, int flushed, RsError *err);
 RsStatus rsx_writable_commit_transaction(RsxWritable *w, RsError *err);
 RsStatus rsx_writable_cancel_transaction(RsxWritable *w, RsError *err);
 
-/* Add a document; *docid (may be NULL) receives its id. */
+/* Add a document; *docid (may be NULL) receives its id. Both this and rsx_writable_replace first
+ * hand doc's pending terms (rsx_doc_add_term) to its Xapian document: the document's content
+ * stays the same, but its buffers change, so one doc is not added from two threads at once.
+ * RS_ERR_NOMEM, or Xapian's error (a message naming it). */
 RsStatus rsx_writable_add(RsxWritable *w, const RsxDoc *doc, RsxDocid *docid, RsError *err);
 /* Replace the document(s) indexed by the unique id term `idterm` with
- * `doc` (added if there is none). The doc should contain idterm itself. */
+ * `doc` (added if there is none). The doc should contain idterm itself. Fails as rsx_writable_add. */
 RsStatus rsx_writable_replace(RsxWritable *w, const char *idterm, size_t idlen,
                               const RsxDoc *doc, RsxDocid *docid, RsError *err);
 /* Delete every document that has `term`; *n_deleted (may be NULL) gets
@@ -118,7 +121,8 @@ void rsx_doc_free(RsxDoc *d); /* NULL is a no-op */
 RsStatus rsx_doc_add_posting(RsxDoc *d, const char *term, size_t len, unsigned pos,
                              unsigned wdfinc, RsError *err);
 /* Non-positional occurrence (wdf += wdfinc). Kept in d until rsx_writable_add or _replace, which
- * hand each term to Xapian once, in order (faster to index; the document is the same). */
+ * hand each term to Xapian once, in order (faster to index; the document is the same).
+ * RS_ERR_INPUT for an empty or too long term, or past 4 GiB of a document's terms. */
 RsStatus rsx_doc_add_term(RsxDoc *d, const char *term, size_t len, unsigned wdfinc,
                           RsError *err);
 /* Boolean term (wdf 0): for filters and ids. */

@@ -15,7 +15,8 @@
 
 typedef struct RsWordCache RsWordCache;
 
-/* What word_forms computes for a word (flags: RS_TOKF_STOPWORD, RS_TOKF_FOLDED only). */
+/* What word_forms computes for a word (flags: RS_TOKF_STOPWORD, RS_TOKF_FOLDED, RS_TOKF_STEMMED
+ * only: a token from the cache says it is a word's forms as one computed afresh does). */
 typedef struct RsWordForms {
     RsSpan norm, stem, fold; /* fold {NULL, 0} when it equals stem */
     unsigned flags;
@@ -31,12 +32,12 @@ void rs_word_cache_free(RsWordCache *c); /* NULL is a no-op */
  * else 0. Can't fail. */
 int rs_word_cache_get(RsWordCache *c, const char *s, size_t len, int decompose, RsWordForms *f);
 
-/* Remember f as the forms of s[0..len). A word or form too long for the cache is left out. Can't
- * fail. */
 /* A hint: the slot rs_word_cache_get(c, s, len, decompose) would look at first is fetched into
  * the CPU cache now (the table is larger than the cache). Changes nothing else. Can't fail. */
 void rs_word_cache_prefetch(const RsWordCache *c, const char *s, size_t len, int decompose);
 
+/* Remember f as the forms of s[0..len). A word or form too long for the cache is left out. Can't
+ * fail. */
 void rs_word_cache_put(RsWordCache *c, const char *s, size_t len, int decompose, const RsWordForms *f);
 
 #endif
