@@ -566,17 +566,15 @@ static void handle_chunk(Run *r, size_t start, size_t end) {
     handle_piece(r, start, end, p, 0);
 }
 
-static int ascii_alnum(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-
 /* The word memo's slot for the word after text[from], fetched while the words before it are
  * analysed (a memo hit then waits for one cache miss, not two). The word is guessed: ASCII
  * blanks and punctuation skipped, then ASCII letters and digits and any non-ASCII bytes; a
  * wrong guess (a hyphenated word, an abbreviation) fetches a slot for nothing. Can't fail. */
 static void prefetch_next_word(const RsWordCache *c, const char *text, size_t len, size_t from) {
     size_t b = from;
-    while (b < len && (unsigned char)text[b] < 0x80 && !ascii_alnum((unsigned char)text[b])) b++;
+    while (b < len && (unsigned char)text[b] < 0x80 && !is_word_cp((unsigned char)text[b])) b++;
     size_t e = b;
-    while (e < len && ((unsigned char)text[e] >= 0x80 || ascii_alnum((unsigned char)text[e]))) e++;
+    while (e < len && ((unsigned char)text[e] >= 0x80 || is_word_cp((unsigned char)text[e]))) e++;
     rs_word_cache_prefetch(c, text + b, e - b, 1);
 }
 

@@ -350,6 +350,16 @@ static void test_bad_input(void **state) {
  * twice by an analyser that remembers (the second time almost all from the memo) as read by one
  * that analyses every word afresh; and the words of a second text that fill the memo past its
  * size (it empties and starts again) too. */
+/* The bytes of the file at path appended to b. */
+static void append_file(RsBuf *b, const char *path) {
+    char *data;
+    size_t len;
+    RsError err;
+    assert_int_equal(rs_read_file(path, 0, &data, &len, &err), RS_OK);
+    assert_int_equal(rs_buf_append(b, data, len), RS_OK);
+    free(data);
+}
+
 static void test_word_memo_changes_nothing(void **state) {
     (void)state;
     RsAnalyzerOptions o = {.no_word_cache = 1};
@@ -359,14 +369,7 @@ static void test_word_memo_changes_nothing(void **state) {
     const char *files[] = {"data/sample/000_082cc86b9df59ed8.txt", "data/sample/001_f2525942d8ac13d5.txt",
                            "data/sample/002_b5ca74bce736c226.txt", "data/sample/003_2da60960a1decf7e.txt",
                            "data/sample/004_4215b85305d5dec8.txt"};
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        FILE *f = fopen(files[i], "rb");
-        assert_non_null(f);
-        char buf[65536];
-        size_t n;
-        while ((n = fread(buf, 1, sizeof buf, f)) > 0) rs_buf_append(&text, buf, n);
-        fclose(f);
-    }
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) append_file(&text, files[i]);
     /* many distinct words: more than the memo holds before it starts again */
     for (unsigned i = 0; i < 40000; i++) rs_buf_printf(&text, " ord%uæ budgetopfølgning%u", i * 7919u, i);
     assert_true(text.len > 100000);
@@ -424,14 +427,7 @@ static void test_token_stem_is_norm_agrees(void **state) {
     (void)state;
     RsBuf text = {0};
     const char *files[] = {"data/sample/000_082cc86b9df59ed8.txt", "data/sample/003_2da60960a1decf7e.txt"};
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        FILE *f = fopen(files[i], "rb");
-        assert_non_null(f);
-        char buf[65536];
-        size_t n;
-        while ((n = fread(buf, 1, sizeof buf, f)) > 0) rs_buf_append(&text, buf, n);
-        fclose(f);
-    }
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) append_file(&text, files[i]);
     rs_buf_puts(&text, " budget og til at det billig tidlig ledig ledighed vej vejen S2020-26746 s2020 23/15645 "
                        "EMN-24/0001629 27.00.00-P22-1-20 330-2018-3619 12.03.2024 § 17 jf. bl.a. 2024 "
                        "opioidmisbruget familiecentret okonomi økonomi aeldre ældre fritids- og kulturudvalget "
