@@ -25,7 +25,7 @@ static int check_token(void *ctx, const RsToken *t) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    RsAnalyzerOptions o = {.prefetch_words = 1};
+    RsAnalyzerOptions o = {.prefetch_words = 1, .prefault_caches = 1}; /* the indexer's */
     if (!an && rs_analyzer_open(NULL, &an, NULL) != RS_OK) abort();
     if (!ahead && rs_analyzer_open(&o, &ahead, NULL) != RS_OK) abort();
     for (int mode = 0; mode < 2; mode++) {

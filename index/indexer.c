@@ -88,7 +88,8 @@ RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexe
     if (opts) ix->opts = *opts;
     if (!ix->opts.batch_bytes) ix->opts.batch_bytes = ix->opts.scratch ? DEFAULT_SCRATCH_BATCH : DEFAULT_BATCH;
     RsStatus rc = ix->opts.must_exist ? check_is_index(dir, err) : RS_OK;
-    RsAnalyzerOptions ao = {.prefetch_words = 1}; /* items are long texts, analysed once */
+    /* items are long texts, analysed once; builds run in threads */
+    RsAnalyzerOptions ao = {.prefetch_words = 1, .prefault_caches = 1};
     if (rc == RS_OK) rc = rs_analyzer_open(&ao, &ix->an, err);
     if (rc == RS_OK) {
         RsxOpenMode mode = ix->opts.scratch      ? RSX_CREATE_SCRATCH

@@ -16,6 +16,7 @@
 #include "lemma.h"
 #include "leximage.h"
 #include "normalize.h"
+#include "prefault.h"
 #include "stem.h"
 #include "wordcache.h"
 
@@ -108,6 +109,11 @@ RsStatus rs_analyzer_open(const RsAnalyzerOptions *opts, RsAnalyzer **out, RsErr
     if (rc == RS_OK) rs_stemmer_use_lemmas(a->stemmer, a->lemmas);
     if (rc == RS_OK && !a->opts.no_word_cache && !(a->words = rs_word_cache_new()))
         rc = rs_error_set(err, RS_ERR_NOMEM, "out of memory");
+    if (rc == RS_OK && a->opts.prefault_caches) {
+        rs_stemmer_prefault(a->stemmer);
+        if (a->words) rs_word_cache_prefault(a->words);
+        if (a->split_slots) rs_prefault(a->split_slots, SPLIT_CACHE_SLOTS * sizeof *a->split_slots);
+    }
     if (rc != RS_OK) {
         rs_analyzer_close(a);
         return rc;

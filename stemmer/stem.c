@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hash.h"
+#include "prefault.h"
 
 /* Snowball's Danish stopword list (snowballstem.org, danish/stop.txt). */
 static const char *const stopwords[] = {
@@ -157,6 +158,8 @@ const char *rs_stem(RsStemmer *s, const char *word, size_t len, size_t *out_len)
     s->n_used++;
     return s->arena + n->stem_off;
 }
+
+void rs_stemmer_prefault(RsStemmer *s) { rs_prefault(s->slots, s->n_slots * sizeof *s->slots); }
 
 void rs_stemmer_use_lemmas(RsStemmer *s, const RsLemmas *l) {
     s->lemmas = l;

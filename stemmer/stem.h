@@ -15,6 +15,10 @@ typedef struct RsStemmer RsStemmer;
 RsStatus rs_stemmer_open(size_t cache_entries, RsStemmer **out, RsError *err);
 void rs_stemmer_close(RsStemmer *s); /* NULL is a no-op */
 
+/* The stem cache's table written through now (common/prefault.h says why); changes no stem.
+ * This function can't fail. */
+void rs_stemmer_prefault(RsStemmer *s);
+
 /* Stem `len` bytes of lower-case UTF-8. The result is owned by the stemmer
  * and valid until the next call; *out_len gets its length. Returns NULL
  * only when out of memory. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hash.h"
+#include "prefault.h"
 
 #define SLOTS 65536             /* power of two; at most half used */
 #define ARENA_BYTES (4u << 20)
@@ -45,6 +46,8 @@ void rs_word_cache_free(RsWordCache *c) {
     free(c->arena);
     free(c);
 }
+
+void rs_word_cache_prefault(RsWordCache *c) { rs_prefault(c->slots, SLOTS * sizeof *c->slots); }
 
 static uint32_t key_hash(const char *s, size_t len, int decompose) {
     return rs_fnv1a32(s, len) ^ (decompose ? 0x9e3779b9u : 0);

@@ -28,6 +28,10 @@ typedef struct RsWordForms {
 RsWordCache *rs_word_cache_new(void);
 void rs_word_cache_free(RsWordCache *c); /* NULL is a no-op */
 
+/* The table's pages written through now (common/prefault.h says why); changes no answer.
+ * This function can't fail. */
+void rs_word_cache_prefault(RsWordCache *c);
+
 /* 1 and *f filled when the forms of s[0..len) (analysed with `decompose` on or off) are cached;
  * else 0. Can't fail. */
 int rs_word_cache_get(RsWordCache *c, const char *s, size_t len, int decompose, RsWordForms *f);

@@ -5,9 +5,14 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "analyzer.h"
 #include "buf.h"
@@ -383,8 +388,9 @@ static void test_word_memo_changes_nothing(void **state) {
     assert_true(!memcmp(got1.data, want.data, want.len));
     assert_int_equal(got2.len, want.len);
     assert_true(!memcmp(got2.data, want.data, want.len));
-    /* nor does fetching the next word's memo slot ahead (the indexer's analyser) */
-    RsAnalyzerOptions po = {.prefetch_words = 1};
+    /* nor does fetching the next word's memo slot ahead, nor writing the tables through at open
+     * (the indexer's analyser) */
+    RsAnalyzerOptions po = {.prefetch_words = 1, .prefault_caches = 1};
     RsAnalyzer *ahead;
     assert_int_equal(rs_analyzer_open(&po, &ahead, NULL), RS_OK);
     RsBuf got3 = {0};
@@ -398,6 +404,63 @@ static void test_word_memo_changes_nothing(void **state) {
     rs_buf_free(&got2);
     rs_buf_free(&text);
     rs_analyzer_close(fresh);
+}
+
+extern char **environ;
+
+static long minor_faults(void) {
+    struct rusage u;
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_minflt;
+}
+
+static int count_token(void *ctx, const RsToken *t) {
+    (void)t;
+    ++*(size_t *)ctx;
+    return 0;
+}
+
+/* Run in a process of its own (this binary with --prefault-child), where the analysers' tables
+ * are fresh memory rather than heap memory earlier tests freed: an analyser opened with
+ * prefault_caches (the indexer's) takes its caches' table pages at open (minor faults), and
+ * analysing many new words afterwards takes fewer than one opened without, whose tables are
+ * faulted a page at a time as words are looked up, twice where a page is read before it is
+ * written. Returns 0 when so. */
+static int prefault_child(void) {
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024); /* the tables from mmap */
+    RsAnalyzerOptions eo = {.prefault_caches = 1};
+    RsAnalyzer *lazy = NULL, *eager = NULL;
+    long f0 = minor_faults();
+    if (rs_analyzer_open(NULL, &lazy, NULL) != RS_OK) return 2;
+    long f1 = minor_faults();
+    if (rs_analyzer_open(&eo, &eager, NULL) != RS_OK) return 2;
+    long f2 = minor_faults();
+    RsBuf text = {0};
+    for (unsigned i = 0; i < 30000; i++) rs_buf_printf(&text, " ord%uæ budgetopfølgning%u", i * 7919u, i);
+    size_t n_lazy = 0, n_eager = 0;
+    long g0 = minor_faults();
+    if (rs_analyze(lazy, RS_MODE_DOCUMENT, text.data, text.len, 0, count_token, &n_lazy, NULL, NULL) != RS_OK) return 2;
+    long g1 = minor_faults();
+    if (rs_analyze(eager, RS_MODE_DOCUMENT, text.data, text.len, 0, count_token, &n_eager, NULL, NULL) != RS_OK) return 2;
+    long g2 = minor_faults();
+    fprintf(stderr, "minor faults: open %ld (lazy) %ld (prefaulted); analysing %ld (lazy) %ld (prefaulted)\n",
+            f1 - f0, f2 - f1, g1 - g0, g2 - g1);
+    rs_buf_free(&text);
+    rs_analyzer_close(lazy);
+    rs_analyzer_close(eager);
+    /* the stem cache's, the memo's and the split cache's slots are ~3,900 pages of 4 KiB */
+    return n_lazy == n_eager && (f2 - f1) - (f1 - f0) >= 2000 && (g1 - g0) - (g2 - g1) >= 4000 ? 0 : 1;
+}
+
+static void test_prefault_caches(void **state) {
+    (void)state;
+    char *argv[] = {"test_stemmer_analyzer", "--prefault-child", NULL};
+    pid_t pid;
+    assert_int_equal(posix_spawn(&pid, "/proc/self/exe", NULL, NULL, argv, environ), 0);
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
 }
 
 /* rs_analyzer_token_stem_is_norm answers as rs_analyzer_stem_is_norm of the token's norm, for
@@ -459,7 +522,8 @@ static void test_fingerprint_stable(void **state) {
     rs_analyzer_close(a2);
 }
 
-int main(void) {
+int main(int argc, char **argv) {
+    if (argc > 1 && !strcmp(argv[1], "--prefault-child")) return prefault_child();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_stems_stopwords_offsets),
         cmocka_unit_test(test_nfc_and_case_folding),
@@ -473,6 +537,7 @@ int main(void) {
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_fingerprint_stable),
         cmocka_unit_test(test_word_memo_changes_nothing),
+        cmocka_unit_test(test_prefault_caches),
         cmocka_unit_test(test_token_stem_is_norm_agrees),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
