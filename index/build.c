@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "analyzer.h"
 #include "shards.h"
 #include "writelock.h"
 #include "xapian_shim.h"
@@ -232,6 +233,12 @@ static void *shard_main(void *arg) {
     ShardJob *j = arg;
     RsError err = {0};
     RsIndexer *ix = NULL;
+    /* a thread writing parts one after another analyses with one analyser across them */
+    RsIndexerOptions opts = *j->opts;
+    if (j->segs && rs_indexer_analyzer_open(&opts.analyzer, &err) != RS_OK) {
+        job_fail(j, &err);
+        return NULL;
+    }
     for (size_t i = 0; !j->fatal && next_file(j, &i); i += !j->queue) {
         if (ix && j->seg_bytes && rs_indexer_totals(ix)->bytes >= j->seg_bytes) {
             if (close_counted(ix, &j->totals, &err) != RS_OK) job_fail(j, &err);
@@ -245,7 +252,7 @@ static void *shard_main(void *arg) {
                 job_fail(j, &err);
                 break;
             }
-            if (rs_indexer_open(path, j->opts, &ix, &err) != RS_OK) {
+            if (rs_indexer_open(path, &opts, &ix, &err) != RS_OK) {
                 job_fail(j, &err);
                 break;
             }
@@ -261,9 +268,10 @@ static void *shard_main(void *arg) {
         else if (oc == RS_FILE_WHOLE) note(j->bo, RS_BUILD_FILE_WHOLE, j->files->paths[i], NULL);
     }
     if (!ix && !j->segs && !j->fatal) { /* a shard with no file still exists, empty */
-        if (rs_indexer_open(j->path, j->opts, &ix, &err) != RS_OK) job_fail(j, &err);
+        if (rs_indexer_open(j->path, &opts, &ix, &err) != RS_OK) job_fail(j, &err);
     }
     if (ix && close_counted(ix, &j->totals, &err) != RS_OK) job_fail(j, &err);
+    rs_analyzer_close(opts.analyzer);
     return NULL;
 }
 

@@ -16,6 +16,8 @@
 
 #include "error.h"
 
+typedef struct RsAnalyzer RsAnalyzer; /* stemmer/analyzer.h */
+
 typedef struct RsIndexer RsIndexer;
 
 /* Called with a message for each problem with a sidecar or an attachment (the file is still
@@ -40,6 +42,9 @@ typedef struct RsIndexerOptions {
                                    xapian-tcpsrv needs to serve it; ~1.35× the size). Without
                                    them (the default) a changed or removed item is a tombstone
                                    until `refsog compact` (docs/shim.md) */
+    RsAnalyzer *analyzer;       /* borrowed: the analyser to use, from rs_indexer_analyzer_open,
+                                   so that one thread's indexers share one in turn (its caches
+                                   stay warm and are set up once); NULL: the indexer opens its own */
 } RsIndexerOptions;
 
 /* What happened to one file. */
@@ -75,6 +80,11 @@ typedef struct RsIndexerTotals {
  * directory), or what rs_analyzer_open fails with. */
 RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexer **out,
                          RsError *err);
+
+/* Open the analyser an indexer uses (for RsIndexerOptions.analyzer): *out is the caller's, to
+ * close with rs_analyzer_close after the last indexer using it is closed; one thread at a time
+ * may use it. Fails as rs_analyzer_open does. */
+RsStatus rs_indexer_analyzer_open(RsAnalyzer **out, RsError *err);
 
 /* Index one file; `path` is the path as the user gave it, stored as the
  * item's source (rs_source_name: escaped if it is not UTF-8; any length:

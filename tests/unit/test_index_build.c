@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "analyzer.h"
 #include "build.h"
 #include "indexer.h"
 #include "schema.h"
@@ -533,6 +534,70 @@ static void test_default_batches(void **state) {
     }
 }
 
+static int hash_term(void *ctx, const char *term, size_t len, unsigned count) {
+    uint64_t *h = ctx;
+    for (size_t i = 0; i < len; i++) *h = (*h ^ (unsigned char)term[i]) * 1099511628211ULL;
+    *h = (*h ^ 0xffu) * 1099511628211ULL;
+    *h = (*h ^ count) * 1099511628211ULL;
+    return 0;
+}
+
+/* A digest of every term of the index in dir with its frequency. */
+static uint64_t terms_digest(const char *dir) {
+    RsxDb *db;
+    RsError err;
+    const char *p = dir;
+    assert_int_equal(rsx_db_open(&p, 1, 0, &db, &err), RS_OK);
+    uint64_t h = 14695981039346656037ULL;
+    assert_int_equal(rsx_db_allterms(db, "", hash_term, &h, &err), RS_OK);
+    rsx_db_close(db);
+    return h;
+}
+
+static int count_tokens(void *ctx, const RsToken *t) {
+    (void)t;
+    ++*(size_t *)ctx;
+    return 0;
+}
+
+/* Indexers in turn with one analyser lent to them (what each thread of a new index's build does
+ * across its parts): each index holds the terms an indexer with its own analyser writes, the
+ * second one's too (the analyser's caches warm from the first), and closing them leaves the
+ * analyser open for its owner. */
+static void test_lent_analyzer(void **state) {
+    (void)state;
+    RsError err;
+    RsAnalyzer *an = NULL;
+    assert_int_equal(rs_indexer_analyzer_open(&an, &err), RS_OK);
+    static const size_t from[2] = {0, 2}, to[2] = {2, N_SAMPLE};
+    uint64_t lent[2], own[2];
+    for (int borrow = 0; borrow <= 1; borrow++) {
+        for (int part = 0; part < 2; part++) {
+            char dir[128];
+            path_of(dir, sizeof dir, borrow ? (part ? "lent2" : "lent1") : (part ? "own2" : "own1"));
+            RsIndexerOptions o = {.analyzer = borrow ? an : NULL};
+            RsIndexer *ix;
+            assert_int_equal(rs_indexer_open(dir, &o, &ix, &err), RS_OK);
+            for (size_t i = from[part]; i < to[part]; i++) {
+                RsFileOutcome out;
+                size_t n = 0;
+                assert_int_equal(rs_indexer_add_file(ix, sample[i], &out, &n, &err), RS_OK);
+                assert_int_equal(out, RS_FILE_INDEXED);
+            }
+            assert_int_equal(rs_indexer_close(ix, &err), RS_OK);
+            (borrow ? lent : own)[part] = terms_digest(dir);
+        }
+    }
+    assert_true(lent[0] == own[0]);
+    assert_true(lent[1] == own[1]);
+    assert_true(own[0] != own[1]);
+    size_t n = 0; /* still the caller's */
+    static const char text[] = "Budgetopfølgningen for Børne- og Ungeudvalget";
+    assert_int_equal(rs_analyze(an, RS_MODE_DOCUMENT, text, sizeof text - 1, 0, count_tokens, &n, NULL, &err), RS_OK);
+    assert_true(n >= 5);
+    rs_analyzer_close(an);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_parallel_equals_one_writer, setup, teardown),
@@ -544,6 +609,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_default_batches, setup, teardown),
         cmocka_unit_test_setup_teardown(test_merge_in_levels, setup, teardown),
         cmocka_unit_test_setup_teardown(test_merge_only_what_is_needed, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lent_analyzer, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
