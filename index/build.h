@@ -8,9 +8,10 @@
  * How DIR is written (decided under the lock, on what DIR is then):
  *   - RS_BUILD_NEW: DIR missing or empty, opts->shards 0, more than one file. opts->jobs
  *     threads take the files from a shared queue into temporary segments DIR.build-PID/seg-NNNN
- *     (scratch indexes: not synced; each thread one analyser across its segments), merged (compacted) into DIR.merge-PID, where minutes replace
- *     their meeting's agenda across the segments, then renamed to DIR. Until the rename DIR does
- *     not exist (or stays empty): a crash or an error leaves no half-built index.
+ *     (scratch indexes: not synced; a thread analyses all its segments with one analyser),
+ *     merged (compacted) into DIR.merge-PID, where minutes replace their meeting's agenda across
+ *     the segments, then renamed to DIR. Until the rename DIR does not exist (or stays empty): a
+ *     crash or an error leaves no half-built index.
  *   - RS_BUILD_SHARDS: shards asked for (opts->shards > 1) or DIR already sharded
  *     (index/shards.h): one thread per shard, each file to the shard of its canonical path's hash.
  *     A new layout is built in DIR.build-PID, its stub written last, then renamed to DIR.

@@ -88,7 +88,7 @@ typedef struct RsAnalyzerOptions {
                                   next one (changes no output): for long texts read once, as
                                   indexing does (~2 % faster); on the short, repeated texts of
                                   snippets the guessing cost more than it saved (~6 %) */
-    int prefault_caches;       /* 1 = the memo's, stem cache's and split cache's tables (~7 MB)
+    int prefault_caches;       /* 1 = the memo's, stem cache's and split cache's tables (~15 MB)
                                   written through at open (common/prefault.h; changes no
                                   output): for a threaded build, where each of their pages
                                   otherwise costs a TLB flush on the other cores; a one-shot
