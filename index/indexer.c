@@ -80,6 +80,11 @@ static RsStatus mark_pairs(RsIndexer *ix, RsError *err) {
     return rc;
 }
 
+/* The indexer's analyser closed unless it was lent (RsIndexerOptions.analyzer). */
+static void close_analyzer(RsIndexer *ix) {
+    if (ix->an != ix->opts.analyzer) rs_analyzer_close(ix->an);
+}
+
 RsStatus rs_indexer_analyzer_open(RsAnalyzer **out, RsError *err) {
     /* items are long texts, analysed once; builds run in threads */
     RsAnalyzerOptions ao = {.prefetch_words = 1, .prefault_caches = 1};
@@ -94,8 +99,8 @@ RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexe
     if (opts) ix->opts = *opts;
     if (!ix->opts.batch_bytes) ix->opts.batch_bytes = ix->opts.scratch ? DEFAULT_SCRATCH_BATCH : DEFAULT_BATCH;
     RsStatus rc = ix->opts.must_exist ? check_is_index(dir, err) : RS_OK;
-    if (rc == RS_OK && ix->opts.analyzer) ix->an = ix->opts.analyzer;
-    else if (rc == RS_OK && (rc = rs_indexer_analyzer_open(&ix->an, err)) == RS_OK) ix->own_an = 1;
+    if (rc == RS_OK && ix->opts.analyzer) ix->an = ix->opts.analyzer; /* lent: its owner closes it */
+    else if (rc == RS_OK) rc = rs_indexer_analyzer_open(&ix->an, err);
     if (rc == RS_OK) {
         RsxOpenMode mode = ix->opts.scratch      ? RSX_CREATE_SCRATCH
                            : ix->opts.must_exist ? RSX_OPEN
@@ -126,7 +131,7 @@ RsStatus rs_indexer_open(const char *dir, const RsIndexerOptions *opts, RsIndexe
     if (rc != RS_OK) {
         RsError ignore;
         rsx_writable_close(ix->db, &ignore);
-        if (ix->own_an) rs_analyzer_close(ix->an);
+        close_analyzer(ix);
         free(ix);
         return rc;
     }
@@ -172,7 +177,7 @@ RsStatus rs_indexer_close(RsIndexer *ix, RsError *err) {
     RsStatus rc = rs_indexer_commit(ix, err);
     RsError e2;
     RsStatus rc2 = rsx_writable_close(ix->db, rc == RS_OK ? err : &e2);
-    if (ix->own_an) rs_analyzer_close(ix->an);
+    close_analyzer(ix);
     free(ix);
     return rc != RS_OK ? rc : rc2;
 }

@@ -12,7 +12,6 @@
 struct RsIndexer {
     RsxWritable *db;
     RsAnalyzer *an;
-    int own_an; /* an is this indexer's (else opts.analyzer's, borrowed) */
     RsIndexerOptions opts;
     int xapian_positions; /* items' positions into Xapian's position table (an index with term
                              lists, for xapian-tcpsrv), not their stored data (schema 9) */

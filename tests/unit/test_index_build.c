@@ -17,6 +17,7 @@
 
 #include "analyzer.h"
 #include "build.h"
+#include "hash.h"
 #include "indexer.h"
 #include "schema.h"
 #include "writelock.h"
@@ -536,9 +537,9 @@ static void test_default_batches(void **state) {
 
 static int hash_term(void *ctx, const char *term, size_t len, unsigned count) {
     uint64_t *h = ctx;
-    for (size_t i = 0; i < len; i++) *h = (*h ^ (unsigned char)term[i]) * 1099511628211ULL;
-    *h = (*h ^ 0xffu) * 1099511628211ULL;
-    *h = (*h ^ count) * 1099511628211ULL;
+    for (size_t i = 0; i < len; i++) *h = rs_fnv1a64_add(*h, (unsigned char)term[i]);
+    *h = rs_fnv1a64_add(*h, 0xff); /* no term byte: the end of the term */
+    for (int k = 0; k < 4; k++) *h = rs_fnv1a64_add(*h, (unsigned char)(count >> (8 * k)));
     return 0;
 }
 
@@ -548,7 +549,7 @@ static uint64_t terms_digest(const char *dir) {
     RsError err;
     const char *p = dir;
     assert_int_equal(rsx_db_open(&p, 1, 0, &db, &err), RS_OK);
-    uint64_t h = 14695981039346656037ULL;
+    uint64_t h = RS_FNV1A64_INIT;
     assert_int_equal(rsx_db_allterms(db, "", hash_term, &h, &err), RS_OK);
     rsx_db_close(db);
     return h;
