@@ -162,10 +162,54 @@ static RsxQuery *parts_q(Build *b, const RsToken *t) {
     return scaled(b, and, W_SPLIT);
 }
 
+/* A compound typed whole is also searched as its parts apart (parts_q) only while the index has
+ * the whole word in fewer items than this. Where it has it in many, the items with its parts
+ * apart are mostly ones that name each part somewhere for its own sake (»dagtilbud« → a »dag« in
+ * one sentence, a »tilbud« in another): they swelled the count and the facet counts with items
+ * ranked below every real match, and reading the parts' long lists was a two-word query's main
+ * cost at 1M items (docs/index-size-plan.md "Twenty-third session"). A rare or absent compound
+ * (»hygiejnestrategi« for minutes that say »strategi for hygiejne«) still meets its parts. */
+#define SPLIT_BELOW_ITEMS 100
+
+/* Whether the index has one of the terms a word's query asks for its own forms (token_q: the
+ * stem, or the exact form standing in for it; the stem as a compound part; for a word typed
+ * without æ/ø/å the folding key, and its stem and part) in at least SPLIT_BELOW_ITEMS items:
+ * then the word has at least that many matches without its parts apart. 1 or 0; -1 when a term
+ * frequency cannot be read (b->rc and b->err set). */
+static int whole_is_common(Build *b, const RsToken *t, int danish) {
+    RsSpan fold = t->fold.s ? t->fold : t->stem;
+    struct {
+        const char *prefix;
+        RsSpan key;
+        int on;
+    } forms[] = {
+        {RS_PREFIX_STEM, t->stem, 1},
+        {RS_PREFIX_EXACT, t->stem, rs_analyzer_stem_is_norm(b->s->an, t->stem.s, t->stem.len)},
+        {RS_PREFIX_PART, t->stem, 1},
+        {RS_PREFIX_FOLD, fold, !danish},
+        {RS_PREFIX_STEM, t->fold, t->fold.s && !danish},
+        {RS_PREFIX_EXACT, t->fold, t->fold.s && !danish && rs_analyzer_stem_is_norm(b->s->an, t->fold.s, t->fold.len)},
+        {RS_PREFIX_PART, t->fold, t->fold.s && !danish},
+    };
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+        if (!forms[i].on) continue;
+        size_t freq = 0;
+        RsStatus rc = rs_term_make(&b->term, forms[i].prefix, forms[i].key.s, forms[i].key.len, b->err);
+        if (rc == RS_OK) rc = rsx_db_termfreq(b->s->db, b->term.data, b->term.len, &freq, b->err);
+        if (rc != RS_OK) {
+            b->rc = rc;
+            return -1;
+        }
+        if (freq >= SPLIT_BELOW_ITEMS) return 1;
+    }
+    return 0;
+}
+
 /* The query for one analysed token (not a sub-token). */
 static RsxQuery *token_q(Build *b, const RsToken *t, RsQField field) {
     QList l = {0};
     RsxQuery *exact = NULL; /* a word's exact form: weighs on top of the rest, matches nothing more */
+    int failed = 0;         /* b->rc and b->err already say why */
     const char *fp = rs_qbuild_field_prefix(field);
     if (t->kind == RS_TOK_CASENO) {
         rs_snippet_keys_add(&b->keys->cases, t->case_key.s, t->case_key.len);
@@ -203,14 +247,17 @@ static RsxQuery *token_q(Build *b, const RsToken *t, RsQField field) {
             /* parts are indexed with their folding key too */
             if (t->fold.s && !danish) ql_add(&l, term_q(b, RS_PREFIX_PART, t->fold, W_PART * W_FOLD));
             /* a compound typed whole also meets its parts written apart or in other compounds
-             * ("ungdomsmisbrug" → ungdom … misbrug), below the whole word */
-            if (t->n_parts >= 2) ql_add(&l, parts_q(b, t));
+             * ("ungdomsmisbrug" → ungdom … misbrug), below the whole word, while the index has
+             * the whole word in few items */
+            int common = t->n_parts >= 2 ? whole_is_common(b, t, danish) : 1;
+            if (common < 0) failed = 1;
+            else if (!common) ql_add(&l, parts_q(b, t));
         }
     }
-    if (l.oom) {
+    if (l.oom || failed) {
         ql_free(&l);
         rsx_query_free(exact);
-        b->rc = rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
+        if (!failed) b->rc = rs_error_set(b->err, RS_ERR_NOMEM, "out of memory");
         return NULL;
     }
     RsxQuery *q = l.n == 1 ? l.q[0] : rsx_query_combine(RSX_OP_OR, l.q, l.n, 0, b->err);
