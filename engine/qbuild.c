@@ -146,13 +146,16 @@ static void spelled_without(Build *b, QList *l, RsSpan w) {
 }
 
 /* A compound's parts, each as a word or as part of another compound, all of them (AND), scaled
- * below the whole word so exact matches stay first. */
-static RsxQuery *parts_q(Build *b, const RsToken *t) {
+ * below the whole word so exact matches stay first. A compound typed without æ/ø/å (`danish` 0)
+ * meets its parts through their folding keys too, as a word typed so does (okonomiudvalget →
+ * økonomi … udvalget). */
+static RsxQuery *parts_q(Build *b, const RsToken *t, int danish) {
     QList all = {0};
     for (size_t i = 0; i < t->n_parts; i++) {
         QList one = {0};
         ql_add(&one, stem_q(b, t->parts[i], 1.0));
         ql_add(&one, term_q(b, RS_PREFIX_PART, t->parts[i], 1.0));
+        if (!danish) ql_add(&one, term_q(b, RS_PREFIX_FOLD, t->parts[i], 1.0));
         rs_snippet_keys_add(&b->keys->stems, t->parts[i].s, t->parts[i].len);
         ql_add(&all, one.oom ? NULL : rsx_query_combine(RSX_OP_OR, one.q, one.n, 0, b->err));
         ql_free(&one);
@@ -251,7 +254,7 @@ static RsxQuery *token_q(Build *b, const RsToken *t, RsQField field) {
              * the whole word in few items */
             int common = t->n_parts >= 2 ? whole_is_common(b, t, danish) : 1;
             if (common < 0) failed = 1;
-            else if (!common) ql_add(&l, parts_q(b, t));
+            else if (!common) ql_add(&l, parts_q(b, t, danish));
         }
     }
     if (l.oom || failed) {

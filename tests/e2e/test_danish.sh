@@ -52,7 +52,8 @@ t_eq "okonomiudvalget (its folding key in 100 items): not the item with okonomi 
   "$(wt w100x okonomiudvalget)"
 t_eq "dagtilbud in 99 items: the item with dag and tilbud apart too" "100 b" "$(wt w99x dagtilbud)"
 t_eq "økonomiudvalget in 99 items: the item with økonomi and udvalget apart too" "100 b" "$(wt w99x økonomiudvalget)"
-t_eq "okonomiudvalget in 99 items: the item with okonomi and udvalget apart too" "100 c" "$(wt w99x okonomiudvalget)"
+t_eq "okonomiudvalget in 99 items: the items with økonomi or okonomi and udvalget apart too" "101 bc" \
+  "$(wt w99x okonomiudvalget)"
 
 # compounds the word list knows whole, split at a three-letter head hunspell-da lets begin a
 # compound (build/da-words.txt), and syncopated plurals that are verbs too (centre)
