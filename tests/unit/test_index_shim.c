@@ -893,6 +893,80 @@ static int exists_in(const char *name, const char *file) {
     return stat(p, &st) == 0;
 }
 
+/* A prefix's words are ORed in MaxScore's order (the most frequent outermost, one at a time:
+ * rsx_query_expand_prefix), and that answers exactly as one flat OR of them: the same items in
+ * the same order, the same weights to within the 1 + 1e-12 steps. 400 items, 60 words ord00…ord59
+ * in items and counts drawn from a fixed sequence, ord00 the most frequent. */
+static void test_prefix_ladder(void **state) {
+    (void)state;
+    char p[256];
+    RsxWritable *w = open_writable(p, sizeof p, "ladder");
+    RsError err;
+    unsigned long long seed = 42;
+    for (int d = 0; d < 400; d++) {
+        char words[512] = "", id[16];
+        size_t len = 0;
+        for (int j = 0; j < 60; j++) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            if ((seed >> 33) % 100 >= (unsigned)(90 - j * 3 / 2)) continue; /* ord00 in ~90 %, ord59 in ~1 % */
+            for (unsigned k = 0; k <= (seed >> 20) % 3 && len + 8 < sizeof words; k++)
+                len += (size_t)snprintf(words + len, sizeof words - len, "ord%02d ", j);
+        }
+        for (int f = 0; f < d % 7 && len + 3 < sizeof words; f++) len += (size_t)snprintf(words + len, sizeof words - len, "x ");
+        if (!len) len = (size_t)snprintf(words, sizeof words, "x ");
+        snprintf(id, sizeof id, "d%d", d);
+        add_doc(w, id, words, "20240101", "");
+    }
+    assert_int_equal(rsx_writable_close(w, &err), RS_OK);
+    const char *paths[] = {p};
+    RsxDb *db = NULL;
+    assert_int_equal(rsx_db_open(paths, 1, 0, &db, &err), RS_OK);
+    size_t nt = 0, nm = 0, most = 0, freq;
+    RsxQuery *ex = rsx_query_expand_prefix(db, "ord", 3, 100, &nt, &nm, &err);
+    assert_non_null(ex);
+    assert_int_equal(nm, 60);
+    assert_int_equal(nt, 60);
+    RsxQuery *terms[60];
+    char most_term[8] = "";
+    for (int j = 0; j < 60; j++) {
+        char t[8];
+        snprintf(t, sizeof t, "ord%02d", j);
+        terms[j] = rsx_query_term(t, 5, 1, 0, &err);
+        assert_int_equal(rsx_db_termfreq(db, t, 5, &freq, &err), RS_OK);
+        if (freq > most) most = freq, snprintf(most_term, sizeof most_term, "%s", t);
+    }
+    assert_string_equal(most_term, "ord00");
+    RsxQuery *flat = rsx_query_combine(RSX_OP_OR, terms, 60, 0, &err);
+    /* the shape: the most frequent word ORed on last, around the rest */
+    char *desc = rsx_query_describe(ex);
+    assert_non_null(desc);
+    const char *tail = " OR ord00))";
+    if (strlen(desc) < strlen(tail) || strcmp(desc + strlen(desc) - strlen(tail), tail))
+        fail_msg("not ORed in MaxScore's order: %.300s", desc);
+    free(desc);
+    /* the answers: a full ranking, and a top 10 (where the matcher skips) */
+    size_t limits[] = {400, 10};
+    for (size_t l = 0; l < 2; l++) {
+        RsxSearchOptions o = {.limit = limits[l], .sort_slot = -1};
+        RsxMSet *a = NULL, *b = NULL;
+        assert_int_equal(rsx_search(db, ex, &o, &a, &err), RS_OK);
+        assert_int_equal(rsx_search(db, flat, &o, &b, &err), RS_OK);
+        assert_int_equal(rsx_mset_size(a), rsx_mset_size(b));
+        assert_true(rsx_mset_size(a) >= limits[l] - (l == 0 ? 50 : 0));
+        for (size_t i = 0; i < rsx_mset_size(a); i++) {
+            assert_int_equal(rsx_mset_docid(a, i), rsx_mset_docid(b, i));
+            double x = rsx_mset_weight(a, i), y = rsx_mset_weight(b, i);
+            if (x < y * (1 - 1e-9) || x > y * (1 + 1e-9)) fail_msg("hit %zu: %.17g against %.17g", i, x, y);
+        }
+        rsx_mset_free(a);
+        rsx_mset_free(b);
+    }
+    for (int j = 0; j < 60; j++) rsx_query_free(terms[j]);
+    rsx_query_free(flat);
+    rsx_query_free(ex);
+    rsx_db_close(db);
+}
+
 /* Replace and delete on a new index (no term lists: tombstones) and on one made with term lists
  * (Xapian deletes): the same answers from every reader — hits and totals, document counts, term
  * frequencies, term lists, postings, a deleted document's data, spelling — across a commit, a
@@ -1222,6 +1296,7 @@ int main(void) {
         cmocka_unit_test(test_match_sets_auto),
         cmocka_unit_test(test_replace_delete_metadata_spelling_reopen),
         cmocka_unit_test(test_error_paths),
+        cmocka_unit_test(test_prefix_ladder),
         cmocka_unit_test(test_tombstones_answer_as_deletes),
         cmocka_unit_test(test_tombstones_shards_and_compaction),
         cmocka_unit_test(test_phrase_from_stored_positions),
