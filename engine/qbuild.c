@@ -176,7 +176,7 @@ static RsxQuery *parts_q(Build *b, const RsToken *t, int danish) {
 
 /* Whether the index has one of the terms a word's query asks for its own forms (token_q: the
  * stem, or the exact form standing in for it; the stem as a compound part; for a word typed
- * without æ/ø/å the folding key, and its stem and part) in at least SPLIT_BELOW_ITEMS items:
+ * without æ/ø/å the folding key, and its stem and part) in at least SPLIT_BELOW_ITEMS live items:
  * then the word has at least that many matches without its parts apart. 1 or 0; -1 when a term
  * frequency cannot be read (b->rc and b->err set). */
 static int whole_is_common(Build *b, const RsToken *t, int danish) {
@@ -196,14 +196,15 @@ static int whole_is_common(Build *b, const RsToken *t, int danish) {
     };
     for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
         if (!forms[i].on) continue;
-        size_t freq = 0;
+        int common = 0;
         RsStatus rc = rs_term_make(&b->term, forms[i].prefix, forms[i].key.s, forms[i].key.len, b->err);
-        if (rc == RS_OK) rc = rsx_db_termfreq(b->s->db, b->term.data, b->term.len, &freq, b->err);
+        if (rc == RS_OK)
+            rc = rsx_db_termfreq_at_least(b->s->db, b->term.data, b->term.len, SPLIT_BELOW_ITEMS, &common, b->err);
         if (rc != RS_OK) {
             b->rc = rc;
             return -1;
         }
-        if (freq >= SPLIT_BELOW_ITEMS) return 1;
+        if (common) return 1;
     }
     return 0;
 }

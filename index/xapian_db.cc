@@ -151,6 +151,17 @@ extern "C" RsStatus rsx_db_termfreq(RsxDb *db, const char *term, size_t len, siz
     RSX_CATCH
 }
 
+extern "C" RsStatus rsx_db_termfreq_at_least(RsxDb *db, const char *term, size_t len, size_t min, int *yes,
+                                             RsError *err) {
+    RSX_TRY
+    std::string t(term, len);
+    Xapian::doccount f = db->db.get_termfreq(t);
+    /* at most dead.n of the f are deleted: the live ones are read only when that leaves it open */
+    *yes = f >= min && (f - min >= db->dead.n || rsx_priv::live_freq(db->db, t, f, db->dead) >= min);
+    return RS_OK;
+    RSX_CATCH
+}
+
 extern "C" RsStatus rsx_db_get_metadata(RsxDb *db, const char *key, char **value, size_t *len,
                                         RsError *err) {
     return rsx_db_get_shard_metadata(db, 0, key, value, len, err);

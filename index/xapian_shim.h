@@ -167,6 +167,9 @@ unsigned long rsx_db_generation(const RsxDb *db);
 
 RsStatus rsx_db_doccount(RsxDb *db, size_t *count, RsError *err);
 RsStatus rsx_db_termfreq(RsxDb *db, const char *term, size_t len, size_t *freq, RsError *err);
+/* *yes = whether at least `min` live documents have the term: as rsx_db_termfreq(…) >= min, but
+ * without reading the term's postings past the deleted ones when the count says it already. */
+RsStatus rsx_db_termfreq_at_least(RsxDb *db, const char *term, size_t len, size_t min, int *yes, RsError *err);
 /* Metadata of the first database (metadata is per shard); see writable. */
 RsStatus rsx_db_get_metadata(RsxDb *db, const char *key, char **value, size_t *len,
                              RsError *err);

@@ -1019,6 +1019,16 @@ static void test_tombstones_answer_as_deletes(void **state) {
         assert_int_equal(n, 0);
         assert_int_equal(rsx_db_termfreq(db, "Qa", 2, &n, &err), RS_OK);
         assert_int_equal(n, 1);
+        /* at least so many live items: unge is in a (old, deleted), b and a (new) */
+        int yes = -1;
+        assert_int_equal(rsx_db_termfreq_at_least(db, "unge", 4, 2, &yes, &err), RS_OK);
+        assert_int_equal(yes, 1);
+        assert_int_equal(rsx_db_termfreq_at_least(db, "unge", 4, 3, &yes, &err), RS_OK);
+        assert_int_equal(yes, 0); /* three documents, one of them deleted */
+        assert_int_equal(rsx_db_termfreq_at_least(db, "opiater", 7, 1, &yes, &err), RS_OK);
+        assert_int_equal(yes, 0);
+        assert_int_equal(rsx_db_termfreq_at_least(db, "Social", 6, 0, &yes, &err), RS_OK);
+        assert_int_equal(yes, 1);
         char list[256] = "";
         int listcb(void *ctx, const char *t, size_t l, unsigned c);
         assert_int_equal(rsx_db_allterms(db, "KY", listcb, list, &err), RS_OK);
