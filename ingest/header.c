@@ -72,6 +72,26 @@ static size_t genitive_committee(const char *s, size_t n) {
     return 0;
 }
 
+/* "Social og sundheds møde den 17. april 2023", "Byrådets møde d. 3. maj": a committee named
+ * whatever it is called (an area's name, no committee word), in the genitive before "møde" and
+ * the meeting's date. The name's length, else 0. */
+static size_t genitive_meeting(const char *s, size_t n) {
+    static const char *const after[] = {"s møde den ", "s møde d. ", "s ekstraordinære møde den "};
+    for (size_t k = 0; k < sizeof after / sizeof *after; k++) {
+        size_t at = rs_ci_find(s, n, after[k]);
+        if (at >= n || at < 3 || at > 60 || !rs_is_upper(s, n) || memcmp(s + at, after[k], strlen(after[k])))
+            continue;
+        for (size_t i = 0; i < at; i++)
+            if (s[i] == '.' || s[i] == ':' || s[i] == ';') return 0;
+        char iso[11];
+        size_t da, dl;
+        size_t rest = at + strlen(after[k]);
+        if (!rs_find_date(s + rest, n - rest, iso, &da, &dl) || da > 12) return 0;
+        return at;
+    }
+    return 0;
+}
+
 /* A committee named in a header line: after "møde i", after "Referat"/"Dagsorden", at the
  * start, or after ". ". Its range in *b, *len; 0 if none. */
 static int committee_in(const char *s, size_t n, size_t *b, size_t *len) {
@@ -91,6 +111,11 @@ static int committee_in(const char *s, size_t n, size_t *b, size_t *len) {
                                         "DAGSORDEN ", "Beslutningsprotokol ", "Indholdsfortegnelse "};
     for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
         if (rs_ci_prefix(s, n, kinds[k])) { starts[ns++] = strlen(kinds[k]); break; }
+    for (size_t k = ns; k-- > 0;) /* after "Referat af " first: "Referat af Byrådets møde d. …" */
+        if ((*len = genitive_meeting(s + starts[k], n - starts[k]))) {
+            *b = starts[k];
+            return 1;
+        }
     for (size_t i = 0; i + 2 < n && ns < 8; i++)
         if (s[i] == '.' && s[i + 1] == ' ') starts[ns++] = i + 2;
     for (size_t k = 0; k < ns; k++) {

@@ -18,6 +18,21 @@ static int title_opener(const char *s, size_t n) {
     return 0;
 }
 
+/* A title run on to its number: an upper-case letter and then lower-case ones ("Godkendelse"),
+ * not a unit or a code ("3D", "4K", "2GB", "5Mio"). Can't fail. */
+static int glued_title(const char *s, size_t n) {
+    if (!rs_is_upper(s, n)) return 0;
+    size_t k = 1;
+    while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80) k++; /* the rest of Æ, Ø, Å */
+    size_t lower = 0;
+    while (k < n && rs_is_lower(s + k, n - k)) {
+        lower++;
+        k++;
+        while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80) k++;
+    }
+    return lower >= 3;
+}
+
 /* A dash used as a separator at s: "-", "–" or "—" followed by a blank. Its length, else 0. */
 static size_t dash_sep(const char *s, size_t n) {
     size_t l = 0;
@@ -135,8 +150,12 @@ int rs_heading_parse(const char *s, size_t n, RsHeading *h) {
             i += d;
             strength = 2;
         }
+    } else if (i < n && glued_title(s + i, n - i)) {
+        /* "38Godkendelse af dagsorden": a portal's number and title in two elements, their text
+         * run together; a form as plain as "38. Godkendelse" (what follows decides, segment.h) */
+        strength = 2;
     } else if (i < n) {
-        return 0; /* "2nd", "12,5", "3/4", "4-5" */
+        return 0; /* "2nd", "12,5", "3/4", "4-5", "3D", "4K" */
     }
     i = rs_skip_blanks(s, i, n);
     /* a marker word between number and title: "1 Åbent Titel", "3 Lukket: Titel". A closed

@@ -102,6 +102,7 @@ static unsigned shape_of(const char *text, const RsLine *l) {
     const char *s = text + l->start;
     size_t n = l->end - l->start, a = l->num_off + l->num_len;
     unsigned sep = a < n ? (unsigned char)s[a] : 0;
+    if (a < n && rs_is_letter(s + a, n - a)) sep = 'A'; /* "38Godkendelse": a title run on, any letter */
     size_t b = a + (sep == '.' || sep == ':' || sep == ')'), k = 0;
     while (b + k < n && (s[b + k] == ' ' || s[b + k] == '\t')) k++;
     size_t indent = 0;
