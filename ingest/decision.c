@@ -312,6 +312,13 @@ int rs_decision_heading(const char *s, size_t n, RsDecisionHead *d) {
         size_t k = date_start(s, n, j + cl);
         dl = rs_date_at(s + k, n - k, d->date);
         if (heading_tail(s, n, k + dl, d)) return 1;
+        /* "Beslutning i Byrådet den 9. marts 2021 Godkendt.": a flattened page runs the text on
+         * after the date, without a ':' */
+        size_t t = dl ? rs_skip_blanks(s, k + dl, n) : n;
+        if (t < n && t > k + dl && rs_is_upper(s + t, n - t)) {
+            d->text_off = t;
+            return 1;
+        }
         /* "Beslutning Allerød Byråd den Fraværende …": the date lost in extraction */
         d->text_off = k;
         return dl == 0 && rs_ci_prefix(s + j + cl, n - j - cl, " den ");

@@ -126,6 +126,13 @@ static int flat_split(const char *t, size_t i, size_t e) {
         size_t a = i + hl;
         if (a < e && t[a] == ':') return 1;
         a = rs_skip_blanks(t, a, e);
+        /* "Sagsgang: Orientering Indstilling Beslutning BY ØK …": heading words side by side are
+         * a table's column heads, not the start of a section */
+        RsSectionKind k2;
+        if (a < e && rs_vocab_section_word(t + a, e - a, &k2)) return 0;
+        size_t p = i - 1;
+        while (p > 0 && t[p - 1] != ' ') p--;
+        if (p < i - 1 && rs_vocab_section_word(t + p, i - 1 - p, &k2) == i - 1 - p) return 0;
         if (a < e && (rs_is_upper(t + a, e - a) || rs_is_digit(t[a]))) return 1;
     }
     if (t[i] == 'B' && rs_ci_prefix(t + i, e - i, "Beslutning")) {
@@ -153,6 +160,12 @@ static int flat_split(const char *t, size_t i, size_t e) {
     /* "… vedtagelse Økonomiudvalget den 25. oktober 2005, pkt. 3 …": a treatment line */
     size_t win = e - i < 100 ? e - i : 100;
     if (!memmem(t + i, win, " den ", 5)) return 0;
+    /* not inside a name or a heading: "Beslutning i Teknik- og Miljøudvalget den …" */
+    static const char *const joins[] = {"i", "fra", "af", "og", "for", "til", "på", "&", "-"};
+    size_t pw = i - 1;
+    while (pw > 0 && t[pw - 1] != ' ') pw--;
+    for (size_t k = 0; k < sizeof joins / sizeof *joins; k++)
+        if (i - 1 - pw == strlen(joins[k]) && !memcmp(t + pw, joins[k], i - 1 - pw)) return 0;
     size_t cl = rs_committee_at(t + i, e - i);
     if (cl && i + cl + 5 < e && rs_ci_prefix(t + i + cl, e - i - cl, " den ")) {
         char iso[11];
