@@ -153,6 +153,7 @@ static RsStatus set_title(const RsMeeting *m, const RsLines *L, const RsItemSpan
     size_t n = l->end - l->start;
     if (sp->page_title) s += sp->title_skip, n -= sp->title_skip;
     else if (sp->title_line == sp->head) s += l->text_off, n = l->text_len;
+    if (sp->title_len && sp->title_len < n) n = sp->title_len; /* the rest is body (rs_item_parse) */
     /* a closed marker closes the item and stays in the title as printed ("Lukket punkt: Salg af
      * areal", "Personalesag (Lukket)"): the title is what the minutes print */
     if (rs_vocab_closed_prefix(s, n)) it->closed = 1;
@@ -250,13 +251,19 @@ static void trim_range(const char *t, RsRange *r) {
     }
 }
 
-/* Sections, decisions, absences, attachments, votes of body lines [from, to). */
+/* Sections, decisions, absences, attachments, votes of body lines [from, to); text from `lead`
+ * before the first of them (the rest of a heading line, RsItemSpan.title_len) opens the body. */
 static RsStatus read_body(const RsMeeting *m, const RsLines *L, size_t from, size_t to, size_t end,
-                          RsItem *it, Caps *cap) {
+                          size_t lead, RsItem *it, Caps *cap) {
     const char *t = m->text;
     RsSection *cur = NULL;
     long dec = -1; /* the decision the current section holds */
     RsStatus rc;
+    if (lead < (from < to ? LN(from)->start : end)) {
+        rc = new_section(it, cap, RS_SEC_BODY, (RsRange){lead, lead}, (RsRange){lead, end});
+        if (rc != RS_OK) return rc;
+        cur = &it->sections[it->n_sections - 1];
+    }
     for (size_t i = from; i < to; i++) {
         const RsLine *l = LN(i);
         const char *s = t + l->start;
@@ -555,10 +562,24 @@ RsStatus rs_item_parse(const RsMeeting *m, const RsLines *L, const RsItemSpan *s
         it->type = RS_TYPE_LUKKET;
         return RS_OK; /* a closed item's body is never kept */
     }
-    size_t bstart = from < sp->end && from < L->n ? LN(from)->start : end;
+    size_t bstart = from < sp->end && from < L->n ? LN(from)->start : end, lead = end;
+    if (sp->title_len && sp->title_line == sp->head && sp->body == sp->head + 1) {
+        /* the heading line's text after its cut title ("Valg af dirigent | Bestyrelsesformanden
+         * foreslog …") opens the body; after a case or marker line read with the heading, a
+         * section of its own */
+        const RsLine *h = LN(sp->head);
+        size_t cut = h->start + h->text_off + sp->title_len;
+        int between = 0;
+        for (size_t i = sp->body; i < from && i < L->n; i++)
+            between |= LN(i)->kind != RS_LK_BLANK && LN(i)->kind != RS_LK_CHROME;
+        if (cut < h->end && cut < end && !between) bstart = lead = cut;
+        else if (cut < h->end && cut < end)
+            rc = new_section(it, &cap, RS_SEC_BODY, (RsRange){cut, cut}, (RsRange){cut, h->end});
+        if (rc != RS_OK) return rc;
+    }
     if (bstart > end) bstart = end;
     it->body = (RsRange){bstart, end};
-    rc = read_body(m, L, from, sp->end, end, it, &cap);
+    rc = read_body(m, L, from, sp->end, end, lead, it, &cap);
     if (rc == RS_OK) rc = cited_cases(it, &cap, m->text + it->body.start, it->body.end - it->body.start);
     if (rc != RS_OK) return rc;
     it->type = rs_classify_item(m, it);
@@ -574,7 +595,7 @@ RsStatus rs_item_whole(const RsMeeting *m, const RsLines *L, size_t from, size_t
     if (fallback_title) it->title = collapse(fallback_title, strlen(fallback_title));
     else it->title = strdup("");
     if (!it->title) return RS_ERR_NOMEM;
-    RsStatus rc = read_body(m, L, from, to, end, it, &cap);
+    RsStatus rc = read_body(m, L, from, to, end, end, it, &cap);
     if (rc == RS_OK) rc = cited_cases(it, &cap, m->text + start, end - start);
     /* a case line near the top is the text's own case */
     for (size_t i = from; rc == RS_OK && i < to && i < from + 40; i++)

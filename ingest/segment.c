@@ -19,6 +19,7 @@ typedef struct Cand {
     int strength;
     unsigned shape; /* how the heading is printed (shape_of) */
     int ev, real, body, toc, merged, closed, shaped;
+    size_t title_cut; /* RsItemSpan.title_len */
     long best;  /* DP: best chain ending here */
     long prev;  /* DP: previous candidate in that chain, -1 */
 } Cand;
@@ -349,6 +350,12 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
             if (tl2 >= 4 && same_start(t, tl, t2, tl2)) {
                 c[i].ev += 2;
                 c[i].real = 1;
+                /* "1. Valg af dirigent Bestyrelsesformanden foreslog …": a flattened page runs
+                 * the body on after the title; the contents' entry shows where the title ends
+                 * (the next word a capital) */
+                if (c[i].title_line == c[i].head && LN(c[i].head)->flat && tl2 + 2 < tl && t[tl2] == ' ' &&
+                    rs_is_upper(t + tl2 + 1, tl - tl2 - 1) && rs_reads_as_title(t2, tl2))
+                    c[i].title_cut = tl2;
             }
         }
         if (LN(c[i].head)->in_toc || (c[i].title_line != c[i].head && LN(c[i].title_line)->in_toc))
@@ -488,6 +495,7 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
             s->body = c[i].last + 1;
             s->closed = c[i].closed;
             s->real = c[i].real;
+            s->title_len = c[i].title_cut;
             /* a case or marker line directly before the heading belongs to it, unless it
              * directly follows the previous item's heading (then it is that item's); page
              * furniture between them ("Side 2 af 9" where a PDF's page turns) does not part them */

@@ -33,6 +33,8 @@ typedef struct RsItemSpan {
     long number;       /* ×10, as RsLine.number */
     size_t title_more; /* the lines after title_line that wrap the title, taken as they are (a
                           list entry wrapped, bullets.h); 0: judged by rs_title_wrapped */
+    size_t title_len;  /* a flattened heading's title ends after these bytes of its text (the
+                          contents' entry for it), the rest of the line is body; 0: the whole */
 } RsItemSpan;
 
 /* Items among lines [from, to) of L over `text`. *out (malloc'd, caller frees; NULL when

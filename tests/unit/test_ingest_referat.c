@@ -533,6 +533,42 @@ static void test_flat_page_titles(void **state) {
     }
 }
 
+/* A flattened page runs an item's body on after its title ("1. Valg af mødeleder Formanden
+ * foreslog …"): the contents' entry ends the title, and the rest of the heading line is the
+ * item's text (searchable), not lost. */
+static void test_flat_title_from_contents(void **state) {
+    (void)state;
+    const char *fill = "Forvaltningen har gennemgået sagen og vurderer, at forslaget kan gennemføres inden for "
+                       "den eksisterende ramme, og at der ikke er behov for yderligere bevillinger i år. ";
+    char t[4096];
+    snprintf(t, sizeof t,
+             "Transkript\n\n1 Referat fra møde i Økonomiudvalget 14. marts 2023 %s Dagsorden: 1. Valg af "
+             "mødeleder 2. Salg af grund ved Engvej 3. Eventuelt 1. Valg af mødeleder Formanden foreslog Bo "
+             "Riis. Beslutning: Bo Riis blev valgt. 2. Salg af grund ved Engvej Der er kommet to bud. %s "
+             "Beslutning: Godkendt. 3. Eventuelt Intet.\n",
+             fill, fill);
+    RsError err;
+    RsMeeting *m = parse_text(t, strlen(t), NULL, &err);
+    assert_non_null(m);
+    assert_int_equal(m->n_items, 3);
+    assert_string_equal(m->items[0].title, "Valg af mødeleder");
+    assert_string_equal(m->items[1].title, "Salg af grund ved Engvej");
+    const RsItem *it = &m->items[0];
+    assert_true(it->n_sections >= 2);
+    assert_int_equal(it->sections[0].kind, RS_SEC_BODY);
+    const char *b = m->text + it->sections[0].body.start;
+    size_t bl = it->sections[0].body.end - it->sections[0].body.start;
+    assert_true(bl >= 27 && !memcmp(b, "Formanden foreslog Bo Riis.", 27));
+    assert_int_equal(it->n_decisions, 1);
+    b = m->text + m->items[1].sections[0].body.start;
+    assert_true(!memcmp(b, "Der er kommet to bud.", 21));
+    assert_string_equal(m->items[2].title, "Eventuelt");
+    assert_int_equal(m->items[2].n_sections, 1); /* the last line's rest too */
+    b = m->text + m->items[2].sections[0].body.start;
+    assert_true(!memcmp(b, "Intet.", 6));
+    rs_meeting_free(m);
+}
+
 /* A journal number and a case number under one heading: the case number is the item's case,
  * the journal number stays among its cases (found by either) and gives the KLE group. */
 static void test_journal_and_case(void **state) {
@@ -870,6 +906,7 @@ int main(void) {
         cmocka_unit_test(test_title_decision_prefix),
         cmocka_unit_test(test_municipality_words),
         cmocka_unit_test(test_committee_weekday),
+        cmocka_unit_test(test_flat_title_from_contents),
         cmocka_unit_test(test_bullet_agenda),
         cmocka_unit_test(test_restarting_list),
         cmocka_unit_test(test_committee_definite),
