@@ -33,6 +33,22 @@ static int glued_title(const char *s, size_t n) {
     return lower >= 3;
 }
 
+/* "Side 2 1 (Åben) Titel", "Side 3 af 14 4. Titel": a PDF page's number printed on the line of
+ * the page's first heading. The offset of the heading's number after it, else 0. */
+static size_t page_marker(const char *s, size_t n) {
+    if (!rs_ci_prefix(s, n, "Side ")) return 0;
+    size_t i = rs_skip_blanks(s, 5, n), d = i;
+    while (i < n && rs_is_digit(s[i])) i++;
+    if (i == d || i - d > 4) return 0;
+    size_t j = rs_skip_blanks(s, i, n);
+    if (j + 3 < n && rs_ci_prefix(s + j, n - j, "af ") && rs_is_digit(s[rs_skip_blanks(s, j + 3, n)])) {
+        j = rs_skip_blanks(s, j + 3, n);
+        while (j < n && rs_is_digit(s[j])) j++;
+        j = rs_skip_blanks(s, j, n);
+    }
+    return j > i && j < n && rs_is_digit(s[j]) ? j : 0;
+}
+
 /* A dash used as a separator at s: "-", "–" or "—" followed by a blank. Its length, else 0. */
 static size_t dash_sep(const char *s, size_t n) {
     size_t l = 0;
@@ -84,6 +100,7 @@ int rs_heading_parse(const char *s, size_t n, RsHeading *h) {
     int closed = -1, strength = 1;
     size_t b = rs_bullet_len(s, n);
     if (b && s[0] != '-' && s[0] != '*') i = b;
+    else if ((i = page_marker(s, n))) strength = 2; /* a page opening with a heading */
     if (i < n && !rs_is_digit(s[i])) {
         size_t k;
         int strong;
@@ -252,7 +269,20 @@ int rs_heading_toc_tail(const char *s, size_t n) {
     while (q > 0 && s[q - 1] == '.') q--, dots++;
     while (q >= 3 && !memcmp(s + q - 3, "\xE2\x80\xA6", 3)) q -= 3, dots += 3; /* … */
     if (dots >= 3) return 1;
-    return tab && p < e && rs_is_digit(s[p]);
+    if (tab && p < e && rs_is_digit(s[p])) return 1;
+    /* contents entries run together and wrapped ("… 2025/26 ...... 3 2 (Åben)"): a leader of
+     * four dots or more, then a page number and the next entry's number */
+    for (size_t i = 0; i + 4 < n; i++) {
+        if (s[i] != '.' || (i && s[i - 1] == '.')) continue;
+        size_t j = i;
+        while (j < n && s[j] == '.') j++;
+        if (j - i < 4) continue;
+        j = rs_skip_blanks(s, j, n);
+        size_t d = j;
+        while (j < n && rs_is_digit(s[j])) j++;
+        if (j > d && j - d <= 3 && j + 1 < n && s[j] == ' ' && rs_is_digit(s[j + 1])) return 1;
+    }
+    return 0;
 }
 
 int rs_title_continues(const char *s, size_t n, const char *x, size_t xl) {

@@ -28,7 +28,8 @@ typedef struct RsHeading {
 int rs_heading_parse(const char *s, size_t n, RsHeading *h);
 
 /* Whether s[0..n) ends like a table-of-contents entry: dotted leaders ("…...i", ".....\t3") or
- * a tab and a page number. Can't fail. */
+ * a tab and a page number; or holds entries run together ("… ...... 3 2 (Åben) …": a leader, a
+ * page number, the next entry's number). Can't fail. */
 int rs_heading_toc_tail(const char *s, size_t n);
 
 /* Whether line x (xl bytes) continues the title s (n bytes) that was wrapped onto it: it starts

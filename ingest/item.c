@@ -453,7 +453,8 @@ static RsStatus read_meta(const RsMeeting *m, const RsLines *L, const RsItemSpan
     size_t i = sp->body;
     /* after it, until the first section, decision or paragraph: case lines, markers, the title
      * printed again, the number printed again */
-    int seen_case = 0, case_journal = 0;
+    int seen_case = 0, case_journal = 0, strays = 0;
+    RsRange stray = {0, 0};
     for (; i < sp->end; i++) {
         const RsLine *l = LN(i);
         const char *s = t + l->start;
@@ -515,6 +516,17 @@ static RsStatus read_meta(const RsMeeting *m, const RsLines *L, const RsItemSpan
                 if (rc != RS_OK) return rc;
             }
         }
+        /* "• Pkt. 44 Titel" / "Arbejdsplan.pdf Strategi.pdf" / "Pkt. 44" / "Titel" / "Sagsnr. …": a
+         * line under the heading before it is printed again; its text is the item's, and the
+         * case and markers after the second heading are still the item's */
+        size_t j = i + 1;
+        while (j < sp->end && (LN(j)->kind == RS_LK_BLANK || LN(j)->kind == RS_LK_CHROME)) j++;
+        if (l->kind == RS_LK_TEXT && !strays && j < sp->end && LN(j)->kind == RS_LK_HEADING &&
+            LN(j)->number == LN(sp->head)->number) {
+            stray = (RsRange){l->start, l->end};
+            strays++;
+            continue;
+        }
         break;
     }
     if (it->closed == 0 && sp->closed == 1) it->closed = 1;
@@ -523,6 +535,11 @@ static RsStatus read_meta(const RsMeeting *m, const RsLines *L, const RsItemSpan
         if (LN(sp->head)->closed >= 0) c = LN(sp->head)->closed;
         else if (marker >= 0) c = marker;
         it->closed = c == 1;
+    }
+    /* (a closed item's text is never kept: rs_item_parse) */
+    if (strays && !it->closed) {
+        rc = new_section(it, cap, RS_SEC_BODY, (RsRange){stray.start, stray.start}, stray);
+        if (rc != RS_OK) return rc;
     }
     *body_from = i;
     return RS_OK;

@@ -569,6 +569,32 @@ static void test_flat_title_from_contents(void **state) {
     rs_meeting_free(m);
 }
 
+/* A heading printed twice with a line of attachment names between (a portal's bullet, then
+ * "Pkt. N" and the title): one item whose case follows the second heading; the line between is
+ * the item's text, except in a closed item, whose text is never kept. */
+static void test_twice_with_line_between(void **state) {
+    (void)state;
+    const char *t = "Referat\n\nDato: Tirsdag, Marts 12, 2024 - 17:00\n"
+                    " • Pkt. 22 Ny plan for affaldssortering\n\n  Plan_2024.pdf Svar.pdf\n\n  Pkt. 22\n\n"
+                    "  Ny plan for affaldssortering\n\n  Sagsnr. 398765 Teknik- og Miljøudvalget Åbent punkt\n\n"
+                    "  Resume\n\n  Planen beskriver ti affaldstyper.\n\n"
+                    " • Pkt. 23 Køb af grund\n\n  Koebsaftale_hemmelig.pdf\n\n  Pkt. 23\n\n  Køb af grund\n\n"
+                    "  Sagsnr. 399001 Teknik- og Miljøudvalget Lukket punkt\n";
+    RsError err;
+    RsMeeting *m = parse_text(t, strlen(t), NULL, &err);
+    assert_non_null(m);
+    assert_int_equal(m->n_items, 2);
+    const RsItem *a = &m->items[0], *b = &m->items[1];
+    assert_string_equal(a->case_no, "398765");
+    assert_true(a->n_sections >= 2);
+    assert_int_equal(a->sections[0].kind, RS_SEC_BODY);
+    assert_true(!memcmp(m->text + a->sections[0].body.start, "Plan_2024.pdf Svar.pdf", 22));
+    assert_string_equal(b->case_no, "399001");
+    assert_true(b->closed);
+    assert_int_equal(b->n_sections, 0);
+    rs_meeting_free(m);
+}
+
 /* A journal number and a case number under one heading: the case number is the item's case,
  * the journal number stays among its cases (found by either) and gives the KLE group. */
 static void test_journal_and_case(void **state) {
@@ -907,6 +933,7 @@ int main(void) {
         cmocka_unit_test(test_municipality_words),
         cmocka_unit_test(test_committee_weekday),
         cmocka_unit_test(test_flat_title_from_contents),
+        cmocka_unit_test(test_twice_with_line_between),
         cmocka_unit_test(test_bullet_agenda),
         cmocka_unit_test(test_restarting_list),
         cmocka_unit_test(test_committee_definite),
