@@ -72,23 +72,42 @@ static size_t genitive_committee(const char *s, size_t n) {
     return 0;
 }
 
-/* "Social og sundheds møde den 17. april 2023", "Byrådets møde d. 3. maj": a committee named
- * whatever it is called (an area's name, no committee word), in the genitive before "møde" and
- * the meeting's date. The name's length, else 0. */
-static size_t genitive_meeting(const char *s, size_t n) {
+/* "Social og sundheds møde den 17. april 2023", "Byrådets møde d. 3. maj", "åbent møde for
+ * Kultur- og fritidsudvalgets møde den 5. marts 2009": a committee named whatever it is called
+ * (an area's name, no committee word), in the genitive before "møde" and the meeting's date,
+ * from the line's start or after "for"/"i"/a quote. Its length, its offset in *off; else 0. */
+static size_t genitive_meeting(const char *s, size_t n, size_t *off) {
     static const char *const after[] = {"s møde den ", "s møde d. ", "s ekstraordinære møde den "};
     for (size_t k = 0; k < sizeof after / sizeof *after; k++) {
         size_t at = rs_ci_find(s, n, after[k]);
-        if (at >= n || at < 3 || at > 60 || !rs_is_upper(s, n) || memcmp(s + at, after[k], strlen(after[k])))
-            continue;
-        for (size_t i = 0; i < at; i++)
-            if (s[i] == '.' || s[i] == ':' || s[i] == ';') return 0;
+        if (at >= n || memcmp(s + at, after[k], strlen(after[k]))) continue;
+        size_t st = 0;
+        for (size_t i = 0; i + 1 < at; i++) {
+            if (s[i] == '"') st = i + 1;
+            else if (i + 5 <= at && !memcmp(s + i, " for ", 5)) st = i + 5;
+            else if (i + 3 <= at && !memcmp(s + i, " i ", 3)) st = i + 3;
+        }
+        if (at < st + 3 || at - st > 60 || !rs_is_upper(s + st, n - st)) return 0;
+        for (size_t i = st; i < at; i++)
+            if (s[i] == '.' || s[i] == ':' || s[i] == ';' || s[i] == '"') return 0;
         char iso[11];
         size_t da, dl;
         size_t rest = at + strlen(after[k]);
         if (!rs_find_date(s + rest, n - rest, iso, &da, &dl) || da > 12) return 0;
-        return at;
+        *off = st;
+        return at - st;
     }
+    return 0;
+}
+
+/* Whether the committee name s[0..n) is a municipality's council ("Aalborg Byråd", "Byrådet",
+ * "Kommunalbestyrelsen"): its last word. Can't fail. */
+static int council(const char *s, size_t n) {
+    static const char *const w[] = {"byråd", "byrådet", "kommunalbestyrelse", "kommunalbestyrelsen"};
+    size_t a = n;
+    while (a > 0 && s[a - 1] != ' ') a--;
+    for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+        if (rs_ci_eq(s + a, n - a, w[k])) return 1;
     return 0;
 }
 
@@ -111,13 +130,16 @@ static int committee_in(const char *s, size_t n, size_t *b, size_t *len) {
                                         "DAGSORDEN ", "Beslutningsprotokol ", "Indholdsfortegnelse "};
     for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
         if (rs_ci_prefix(s, n, kinds[k])) { starts[ns++] = strlen(kinds[k]); break; }
-    for (size_t k = ns; k-- > 0;) /* after "Referat af " first: "Referat af Byrådets møde d. …" */
-        if ((*len = genitive_meeting(s + starts[k], n - starts[k]))) {
-            *b = starts[k];
+    for (size_t k = ns; k-- > 0;) { /* after "Referat af " first: "Referat af Byrådets møde d. …" */
+        size_t off = 0;
+        if ((*len = genitive_meeting(s + starts[k], n - starts[k], &off))) {
+            *b = starts[k] + off;
             return 1;
         }
+    }
     for (size_t i = 0; i + 2 < n && ns < 8; i++)
         if (s[i] == '.' && s[i + 1] == ' ') starts[ns++] = i + 2;
+    *len = 0;
     for (size_t k = 0; k < ns; k++) {
         size_t j = rs_skip_blanks(s, starts[k], n);
         /* "14-17 Byrådet": an election period before the name */
@@ -139,11 +161,19 @@ static int committee_in(const char *s, size_t n, size_t *b, size_t *len) {
                 break;
             }
         }
+        /* "Aalborg Byråd. Folkeoplysningsudvalget. Mødet den …": the council names the
+         * municipality's; the committee after it is the meeting's */
+        if (council(s + p, l) && !*len) {
+            *b = p;
+            *len = l;
+            continue;
+        }
+        if (*len && council(s + p, l)) continue;
         *b = p;
         *len = l;
         return 1;
     }
-    return 0;
+    return *len != 0;
 }
 
 int rs_header_field(const char *s, size_t n) {
@@ -292,6 +322,13 @@ RsStatus rs_header_read(RsMeeting *m, const RsLines *L, size_t from, size_t to, 
             vi = value_line(L, i, to);
             if (vi < to) v = t + LN(vi)->start, vn = LN(vi)->end - LN(vi)->start;
         }
+        /* a table's cell: "Udvalg: | Kommunalbestyrelsen |" */
+        if (f != F_NONE && vn && v[0] == '|') {
+            size_t b = 1, x = vn;
+            if (x > 1 && v[x - 1] == '|') x--;
+            rs_trim(v, &b, &x);
+            v += b, vn = x > b ? x - b : 0;
+        }
         char iso[11];
         if (f == F_DATE && !date_labelled && rs_find_date(v, vn, iso, NULL, NULL)) {
             memcpy(m->date, iso, sizeof iso);
@@ -346,7 +383,9 @@ RsStatus rs_header_read(RsMeeting *m, const RsLines *L, size_t from, size_t to, 
         }
         if (!m->time[0] && f == F_NONE && m->date[0] && n < 80) rs_find_time(s, n, m->time);
         size_t b, cl;
-        if (committee_rank < 2 && f == F_NONE && ln->kind != RS_LK_HEADING && committee_in(s, n, &b, &cl)) {
+        if (committee_rank < 2 && f == F_NONE && ln->kind != RS_LK_HEADING && committee_in(s, n, &b, &cl) &&
+            !(m->committee && council(s + b, cl) && !council(m->committee, strlen(m->committee)))) {
+            /* (a council named again on a later page does not undo the committee named before) */
             free(m->committee);
             if (!(m->committee = strndup(s + b, cl))) return RS_ERR_NOMEM;
             committee_rank = cl + b + 30 >= n ? 2 : 1;

@@ -59,6 +59,17 @@ static int glued_number(const char *t, size_t i, size_t e) {
  * 16.30.Sagsfremstilling", "Terslev skole.Økonomi", "… 31. maj 2021Sagsfremstilling", "… fra
  * formandenReferat"), or e. */
 static size_t glued_heading_at_end(const char *t, size_t b, size_t e) {
+    /* a labelled heading with its text after it: "1 Spørgetid1BESLUTNING: Kommunalbestyrelsen den
+     * 17-12-2015", "… formandenBeslutning: Godkendt." */
+    for (size_t k = b + 2; k + 1 < e; k++) {
+        char c = t[k - 1];
+        int word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                   ((unsigned char)t[k - 2] == 0xC3 && (unsigned char)c >= 0xA0);
+        if (!word || !rs_is_upper(t + k, e - k)) continue;
+        RsSectionKind kind;
+        size_t hl = rs_vocab_section_word(t + k, e - k, &kind);
+        if (hl && k + hl < e && t[k + hl] == ':') return k;
+    }
     for (size_t i = e; i > b + 1; i--) {
         size_t k = i - 1;
         if (e - k > 60) break;
@@ -85,6 +96,29 @@ static size_t glued_heading_at_start(const char *t, size_t b, size_t e) {
     for (size_t k = 0; k < sizeof heads / sizeof *heads; k++) {
         size_t l = strlen(heads[k]);
         if (b + l < e && !memcmp(t + b, heads[k], l) && rs_is_upper(t + b + l, e - b - l)) return l;
+    }
+    return 0;
+}
+
+/* "Sundheds- og Kulturforvaltningen indstiller", "Teknik- og Miljøforvaltningen foreslår",
+ * "Direktionen indstiller": at s, an administration's name (one word, or "X- og Y…") ending in
+ * -forvaltningen, -administrationen or -direktionen, then "indstiller" or "foreslår". Can't fail. */
+static int administration_recommends(const char *s, size_t n) {
+    static const char *const ends[] = {"forvaltningen", "administrationen", "direktionen"};
+    size_t i = 0;
+    for (int words = 0; words < 4 && i < n; words++) {
+        size_t w = i;
+        while (i < n && s[i] != ' ') i++;
+        for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+            size_t l = strlen(ends[k]);
+            if (i - w >= l && !memcmp(s + i - l, ends[k], l))
+                return rs_ci_prefix(s + i, n - i, " indstiller") || rs_ci_prefix(s + i, n - i, " foreslår");
+        }
+        /* only a coordination goes on: "Sundheds- og", "Børne-, Unge- og" */
+        if (!(i > w && s[i - 1] == '-') && !(i - w == 2 && !memcmp(s + w, "og", 2)) &&
+            !(i > w + 1 && s[i - 1] == ',' && s[i - 2] == '-'))
+            return 0;
+        i = rs_skip_blanks(s, i, n);
     }
     return 0;
 }
@@ -145,6 +179,13 @@ static int flat_split(const char *t, size_t i, size_t e) {
             return 1;
         size_t cl = rs_committee_at(t + i + 11, e - i - 11);
         if (i + 11 < e && cl) return 1; /* "Beslutning Økonomiudvalget den …" */
+    }
+    /* "Punkt 1. Budgetprocedure Sundheds- og Kulturforvaltningen indstiller, …": an
+     * administration's recommendation opens the item's text */
+    if (administration_recommends(t + i, e - i)) {
+        size_t pw = i - 1; /* not inside the name: "Sundheds- og Kulturforvaltningen" */
+        while (pw > 0 && t[pw - 1] != ' ') pw--;
+        return !(i - 1 - pw == 2 && !memcmp(t + pw, "og", 2)) && !(i >= 2 && t[i - 2] == '-');
     }
     /* "… Spørgetid Kommunalbestyrelsens møde 6. februar 2006 Punkt 2: Der var …": the meeting's
      * record of an item (decision.h) */
@@ -353,6 +394,7 @@ RsStatus rs_lines_build(const char *text, size_t len, RsLines *out) {
     }
     out->flattened = all && long_bytes * 10 >= all * 6 && long_lines * 10 >= lines;
     uint32_t phys = 0;
+    long last_page = 0; /* the last flattened page's number (page_counter) */
     for (size_t i = 0, s = 0; i <= len; i++) {
         if (i < len && text[i] != '\n') continue;
         size_t b = s, e = i;
@@ -361,6 +403,12 @@ RsStatus rs_lines_build(const char *text, size_t len, RsLines *out) {
         RsStatus rc;
         int flat = out->flattened && e - b > FLAT_PIECE;
         size_t pc = flat ? page_counter(text, b, e) : 0;
+        /* a short page ("4 Beslutning: Til orientering. Møde den Side 2"): its number is the
+         * next page's after the last one counted */
+        if (!pc && out->flattened && last_page && (pc = page_counter(text, b, e)) &&
+            strtol(text + b, NULL, 10) != last_page + 1)
+            pc = 0;
+        if (pc) last_page = strtol(text + b, NULL, 10);
         /* an empty page of a flattened transcript: its number alone ("2") */
         size_t dg = b;
         while (out->flattened && dg < e && rs_is_digit(text[dg])) dg++;

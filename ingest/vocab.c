@@ -75,6 +75,7 @@ static const struct {
     H(RS_SEC_INDSTILLING, "Forvaltningen foreslår"), H(RS_SEC_INDSTILLING, "Administrationen foreslår"),
     H(RS_SEC_INDSTILLING, "Direktørens indstilling"), H(RS_SEC_INDSTILLING, "Indstilling fra forvaltningen"),
     H(RS_SEC_INDSTILLING, "Indstilling fra administrationen"), H(RS_SEC_INDSTILLING, "Forslag"),
+    H(RS_SEC_INDSTILLING, "Anbefaling"), /* Dragør: "ANBEFALING: Det indstilles, at …" */
     H(RS_SEC_HOERING, "Høring/udtalelse"), H(RS_SEC_HOERING, "Høring"), H(RS_SEC_HOERING, "Udtalelse"),
     H(RS_SEC_HOERING, "Høringssvar"), H(RS_SEC_HOERING, "Borgerinddragelse"),
     H(RS_SEC_HOERING, "Inddragelse"), H(RS_SEC_HOERING, "Høring og inddragelse"),

@@ -810,6 +810,34 @@ static void test_committee_weekday(void **state) {
     rs_meeting_free(m);
 }
 
+/* The meeting's committee from a header line: named in the genitive before "møde den <date>"
+ * whatever it is called (after "for" or a quote too); a municipality's council before an udvalg
+ * gives way to it, and names it again on a later page without undoing it. */
+static void test_committee_header_forms(void **state) {
+    (void)state;
+    static const struct {
+        const char *head, *committee;
+    } cases[] = {
+        {"Social og sundheds møde den 17. april 2023", "Social og sundhed"},
+        {"Referat af Byrådets møde d. 27.01.2015", "Byrådet"},
+        {"åbent møde for Kultur- og fritidsudvalgets møde den 05. marts 2009 kl. 14:00", "Kultur- og fritidsudvalget"},
+        {"Download \"Skole, klub og SFOs møde den 3. maj 2023\"", "Skole, klub og SFO"},
+        {"AALBORG BYRÅD. Aalborg Byråd. Folkeoplysningsudvalget. Mødet den 25.06.2014, kl. 15:00. Boulevarden 13\n\n"
+         "Aalborg Byråd Mødet den , Boulevarden 13", "Folkeoplysningsudvalget"},
+        {"Udvalg: | Kommunalbestyrelsen |", "Kommunalbestyrelsen"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        char t[1024];
+        snprintf(t, sizeof t, "%s\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n", cases[k].head);
+        RsError err;
+        RsMeeting *m = parse_text(t, strlen(t), NULL, &err);
+        assert_non_null(m);
+        assert_non_null(m->committee);
+        assert_string_equal(m->committee, cases[k].committee);
+        rs_meeting_free(m);
+    }
+}
+
 /* A committee in the definite form after another capitalised word is a title's end, not a
  * decision line's committee ("Bevillingsændringer Regionsrådet 24. august 2020"); joined names
  * and a bare "Udvalget" after its words still are. */
@@ -934,6 +962,7 @@ int main(void) {
         cmocka_unit_test(test_committee_weekday),
         cmocka_unit_test(test_flat_title_from_contents),
         cmocka_unit_test(test_twice_with_line_between),
+        cmocka_unit_test(test_committee_header_forms),
         cmocka_unit_test(test_bullet_agenda),
         cmocka_unit_test(test_restarting_list),
         cmocka_unit_test(test_committee_definite),
