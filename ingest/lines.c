@@ -177,8 +177,8 @@ static int flat_split(const char *t, size_t i, size_t e) {
         if (rs_ci_prefix(t + i, e - i, "Beslutning i ") || rs_ci_prefix(t + i, e - i, "Beslutning fra ") ||
             rs_ci_prefix(t + i, e - i, "Beslutning den "))
             return 1;
-        size_t cl = rs_committee_at(t + i + 11, e - i - 11);
-        if (i + 11 < e && cl) return 1; /* "Beslutning Økonomiudvalget den …" */
+        /* "Beslutning Økonomiudvalget den …" (the length checked first: "Beslutning" may end it) */
+        if (i + 11 < e && rs_committee_at(t + i + 11, e - i - 11)) return 1;
     }
     /* "Punkt 1. Budgetprocedure Sundheds- og Kulturforvaltningen indstiller, …": an
      * administration's recommendation opens the item's text */
