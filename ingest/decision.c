@@ -161,6 +161,17 @@ static size_t treated_by(const char *s, size_t n) {
  * Can't fail. */
 static size_t date_start(const char *s, size_t n, size_t k) {
     k = rs_skip_blanks(s, k, n);
+    /* the period in parentheses: "Folkeoplysningsudvalget (18-21) den 27-02-2018" */
+    if (k < n && s[k] == '(') {
+        size_t r = k + 1, d1 = r;
+        while (r < n && rs_is_digit(s[r])) r++;
+        size_t l1 = r - d1;
+        if ((l1 == 2 || l1 == 4) && r < n && s[r] == '-') {
+            size_t d2 = ++r;
+            while (r < n && rs_is_digit(s[r])) r++;
+            if ((r - d2 == 2 || r - d2 == 4) && r < n && s[r] == ')') k = rs_skip_blanks(s, r + 1, n);
+        }
+    }
     /* the committee's election period: "Økonomiudvalget 2018-21, 28. oktober 2019, pkt. 452" */
     size_t p = k, q;
     while (p < n && rs_is_digit(s[p])) p++;
@@ -341,7 +352,18 @@ int rs_decision_inline(const char *s, size_t n, size_t *at, RsDecisionHead *d) {
         /* the sentence start before the comma (". " or ": "), at most 80 bytes back */
         size_t i = k;
         while (i > 2 && k - i < 80 && !(s[i - 1] == ' ' && (s[i - 2] == '.' || s[i - 2] == ':'))) i--;
-        if (i <= 2 || k - i >= 80 || !rs_is_upper(s + i, n - i)) continue;
+        /* or the line's start ("Økonomiudvalget, 31.10.2016 Anbefales."), or after the decision
+         * word ("00.22.02-A26-1-13 Beslutning Byrådet, 22.11.2016 Godkendt.") */
+        if (i <= 2 && k < 80 && rs_committee_at(s, n) == k) i = 0;
+        else if (i <= 2 || k - i >= 80) {
+            size_t w = k > 90 ? k - 90 : 0, j = 0;
+            for (size_t q = w; q + 11 <= k; q++)
+                if (!memcmp(s + q, "Beslutning ", 11) && (q == 0 || s[q - 1] == ' ')) j = q + 11;
+            if (!j || rs_committee_at(s + j, n - j) != k - j) continue;
+            i = j;
+        }
+        if (i + 11 < k && !memcmp(s + i, "Beslutning ", 11)) i += 11; /* ". Beslutning Plan- og …udvalget, …" */
+        if (!rs_is_upper(s + i, n - i)) continue;
         size_t cl = rs_committee_at(s + i, n - i);
         if (cl != k - i) continue;
         d->committee_off = i;
