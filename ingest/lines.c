@@ -35,13 +35,27 @@ static RsStatus push(RsLines *l, size_t start, size_t end, uint32_t phys) {
     return RS_OK;
 }
 
-/* "…handlingsplaner174. Godkendelse", "Indholdsfortegnelse1. Fraværende": a lower-case letter
- * (or ')') directly followed by 1–3 digits, '.', a blank and an upper-case letter. */
+/* Whether t[i - 10, i) is a date "dd.mm.yyyy" (i ≥ 10). Can't fail. */
+static int date_before(const char *t, size_t i) {
+    if (i < 11 || rs_is_digit(t[i - 11])) return 0;
+    static const char form[] = "dd.dd.dddd";
+    for (size_t k = 0; k < 10; k++) {
+        char c = t[i - 10 + k];
+        if (form[k] == 'd' ? !rs_is_digit(c) : c != '.') return 0;
+    }
+    return 1;
+}
+
+/* "…handlingsplaner174. Godkendelse", "Indholdsfortegnelse1. Fraværende", "… den
+ * 29.01.20138. Godkendelse": a lower-case letter (or ')', or a date's year) directly followed by
+ * 1–3 digits, '.', a blank and an upper-case letter. */
 static int glued_number(const char *t, size_t i, size_t e) {
-    if (!rs_is_digit(t[i]) || rs_is_digit(t[i - 1])) return 0;
+    if (!rs_is_digit(t[i])) return 0;
+    int year = date_before(t, i);
+    if (rs_is_digit(t[i - 1]) && !year) return 0;
     unsigned char p = (unsigned char)t[i - 1];
     int lower = (p >= 'a' && p <= 'z') || (i >= 2 && (unsigned char)t[i - 2] == 0xC3 && p >= 0xA0);
-    if (!lower && p != ')') return 0;
+    if (!lower && p != ')' && !year) return 0;
     size_t j = i;
     while (j < e && rs_is_digit(t[j]) && j - i < 4) j++;
     if (j - i > 3) return 0;

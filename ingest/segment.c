@@ -435,8 +435,10 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
         for (size_t k = i; k > stop; k--) {
             Cand *d = &c[k - 1];
             if (d->toc || d->merged || d->number >= c[i].number) continue;
+            /* (and headings printed alike: a numbered list inside an item is indented or
+             * otherwise printed unlike the items, "3. Orientering" / "  3. CBRNE-øvelse …") */
             long v = d->best + (d->body && (c[i].body || c[i].real || c[i].shaped) &&
-                                consecutive(d->number, c[i].number) ? 2 : 0);
+                                consecutive(d->number, c[i].number) ? 2 : 0) + (d->shape == c[i].shape);
             if (v > bp) bp = v, pi = (long)(k - 1);
         }
         c[i].best = w + bp;
