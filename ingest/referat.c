@@ -10,6 +10,7 @@
 #include "dates.h"
 #include "bullets.h"
 #include "flattitle.h"
+#include "titled.h"
 #include "header.h"
 #include "html.h"
 #include "item.h"
@@ -180,6 +181,8 @@ static RsStatus parse_meeting(RsMeeting *m, const RsLines *L, size_t from, size_
     }
     /* … or a notice's agenda of unnumbered bullets ("Åbent møde", "• Klimapuljen 2020", …) */
     if (rc == RS_OK && !n && !L->flattened) rc = rs_bullet_spans(m->text, L, from, to, &sp, &n);
+    /* … or a page whose items are each a title over its section labels (titled.h) */
+    if (rc == RS_OK && !n && !L->flattened) rc = rs_titled_spans(m->text, L, from, to, &sp, &n);
     if (rc != RS_OK) return rc;
     size_t hdr_to = n ? sp[0].first : to;
     if (n && from_toc) hdr_to = sp[0].first;
