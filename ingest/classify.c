@@ -118,8 +118,18 @@ RsOutcome rs_outcome_of(const char *text, size_t len) {
         while (*e && *e != '.' && *e != '\n') e++;
         size_t sl = (size_t)(e - p);
         while (sl && *p == ' ') { p++; sl--; }
-        int skip = starts_with(p, sl, "fraværende") || starts_with(p, sl, "afbud") ||
-                   contains(p, sl, "deltog ikke") || starts_with(p, sl, "for stemte") ||
+        int absent = starts_with(p, sl, "fraværende") || starts_with(p, sl, "afbud");
+        if (absent) {
+            /* "Fraværende: Ingen Godkendt." (a flattened page): with no one absent, the outcome
+             * may follow in the same sentence */
+            size_t w = starts_with(p, sl, "afbud") ? 5 : strlen("fraværende");
+            while (w < sl && (p[w] == ':' || p[w] == ' ')) w++;
+            if (sl - w > 6 && !memcmp(p + w, "ingen ", 6)) {
+                p += w + 6;
+                continue;
+            }
+        }
+        int skip = absent || contains(p, sl, "deltog ikke") || starts_with(p, sl, "for stemte") ||
                    starts_with(p, sl, "imod stemte") || starts_with(p, sl, "undlod");
         if (!skip) {
             size_t first = sl + 1;

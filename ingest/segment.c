@@ -361,6 +361,23 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
         if (LN(c[i].head)->in_toc || (c[i].title_line != c[i].head && LN(c[i].title_line)->in_toc))
             c[i].toc = 1;
     }
+    /* One entry right under a contents label whose number comes again later ("Indholdsfortegnelse
+     * Side" / "1. Godkendelse af dagsorden Scenarier for …... 3" — the other entries lost their
+     * numbers — then the page "1. Godkendelse af dagsorden"): contents, though the body's heading
+     * right after it looks like it printed again. */
+    for (size_t i = 0; i < n; i++) {
+        size_t p = prev_solid(L, c[i].first, from);
+        if (p == (size_t)-1 || LN(p)->kind != RS_LK_TOC_LABEL) continue;
+        for (size_t b = i + 1; b < n; b++) {
+            if (c[b].number != c[i].number || c[b].head <= c[i].last + 1) continue;
+            /* (not "Indholdsfortegnelse1. Fraværende" glued over its own sections) */
+            int sections = 0;
+            for (size_t q = c[i].last + 1; q < c[b].first && !sections; q++)
+                sections = LN(q)->kind == RS_LK_SECTION || LN(q)->kind == RS_LK_DECISION;
+            if (!sections) c[i].toc = 1, c[i].real = 0;
+            break;
+        }
+    }
     /* Contents: a dense run of unconfirmed headings (at most DENSE solid lines apart) that
      * follows a contents label or whose numbers come again later in the text. */
     for (size_t i = 0; i < n;) {

@@ -424,6 +424,15 @@ int rs_vocab_toc_label(const char *s, size_t n) {
     if (n > 40 || !first_in(s, n, "ipdso", 0)) return 0;
     size_t e = n;
     while (e && (s[e - 1] == ':' || s[e - 1] == ' ')) e--;
+    /* the contents' column heads after the label: "Indholdsfortegnelse Side", "… Punkt nr. Side" */
+    static const char *const columns[] = {" Punkt nr. Side", " Side", " Sidenr.", " Sidenr"};
+    for (size_t c = 0; c < sizeof columns / sizeof *columns; c++) {
+        size_t cl = strlen(columns[c]);
+        if (e > cl && rs_ci_eq(s + e - cl, cl, columns[c])) {
+            e -= cl;
+            break;
+        }
+    }
     for (size_t k = 0; k < sizeof toc_labels / sizeof *toc_labels; k++)
         if (rs_ci_eq(s, e, toc_labels[k])) return 1;
     return 0;
