@@ -102,6 +102,24 @@ static size_t title_suffix(const char *s, size_t n, const char *c, size_t cn, co
     return n;
 }
 
+/* s[0..n) without the codes at its end that stand between a page's heading and its case line
+ * ("… klubhus Ø40/dwbkes" before "08/16253 Åben sag": an office and initials): at most two
+ * words, each holding a '/' and a digit. Its length. Can't fail. */
+static size_t without_codes(const char *s, size_t n) {
+    size_t e = n;
+    for (int k = 0; k < 2; k++) {
+        size_t w = e;
+        while (w > 0 && s[w - 1] != ' ') w--;
+        if (w == 0) break;
+        int slash = 0, digit = 0;
+        for (size_t i = w; i < e; i++) slash |= s[i] == '/', digit |= rs_is_digit(s[i]);
+        if (!slash || !digit) break;
+        e = w;
+        while (e > 0 && s[e - 1] == ' ') e--;
+    }
+    return e;
+}
+
 /* A piece ending in an item word and its number ("Økonomiudvalget Punkt: 1"): the number's
  * offset in the text and length into *at, *len, its value ×10 returned; 0 when there is none.
  * Can't fail. */
@@ -185,7 +203,8 @@ RsStatus rs_flat_spans(const char *text, const RsLines *L, size_t from, size_t t
             if (t->kind == RS_LK_TEXT && ti > pg[p].first && rs_case_label_stray(text + t->start, t->end - t->start))
                 t = &L->v[--ti];
             if (t->kind != RS_LK_TEXT && t->kind != RS_LK_MARKER && t->kind != RS_LK_GROUP) continue;
-            size_t tn = t->end - t->start;
+            size_t tn = t->end - t->start, full = tn;
+            tn = without_codes(text + t->start, tn);
             size_t at = title_suffix(text + t->start, tn, text + text_from, cn, text, pg, npg, p, L);
             if (at >= tn) continue;
             RsItemSpan *s = &v[n++];
@@ -195,6 +214,7 @@ RsStatus rs_flat_spans(const char *text, const RsLines *L, size_t from, size_t t
             s->real = 1;
             s->page_title = 1;
             s->title_skip = at;
+            if (tn < full) s->title_len = tn - at; /* the code after it is the item's text */
             /* the page's "Punkt: N" before it: the head */
             for (size_t q = pg[p].first; q < ti; q++)
                 if (L->v[q].kind == RS_LK_TEXT && (s->number = page_number(text, &L->v[q], &s->num_at, &s->num_len))) {

@@ -585,7 +585,7 @@ RsStatus rs_item_parse(const RsMeeting *m, const RsLines *L, const RsItemSpan *s
          * foreslog …") opens the body; after a case or marker line read with the heading, a
          * section of its own */
         const RsLine *h = LN(sp->head);
-        size_t cut = h->start + h->text_off + sp->title_len;
+        size_t cut = h->start + (sp->page_title ? sp->title_skip : h->text_off) + sp->title_len;
         int between = 0;
         for (size_t i = sp->body; i < from && i < L->n; i++)
             between |= LN(i)->kind != RS_LK_BLANK && LN(i)->kind != RS_LK_CHROME;
@@ -593,6 +593,19 @@ RsStatus rs_item_parse(const RsMeeting *m, const RsLines *L, const RsItemSpan *s
         else if (cut < h->end && cut < end)
             rc = new_section(it, &cap, RS_SEC_BODY, (RsRange){cut, cut}, (RsRange){cut, h->end});
         if (rc != RS_OK) return rc;
+        /* "… klubhus | Ø40/dwbkes 08/16253": a case number among the codes after the title */
+        const char *t = m->text;
+        for (size_t w = cut; !it->case_no && w < h->end;) {
+            while (w < h->end && t[w] == ' ') w++;
+            size_t we = w;
+            while (we < h->end && t[we] != ' ') we++;
+            if (we > w && rs_case_token(t + w, we - w, 0) == we - w) {
+                rc = set_case(it, &cap, t + w, we - w);
+                if (rc != RS_OK) return rc;
+            }
+            if (we - cut > 40) break; /* only right after the title */
+            w = we;
+        }
     }
     if (bstart > end) bstart = end;
     it->body = (RsRange){bstart, end};

@@ -143,6 +143,12 @@ static int administration_recommends(const char *s, size_t n) {
  * På baggrund …", "… INDSTILLING Direktionen …"), and before decision headings. */
 static int flat_split(const char *t, size_t i, size_t e) {
     if (t[i - 1] != ' ') return 0;
+    /* after an open/closed marker: "Åben sag | FK/ØK/BY Klokkerholm Idrætsforening har …" */
+    static const char *const markers[] = {"Åben sag ", "Lukket sag "};
+    for (size_t k = 0; k < 2; k++) {
+        size_t ml = strlen(markers[k]);
+        if (i >= ml && !memcmp(t + i - ml, markers[k], ml) && (i == ml || t[i - ml - 1] == ' ')) return 1;
+    }
     if (rs_is_digit(t[i])) {
         size_t j = i;
         while (j < e && rs_is_digit(t[j]) && j - i < 4) j++;
