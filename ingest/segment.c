@@ -151,7 +151,9 @@ static int locate(const char *text, const RsLines *L, size_t h, size_t from, siz
             c->title_line = c->first = p - 1;
             return 1;
         }
-        if (rs_title_like(text, L, p)) {
+        /* (a group label's word that says neither open nor closed, "Meddelelser" over "Sag nr.
+         * 11", is the title too) */
+        if (rs_title_like(text, L, p) || (LN(p)->kind == RS_LK_GROUP && LN(p)->closed < 0)) {
             c->title_line = c->first = p;
             return 1;
         }
@@ -304,6 +306,16 @@ static int titles_only(const char *text, const RsLines *L, const Cand *c, size_t
     return 1;
 }
 
+/* Whether s[0..n) is running text, not a title or a wrapped piece of one: two sentences, or a
+ * line of more than 100 bytes. Can't fail. */
+static int prose(const char *s, size_t n) {
+    if (n > 100) return 1;
+    for (size_t i = 1; i + 2 < n; i++)
+        if (s[i] == '.' && s[i + 1] == ' ' && rs_is_upper(s + i + 2, n - i - 2) && rs_is_lower(s + i - 1, n - i + 1))
+            return 1;
+    return 0;
+}
+
 /* Consecutive item numbers ("12" then "13", or "12" then "12a"). */
 static int consecutive(long a, long b) { return b / 10 == a / 10 + 1 || (b / 10 == a / 10 && b > a); }
 
@@ -393,6 +405,12 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
                 toc = LN(p)->kind == RS_LK_TOC_LABEL;
                 if (LN(p)->kind == RS_LK_HEADING) break;
             }
+            /* "Dagsorden:" over the items themselves, each with its outcome in sentences under it
+             * ("2.Valg af referent." / "Seniorrådet ønsker … muligt. Jørgen er referent …"): the
+             * minutes, not a contents list */
+            for (size_t a = i; a + 1 < j && toc; a++)
+                for (size_t q = c[a].last + 1; q < c[a + 1].first && toc; q++)
+                    if (LN(q)->kind == RS_LK_TEXT && prose(LS(q), LL(q))) toc = 0;
             for (size_t a = i; a < j && !toc; a++)
                 for (size_t b = j; b < n && !toc; b++) toc = c[b].number == c[a].number;
         }
