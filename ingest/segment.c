@@ -89,7 +89,7 @@ static void cand_title(const char *text, const RsLines *L, const Cand *c, const 
     const RsLine *l = LN(c->title_line);
     if (c->title_line == c->head) {
         *t = text + l->start + l->text_off;
-        *tl = l->text_len;
+        *tl = c->title_cut && c->title_cut < l->text_len ? c->title_cut : l->text_len; /* (cut: locate) */
     } else {
         *t = text + l->start;
         *tl = l->end - l->start;
@@ -111,6 +111,34 @@ static unsigned shape_of(const char *text, const RsLine *l) {
     return (unsigned)l->strength | sep << 2 | (k > 1) << 10 | (indent > 0) << 11 | (l->num_off > 0) << 12;
 }
 
+/* Where a sentence starts in the title t[0..n) of a flattened heading that ran on into its text:
+ * a capitalised pronoun or preposition before a word in lower case ("… af referat Der er
+ * udarbejdet …", "Økonomiopfølgning Der er …"), or two words in capitals after one in lower case
+ * or a number ("… for 2014 MØDE DAG DATO …"); at least 6 bytes in. 0: none. Can't fail. */
+static size_t sentence_start(const char *t, size_t n) {
+    static const char *const starts[] = {"Der ", "Det ", "Den ", "De ", "Vi ", "Som ", "Efter ", "Med "};
+    for (size_t i = 6; i + 4 < n; i++) {
+        if (t[i - 1] != ' ') continue;
+        size_t w = i - 1; /* the word before */
+        while (w > 0 && t[w - 1] != ' ') w--;
+        if (w + 1 >= i) continue;
+        for (size_t k = 0; k < sizeof starts / sizeof *starts; k++)
+            if (!strncmp(t + i, starts[k], strlen(starts[k])) && rs_is_lower(t + i + strlen(starts[k]), n - i - strlen(starts[k])))
+                return i - 1;
+        if (!(rs_is_lower(t + w, i - w) || rs_is_digit(t[w]))) continue;
+        size_t a = i, caps = 0;
+        while (caps < 2 && a < n) {
+            size_t b = a;
+            while (b < n && t[b] != ' ') b++;
+            if (b - a < 3 || !rs_all_upper(t + a, b - a, 3)) break;
+            caps++;
+            a = b < n ? b + 1 : b;
+        }
+        if (caps == 2) return i - 1;
+    }
+    return 0;
+}
+
 /* Find the title of heading line h; 0 when it has none (not a candidate). */
 static int locate(const char *text, const RsLines *L, size_t h, size_t from, size_t to, Cand *c) {
     const RsLine *l = LN(h);
@@ -122,7 +150,9 @@ static int locate(const char *text, const RsLines *L, size_t h, size_t from, siz
     c->closed = l->closed;
     c->prev = -1;
     if (l->text_len || l->labelled) { /* a title, or "Punkt 6: Lukket:" with none */
-        if (l->text_len > MAX_TITLE) return 0;
+        if (l->text_len > MAX_TITLE && l->flat) /* a flattened page's heading run on into its text */
+            c->title_cut = sentence_start(text + l->start + l->text_off, l->text_len);
+        if (l->text_len > MAX_TITLE && (!c->title_cut || c->title_cut > MAX_TITLE)) return 0;
         c->title_line = h;
         return 1;
     }
@@ -370,6 +400,10 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
                     c[i].title_cut = tl2;
             }
         }
+        /* no contents to say where it ends: a flattened heading's title ends where a sentence
+         * starts ("Punkt 1. Godkendelse af referat Der er udarbejdet …") */
+        if (!c[i].title_cut && c[i].title_line == c[i].head && LN(c[i].head)->flat)
+            c[i].title_cut = sentence_start(t, tl);
         if (LN(c[i].head)->in_toc || (c[i].title_line != c[i].head && LN(c[i].title_line)->in_toc))
             c[i].toc = 1;
     }
