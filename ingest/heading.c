@@ -149,6 +149,11 @@ int rs_heading_parse(const char *s, size_t n, RsHeading *h) {
         strength = 2;
     } else if (i < n && s[i] == ')') {
         i++;
+    } else if (i + 4 < n && s[i] == '/' && rs_is_digit(s[i + 1]) && rs_is_digit(s[i + 2]) && s[i + 3] == ' ' &&
+               strength == 1 && nd <= 3 && rs_is_upper(s + rs_skip_blanks(s, i + 3, n), n - rs_skip_blanks(s, i + 3, n))) {
+        /* "38/14 Godkendelse af dagsorden": the year's running number / the year, as printed */
+        ne = i + 3;
+        i += 3;
     } else if (i + 3 < n && s[i] == '/' && rs_is_digit(s[i + 1]) && strength == 1) {
         /* "49/1. Spørgetid": the year's running number / the meeting's item number */
         size_t j = i + 1;
