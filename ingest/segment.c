@@ -114,7 +114,8 @@ static unsigned shape_of(const char *text, const RsLine *l) {
 /* Where a sentence starts in the title t[0..n) of a flattened heading that ran on into its text:
  * a capitalised pronoun or preposition before a word in lower case ("… af referat Der er
  * udarbejdet …", "Økonomiopfølgning Der er …"), or two words in capitals after one in lower case
- * or a number ("… for 2014 MØDE DAG DATO …"); at least 6 bytes in. 0: none. Can't fail. */
+ * or a number ("… for 2014 MØDE DAG DATO …"), or a lettered point ("Meddelelser a) Der …"); at least
+ * 6 bytes in. 0: none. Can't fail. */
 static size_t sentence_start(const char *t, size_t n) {
     static const char *const starts[] = {"Der ", "Det ", "Den ", "De ", "Vi ", "Som ", "Efter ", "Med "};
     for (size_t i = 6; i + 4 < n; i++) {
@@ -125,6 +126,8 @@ static size_t sentence_start(const char *t, size_t n) {
         for (size_t k = 0; k < sizeof starts / sizeof *starts; k++)
             if (!strncmp(t + i, starts[k], strlen(starts[k])) && rs_is_lower(t + i + strlen(starts[k]), n - i - strlen(starts[k])))
                 return i - 1;
+        /* a lettered point opens the text: "Meddelelser a) Der afholdes …" */
+        if (i + 3 < n && t[i] >= 'a' && t[i] <= 'h' && t[i + 1] == ')' && t[i + 2] == ' ') return i - 1;
         if (!(rs_is_lower(t + w, i - w) || rs_is_digit(t[w]))) continue;
         size_t a = i, caps = 0;
         while (caps < 2 && a < n) {
