@@ -37,10 +37,11 @@ static int occurs_words(const char *h, size_t hn, const char *s, size_t n) {
     return 0;
 }
 
-/* Whether the word s[0..n) is all lower-case letters ("i", "og", "for"); not "den", where a
- * running header lost its date ("Byrådet s møde den Godkendelse af dagsorden"). */
+/* Whether the word s[0..n) is all lower-case letters ("i", "og", "for"); not "den" or "d", where
+ * a running header lost its date ("Byrådet s møde den Godkendelse af dagsorden", "Børne- og
+ * Skoleudvalget d Godkendelse af dagsorden"). */
 static int lower_word(const char *s, size_t n) {
-    if (!n || (n == 3 && !memcmp(s, "den", 3))) return 0;
+    if (!n || (n == 3 && !memcmp(s, "den", 3)) || (n == 1 && s[0] == 'd')) return 0; /* "… d" too */
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
         if (!rs_is_lower(s + i, n - i)) return 0;
