@@ -55,7 +55,9 @@ static int glued_number(const char *t, size_t i, size_t e) {
     if (rs_is_digit(t[i - 1]) && !year) return 0;
     unsigned char p = (unsigned char)t[i - 1];
     int lower = (p >= 'a' && p <= 'z') || (i >= 2 && (unsigned char)t[i - 2] == 0xC3 && p >= 0xA0);
-    if (!lower && p != ')' && !year) return 0;
+    /* "… Publikationer:1. Meddelelse" too, not a time "kl. 19:40. Medlemmer" */
+    int label = p == ':' && i >= 2 && ((t[i - 2] >= 'a' && t[i - 2] <= 'z') || (unsigned char)t[i - 2] >= 0x80);
+    if (!lower && p != ')' && !label && !year) return 0;
     size_t j = i;
     while (j < e && rs_is_digit(t[j]) && j - i < 4) j++;
     if (j - i > 3) return 0;
