@@ -169,7 +169,8 @@ static int flat_split(const char *t, size_t i, size_t e) {
     if (!rs_is_upper(t + i, e - i)) return 0;
     static const char *const labels[] = {"J.nr.", "J. nr", "Sagsid", "Sagsnr", "Sag nr.", "Journalnr",
                                          "Indholdsfortegnelse", "Dok.nr", "Dok. nr", "Dokumentnr",
-                                         "Initialer", "Sagsbeh", "Åben sag", "Lukket sag", "Acadre sagsnr"};
+                                         "Initialer", "Sagsbeh", "Åben sag", "Lukket sag", "Acadre sagsnr",
+                                         "Sags ID"};
     char f = t[i];
     if (f == 'J' || f == 'S' || f == 'I' || f == 'D' || f == 'L' || f == 'A' || (unsigned char)f == 0xC3)
         for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)

@@ -21,7 +21,7 @@
  * `refsog index` reads a file again when the version that parsed it is not this one, so an
  * upgrade reaches files that did not change. tests/e2e/test_parser_version.sh fails when the
  * layout fixtures parse differently under an unchanged version. */
-#define RS_PARSER_VERSION 45
+#define RS_PARSER_VERSION 46
 
 /* Called with a message for each sidecar or attachment problem; `msg` is valid during the call. */
 typedef void (*RsSourceWarnFn)(void *ctx, const char *msg);
