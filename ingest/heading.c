@@ -329,3 +329,39 @@ RsStatus rs_title_append(RsBuf *t, const char *x, size_t xl) {
     RsStatus rc = rs_buf_putc(t, ' ');
     return rc == RS_OK ? rs_buf_append(t, x, xl) : rc;
 }
+
+/* (heading.h) */
+size_t rs_title_sentence_start(const char *t, size_t n) {
+    static const char *const starts[] = {"Der ", "Det ", "Den ", "De ", "Vi ", "Som ", "Efter ", "Med "};
+    for (size_t i = 6; i + 4 < n; i++) {
+        if (t[i - 1] != ' ') continue;
+        size_t w = i - 1; /* the word before */
+        while (w > 0 && t[w - 1] != ' ') w--;
+        if (w + 1 >= i) continue;
+        for (size_t k = 0; k < sizeof starts / sizeof *starts; k++)
+            if (!strncmp(t + i, starts[k], strlen(starts[k])) && rs_is_lower(t + i + strlen(starts[k]), n - i - strlen(starts[k])))
+                return i - 1;
+        /* a lettered point opens the text: "Meddelelser a) Der afholdes …" */
+        if (i + 3 < n && t[i] >= 'a' && t[i] <= 'h' && t[i + 1] == ')' && t[i + 2] == ' ') return i - 1;
+        if (!(rs_is_lower(t + w, i - w) || rs_is_digit(t[w]))) continue;
+        size_t a = i, caps = 0;
+        while (caps < 2 && a < n) {
+            size_t b = a;
+            while (b < n && t[b] != ' ') b++;
+            if (b - a < 3 || !rs_all_upper(t + a, b - a, 3)) break;
+            caps++;
+            a = b < n ? b + 1 : b;
+        }
+        if (caps == 2) return i - 1;
+    }
+    return 0;
+}
+
+/* (heading.h) */
+int rs_title_prose(const char *s, size_t n) {
+    if (n > 100) return 1;
+    for (size_t i = 1; i + 2 < n; i++)
+        if (s[i] == '.' && s[i + 1] == ' ' && rs_is_upper(s + i + 2, n - i - 2) && rs_is_lower(s + i - 1, n - i + 1))
+            return 1;
+    return 0;
+}

@@ -44,4 +44,15 @@ int rs_title_continues(const char *s, size_t n, const char *x, size_t xl);
  * NUL-terminated part). */
 RsStatus rs_title_append(RsBuf *t, const char *x, size_t xl);
 
+/* Where a sentence starts in the title t[0..n) of a flattened heading that ran on into its text:
+ * a capitalised pronoun or preposition before a word in lower case ("… af referat Der er
+ * udarbejdet …", "Økonomiopfølgning Der er …"), two words in capitals after one in lower case or
+ * a number ("… for 2014 MØDE DAG DATO …"), or a lettered point ("Meddelelser a) Der …"); at least
+ * 6 bytes in. The title's length there; 0: none. Can't fail. */
+size_t rs_title_sentence_start(const char *t, size_t n);
+
+/* Whether s[0..n) is running text, not a title or a wrapped piece of one: two sentences, or a
+ * line of more than 100 bytes. Can't fail. */
+int rs_title_prose(const char *s, size_t n);
+
 #endif

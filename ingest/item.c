@@ -1,5 +1,6 @@
 /* item.c — one agenda item's contents from its lines (see item.h). */
 #include "item.h"
+#include "item_priv.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -15,122 +16,6 @@
 #include "vocab.h"
 
 #define LN(i) (&L->v[i])
-
-static int grow(void **arr, size_t *cap, size_t n, size_t elem) {
-    if (n < *cap) return 1;
-    size_t c = *cap ? *cap * 2 : 8;
-    void *p = realloc(*arr, c * elem);
-    if (!p) return 0;
-    memset((char *)p + *cap * elem, 0, (c - *cap) * elem);
-    *arr = p;
-    *cap = c;
-    return 1;
-}
-
-/* s[0..n) with every run of blanks made one space and the ends trimmed (malloc'd). */
-static char *collapse(const char *s, size_t n) {
-    RsBuf b = {0};
-    if (rs_buf_reserve(&b, n) != RS_OK) return NULL;
-    for (size_t i = 0; i < n;) {
-        size_t k = rs_blank_len(s + i, n - i);
-        if (!k && (s[i] == '\n' || s[i] == '\r')) k = 1;
-        if (k) {
-            if (b.len && b.data[b.len - 1] != ' ') b.data[b.len++] = ' ';
-            i += k;
-        } else {
-            b.data[b.len++] = s[i++];
-        }
-    }
-    while (b.len && b.data[b.len - 1] == ' ') b.len--;
-    b.data[b.len] = '\0';
-    return rs_buf_steal(&b);
-}
-
-typedef struct Caps {
-    size_t cases, sections, decisions, attachments, absences, refs;
-} Caps;
-
-static RsStatus add_case(RsItem *it, Caps *cap, const char *s, size_t n) {
-    char key[128], key2[128];
-    size_t kl = rs_caseno_key(s, n, 0, key, sizeof key);
-    for (size_t i = 0; i < it->n_cases; i++) {
-        if (strlen(it->cases[i]) == n && !memcmp(it->cases[i], s, n)) return RS_OK;
-        size_t k2 = rs_caseno_key(it->cases[i], strlen(it->cases[i]), 0, key2, sizeof key2);
-        if (kl && k2 == kl && !memcmp(key, key2, kl)) return RS_OK;
-    }
-    if (!grow((void **)&it->cases, &cap->cases, it->n_cases, sizeof *it->cases)) return RS_ERR_NOMEM;
-    if (!(it->cases[it->n_cases] = strndup(s, n))) return RS_ERR_NOMEM;
-    it->n_cases++;
-    return RS_OK;
-}
-
-/* The item's own case number: first in the list, and case_no. */
-static RsStatus set_case(RsItem *it, Caps *cap, const char *s, size_t n) {
-    if (it->case_no || !n) return RS_OK;
-    if (!(it->case_no = strndup(s, n))) return RS_ERR_NOMEM;
-    RsStatus rc = add_case(it, cap, s, n);
-    if (rc != RS_OK) return rc;
-    /* move it to the front */
-    for (size_t i = 0; i < it->n_cases; i++)
-        if (!strcmp(it->cases[i], it->case_no) && i) {
-            char *t = it->cases[i];
-            memmove(it->cases + 1, it->cases, i * sizeof *it->cases);
-            it->cases[0] = t;
-        }
-    it->kle_group = rs_kle_of(it->case_no);
-    return RS_OK;
-}
-
-/* Whether a case line's label s[0..off) names a journal number ("J.nr.:", "Journalnr.") rather
- * than the case's own number. Can't fail. */
-static int journal_label(const char *s, size_t off) {
-    return rs_ci_prefix(s, off, "J.nr") || rs_ci_prefix(s, off, "J. nr") || rs_ci_prefix(s, off, "Journal");
-}
-
-/* "(ØU 23/2010)", "(BU 12/2019)": an upper-case abbreviation before a case-like number inside
- * parentheses is another committee's item, not a case of this one. */
-static size_t ref_before(const char *s, size_t b) {
-    size_t i = b;
-    while (i > 0 && s[i - 1] == ' ') i--;
-    size_t e = i;
-    while (i > 0 && (rs_is_upper(s + i - 1, 1) || ((unsigned char)s[i - 1] >= 0x80 && i >= 2 &&
-                                                     rs_is_upper(s + i - 2, 2))))
-        i -= (unsigned char)s[i - 1] >= 0x80 ? 2 : 1;
-    if (e == i || e - i > 6 || i == 0 || s[i - 1] != '(') return (size_t)-1;
-    return i;
-}
-
-/* Case numbers cited in a text (strict forms; not document numbers, not references). */
-static RsStatus cited_cases(RsItem *it, Caps *cap, const char *s, size_t n) {
-    size_t i = 0;
-    while (i < n) {
-        while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t')) i++;
-        size_t b = i;
-        while (i < n && s[i] != ' ' && s[i] != '\n' && s[i] != '\t') i++;
-        size_t e = i;
-        while (b < e && strchr("(\"'[", s[b])) b++;
-        while (e > b && strchr(").,;:\"']", s[e - 1])) e--;
-        if (e <= b || !rs_is_digit(s[e - 1]) || !rs_is_digit(s[b]) || !rs_caseno_parse(s + b, e - b, 1, NULL))
-            continue;
-        /* "Dok.nr.: 18/20771-14", "Dok. 306-2019-263412" */
-        size_t w = b;
-        while (w > 0 && s[w - 1] == ' ') w--;
-        size_t ws = w;
-        while (ws > 0 && s[ws - 1] != ' ' && s[ws - 1] != '\n') ws--;
-        if (w > ws && rs_vocab_doc_label(s + ws, w - ws)) continue;
-        if (b + 2 < n && s[e] == '-' && rs_is_digit(s[e + 1])) continue; /* part of a longer id */
-        size_t r = ref_before(s, b);
-        if (r != (size_t)-1) {
-            if (!grow((void **)&it->refs, &cap->refs, it->n_refs, sizeof *it->refs)) return RS_ERR_NOMEM;
-            if (!(it->refs[it->n_refs] = collapse(s + r, e - r))) return RS_ERR_NOMEM;
-            it->n_refs++;
-            continue;
-        }
-        RsStatus rc = add_case(it, cap, s + b, e - b);
-        if (rc != RS_OK) return rc;
-    }
-    return RS_OK;
-}
 
 static int is_absence(const char *s, size_t n) {
     return rs_ci_prefix(s, n, "Fraværende") || rs_ci_prefix(s, n, "Afbud") ||
@@ -192,7 +77,7 @@ static RsStatus set_title(const RsMeeting *m, const RsLines *L, const RsItemSpan
         return RS_ERR_NOMEM;
     }
     if (last >= next) *consumed = last;
-    it->title = collapse(t.data ? t.data : "", t.len);
+    it->title = rs_item_collapse(t.data ? t.data : "", t.len);
     rs_buf_free(&t);
     return it->title ? RS_OK : RS_ERR_NOMEM;
 }
@@ -212,8 +97,8 @@ RsStatus rs_title_wrapped(const char *text, const RsLines *L, size_t next, size_
     return RS_OK;
 }
 
-static RsStatus new_section(RsItem *it, Caps *cap, RsSectionKind k, RsRange heading, RsRange body) {
-    if (!grow((void **)&it->sections, &cap->sections, it->n_sections, sizeof *it->sections))
+static RsStatus new_section(RsItem *it, RsItemCaps *cap, RsSectionKind k, RsRange heading, RsRange body) {
+    if (!rs_item_grow((void **)&it->sections, &cap->sections, it->n_sections, sizeof *it->sections))
         return RS_ERR_NOMEM;
     RsSection *s = &it->sections[it->n_sections++];
     s->kind = k;
@@ -222,12 +107,12 @@ static RsStatus new_section(RsItem *it, Caps *cap, RsSectionKind k, RsRange head
     return RS_OK;
 }
 
-static RsStatus new_decision(const RsMeeting *m, RsItem *it, Caps *cap, const char *s,
+static RsStatus new_decision(const RsMeeting *m, RsItem *it, RsItemCaps *cap, const char *s,
                              const RsDecisionHead *d, RsRange text) {
-    if (!grow((void **)&it->decisions, &cap->decisions, it->n_decisions, sizeof *it->decisions))
+    if (!rs_item_grow((void **)&it->decisions, &cap->decisions, it->n_decisions, sizeof *it->decisions))
         return RS_ERR_NOMEM;
     RsDecision *dec = &it->decisions[it->n_decisions++];
-    if (d->committee_len) dec->committee = collapse(s + d->committee_off, d->committee_len);
+    if (d->committee_len) dec->committee = rs_item_collapse(s + d->committee_off, d->committee_len);
     else if (m->committee) dec->committee = strdup(m->committee);
     if ((d->committee_len || m->committee) && !dec->committee) return RS_ERR_NOMEM;
     if (dec->committee && !(dec->committee_key = rs_committee_key(dec->committee))) return RS_ERR_NOMEM;
@@ -254,7 +139,7 @@ static void trim_range(const char *t, RsRange *r) {
 /* Sections, decisions, absences, attachments, votes of body lines [from, to); text from `lead`
  * before the first of them (the rest of a heading line, RsItemSpan.title_len) opens the body. */
 static RsStatus read_body(const RsMeeting *m, const RsLines *L, size_t from, size_t to, size_t end,
-                          size_t lead, RsItem *it, Caps *cap) {
+                          size_t lead, RsItem *it, RsItemCaps *cap) {
     const char *t = m->text;
     RsSection *cur = NULL;
     long dec = -1; /* the decision the current section holds */
@@ -341,12 +226,12 @@ static RsStatus read_body(const RsMeeting *m, const RsLines *L, size_t from, siz
             cur = &it->sections[it->n_sections - 1];
         }
         if (n < 400 && is_absence(s, n)) {
-            if (!grow((void **)&it->absences, &cap->absences, it->n_absences, sizeof *it->absences))
+            if (!rs_item_grow((void **)&it->absences, &cap->absences, it->n_absences, sizeof *it->absences))
                 return RS_ERR_NOMEM;
             it->absences[it->n_absences++] = (RsRange){l->start, l->end};
         }
         if (cur->kind == RS_SEC_BILAG && n < 300 && !is_absence(s, n) && !rs_ci_prefix(s, n, "Ingen bilag")) {
-            if (!grow((void **)&it->attachments, &cap->attachments, it->n_attachments, sizeof *it->attachments))
+            if (!rs_item_grow((void **)&it->attachments, &cap->attachments, it->n_attachments, sizeof *it->attachments))
                 return RS_ERR_NOMEM;
             it->attachments[it->n_attachments++] = (RsRange){l->start, l->end};
         }
@@ -423,13 +308,13 @@ static RsStatus read_body(const RsMeeting *m, const RsLines *L, size_t from, siz
 
 /* The heading block and the lines before the body: case, markers, closedness. */
 static RsStatus read_meta(const RsMeeting *m, const RsLines *L, const RsItemSpan *sp, RsItem *it,
-                          Caps *cap, size_t *body_from) {
+                          RsItemCaps *cap, size_t *body_from) {
     const char *t = m->text;
     RsStatus rc;
     if (it->case_no && !it->n_cases) { /* taken from the title (set_case_early) */
         char *c = it->case_no;
         it->case_no = NULL;
-        rc = set_case(it, cap, c, strlen(c));
+        rc = rs_item_set_case(it, cap, c, strlen(c));
         free(c);
         if (rc != RS_OK) return rc;
     }
@@ -438,13 +323,13 @@ static RsStatus read_meta(const RsMeeting *m, const RsLines *L, const RsItemSpan
      * and its title ("Punkt: 1 Acadre sagsnr.: 17/10438 … Meddelelser", flattitle.h): its case */
     for (size_t i = sp->head + 1; i < sp->title_line; i++)
         if (LN(i)->kind == RS_LK_CASE && LN(i)->text_len && !it->case_no) {
-            rc = set_case(it, cap, t + LN(i)->start + LN(i)->text_off, LN(i)->text_len);
+            rc = rs_item_set_case(it, cap, t + LN(i)->start + LN(i)->text_off, LN(i)->text_len);
             if (rc != RS_OK) return rc;
         }
     for (size_t i = sp->first; i < sp->head && i < sp->title_line + 1; i++) {
         const RsLine *l = LN(i);
         if (l->kind == RS_LK_CASE && l->text_len) {
-            rc = set_case(it, cap, t + l->start + l->text_off, l->text_len);
+            rc = rs_item_set_case(it, cap, t + l->start + l->text_off, l->text_len);
             if (rc != RS_OK) return rc;
         } else if (l->kind == RS_LK_MARKER && marker < 0) {
             marker = l->closed;
@@ -461,19 +346,19 @@ static RsStatus read_meta(const RsMeeting *m, const RsLines *L, const RsItemSpan
         size_t n = l->end - l->start;
         if (l->kind == RS_LK_BLANK || l->kind == RS_LK_CHROME) continue;
         if (l->kind == RS_LK_CASE) {
-            int journal = journal_label(s, l->text_off);
+            int journal = rs_item_journal_label(s, l->text_off);
             if (l->text_len && (!it->case_no || (case_journal && !journal))) {
                 /* "J.nr.: 00.01.00.A10-0001/2013" then "Sagsnr.: 6628": the case number is the
                  * case, the journal number stays among its cases */
                 free(it->case_no);
                 it->case_no = NULL;
-                rc = set_case(it, cap, s + l->text_off, l->text_len);
+                rc = rs_item_set_case(it, cap, s + l->text_off, l->text_len);
                 if (rc != RS_OK) return rc;
                 for (size_t k = 0; it->kle_group < 0 && k < it->n_cases; k++) /* the journal's */
                     it->kle_group = rs_kle_of(it->cases[k]);
                 case_journal = journal;
             } else if (l->text_len) {
-                rc = add_case(it, cap, s + l->text_off, l->text_len);
+                rc = rs_item_add_case(it, cap, s + l->text_off, l->text_len);
                 if (rc != RS_OK) return rc;
                 if (it->kle_group < 0) it->kle_group = rs_kle_of(it->cases[it->n_cases - 1]);
             } else if (!it->case_no) {
@@ -485,7 +370,7 @@ static RsStatus read_meta(const RsMeeting *m, const RsLines *L, const RsItemSpan
                     const char *x = t + v->start + v->text_off;
                     size_t xl = rs_case_token(x, v->end - v->start - v->text_off, 0);
                     if (xl) {
-                        rc = set_case(it, cap, x, xl);
+                        rc = rs_item_set_case(it, cap, x, xl);
                         if (rc != RS_OK) return rc;
                         break;
                     }
@@ -512,7 +397,7 @@ static RsStatus read_meta(const RsMeeting *m, const RsLines *L, const RsItemSpan
             /* a flattened paragraph that opens with the case number */
             size_t tl = rs_case_token(s, n, 0);
             if (tl && tl < n && s[tl] == ' ') {
-                rc = set_case(it, cap, s, tl);
+                rc = rs_item_set_case(it, cap, s, tl);
                 if (rc != RS_OK) return rc;
             }
         }
@@ -562,7 +447,7 @@ static void set_number(const RsMeeting *m, const RsLines *L, const RsItemSpan *s
 
 RsStatus rs_item_parse(const RsMeeting *m, const RsLines *L, const RsItemSpan *sp, size_t end,
                        RsItem *it) {
-    Caps cap = {0};
+    RsItemCaps cap = {0};
     it->kle_group = -1;
     set_number(m, L, sp, it);
     it->range = (RsRange){LN(sp->first)->start, end};
@@ -600,7 +485,7 @@ RsStatus rs_item_parse(const RsMeeting *m, const RsLines *L, const RsItemSpan *s
             size_t we = w;
             while (we < h->end && t[we] != ' ') we++;
             if (we > w && rs_case_token(t + w, we - w, 0) == we - w) {
-                rc = set_case(it, &cap, t + w, we - w);
+                rc = rs_item_set_case(it, &cap, t + w, we - w);
                 if (rc != RS_OK) return rc;
             }
             if (we - cut > 40) break; /* only right after the title */
@@ -610,7 +495,7 @@ RsStatus rs_item_parse(const RsMeeting *m, const RsLines *L, const RsItemSpan *s
     if (bstart > end) bstart = end;
     it->body = (RsRange){bstart, end};
     rc = read_body(m, L, from, sp->end, end, lead, it, &cap);
-    if (rc == RS_OK) rc = cited_cases(it, &cap, m->text + it->body.start, it->body.end - it->body.start);
+    if (rc == RS_OK) rc = rs_item_cited_cases(it, &cap, m->text + it->body.start, it->body.end - it->body.start);
     if (rc != RS_OK) return rc;
     it->type = rs_classify_item(m, it);
     return RS_OK;
@@ -618,19 +503,19 @@ RsStatus rs_item_parse(const RsMeeting *m, const RsLines *L, const RsItemSpan *s
 
 RsStatus rs_item_whole(const RsMeeting *m, const RsLines *L, size_t from, size_t to, size_t start,
                        size_t end, const char *fallback_title, RsItem *it) {
-    Caps cap = {0};
+    RsItemCaps cap = {0};
     it->kle_group = -1;
     it->range = (RsRange){start, end};
     it->body = (RsRange){start, end};
-    if (fallback_title) it->title = collapse(fallback_title, strlen(fallback_title));
+    if (fallback_title) it->title = rs_item_collapse(fallback_title, strlen(fallback_title));
     else it->title = strdup("");
     if (!it->title) return RS_ERR_NOMEM;
     RsStatus rc = read_body(m, L, from, to, end, end, it, &cap);
-    if (rc == RS_OK) rc = cited_cases(it, &cap, m->text + start, end - start);
+    if (rc == RS_OK) rc = rs_item_cited_cases(it, &cap, m->text + start, end - start);
     /* a case line near the top is the text's own case */
     for (size_t i = from; rc == RS_OK && i < to && i < from + 40; i++)
         if (LN(i)->kind == RS_LK_CASE && LN(i)->text_len) {
-            rc = set_case(it, &cap, m->text + LN(i)->start + LN(i)->text_off, LN(i)->text_len);
+            rc = rs_item_set_case(it, &cap, m->text + LN(i)->start + LN(i)->text_off, LN(i)->text_len);
             break;
         }
     if (rc != RS_OK) return rc;

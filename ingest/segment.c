@@ -111,37 +111,6 @@ static unsigned shape_of(const char *text, const RsLine *l) {
     return (unsigned)l->strength | sep << 2 | (k > 1) << 10 | (indent > 0) << 11 | (l->num_off > 0) << 12;
 }
 
-/* Where a sentence starts in the title t[0..n) of a flattened heading that ran on into its text:
- * a capitalised pronoun or preposition before a word in lower case ("… af referat Der er
- * udarbejdet …", "Økonomiopfølgning Der er …"), or two words in capitals after one in lower case
- * or a number ("… for 2014 MØDE DAG DATO …"), or a lettered point ("Meddelelser a) Der …"); at least
- * 6 bytes in. 0: none. Can't fail. */
-static size_t sentence_start(const char *t, size_t n) {
-    static const char *const starts[] = {"Der ", "Det ", "Den ", "De ", "Vi ", "Som ", "Efter ", "Med "};
-    for (size_t i = 6; i + 4 < n; i++) {
-        if (t[i - 1] != ' ') continue;
-        size_t w = i - 1; /* the word before */
-        while (w > 0 && t[w - 1] != ' ') w--;
-        if (w + 1 >= i) continue;
-        for (size_t k = 0; k < sizeof starts / sizeof *starts; k++)
-            if (!strncmp(t + i, starts[k], strlen(starts[k])) && rs_is_lower(t + i + strlen(starts[k]), n - i - strlen(starts[k])))
-                return i - 1;
-        /* a lettered point opens the text: "Meddelelser a) Der afholdes …" */
-        if (i + 3 < n && t[i] >= 'a' && t[i] <= 'h' && t[i + 1] == ')' && t[i + 2] == ' ') return i - 1;
-        if (!(rs_is_lower(t + w, i - w) || rs_is_digit(t[w]))) continue;
-        size_t a = i, caps = 0;
-        while (caps < 2 && a < n) {
-            size_t b = a;
-            while (b < n && t[b] != ' ') b++;
-            if (b - a < 3 || !rs_all_upper(t + a, b - a, 3)) break;
-            caps++;
-            a = b < n ? b + 1 : b;
-        }
-        if (caps == 2) return i - 1;
-    }
-    return 0;
-}
-
 /* Find the title of heading line h; 0 when it has none (not a candidate). */
 static int locate(const char *text, const RsLines *L, size_t h, size_t from, size_t to, Cand *c) {
     const RsLine *l = LN(h);
@@ -154,7 +123,7 @@ static int locate(const char *text, const RsLines *L, size_t h, size_t from, siz
     c->prev = -1;
     if (l->text_len || l->labelled) { /* a title, or "Punkt 6: Lukket:" with none */
         if (l->text_len > MAX_TITLE && l->flat) /* a flattened page's heading run on into its text */
-            c->title_cut = sentence_start(text + l->start + l->text_off, l->text_len);
+            c->title_cut = rs_title_sentence_start(text + l->start + l->text_off, l->text_len);
         if (l->text_len > MAX_TITLE && (!c->title_cut || c->title_cut > MAX_TITLE)) return 0;
         c->title_line = h;
         return 1;
@@ -339,16 +308,6 @@ static int titles_only(const char *text, const RsLines *L, const Cand *c, size_t
     return 1;
 }
 
-/* Whether s[0..n) is running text, not a title or a wrapped piece of one: two sentences, or a
- * line of more than 100 bytes. Can't fail. */
-static int prose(const char *s, size_t n) {
-    if (n > 100) return 1;
-    for (size_t i = 1; i + 2 < n; i++)
-        if (s[i] == '.' && s[i + 1] == ' ' && rs_is_upper(s + i + 2, n - i - 2) && rs_is_lower(s + i - 1, n - i + 1))
-            return 1;
-    return 0;
-}
-
 /* Consecutive item numbers ("12" then "13", or "12" then "12a"). */
 static int consecutive(long a, long b) { return b / 10 == a / 10 + 1 || (b / 10 == a / 10 && b > a); }
 
@@ -406,7 +365,7 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
         /* no contents to say where it ends: a flattened heading's title ends where a sentence
          * starts ("Punkt 1. Godkendelse af referat Der er udarbejdet …") */
         if (!c[i].title_cut && c[i].title_line == c[i].head && LN(c[i].head)->flat)
-            c[i].title_cut = sentence_start(t, tl);
+            c[i].title_cut = rs_title_sentence_start(t, tl);
         if (LN(c[i].head)->in_toc || (c[i].title_line != c[i].head && LN(c[i].title_line)->in_toc))
             c[i].toc = 1;
     }
@@ -447,7 +406,7 @@ RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, 
              * minutes, not a contents list */
             for (size_t a = i; a + 1 < j && toc; a++)
                 for (size_t q = c[a].last + 1; q < c[a + 1].first && toc; q++)
-                    if (LN(q)->kind == RS_LK_TEXT && prose(LS(q), LL(q))) toc = 0;
+                    if (LN(q)->kind == RS_LK_TEXT && rs_title_prose(LS(q), LL(q))) toc = 0;
             for (size_t a = i; a < j && !toc; a++)
                 for (size_t b = j; b < n && !toc; b++) toc = c[b].number == c[a].number;
         }
