@@ -96,14 +96,8 @@ RsStatus rs_bullet_spans(const char *text, const RsLines *L, size_t from, size_t
             for (size_t k = i; k <= last; k++) {
                 size_t b = entry_skip(text, L, k);
                 if (!b) continue;
-                if (n == cap) {
-                    size_t nc = cap ? 2 * cap : 16;
-                    RsItemSpan *nv = realloc(v, nc * sizeof *nv);
-                    if (!nv) { free(v); return RS_ERR_NOMEM; }
-                    v = nv, cap = nc;
-                }
-                RsItemSpan *s = &v[n++];
-                memset(s, 0, sizeof *s);
+                RsItemSpan *s = rs_span_add(&v, &n, &cap);
+                if (!s) { free(v); return RS_ERR_NOMEM; }
                 s->head = s->title_line = s->first = k;
                 /* the lines the walk above took as its title's wrap: text right under it */
                 while (k + 1 + s->title_more <= last && LN(k + 1 + s->title_more)->kind == RS_LK_TEXT &&

@@ -349,23 +349,20 @@ int rs_decision_inline(const char *s, size_t n, size_t *at, RsDecisionHead *d) {
         memset(d, 0, sizeof *d);
         size_t dl = rs_date_at(s + j, n - j, d->date);
         if (!dl) continue;
-        /* the sentence start before the comma (". " or ": "), at most 80 bytes back */
-        size_t i = k;
+        /* the name starts at the sentence's start before the comma (". " or ": ", at most 80
+         * bytes back), at the line's start ("Økonomiudvalget, 31.10.2016 Anbefales."), or after
+         * the decision word ("… Beslutning Byrådet, 22.11.2016 Godkendt.") */
+        size_t i = k, word = 0;
         while (i > 2 && k - i < 80 && !(s[i - 1] == ' ' && (s[i - 2] == '.' || s[i - 2] == ':'))) i--;
-        /* or the line's start ("Økonomiudvalget, 31.10.2016 Anbefales."), or after the decision
-         * word ("00.22.02-A26-1-13 Beslutning Byrådet, 22.11.2016 Godkendt.") */
-        if (i <= 2 && k < 80 && rs_committee_at(s, n) == k) i = 0;
-        else if (i <= 2 || k - i >= 80) {
-            size_t w = k > 90 ? k - 90 : 0, j = 0;
-            for (size_t q = w; q + 11 <= k; q++)
-                if (!memcmp(s + q, "Beslutning ", 11) && (q == 0 || s[q - 1] == ' ')) j = q + 11;
-            if (!j || rs_committee_at(s + j, n - j) != k - j) continue;
-            i = j;
+        for (size_t q = k > 90 ? k - 90 : 0; q + 11 <= k; q++)
+            if (!memcmp(s + q, "Beslutning ", 11) && (q == 0 || s[q - 1] == ' ')) word = q + 11;
+        const size_t starts[3] = {i > 2 && k - i < 80 ? i : k, k < 80 ? 0 : k, word ? word : k};
+        size_t cl = 0;
+        for (int t = 0; t < 3 && !cl; t++) {
+            i = starts[t];
+            if (i < k && rs_is_upper(s + i, n - i) && rs_committee_at(s + i, n - i) == k - i) cl = k - i;
         }
-        if (i + 11 < k && !memcmp(s + i, "Beslutning ", 11)) i += 11; /* ". Beslutning Plan- og …udvalget, …" */
-        if (!rs_is_upper(s + i, n - i)) continue;
-        size_t cl = rs_committee_at(s + i, n - i);
-        if (cl != k - i) continue;
+        if (!cl) continue;
         d->committee_off = i;
         d->committee_len = cl;
         size_t e = j + dl;

@@ -163,12 +163,10 @@ static int committee_in(const char *s, size_t n, size_t *b, size_t *len) {
         }
         /* "Aalborg Byråd. Folkeoplysningsudvalget. Mødet den …": the council names the
          * municipality's; the committee after it is the meeting's */
-        if (council(s + p, l) && !*len) {
-            *b = p;
-            *len = l;
+        if (council(s + p, l)) {
+            if (!*len) *b = p, *len = l;
             continue;
         }
-        if (*len && council(s + p, l)) continue;
         *b = p;
         *len = l;
         return 1;

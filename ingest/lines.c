@@ -35,7 +35,7 @@ static RsStatus push(RsLines *l, size_t start, size_t end, uint32_t phys) {
     return RS_OK;
 }
 
-/* Whether t[i - 10, i) is a date "dd.mm.yyyy" (i ≥ 10). Can't fail. */
+/* Whether t[i - 10, i) is a date "dd.mm.yyyy" with no digit before it. Can't fail. */
 static int date_before(const char *t, size_t i) {
     if (i < 11 || rs_is_digit(t[i - 11])) return 0;
     static const char form[] = "dd.dd.dddd";
@@ -116,6 +116,13 @@ static size_t glued_heading_at_start(const char *t, size_t b, size_t e) {
     return 0;
 }
 
+/* The start of the word that ends right before the blank at t[i - 1]. Can't fail. */
+static size_t word_before(const char *t, size_t i) {
+    size_t w = i - 1;
+    while (w > 0 && t[w - 1] != ' ') w--;
+    return w;
+}
+
 /* "Sundheds- og Kulturforvaltningen indstiller", "Teknik- og Miljøforvaltningen foreslår",
  * "Direktionen indstiller": at s, an administration's name (one word, or "X- og Y…") ending in
  * -forvaltningen, -administrationen or -direktionen, then "indstiller" or "foreslår". Can't fail. */
@@ -187,8 +194,7 @@ static int flat_split(const char *t, size_t i, size_t e) {
          * a table's column heads, not the start of a section */
         RsSectionKind k2;
         if (a < e && rs_vocab_section_word(t + a, e - a, &k2)) return 0;
-        size_t p = i - 1;
-        while (p > 0 && t[p - 1] != ' ') p--;
+        size_t p = word_before(t, i);
         if (p < i - 1 && rs_vocab_section_word(t + p, i - 1 - p, &k2) == i - 1 - p) return 0;
         if (a < e && (rs_is_upper(t + a, e - a) || rs_is_digit(t[a]))) return 1;
     }
@@ -205,11 +211,10 @@ static int flat_split(const char *t, size_t i, size_t e) {
     }
     /* "Punkt 1. Budgetprocedure Sundheds- og Kulturforvaltningen indstiller, …": an
      * administration's recommendation opens the item's text */
-    if (administration_recommends(t + i, e - i)) {
-        size_t pw = i - 1; /* not inside the name: "Sundheds- og Kulturforvaltningen" */
-        while (pw > 0 && t[pw - 1] != ' ') pw--;
+    size_t pw = word_before(t, i);
+    /* (not inside a name: "Sundheds- og Kulturforvaltningen") */
+    if (administration_recommends(t + i, e - i))
         return !(i - 1 - pw == 2 && !memcmp(t + pw, "og", 2)) && !(i >= 2 && t[i - 2] == '-');
-    }
     /* "… Spørgetid Kommunalbestyrelsens møde 6. februar 2006 Punkt 2: Der var …": the meeting's
      * record of an item (decision.h) */
     size_t w = i;
@@ -226,8 +231,6 @@ static int flat_split(const char *t, size_t i, size_t e) {
     if (!memmem(t + i, win, " den ", 5)) return 0;
     /* not inside a name or a heading: "Beslutning i Teknik- og Miljøudvalget den …" */
     static const char *const joins[] = {"i", "fra", "af", "og", "for", "til", "på", "&", "-"};
-    size_t pw = i - 1;
-    while (pw > 0 && t[pw - 1] != ' ') pw--;
     for (size_t k = 0; k < sizeof joins / sizeof *joins; k++)
         if (i - 1 - pw == strlen(joins[k]) && !memcmp(t + pw, joins[k], i - 1 - pw)) return 0;
     size_t cl = rs_committee_at(t + i, e - i);

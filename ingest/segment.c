@@ -28,6 +28,18 @@ typedef struct Cand {
 #define LS(i) (text + L->v[i].start)
 #define LL(i) (L->v[i].end - L->v[i].start)
 
+RsItemSpan *rs_span_add(RsItemSpan **v, size_t *n, size_t *cap) {
+    if (*n == *cap) {
+        size_t nc = *cap ? 2 * *cap : 16;
+        RsItemSpan *nv = realloc(*v, nc * sizeof *nv);
+        if (!nv) return NULL;
+        *v = nv, *cap = nc;
+    }
+    RsItemSpan *s = &(*v)[(*n)++];
+    memset(s, 0, sizeof *s);
+    return s;
+}
+
 int rs_title_like(const char *text, const RsLines *L, size_t i) {
     const RsLine *l = LN(i);
     size_t n = l->end - l->start;

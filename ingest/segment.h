@@ -43,6 +43,10 @@ typedef struct RsItemSpan {
 RsStatus rs_segment(const char *text, const RsLines *L, size_t from, size_t to, RsItemSpan **out,
                     size_t *n_out, int *from_toc);
 
+/* A new zeroed span at the end of *v (n used, *cap allocated; grown as needed). NULL when out
+ * of memory (*v unchanged: the caller frees it). */
+RsItemSpan *rs_span_add(RsItemSpan **v, size_t *n, size_t *cap);
+
 /* Whether line i is title-like: text, 2–300 bytes, starting with a capital, digit or quote,
  * not a label ending in ':'. Can't fail. */
 int rs_title_like(const char *text, const RsLines *L, size_t i);

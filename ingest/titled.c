@@ -50,14 +50,8 @@ RsStatus rs_titled_spans(const char *text, const RsLines *L, size_t from, size_t
         if (j >= to) continue;
         if (kind < 0) kind = LN(j)->kind, sec = LN(j)->sec;
         else if (LN(j)->kind != kind || LN(j)->sec != sec) continue; /* printed alike, or none */
-        if (n == cap) {
-            size_t nc = cap ? 2 * cap : 16;
-            RsItemSpan *nv = realloc(v, nc * sizeof *nv);
-            if (!nv) { free(v); return RS_ERR_NOMEM; }
-            v = nv, cap = nc;
-        }
-        RsItemSpan *s = &v[n++];
-        memset(s, 0, sizeof *s);
+        RsItemSpan *s = rs_span_add(&v, &n, &cap);
+        if (!s) { free(v); return RS_ERR_NOMEM; }
         s->head = s->title_line = s->first = i;
         s->body = i + 1;
         s->end = to;
